@@ -1,0 +1,36 @@
+import {Command, Option} from "commander";
+import {ingest} from "../ingest/ingest.ts";
+import {PRESET_NAMES, type PresetName} from "../presets/preset.ts";
+import {warehousePath} from "../warehouse/open-warehouse.ts";
+import {EXIT} from "./cli-error.ts";
+import {formatIngestSummary} from "./format-ingest-summary.ts";
+
+export function ingestCommand(): Command {
+  return new Command("ingest")
+    .description("load CRM exports (CSV, TSV, XLSX; UTF-8 or GBK) into the warehouse")
+    .argument("<paths...>", "export files, or folders of exports")
+    .addOption(
+      new Option("--preset <name>", "header preset (default: recognised from the headers)").choices(PRESET_NAMES)
+    )
+    .option("--mapping <file.json>", "mapping file for exports no preset knows")
+    .option("--warehouse <path>", "warehouse file (default: $SHANGJI_WAREHOUSE or data/warehouse.duckdb)")
+    .option("--exported-at <date>", "when the export was taken (default: now)")
+    .option("--strict", "exit with code 5 when any row is quarantined")
+    .option("--json", "print the ingest result as JSON on stdout")
+    .option("-q, --quiet", "no progress or summary on stderr")
+    .action(async (paths: string[], options) => {
+      const log = (line: string) => options.quiet || process.stderr.write(`${line}\n`);
+      const result = await ingest({
+        paths,
+        warehouse: warehousePath(options.warehouse),
+        preset: options.preset as PresetName | undefined,
+        mapping: options.mapping,
+        exportedAt: options.exportedAt,
+        progress: log
+      });
+      if (options.json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+      log(formatIngestSummary(result));
+      const rejected = result.files.some((f) => f.status === "rejected");
+      if (rejected || (options.strict && result.rowsQuarantined > 0)) process.exitCode = EXIT.quarantined;
+    });
+}

@@ -1,0 +1,47 @@
+import {Command, CommanderError} from "commander";
+import {CliError, EXIT} from "./cli-error.ts";
+import {buildCommand} from "./build-command.ts";
+import {generateCommand} from "./generate-command.ts";
+import {ingestCommand} from "./ingest-command.ts";
+import {queryCommand} from "./query-command.ts";
+
+const EXIT_CODES = `
+Exit codes:
+  0  success
+  1  failed (nothing was changed)
+  2  usage error: unknown option, invalid mapping file
+  3  missing input: no such export file or folder, no warehouse
+  4  the warehouse is in use by another shangji process
+  5  ingest finished, but files were rejected (or, with --strict, rows were quarantined)`;
+
+export function program(): Command {
+  return new Command("shangji")
+    .description("Shangji 商机 — sales-opportunity analytics warehouse and reporting site")
+    .addHelpText("after", EXIT_CODES)
+    .exitOverride()
+    .configureOutput({writeErr: (text) => process.stderr.write(text)})
+    .addCommand(generateCommand())
+    .addCommand(ingestCommand())
+    .addCommand(queryCommand())
+    .addCommand(buildCommand());
+}
+
+/** Runs the CLI and returns its exit code; user errors are one line on stderr, never a stack trace. */
+export async function main(argv: string[]): Promise<number> {
+  try {
+    const command = program();
+    for (const sub of command.commands) sub.exitOverride().addHelpText("after", EXIT_CODES);
+    await command.parseAsync(argv);
+    return Number(process.exitCode ?? EXIT.ok);
+  } catch (error) {
+    if (error instanceof CommanderError) return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
+    if (error instanceof CliError) {
+      process.stderr.write(`shangji: ${error.message}\n`);
+      return error.exitCode;
+    }
+    const message = error instanceof Error ? error.message : String(error);
+    process.stderr.write(`shangji: failed: ${message}\n`);
+    if (process.env.SHANGJI_DEBUG && error instanceof Error) process.stderr.write(`${error.stack}\n`);
+    return EXIT.failed;
+  }
+}

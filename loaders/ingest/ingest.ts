@@ -1,0 +1,308 @@
+import {basename} from "node:path";
+import type {DuckDBConnection} from "@duckdb/node-api";
+import {fileMappingFor, readMappingFile, type MappingFile} from "../mapping/mapping-file.ts";
+import {PRESETS} from "../presets/index.ts";
+import type {PresetName} from "../presets/preset.ts";
+import {ENTITY_NAMES} from "../schema/entities.ts";
+import {openWarehouse} from "../warehouse/open-warehouse.ts";
+import {findExportFiles, hashFile} from "./find-export-files.ts";
+import {installLookups, stageModel} from "./install-lookups.ts";
+import {loadBatch, stageRecords} from "./load-batch.ts";
+import {FileRejection, openSources, type Source} from "./open-sources.ts";
+import {recogniseEntity, RecognitionError, type Recognition} from "./recognise-entity.ts";
+import {checkReferences, type ReferenceReport} from "./check-references.ts";
+import {installValueMacros} from "./value-macros.ts";
+import type {ValueSettings} from "./typed-select.ts";
+
+export interface IngestOptions {
+  paths: string[];
+  warehouse: string;
+  preset?: PresetName;
+  /** a mapping file path, or one already read */
+  mapping?: string | MappingFile;
+  /** when the export was taken; default: the mapping file's exportedAt, else now */
+  exportedAt?: string;
+  /** progress lines (stderr in the CLI) */
+  progress?: (line: string) => void;
+}
+
+export interface FileReport {
+  file: string;
+  entity?: string;
+  source?: string;
+  encoding?: string;
+  format?: string;
+  rowsRead: number;
+  rowsLoaded: number;
+  rowsQuarantined: number;
+  status: "loaded" | "unchanged" | "rejected";
+  message?: string;
+}
+
+export interface IngestResult {
+  ingestId: number | null;
+  exportedAt: string;
+  files: FileReport[];
+  rowsRead: number;
+  rowsLoaded: number;
+  rowsQuarantined: number;
+  references: ReferenceReport[];
+  /** the first quarantined problems, for the summary */
+  examples: {file: string; line: number | null; column: string | null; value: string | null; reason: string}[];
+  reasons: {rule: string; count: number}[];
+}
+
+/**
+ * Loads export files into the warehouse as one transaction: every row is either loaded or
+ * quarantined with its file, line, column and reason, and files already loaded are skipped.
+ */
+export async function ingest(options: IngestOptions): Promise<IngestResult> {
+  const found = findExportFiles(options.paths);
+  const mapping =
+    typeof options.mapping === "string" ? readMappingFile(options.mapping) : (options.mapping ?? found.mapping);
+  const exportedAt = new Date(options.exportedAt ?? mapping?.exportedAt ?? Date.now()).toISOString();
+  const hashes = await Promise.all(found.files.map(async (file) => ({file, ...(await hashFile(file))})));
+  const warehouse = await openWarehouse(options.warehouse);
+  const {connection} = warehouse;
+  try {
+    const fresh = await unloadedFiles(connection, hashes);
+    const result: IngestResult = {
+      ingestId: null,
+      exportedAt,
+      files: [],
+      rowsRead: 0,
+      rowsLoaded: 0,
+      rowsQuarantined: 0,
+      references: [],
+      examples: [],
+      reasons: []
+    };
+    for (const {file} of hashes)
+      if (!fresh.includes(file))
+        result.files.push({file, rowsRead: 0, rowsLoaded: 0, rowsQuarantined: 0, status: "unchanged"});
+    if (fresh.length === 0) return result;
+
+    await connection.run("BEGIN TRANSACTION");
+    try {
+      const ingestId = Number(
+        (await connection.runAndReadAll("SELECT nextval('ingest_id_seq')::INTEGER")).getRows()[0][0]
+      );
+      result.ingestId = ingestId;
+      const stages = stageModel(mapping);
+      await installValueMacros(connection);
+      await installLookups(connection, stages, mapping);
+      const planned = await planSources(fresh, options.preset, mapping, result.files);
+      for (const {source, recognition, file} of planned) {
+        const report = await loadSource(connection, {
+          ingestId,
+          source,
+          recognition,
+          file,
+          mapping,
+          preset: options.preset,
+          stageNames: stages.map((s) => s.name),
+          progress: options.progress
+        });
+        result.files.push(report);
+      }
+      await recordSnapshots(connection, ingestId, exportedAt);
+      result.references = await checkReferences(connection);
+      await summarise(connection, ingestId, result);
+      await recordIngest(connection, ingestId, exportedAt, result, hashes);
+      await connection.run("COMMIT");
+    } catch (error) {
+      await connection.run("ROLLBACK");
+      throw error;
+    }
+    return result;
+  } finally {
+    warehouse.close();
+  }
+}
+
+interface Planned {
+  file: string;
+  source: Source;
+  recognition: Recognition;
+}
+
+/** Opens and recognises every file, then orders them so referenced tables load first. */
+async function planSources(
+  files: string[],
+  preset: PresetName | undefined,
+  mapping: MappingFile | undefined,
+  reports: FileReport[]
+): Promise<Planned[]> {
+  const planned: Planned[] = [];
+  for (const file of files) {
+    const fileMapping = fileMappingFor(mapping, basename(file));
+    try {
+      for (const source of await openSources(file, fileMapping)) {
+        try {
+          const recognition = recogniseEntity(source.headers, source.name, {preset, fileMapping});
+          if (recognition.missingRequired.length > 0) {
+            const hint = (
+              PRESETS[preset ?? "generic"].entities[recognition.entity]?.columns[recognition.missingRequired[0]] ?? []
+            ).slice(0, 3);
+            throw new RecognitionError(
+              `looks like ${recognition.entity} but has no column for ${recognition.missingRequired.join(", ")}` +
+                (hint.length ? ` (expected a header such as ${hint.map((h) => `"${h}"`).join(" or ")})` : "")
+            );
+          }
+          planned.push({file, source, recognition});
+        } catch (error) {
+          if (!(error instanceof RecognitionError)) throw error;
+          reports.push(rejected(source.name, `line ${source.headerLine}: ${error.message}`));
+        }
+      }
+    } catch (error) {
+      if (!(error instanceof FileRejection)) throw error;
+      reports.push(rejected(file, error.message));
+    }
+  }
+  const order = (p: Planned) => ENTITY_NAMES.indexOf(p.recognition.entity);
+  return planned.sort((a, b) => order(a) - order(b));
+}
+
+function rejected(file: string, message: string): FileReport {
+  return {file, rowsRead: 0, rowsLoaded: 0, rowsQuarantined: 0, status: "rejected", message};
+}
+
+async function loadSource(
+  connection: DuckDBConnection,
+  args: {
+    ingestId: number;
+    source: Source;
+    recognition: Recognition;
+    file: string;
+    mapping?: MappingFile;
+    preset?: PresetName;
+    stageNames: string[];
+    progress?: (line: string) => void;
+  }
+): Promise<FileReport> {
+  const {source, recognition} = args;
+  const fileMapping = fileMappingFor(args.mapping, basename(args.file));
+  const presetDefaults = PRESETS[recognition.source === "mapping" ? (args.preset ?? "generic") : recognition.source];
+  const settings: ValueSettings = {
+    dateOrder: fileMapping?.dateOrder ?? args.mapping?.dateOrder,
+    timezone: fileMapping?.timezone ?? args.mapping?.timezone ?? presetDefaults.timezone,
+    currency: fileMapping?.currency ?? args.mapping?.currency ?? presetDefaults.currency,
+    decimal: fileMapping?.decimal ?? args.mapping?.decimal,
+    missing: fileMapping?.missing ?? args.mapping?.missing ?? []
+  };
+  const context = {
+    ingestId: args.ingestId,
+    file: source.name,
+    recognition,
+    headers: source.headers,
+    settings,
+    stageNames: args.stageNames,
+    strictWidth: source.strictWidth
+  };
+  const started = Date.now();
+  const progress = (rows: number) => {
+    const seconds = (Date.now() - started) / 1000;
+    if (seconds > 1)
+      args.progress?.(
+        `${source.name}: ${rows.toLocaleString("en")} rows read (${Math.round(rows / seconds).toLocaleString("en")} rows/s)`
+      );
+  };
+  await stageRecords(connection, context, source.records(), progress);
+  const counts = await loadBatch(connection, context);
+  progress(counts.rowsRead);
+  return {
+    file: source.name,
+    entity: recognition.entity,
+    source: recognition.source,
+    encoding: source.encoding,
+    format: source.format,
+    ...counts,
+    status: "loaded"
+  };
+}
+
+async function unloadedFiles(
+  connection: DuckDBConnection,
+  hashes: {file: string; sha256: string}[]
+): Promise<string[]> {
+  const reader = await connection.runAndReadAll(`SELECT DISTINCT sha256 FROM ingest_files WHERE status = 'loaded'`);
+  const loaded = new Set(reader.getRows().map((row) => String(row[0])));
+  const seen = new Set<string>();
+  return hashes
+    .filter(({sha256}) => !loaded.has(sha256) && !seen.has(sha256) && seen.add(sha256))
+    .map(({file}) => file);
+}
+
+/** What each opportunity looked like in this export: the basis for pipeline changes and derived stage history. */
+async function recordSnapshots(connection: DuckDBConnection, ingestId: number, exportedAt: string) {
+  await connection.run(
+    `INSERT OR REPLACE INTO opportunity_snapshots
+     SELECT $ingest, CAST($exported AS TIMESTAMP), opportunity_id, stage, outcome, amount, currency, expected_close_at
+     FROM opportunities WHERE _ingest_id = $ingest`,
+    {ingest: ingestId, exported: exportedAt.replace("Z", "")}
+  );
+}
+
+async function summarise(connection: DuckDBConnection, ingestId: number, result: IngestResult) {
+  for (const file of result.files) {
+    result.rowsRead += file.rowsRead;
+    result.rowsLoaded += file.rowsLoaded;
+    result.rowsQuarantined += file.rowsQuarantined;
+  }
+  const reasons = await connection.runAndReadAll(
+    `SELECT rule, count(*)::INTEGER AS count FROM quarantine WHERE ingest_id = $id GROUP BY rule ORDER BY count DESC, rule`,
+    {id: ingestId}
+  );
+  result.reasons = reasons.getRowObjectsJS() as {rule: string; count: number}[];
+  const examples = await connection.runAndReadAll(
+    `SELECT file, line, "column" AS column, value, reason FROM quarantine WHERE ingest_id = $id ORDER BY file, line LIMIT 10`,
+    {id: ingestId}
+  );
+  result.examples = examples.getRowObjectsJS() as IngestResult["examples"];
+}
+
+async function recordIngest(
+  connection: DuckDBConnection,
+  ingestId: number,
+  exportedAt: string,
+  result: IngestResult,
+  hashes: {file: string; sha256: string; bytes: number}[]
+) {
+  const loadedFiles = result.files.filter((f) => f.status !== "unchanged");
+  await connection.run(
+    `INSERT INTO ingests VALUES ($id, now()::TIMESTAMP, now()::TIMESTAMP, CAST($exported AS TIMESTAMP), $files, $read, $loaded, $quarantined, $status, $summary)`,
+    {
+      id: ingestId,
+      exported: exportedAt.replace("Z", ""),
+      files: loadedFiles.length,
+      read: result.rowsRead,
+      loaded: result.rowsLoaded,
+      quarantined: result.rowsQuarantined,
+      status: loadedFiles.some((f) => f.status === "rejected") ? "partial" : "loaded",
+      summary: JSON.stringify({references: result.references, reasons: result.reasons})
+    }
+  );
+  for (const report of loadedFiles) {
+    const path = report.file.replace(/#[^#]*$/, "");
+    const hash = hashes.find((h) => h.file === path)!;
+    await connection.run(
+      `INSERT OR REPLACE INTO ingest_files VALUES ($id, $file, $sha, $bytes, $entity, $source, $encoding, $format, $read, $loaded, $quarantined, $status, $message)`,
+      {
+        id: ingestId,
+        file: report.file,
+        sha: hash.sha256,
+        bytes: hash.bytes,
+        entity: report.entity ?? null,
+        source: report.source ?? null,
+        encoding: report.encoding ?? null,
+        format: report.format ?? null,
+        read: report.rowsRead,
+        loaded: report.rowsLoaded,
+        quarantined: report.rowsQuarantined,
+        status: report.status,
+        message: report.message ?? null
+      }
+    );
+  }
+}

@@ -1,0 +1,164 @@
+import type {DuckDBConnection} from "@duckdb/node-api";
+import type {RawRecord} from "../read/read-delimited.ts";
+import {ENTITIES, type Entity} from "../schema/entities.ts";
+import type {Recognition} from "./recognise-entity.ts";
+import {
+  derivedExpressions,
+  invalidReason,
+  parseExpression,
+  rawName,
+  sqlString,
+  typedName,
+  valueName,
+  type ValueSettings
+} from "./typed-select.ts";
+
+export interface BatchCounts {
+  rowsRead: number;
+  rowsLoaded: number;
+  rowsQuarantined: number;
+}
+
+export interface BatchContext {
+  ingestId: number;
+  file: string;
+  recognition: Recognition;
+  headers: string[];
+  settings: ValueSettings;
+  stageNames: string[];
+  /** delimited files must have as many fields in every row as in the header; workbooks drop trailing blanks */
+  strictWidth: boolean;
+}
+
+/** Copies raw records into the staging table `sj_raw`, one VARCHAR per mapped canonical column. */
+export async function stageRecords(
+  connection: DuckDBConnection,
+  context: BatchContext,
+  records: AsyncIterable<RawRecord>,
+  onProgress?: (rows: number) => void
+): Promise<number> {
+  const mapped = [...context.recognition.columns.entries()];
+  await connection.run(
+    `CREATE OR REPLACE TEMP TABLE sj_raw (_line INTEGER, _problem VARCHAR, _problem_column VARCHAR, ${mapped
+      .map(([column]) => `${rawName(column)} VARCHAR`)
+      .join(", ")})`
+  );
+  const appender = await connection.createAppender("sj_raw", "main", "temp");
+  const width = context.headers.length;
+  let rows = 0;
+  for await (const {line, fields} of records) {
+    appender.appendInteger(line);
+    const problem = rowProblem(fields, width, context.strictWidth, context.headers);
+    if (problem) {
+      appender.appendVarchar(problem.reason);
+      appender.appendVarchar(problem.column);
+    } else {
+      appender.appendNull();
+      appender.appendNull();
+    }
+    for (const [, index] of mapped) {
+      const value = fields[index];
+      if (value === undefined) appender.appendNull();
+      else appender.appendVarchar(value);
+    }
+    appender.endRow();
+    if (++rows % 100_000 === 0) onProgress?.(rows);
+  }
+  appender.closeSync();
+  return rows;
+}
+
+function rowProblem(fields: string[], width: number, strictWidth: boolean, headers: string[]) {
+  if (strictWidth && fields.length !== width) {
+    return {reason: `row has ${fields.length} fields, the header has ${width}`, column: ""};
+  }
+  const broken = fields.findIndex((field) => field.includes("\uFFFD"));
+  if (broken !== -1)
+    return {reason: "invalid bytes for the file's encoding (mixed encodings?)", column: headers[broken] ?? ""};
+  return undefined;
+}
+
+/** Types, validates and loads the staged batch: bad rows go to `quarantine`, good rows replace rows with the same key. */
+export async function loadBatch(connection: DuckDBConnection, context: BatchContext): Promise<BatchCounts> {
+  const {recognition, settings, headers} = context;
+  const entity = ENTITIES[recognition.entity];
+  const mapped = new Set(recognition.columns.keys());
+  const columns = entity.columns.filter((c) => mapped.has(c.name));
+  const missing = ["", ...settings.missing].map((m) => sqlString(m.trim().toLowerCase())).join(", ");
+  const values = columns.map(
+    (c) =>
+      `CASE WHEN lower(trim(${rawName(c.name)})) IN (${missing}) THEN NULL ELSE ${rawName(c.name)} END AS ${valueName(c.name)}`
+  );
+  const typed = columns.map((c) => `${parseExpression(c, settings)} AS ${typedName(c.name)}`);
+  await connection.run(`CREATE OR REPLACE TEMP TABLE sj_typed AS
+    SELECT *, ${typed.join(", ") || "NULL AS _none"} FROM (SELECT _line, _problem, _problem_column, ${values.join(", ") || "NULL AS _nothing"} FROM sj_raw)`);
+
+  const header = (column: string) => sqlString(headers[recognition.columns.get(column)!] ?? column);
+  const problems: string[] = [
+    `SELECT _line, _problem_column AS col, NULL AS value, _problem AS reason,
+    CASE WHEN _problem LIKE 'row has%' THEN 'ragged_row' ELSE 'invalid_encoding' END AS rule FROM sj_typed WHERE _problem IS NOT NULL`
+  ];
+  for (const column of columns) {
+    const {rule, reason} = invalidReason(column, context.stageNames);
+    problems.push(`SELECT _line, ${header(column.name)}, ${valueName(column.name)}, ${reason}, '${rule}'
+      FROM sj_typed WHERE _problem IS NULL AND ${valueName(column.name)} IS NOT NULL AND ${typedName(column.name)} IS NULL`);
+    if (column.required) {
+      problems.push(`SELECT _line, ${header(column.name)}, NULL, 'missing required ${column.name}', 'missing_required'
+        FROM sj_typed WHERE _problem IS NULL AND ${valueName(column.name)} IS NULL`);
+    }
+  }
+  problems.push(...crossFieldRules(entity, mapped, header));
+  await connection.run(`CREATE OR REPLACE TEMP TABLE sj_problems AS ${problems.join("\nUNION ALL\n")}`);
+  await quarantineDuplicates(connection, entity, header);
+
+  await connection.run(
+    `INSERT INTO quarantine SELECT $ingest, $file, $entity, _line, col, value, reason, rule FROM sj_problems ORDER BY _line`,
+    {ingest: context.ingestId, file: context.file, entity: entity.name}
+  );
+  const derived = derivedExpressions(entity, settings, mapped);
+  const targets = entity.columns.filter((c) => mapped.has(c.name) || derived.has(c.name));
+  const selects = targets.map((c) => derived.get(c.name) ?? typedName(c.name));
+  await connection.run(
+    `INSERT OR REPLACE INTO ${entity.name} (${targets.map((c) => c.name).join(", ")}, _ingest_id, _file, _line)
+     SELECT ${selects.join(", ")}, $ingest, $file, _line FROM sj_typed
+     WHERE _line NOT IN (SELECT _line FROM sj_problems) ORDER BY _line`,
+    {ingest: context.ingestId, file: context.file}
+  );
+  const counts = await connection.runAndReadAll(`SELECT
+    (SELECT count(*) FROM sj_raw)::INTEGER AS read, (SELECT count(DISTINCT _line) FROM sj_problems)::INTEGER AS bad`);
+  const [read, bad] = counts.getRows()[0] as number[];
+  return {rowsRead: read, rowsLoaded: read - bad, rowsQuarantined: bad};
+}
+
+/** Rows that repeat the key of an earlier row of the same file: the first one is kept. */
+async function quarantineDuplicates(connection: DuckDBConnection, entity: Entity, header: (c: string) => string) {
+  const keys = entity.key.map(typedName);
+  const keyText = entity.key.map((k) => `coalesce(CAST(${typedName(k)} AS VARCHAR), '')`).join(` || ', ' || `);
+  await connection.run(`INSERT INTO sj_problems
+    SELECT _line, ${header(entity.key[0])}, ${keyText}, 'duplicate ${entity.key.join(", ")} "' || ${keyText} || '" (first on line ' || first_line || ')', 'duplicate_key'
+    FROM (SELECT *, first_value(_line) OVER (PARTITION BY ${keys.join(", ")} ORDER BY _line) AS first_line
+          FROM sj_typed WHERE _line NOT IN (SELECT _line FROM sj_problems))
+    WHERE _line <> first_line`);
+}
+
+function crossFieldRules(entity: Entity, mapped: Set<string>, header: (c: string) => string): string[] {
+  const rules: string[] = [];
+  const order = (later: string, earlier: string) => {
+    if (!mapped.has(later) || !mapped.has(earlier)) return;
+    rules.push(`SELECT _line, ${header(later)}, ${valueName(later)},
+      '${later} ' || CAST(${typedName(later)} AS DATE) || ' is before ${earlier} ' || CAST(${typedName(earlier)} AS DATE), 'time_order'
+      FROM sj_typed WHERE _problem IS NULL AND CAST(${typedName(later)} AS DATE) < CAST(${typedName(earlier)} AS DATE)`);
+  };
+  if (entity.name === "opportunities") {
+    order("closed_at", "created_at");
+    if (mapped.has("outcome") && mapped.has("stage")) {
+      rules.push(`SELECT _line, ${header("outcome")}, ${valueName("outcome")},
+        'outcome "' || ${typedName("outcome")} || '" contradicts stage "' || ${typedName("stage")} || '"', 'outcome_conflict'
+        FROM sj_typed JOIN sj_stage_kinds k ON k.stage = ${typedName("stage")}
+        WHERE _problem IS NULL AND k.kind <> 'open' AND ${typedName("outcome")} <> k.kind`);
+    }
+  }
+  if (entity.name === "leads") order("converted_at", "created_at");
+  if (entity.name === "tickets") order("resolved_at", "opened_at");
+  return rules;
+}

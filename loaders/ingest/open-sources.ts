@@ -1,0 +1,138 @@
+import {extname} from "node:path";
+import {parse} from "csv-parse/sync";
+import type {FileMapping} from "../mapping/mapping-file.ts";
+import {detectDelimiter} from "../read/detect-delimiter.ts";
+import {readDelimited, type RawRecord} from "../read/read-delimited.ts";
+import {sniffFile} from "../read/sniff-file.ts";
+import {readXlsx} from "../read/read-xlsx.ts";
+import {normalizeLabel} from "../schema/stages.ts";
+import {knownHeaders} from "./recognise-entity.ts";
+
+/** One table inside an export file: a delimited file, or one worksheet of a workbook. */
+export interface Source {
+  /** file path, plus #sheet for workbooks */
+  name: string;
+  format: "csv" | "tsv" | "xlsx";
+  encoding: string;
+  headers: string[];
+  /** line (or worksheet row) of the header */
+  headerLine: number;
+  strictWidth: boolean;
+  records(): AsyncIterable<RawRecord>;
+}
+
+export class FileRejection extends Error {}
+
+const HEADER_SEARCH_ROWS = 20;
+
+/** Opens an export file as the tables it holds, or says plainly why it cannot be read. */
+export async function openSources(path: string, fileMapping?: FileMapping): Promise<Source[]> {
+  const sniffed = await sniffFile(path);
+  switch (sniffed.kind) {
+    case "empty":
+      throw new FileRejection("file is empty (0 bytes)");
+    case "binary":
+      throw new FileRejection("not a text export: the file holds binary data");
+    case "zip":
+      throw new FileRejection("a ZIP archive, not a CSV or XLSX export: unpack it first");
+    case "xlsx":
+      return openWorkbook(path, fileMapping);
+  }
+  if (extname(path).toLowerCase() === ".xlsx") throw new FileRejection("named .xlsx but is not a workbook");
+  const isTsv = extname(path).toLowerCase() === ".tsv";
+  const delimiter = fileMapping?.delimiter ?? detectDelimiter(sniffed.sample, isTsv ? "\t" : undefined);
+  const sampleRecords = parseSample(sniffed.sample, delimiter);
+  if (sampleRecords.length === 0) throw new FileRejection("file has no header row (only blank lines)");
+  const headerIndex = findHeader(
+    sampleRecords.map((r) => r.fields),
+    fileMapping?.headerRow,
+    sampleRecords
+  );
+  const header = sampleRecords[headerIndex];
+  return [
+    {
+      name: path,
+      format: delimiter === "\t" ? "tsv" : "csv",
+      encoding: sniffed.encoding,
+      headers: header.fields.map((h) => h.trim()),
+      headerLine: header.line,
+      strictWidth: true,
+      async *records() {
+        let index = 0;
+        for await (const record of readDelimited(path, {encoding: sniffed.encoding, bom: sniffed.bom, delimiter})) {
+          if (index++ > headerIndex) yield record;
+        }
+      }
+    }
+  ];
+}
+
+function parseSample(sample: string, delimiter: string): RawRecord[] {
+  const lines = sample.split("\n");
+  const text = lines.length > HEADER_SEARCH_ROWS + 5 ? lines.slice(0, HEADER_SEARCH_ROWS + 5).join("\n") : sample;
+  try {
+    const parsed = parse(text, {
+      delimiter,
+      relax_column_count: true,
+      relax_quotes: true,
+      skip_empty_lines: true,
+      info: true,
+      to: HEADER_SEARCH_ROWS
+    }) as unknown as {record: string[]; info: {lines: number}}[];
+    return parsed.map(({record, info}) => ({line: info.lines, fields: record}));
+  } catch {
+    // a quoted field longer than the sample: the first line is the header
+    return [{line: 1, fields: parse(lines[0], {delimiter, relax_quotes: true, relax_column_count: true})[0] ?? []}];
+  }
+}
+
+/** The header is the row, among the first ones, with the most known column names (title lines may sit above it). */
+function findHeader(rows: string[][], headerRow: number | undefined, records: RawRecord[]): number {
+  if (headerRow !== undefined) {
+    const index = records.findIndex((r) => r.line === headerRow);
+    if (index === -1)
+      throw new FileRejection(`header row ${headerRow} (from the mapping file) is blank or past the start of the file`);
+    return index;
+  }
+  const known = knownHeaders();
+  let best = {index: 0, score: 0};
+  rows.forEach((fields, index) => {
+    const score = fields.filter((f) => known.has(normalizeLabel(f))).length;
+    if (score > best.score) best = {index, score};
+  });
+  return best.index;
+}
+
+async function openWorkbook(path: string, fileMapping?: FileMapping): Promise<Source[]> {
+  let sheets;
+  try {
+    sheets = await readXlsx(path);
+  } catch (error) {
+    throw new FileRejection(`cannot read the workbook: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  if (fileMapping?.sheet) {
+    sheets = sheets.filter((s) => s.name === fileMapping.sheet);
+    if (sheets.length === 0) throw new FileRejection(`the workbook has no sheet named "${fileMapping.sheet}"`);
+  }
+  sheets = sheets.filter((s) => s.records.length > 0);
+  if (sheets.length === 0) throw new FileRejection("the workbook has no data on any sheet");
+  return sheets.map((sheet) => {
+    const headerIndex = findHeader(
+      sheet.records.slice(0, HEADER_SEARCH_ROWS).map((r) => r.fields),
+      fileMapping?.headerRow,
+      sheet.records
+    );
+    const header = sheet.records[headerIndex];
+    return {
+      name: `${path}#${sheet.name}`,
+      format: "xlsx" as const,
+      encoding: "xlsx",
+      headers: header.fields.map((h) => h.trim()),
+      headerLine: header.line,
+      strictWidth: false,
+      async *records() {
+        yield* sheet.records.slice(headerIndex + 1);
+      }
+    };
+  });
+}

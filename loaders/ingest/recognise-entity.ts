@@ -1,0 +1,169 @@
+import {basename} from "node:path";
+import type {FileMapping} from "../mapping/mapping-file.ts";
+import {PRESETS} from "../presets/index.ts";
+import type {EntityPreset, PresetName} from "../presets/preset.ts";
+import {ENTITIES, ENTITY_NAMES, type EntityName} from "../schema/entities.ts";
+import {normalizeLabel} from "../schema/stages.ts";
+
+export interface Recognition {
+  entity: EntityName;
+  /** the preset whose headers matched, or "mapping" */
+  source: PresetName | "mapping";
+  /** canonical column → index of the source header it is read from */
+  columns: Map<string, number>;
+  /** required canonical columns with no source header */
+  missingRequired: string[];
+  /** source headers no canonical column reads */
+  unmapped: string[];
+}
+
+const FILE_HINTS: Record<EntityName, string[]> = {
+  reps: ["rep", "user", "员工", "销售人员"],
+  accounts: ["account", "compan", "organi", "客户"],
+  contacts: ["contact", "person", "联系人"],
+  leads: ["lead", "线索"],
+  opportunities: ["opportunit", "deal", "商机"],
+  stage_history: ["history", "stage", "阶段"],
+  activities: ["activit", "task", "跟进"],
+  quotes: ["quote", "报价"],
+  contracts: ["contract", "合同"],
+  tickets: ["ticket", "case", "工单"],
+  marketing_spend: ["spend", "marketing", "费用"],
+  quotas: ["quota", "target", "目标"]
+};
+
+export class RecognitionError extends Error {}
+
+/**
+ * Tells which entity a file holds and which header feeds each canonical column: from the mapping
+ * file when it names the entity, otherwise from the presets whose signature headers the file has.
+ */
+export function recogniseEntity(
+  headers: string[],
+  file: string,
+  {preset, fileMapping}: {preset?: PresetName; fileMapping?: FileMapping} = {}
+): Recognition {
+  const normalized = headers.map(normalizeLabel);
+  const presetNames: PresetName[] = preset
+    ? [...new Set<PresetName>([preset, "generic"])]
+    : (Object.keys(PRESETS) as PresetName[]);
+  if (fileMapping) return fromMapping(headers, normalized, fileMapping, presetNames);
+
+  const candidates: (Recognition & {score: number; hinted: boolean})[] = [];
+  for (const presetName of presetNames) {
+    for (const entity of ENTITY_NAMES) {
+      const entityPreset = PRESETS[presetName].entities[entity];
+      if (!entityPreset || !matchesSignature(entityPreset, normalized)) continue;
+      const columns = mapColumns(entityPreset, normalized, new Map());
+      candidates.push({
+        ...describe(entity, presetName, columns, headers),
+        score: columns.size,
+        hinted: isHinted(entity, file)
+      });
+    }
+  }
+  if (candidates.length === 0) {
+    const shown =
+      headers
+        .slice(0, 8)
+        .map((h) => JSON.stringify(h))
+        .join(", ") + (headers.length > 8 ? ", …" : "");
+    throw new RecognitionError(
+      `cannot tell which table this file holds: its headers (${shown}) match no ${preset ?? "known"} export; ` +
+        `name the entity and columns in a mapping file (--mapping)`
+    );
+  }
+  const rank = (c: (typeof candidates)[number]) => [c.missingRequired.length === 0 ? 1 : 0, c.score, c.hinted ? 1 : 0];
+  candidates.sort((a, b) => compare(rank(b), rank(a)));
+  const [best, second] = candidates;
+  if (second && compare(rank(best), rank(second)) === 0 && best.entity !== second.entity) {
+    throw new RecognitionError(
+      `cannot tell whether this file holds ${best.entity} or ${second.entity}: its headers fit both equally; ` +
+        `rename the file after its table or name the entity in a mapping file (--mapping)`
+    );
+  }
+  const {score: _score, hinted: _hinted, ...recognition} = best;
+  return recognition;
+}
+
+function fromMapping(
+  headers: string[],
+  normalized: string[],
+  fileMapping: FileMapping,
+  presetNames: PresetName[]
+): Recognition {
+  const columns = new Map<string, number>();
+  for (const [source, target] of Object.entries(fileMapping.columns)) {
+    const index = normalized.indexOf(normalizeLabel(source));
+    if (index === -1) {
+      const shown = headers.map((h) => JSON.stringify(h)).join(", ");
+      throw new RecognitionError(`mapping names column "${source}", which is not in the header (${shown})`);
+    }
+    columns.set(target, index);
+  }
+  // columns the mapping does not name are still matched by the presets' headers
+  for (const presetName of presetNames) {
+    const entityPreset = PRESETS[presetName].entities[fileMapping.entity];
+    if (entityPreset) mapColumns(entityPreset, normalized, columns);
+  }
+  return describe(fileMapping.entity, "mapping", columns, headers);
+}
+
+function matchesSignature(preset: EntityPreset, normalized: string[]): boolean {
+  const has = (header: string) => normalized.includes(normalizeLabel(header));
+  return (preset.signature ?? []).every(has) && !(preset.excludes ?? []).some(has);
+}
+
+function mapColumns(preset: EntityPreset, normalized: string[], columns: Map<string, number>): Map<string, number> {
+  const used = new Set(columns.values());
+  for (const [column, aliases] of Object.entries(preset.columns)) {
+    if (columns.has(column)) continue;
+    for (const alias of aliases) {
+      const index = normalized.indexOf(normalizeLabel(alias));
+      if (index !== -1 && !used.has(index)) {
+        columns.set(column, index);
+        used.add(index);
+        break;
+      }
+    }
+  }
+  return columns;
+}
+
+function describe(
+  entity: EntityName,
+  source: Recognition["source"],
+  columns: Map<string, number>,
+  headers: string[]
+): Recognition {
+  const used = new Set(columns.values());
+  return {
+    entity,
+    source,
+    columns,
+    missingRequired: ENTITIES[entity].columns.filter((c) => c.required && !columns.has(c.name)).map((c) => c.name),
+    unmapped: headers.filter((_, i) => !used.has(i))
+  };
+}
+
+function isHinted(entity: EntityName, file: string): boolean {
+  const name = normalizeLabel(basename(file));
+  return FILE_HINTS[entity].some((hint) => name.includes(hint));
+}
+
+function compare(a: number[], b: number[]): number {
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i] - b[i];
+  return 0;
+}
+
+/** Every header any preset knows, normalised: used to find the header row under title lines. */
+export function knownHeaders(): Set<string> {
+  const known = new Set<string>();
+  for (const preset of Object.values(PRESETS)) {
+    for (const entity of Object.values(preset.entities)) {
+      for (const aliases of Object.values(entity?.columns ?? {}))
+        for (const alias of aliases) known.add(normalizeLabel(alias));
+    }
+  }
+  return known;
+}

@@ -1,0 +1,122 @@
+import type {Column, Entity} from "../schema/entities.ts";
+
+/** How the values of one file are read: the mapping file's value options with preset defaults. */
+export interface ValueSettings {
+  dateOrder?: "ymd" | "dmy" | "mdy";
+  timezone: string;
+  currency: string;
+  decimal?: "." | ",";
+  missing: string[];
+}
+
+export function sqlString(value: string): string {
+  return `'${value.replace(/'/g, "''")}'`;
+}
+
+/** raw column in the staging table for a canonical column */
+export const rawName = (column: string) => `r_${column}`;
+/** the value after placeholders for "missing" became NULL */
+export const valueName = (column: string) => `v_${column}`;
+/** the typed value */
+export const typedName = (column: string) => `t_${column}`;
+
+export function parseExpression(column: Column, settings: ValueSettings): string {
+  const v = valueName(column.name);
+  const order = settings.dateOrder ? sqlString(settings.dateOrder) : "NULL";
+  const decimal = settings.decimal ? sqlString(settings.decimal) : "NULL";
+  switch (column.type) {
+    case "id":
+    case "text":
+      return `trim(${v})`;
+    case "integer":
+      return `sj_integer(${v})`;
+    case "number":
+      return `sj_number(${v}, ${decimal})`;
+    case "amount":
+      return `sj_amount(${v}, ${decimal})`;
+    case "ratio":
+      return `sj_ratio(${v}, ${decimal})`;
+    case "date":
+      return `sj_date(${v}, ${order})`;
+    case "timestamp":
+      return `sj_timestamp(${v}, ${order}, ${sqlString(settings.timezone)})`;
+    case "month":
+      return `sj_month(${v}, ${order})`;
+    case "monthday":
+      return `sj_monthday(${v})`;
+    case "stage":
+      return `(SELECT stage FROM sj_stage_labels WHERE label = sj_normalize_label(${v}))`;
+    case "outcome":
+      return `sj_outcome(${v})`;
+    case "boolean":
+      return `sj_boolean(${v})`;
+  }
+}
+
+const TYPE_WORDS: Record<Column["type"], string> = {
+  id: "an identifier",
+  text: "text",
+  integer: "a whole number",
+  number: "a number",
+  amount: "an amount",
+  ratio: "a share between 0 and 1 or a percentage",
+  date: "a date",
+  timestamp: "a date and time",
+  month: "a month",
+  monthday: "a month and day (MM-DD)",
+  stage: "a stage",
+  outcome: "an outcome",
+  boolean: "yes or no"
+};
+
+/** SQL for the reason a non-blank value could not be read, as a string expression over the raw value. */
+export function invalidReason(column: Column, stageNames: string[]): {rule: string; reason: string} {
+  const v = valueName(column.name);
+  const quoted = `'"' || ${v} || '"'`;
+  switch (column.type) {
+    case "stage":
+      return {
+        rule: "unknown_stage",
+        reason: `${quoted} || ' is not in the stage model (${stageNames.join(", ")}); map it under "stages" in a mapping file'`
+      };
+    case "outcome":
+      return {rule: "unknown_outcome", reason: `${quoted} || ' is not an outcome (open, won or lost)'`};
+    case "date":
+    case "timestamp":
+    case "month":
+      return {
+        rule: "invalid_date",
+        reason: `CASE WHEN sj_is_day_month(${v}) THEN ${quoted} || ' is ambiguous: day-first or month-first? set "dateOrder" to "dmy" or "mdy" in a mapping file'
+          WHEN sj_wall_time(${v}, 'ymd') IS NOT NULL THEN ${quoted} || ' is outside 1900–2100'
+          ELSE ${quoted} || ' is not ${TYPE_WORDS[column.type]}' END`
+      };
+    default:
+      return {rule: `invalid_${column.type}`, reason: `${quoted} || ' is not ${TYPE_WORDS[column.type]}'`};
+  }
+}
+
+/** Columns every entity derives after typing: outcome and close time from the stage, currency from symbols. */
+export function derivedExpressions(entity: Entity, settings: ValueSettings, mapped: Set<string>): Map<string, string> {
+  const derived = new Map<string, string>();
+  const t = (name: string) => (mapped.has(name) ? typedName(name) : "NULL");
+  const amountColumn = entity.columns.find((c) => c.type === "amount");
+  if (entity.columns.some((c) => c.name === "currency") && amountColumn) {
+    const symbol = mapped.has(amountColumn.name) ? `sj_amount_currency(${valueName(amountColumn.name)})` : "NULL";
+    derived.set("currency", `coalesce(upper(${t("currency")}), ${symbol}, ${sqlString(settings.currency)})`);
+  }
+  if (entity.name === "opportunities") {
+    const kind = `(SELECT kind FROM sj_stage_kinds WHERE stage = ${t("stage")})`;
+    derived.set("outcome", `coalesce(${t("outcome")}, CASE WHEN ${kind} = 'open' THEN 'open' ELSE ${kind} END)`);
+    derived.set(
+      "closed_at",
+      `coalesce(${t("closed_at")}, CASE WHEN coalesce(${t("outcome")}, ${kind}) IN ('won', 'lost') THEN CAST(${t("expected_close_at")} AS TIMESTAMP) END)`
+    );
+  }
+  if (entity.name === "activities" && mapped.has("type")) {
+    derived.set(
+      "type",
+      `coalesce((SELECT type FROM sj_activity_types WHERE label = sj_normalize_label(${t("type")})), lower(${t("type")}))`
+    );
+  }
+  return derived;
+}

@@ -1,0 +1,140 @@
+import {readFileSync} from "node:fs";
+import {z} from "zod";
+import {CliError} from "../cli/cli-error.ts";
+import {ENTITIES, ENTITY_NAMES} from "../schema/entities.ts";
+
+const valueOptions = {
+  dateOrder: z.enum(["ymd", "dmy", "mdy"]).optional(),
+  timezone: z
+    .string()
+    .refine(isTimeZone, {message: "unknown time zone (use an IANA name such as Asia/Shanghai)"})
+    .optional(),
+  currency: z
+    .string()
+    .regex(/^[A-Z]{3}$/, "currency must be a three-letter ISO code such as CNY")
+    .optional(),
+  decimal: z.enum([".", ","]).optional(),
+  missing: z.array(z.string()).optional()
+};
+
+const fileMapping = z
+  .object({
+    entity: z.enum(ENTITY_NAMES),
+    sheet: z.string().optional(),
+    headerRow: z.number().int().positive().optional(),
+    delimiter: z.enum([",", ";", "\t", "|"]).optional(),
+    columns: z.record(z.string(), z.string()).default({}),
+    ...valueOptions
+  })
+  .strict()
+  .superRefine((mapping, context) => {
+    const known = ENTITIES[mapping.entity].columns.map((c) => c.name);
+    for (const [source, target] of Object.entries(mapping.columns)) {
+      if (!known.includes(target)) {
+        context.addIssue({
+          code: "custom",
+          path: ["columns", source],
+          message: `unknown column "${target}" for ${mapping.entity} (expected one of ${known.join(", ")})`
+        });
+      }
+    }
+  });
+
+const stage = z
+  .object({
+    name: z.string().min(1),
+    kind: z.enum(["open", "won", "lost"]),
+    probability: z.number().min(0).max(1).optional(),
+    labels: z.array(z.string()).default([])
+  })
+  .strict();
+
+export const mappingFileSchema = z
+  .object({
+    $schema: z.string().optional(),
+    /** file name or glob (`*` and `?`) → how to read it */
+    files: z.record(z.string(), fileMapping).default({}),
+    /** source stage label → canonical stage name */
+    stages: z.record(z.string(), z.string()).default({}),
+    /** replaces the default stage model (potential → intent → negotiation → won / lost) */
+    stageModel: z.array(stage).min(2).optional(),
+    /** when the export was taken; defaults to the time of the ingest */
+    exportedAt: z.iso.datetime({offset: true}).or(z.iso.date()).optional(),
+    ...valueOptions
+  })
+  .strict()
+  .superRefine((mapping, context) => {
+    const stageNames = (mapping.stageModel ?? []).map((s) => s.name);
+    const known = stageNames.length > 0 ? stageNames : ["potential", "intent", "negotiation", "won", "lost"];
+    for (const [label, target] of Object.entries(mapping.stages)) {
+      if (!known.includes(target)) {
+        context.addIssue({
+          code: "custom",
+          path: ["stages", label],
+          message: `unknown stage "${target}" (expected one of ${known.join(", ")})`
+        });
+      }
+    }
+  });
+
+export type MappingFile = z.infer<typeof mappingFileSchema>;
+export type FileMapping = z.infer<typeof fileMapping>;
+export type ValueOptions = Pick<FileMapping, "dateOrder" | "timezone" | "currency" | "decimal" | "missing">;
+
+/** Reads and validates a mapping file; errors name the offending key, e.g. files["deals.csv"].columns["Deal No"]. */
+export function readMappingFile(path: string): MappingFile {
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(path, "utf8"));
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new CliError(`mapping file ${path}: ${reason}`, {exitCode: 2, cause: error});
+  }
+  return parseMapping(json, path);
+}
+
+export function parseMapping(json: unknown, path = "mapping"): MappingFile {
+  const result = mappingFileSchema.safeParse(json);
+  if (result.success) return result.data;
+  const problems = result.error.issues.map((issue) => `  ${formatPath(issue.path)}: ${issue.message}`);
+  throw new CliError(`mapping file ${path} is invalid:\n${problems.join("\n")}`, {exitCode: 2});
+}
+
+function formatPath(path: PropertyKey[]): string {
+  if (path.length === 0) return "(top level)";
+  return path
+    .map((key, i) =>
+      typeof key === "number"
+        ? `[${key}]`
+        : /^[A-Za-z_$][\w$]*$/.test(String(key))
+          ? `${i ? "." : ""}${String(key)}`
+          : `[${JSON.stringify(key)}]`
+    )
+    .join("");
+}
+
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en", {timeZone: zone});
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The file mapping that applies to a file name: an exact name first, then the first matching glob. */
+export function fileMappingFor(mapping: MappingFile | undefined, fileName: string): FileMapping | undefined {
+  if (!mapping) return undefined;
+  if (mapping.files[fileName]) return mapping.files[fileName];
+  for (const [pattern, fileMapping] of Object.entries(mapping.files))
+    if (globMatches(pattern, fileName)) return fileMapping;
+  return undefined;
+}
+
+function globMatches(pattern: string, name: string): boolean {
+  const regex = pattern
+    .replace(/[.+^${}()|[\]\\]/g, "\\$&")
+    .replace(/\*/g, ".*")
+    .replace(/\?/g, ".");
+  return new RegExp(`^${regex}$`).test(name);
+}

@@ -1,0 +1,28 @@
+import {ENTITIES, ENTITY_NAMES} from "../schema/entities.ts";
+import type {EntityPreset, Preset} from "./preset.ts";
+
+/** Extra English spellings; the canonical column name itself is always accepted. */
+const SYNONYMS: Record<string, string[]> = {
+  created_at: ["created", "created date", "create date", "creation date"],
+  owner_rep_id: ["owner", "owner id", "rep id", "sales rep"],
+  expected_close_at: ["close date", "expected close date"],
+  amount: ["value", "deal value"],
+  source: ["lead source", "channel"],
+  occurred_at: ["date", "activity date"],
+  entered_at: ["changed at", "date entered"]
+};
+
+function entityPreset(name: (typeof ENTITY_NAMES)[number]): EntityPreset {
+  const columns: Record<string, string[]> = {};
+  for (const column of ENTITIES[name].columns) columns[column.name] = [column.name, ...(SYNONYMS[column.name] ?? [])];
+  return {columns, signature: ENTITIES[name].key};
+}
+
+export const generic: Preset = {
+  name: "generic",
+  description: "canonical column names (opportunity_id, created_at …), as documented in the README",
+  timezone: "UTC",
+  currency: "CNY",
+  stages: {},
+  entities: Object.fromEntries(ENTITY_NAMES.map((name) => [name, entityPreset(name)]))
+};

@@ -1,0 +1,35 @@
+import {parse} from "csv-parse/sync";
+
+const CANDIDATES = [",", ";", "\t", "|"];
+
+/**
+ * Picks the delimiter that splits the first lines into the most, and most consistent, columns.
+ * A file with a single column has no delimiter to find; it is read as comma-separated.
+ */
+export function detectDelimiter(sample: string, preferred?: string): string {
+  const lines = sample.split(/\r?\n/).slice(0, 50);
+  if (sample.length >= 65536 || lines.length === 50) lines.pop(); // the last line may be cut
+  const text = lines.join("\n");
+  let best = {delimiter: preferred ?? ",", score: 0};
+  for (const delimiter of preferred ? [preferred, ...CANDIDATES] : CANDIDATES) {
+    const score = consistency(text, delimiter);
+    if (score > best.score) best = {delimiter, score};
+  }
+  return best.delimiter;
+}
+
+function consistency(text: string, delimiter: string): number {
+  let records: string[][];
+  try {
+    records = parse(text, {delimiter, relax_column_count: true, relax_quotes: true, skip_empty_lines: true});
+  } catch {
+    return 0;
+  }
+  const counts = new Map<number, number>();
+  for (const record of records) counts.set(record.length, (counts.get(record.length) ?? 0) + 1);
+  let [mode, frequency] = [1, 0];
+  for (const [count, n] of counts)
+    if (n > frequency || (n === frequency && count > mode)) [mode, frequency] = [count, n];
+  if (mode < 2) return 0;
+  return (frequency / records.length) * Math.log2(mode);
+}

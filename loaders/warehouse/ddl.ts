@@ -1,0 +1,95 @@
+import {ENTITIES, ENTITY_NAMES, type ColumnType, type Entity} from "../schema/entities.ts";
+
+const SQL_TYPES: Record<ColumnType, string> = {
+  id: "VARCHAR",
+  text: "VARCHAR",
+  integer: "BIGINT",
+  number: "DOUBLE",
+  amount: "DECIMAL(18,2)",
+  ratio: "DOUBLE",
+  date: "DATE",
+  timestamp: "TIMESTAMP",
+  month: "DATE",
+  monthday: "VARCHAR",
+  stage: "VARCHAR",
+  outcome: "VARCHAR",
+  boolean: "BOOLEAN"
+};
+
+export function sqlType(type: ColumnType): string {
+  return SQL_TYPES[type];
+}
+
+/** Lineage columns every core row carries: which ingest, file and line it came from. */
+export const LINEAGE_COLUMNS = ["_ingest_id", "_file", "_line"] as const;
+
+export function createEntityTable(entity: Entity): string {
+  const columns = entity.columns.map((c) => `  ${c.name} ${sqlType(c.type)}${c.required ? " NOT NULL" : ""}`);
+  columns.push("  _ingest_id INTEGER NOT NULL", "  _file VARCHAR NOT NULL", "  _line INTEGER NOT NULL");
+  columns.push(`  PRIMARY KEY (${entity.key.join(", ")})`);
+  return `CREATE TABLE IF NOT EXISTS ${entity.name} (\n${columns.join(",\n")}\n);`;
+}
+
+/** Bookkeeping tables: what each ingest read, loaded and quarantined, and opportunity snapshots. */
+export const BOOKKEEPING_DDL = `
+CREATE SEQUENCE IF NOT EXISTS ingest_id_seq START 1;
+CREATE TABLE IF NOT EXISTS ingests (
+  ingest_id INTEGER PRIMARY KEY,
+  started_at TIMESTAMP NOT NULL,
+  finished_at TIMESTAMP,
+  exported_at TIMESTAMP NOT NULL,
+  files INTEGER NOT NULL,
+  rows_read BIGINT NOT NULL,
+  rows_loaded BIGINT NOT NULL,
+  rows_quarantined BIGINT NOT NULL,
+  status VARCHAR NOT NULL,
+  summary JSON
+);
+CREATE TABLE IF NOT EXISTS ingest_files (
+  ingest_id INTEGER NOT NULL,
+  file VARCHAR NOT NULL,
+  sha256 VARCHAR NOT NULL,
+  bytes BIGINT NOT NULL,
+  entity VARCHAR,
+  preset VARCHAR,
+  encoding VARCHAR,
+  format VARCHAR,
+  rows_read BIGINT NOT NULL,
+  rows_loaded BIGINT NOT NULL,
+  rows_quarantined BIGINT NOT NULL,
+  status VARCHAR NOT NULL,
+  message VARCHAR,
+  PRIMARY KEY (ingest_id, file)
+);
+CREATE TABLE IF NOT EXISTS quarantine (
+  ingest_id INTEGER NOT NULL,
+  file VARCHAR NOT NULL,
+  entity VARCHAR,
+  line INTEGER,
+  "column" VARCHAR,
+  value VARCHAR,
+  reason VARCHAR NOT NULL,
+  rule VARCHAR NOT NULL
+);
+CREATE TABLE IF NOT EXISTS opportunity_snapshots (
+  ingest_id INTEGER NOT NULL,
+  exported_at TIMESTAMP NOT NULL,
+  opportunity_id VARCHAR NOT NULL,
+  stage VARCHAR NOT NULL,
+  outcome VARCHAR,
+  amount DECIMAL(18,2),
+  currency VARCHAR,
+  expected_close_at DATE,
+  PRIMARY KEY (ingest_id, opportunity_id)
+);
+CREATE TABLE IF NOT EXISTS stages (
+  stage VARCHAR PRIMARY KEY,
+  kind VARCHAR NOT NULL,
+  stage_order INTEGER NOT NULL,
+  probability DOUBLE
+);
+`;
+
+export function warehouseDdl(): string {
+  return [BOOKKEEPING_DDL, ...ENTITY_NAMES.map((name) => createEntityTable(ENTITIES[name]))].join("\n");
+}

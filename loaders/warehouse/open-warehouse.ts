@@ -1,0 +1,57 @@
+import {mkdirSync} from "node:fs";
+import {dirname, resolve} from "node:path";
+import {DuckDBConnection, DuckDBInstance} from "@duckdb/node-api";
+import {CliError} from "../cli/cli-error.ts";
+import {warehouseDdl} from "./ddl.ts";
+
+export const DEFAULT_WAREHOUSE = "data/warehouse.duckdb";
+
+/** The warehouse path: --warehouse, then SHANGJI_WAREHOUSE, then data/warehouse.duckdb. */
+export function warehousePath(option?: string): string {
+  return resolve(option ?? process.env.SHANGJI_WAREHOUSE ?? DEFAULT_WAREHOUSE);
+}
+
+export interface Warehouse {
+  path: string;
+  connection: DuckDBConnection;
+  close(): void;
+}
+
+/**
+ * Opens the warehouse file. Read-write opens create the schema; read-only opens never write and
+ * let several readers (site loaders, `shangji query`) share the file.
+ */
+export async function openWarehouse(path: string, {readOnly = false} = {}): Promise<Warehouse> {
+  if (!readOnly) mkdirSync(dirname(path), {recursive: true});
+  let instance: DuckDBInstance;
+  try {
+    instance = await DuckDBInstance.create(path, readOnly ? {access_mode: "READ_ONLY"} : {});
+  } catch (error) {
+    throw warehouseOpenError(path, error);
+  }
+  const connection = await instance.connect();
+  await connection.run("SET TimeZone = 'UTC'");
+  if (!readOnly) await connection.run(warehouseDdl());
+  return {
+    path,
+    connection,
+    close() {
+      connection.closeSync();
+      instance.closeSync();
+    }
+  };
+}
+
+function warehouseOpenError(path: string, error: unknown): CliError {
+  const message = error instanceof Error ? error.message : String(error);
+  if (/lock/i.test(message)) {
+    return new CliError(`warehouse ${path} is in use by another shangji process; try again when it has finished`, {
+      exitCode: 4,
+      cause: error
+    });
+  }
+  if (/No such file|does not exist|Cannot open/i.test(message)) {
+    return new CliError(`no warehouse at ${path}; run \`shangji ingest <exports>\` first`, {exitCode: 3, cause: error});
+  }
+  return new CliError(`cannot open warehouse ${path}: ${message}`, {exitCode: 3, cause: error});
+}
