@@ -6,6 +6,10 @@ export default tseslint.config(
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
+    files: ["src/**/*.js"],
+    languageOptions: {globals: {document: "readonly", window: "readonly", navigator: "readonly"}}
+  },
+  {
     languageOptions: {globals: {process: "readonly", console: "readonly", Buffer: "readonly", URL: "readonly"}},
     rules: {
       "@typescript-eslint/no-unused-vars": ["error", {argsIgnorePattern: "^_", varsIgnorePattern: "^_", destructuredArrayIgnorePattern: "^_"}],

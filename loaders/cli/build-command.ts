@@ -1,14 +1,24 @@
 import {Command} from "commander";
 import {warehousePath} from "../warehouse/open-warehouse.ts";
+import {formatIngestSummary} from "./format-ingest-summary.ts";
 
 export function buildCommand(): Command {
   return new Command("build")
     .description("build the reporting site into dist/; ingests the bundled sample first when no warehouse exists")
     .option("--warehouse <path>", "warehouse file (default: $SHANGJI_WAREHOUSE or data/warehouse.duckdb)")
     .option("--sample <dir>", "exports to ingest when the warehouse does not exist yet", "data/sample")
+    .option("--out <dir>", "output folder", "dist")
     .option("-q, --quiet", "less output")
     .action(async (options) => {
       const {buildSite} = await import("../site/build-site.ts");
-      await buildSite({warehouse: warehousePath(options.warehouse), sample: options.sample, quiet: options.quiet});
+      const report = await buildSite({
+        warehouse: warehousePath(options.warehouse),
+        sample: options.sample,
+        out: options.out,
+        quiet: options.quiet
+      });
+      if (options.quiet) return;
+      if (report.sampleIngest) process.stderr.write(`${formatIngestSummary(report.sampleIngest)}\n`);
+      process.stderr.write(`built ${report.files} files into ${report.out} from ${report.warehouse}\n`);
     });
 }

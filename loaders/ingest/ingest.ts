@@ -1,5 +1,6 @@
 import {basename} from "node:path";
 import type {DuckDBConnection} from "@duckdb/node-api";
+import {CliError} from "../cli/cli-error.ts";
 import {fileMappingFor, readMappingFile, type MappingFile} from "../mapping/mapping-file.ts";
 import {PRESETS} from "../presets/index.ts";
 import type {PresetName} from "../presets/preset.ts";
@@ -11,6 +12,7 @@ import {loadBatch, stageRecords} from "./load-batch.ts";
 import {FileRejection, openSources, type Source} from "./open-sources.ts";
 import {recogniseEntity, RecognitionError, type Recognition} from "./recognise-entity.ts";
 import {checkReferences, type ReferenceReport} from "./check-references.ts";
+import {stageWithDuckdb} from "./stage-with-duckdb.ts";
 import {installValueMacros} from "./value-macros.ts";
 import type {ValueSettings} from "./typed-select.ts";
 
@@ -60,7 +62,7 @@ export async function ingest(options: IngestOptions): Promise<IngestResult> {
   const found = findExportFiles(options.paths);
   const mapping =
     typeof options.mapping === "string" ? readMappingFile(options.mapping) : (options.mapping ?? found.mapping);
-  const exportedAt = new Date(options.exportedAt ?? mapping?.exportedAt ?? Date.now()).toISOString();
+  const exportedAt = exportTime(options.exportedAt ?? mapping?.exportedAt);
   const hashes = await Promise.all(found.files.map(async (file) => ({file, ...(await hashFile(file))})));
   const warehouse = await openWarehouse(options.warehouse);
   const {connection} = warehouse;
@@ -120,6 +122,24 @@ export async function ingest(options: IngestOptions): Promise<IngestResult> {
   }
 }
 
+/** An ISO date (midnight UTC) or a date-time with its offset: a time without one would be read in this machine's zone. */
+function exportTime(text: string | undefined): string {
+  if (text === undefined) return new Date().toISOString();
+  const day = text.slice(0, 10);
+  const isDay = /^\d{4}-\d{2}-\d{2}$/.test(day) && new Date(`${day}T00:00:00Z`).toISOString().startsWith(day);
+  const time = new Date(text);
+  if (
+    !isDay ||
+    !/^.{10}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2}))?$/i.test(text) ||
+    Number.isNaN(time.getTime())
+  )
+    throw new CliError(
+      `exported-at "${text}" is not an ISO date, or a date-time with its offset, such as 2024-04-01 or 2024-04-01T08:00:00+08:00`,
+      {exitCode: 2}
+    );
+  return time.toISOString();
+}
+
 interface Planned {
   file: string;
   source: Source;
@@ -141,8 +161,10 @@ async function planSources(
         try {
           const recognition = recogniseEntity(source.headers, source.name, {preset, fileMapping});
           if (recognition.missingRequired.length > 0) {
+            // the headers of the CRM the file was recognised as (a Salesforce file wants CreatedDate, not created_at)
+            const hintPreset = recognition.source === "mapping" ? (preset ?? "generic") : recognition.source;
             const hint = (
-              PRESETS[preset ?? "generic"].entities[recognition.entity]?.columns[recognition.missingRequired[0]] ?? []
+              PRESETS[hintPreset].entities[recognition.entity]?.columns[recognition.missingRequired[0]] ?? []
             ).slice(0, 3);
             throw new RecognitionError(
               `looks like ${recognition.entity} but has no column for ${recognition.missingRequired.join(", ")}` +
@@ -208,7 +230,13 @@ async function loadSource(
         `${source.name}: ${rows.toLocaleString("en")} rows read (${Math.round(rows / seconds).toLocaleString("en")} rows/s)`
       );
   };
-  await stageRecords(connection, context, source.records(), progress);
+  const staged =
+    source.delimited &&
+    !process.env.SHANGJI_NO_FAST_PATH &&
+    (await stageWithDuckdb(connection, context, source.delimited));
+  if (!staged) await stageRecords(connection, context, source.records(), progress);
+  if (process.env.SHANGJI_PROFILE)
+    process.stderr.write(`  ${source.name}: ${staged ? "DuckDB reader" : "record by record"}\n`);
   const counts = await loadBatch(connection, context);
   progress(counts.rowsRead);
   return {
@@ -284,8 +312,9 @@ async function recordIngest(
     }
   );
   for (const report of loadedFiles) {
-    const path = report.file.replace(/#[^#]*$/, "");
-    const hash = hashes.find((h) => h.file === path)!;
+    // a worksheet is reported as file#sheet; a file name may itself hold a # ("export #2.csv")
+    const hash =
+      hashes.find((h) => h.file === report.file) ?? hashes.find((h) => report.file.startsWith(`${h.file}#`))!;
     await connection.run(
       `INSERT OR REPLACE INTO ingest_files VALUES ($id, $file, $sha, $bytes, $entity, $source, $encoding, $format, $read, $loaded, $quarantined, $status, $message)`,
       {

@@ -78,19 +78,21 @@ function rowProblem(fields: string[], width: number, strictWidth: boolean, heade
   return undefined;
 }
 
-/** Types, validates and loads the staged batch: bad rows go to `quarantine`, good rows replace rows with the same key. */
+/** Types, validates and loads the staged batch: bad rows go to `quarantine`, good rows replace the rows with the same key. */
 export async function loadBatch(connection: DuckDBConnection, context: BatchContext): Promise<BatchCounts> {
+  const run = profiled(connection);
   const {recognition, settings, headers} = context;
   const entity = ENTITIES[recognition.entity];
   const mapped = new Set(recognition.columns.keys());
   const columns = entity.columns.filter((c) => mapped.has(c.name));
-  const missing = ["", ...settings.missing].map((m) => sqlString(m.trim().toLowerCase())).join(", ");
-  const values = columns.map(
-    (c) =>
-      `CASE WHEN lower(trim(${rawName(c.name)})) IN (${missing}) THEN NULL ELSE ${rawName(c.name)} END AS ${valueName(c.name)}`
-  );
+  const missing = settings.missing.map((m) => sqlString(m.trim().toLowerCase())).join(", ");
+  const blank = (raw: string) =>
+    missing
+      ? `CASE WHEN lower(trim(${raw})) IN (${missing}) THEN NULL ELSE nullif(trim(${raw}), '') END`
+      : `nullif(trim(${raw}), '')`;
+  const values = columns.map((c) => `${blank(rawName(c.name))} AS ${valueName(c.name)}`);
   const typed = columns.map((c) => `${parseExpression(c, settings)} AS ${typedName(c.name)}`);
-  await connection.run(`CREATE OR REPLACE TEMP TABLE sj_typed AS
+  await run(`CREATE OR REPLACE TEMP TABLE sj_typed AS
     SELECT *, ${typed.join(", ") || "NULL AS _none"} FROM (SELECT _line, _problem, _problem_column, ${values.join(", ") || "NULL AS _nothing"} FROM sj_raw)`);
 
   const header = (column: string) => sqlString(headers[recognition.columns.get(column)!] ?? column);
@@ -102,26 +104,34 @@ export async function loadBatch(connection: DuckDBConnection, context: BatchCont
     const {rule, reason} = invalidReason(column, context.stageNames);
     problems.push(`SELECT _line, ${header(column.name)}, ${valueName(column.name)}, ${reason}, '${rule}'
       FROM sj_typed WHERE _problem IS NULL AND ${valueName(column.name)} IS NOT NULL AND ${typedName(column.name)} IS NULL`);
+    if (column.type === "date" || column.type === "timestamp" || column.type === "month") {
+      problems.push(`SELECT _line, ${header(column.name)}, ${valueName(column.name)}, '"' || ${valueName(column.name)} || '" is outside 1900–2100', 'date_out_of_range'
+        FROM sj_typed WHERE _problem IS NULL AND NOT sj_in_range(CAST(${typedName(column.name)} AS TIMESTAMP))`);
+    }
     if (column.required) {
       problems.push(`SELECT _line, ${header(column.name)}, NULL, 'missing required ${column.name}', 'missing_required'
         FROM sj_typed WHERE _problem IS NULL AND ${valueName(column.name)} IS NULL`);
     }
   }
   problems.push(...crossFieldRules(entity, mapped, header));
-  await connection.run(`CREATE OR REPLACE TEMP TABLE sj_problems AS ${problems.join("\nUNION ALL\n")}`);
-  await quarantineDuplicates(connection, entity, header);
+  await run(`CREATE OR REPLACE TEMP TABLE sj_problems AS ${problems.join("\nUNION ALL\n")}`);
+  await quarantineDuplicates(run, entity, header);
 
-  await connection.run(
+  await run(
     `INSERT INTO quarantine SELECT $ingest, $file, $entity, _line, col, value, reason, rule FROM sj_problems ORDER BY _line`,
     {ingest: context.ingestId, file: context.file, entity: entity.name}
   );
   const derived = derivedExpressions(entity, settings, mapped);
   const targets = entity.columns.filter((c) => mapped.has(c.name) || derived.has(c.name));
   const selects = targets.map((c) => derived.get(c.name) ?? typedName(c.name));
-  await connection.run(
-    `INSERT OR REPLACE INTO ${entity.name} (${targets.map((c) => c.name).join(", ")}, _ingest_id, _file, _line)
-     SELECT ${selects.join(", ")}, $ingest, $file, _line FROM sj_typed
-     WHERE _line NOT IN (SELECT _line FROM sj_problems) ORDER BY _line`,
+  await run(`CREATE OR REPLACE TEMP TABLE sj_good AS
+    SELECT ${selects.map((expression, i) => `${expression} AS ${targets[i].name}`).join(", ")}, _line FROM sj_typed
+    WHERE _line NOT IN (SELECT _line FROM sj_problems)`);
+  const sameKey = entity.key.map((k) => `${entity.name}.${k} = sj_good.${k}`).join(" AND ");
+  await run(`DELETE FROM ${entity.name} USING sj_good WHERE ${sameKey}`);
+  await run(
+    `INSERT INTO ${entity.name} (${targets.map((c) => c.name).join(", ")}, _ingest_id, _file, _line)
+     SELECT ${targets.map((c) => c.name).join(", ")}, $ingest, $file, _line FROM sj_good ORDER BY _line`,
     {ingest: context.ingestId, file: context.file}
   );
   const counts = await connection.runAndReadAll(`SELECT
@@ -131,10 +141,10 @@ export async function loadBatch(connection: DuckDBConnection, context: BatchCont
 }
 
 /** Rows that repeat the key of an earlier row of the same file: the first one is kept. */
-async function quarantineDuplicates(connection: DuckDBConnection, entity: Entity, header: (c: string) => string) {
+async function quarantineDuplicates(run: Run, entity: Entity, header: (c: string) => string) {
   const keys = entity.key.map(typedName);
   const keyText = entity.key.map((k) => `coalesce(CAST(${typedName(k)} AS VARCHAR), '')`).join(` || ', ' || `);
-  await connection.run(`INSERT INTO sj_problems
+  await run(`INSERT INTO sj_problems
     SELECT _line, ${header(entity.key[0])}, ${keyText}, 'duplicate ${entity.key.join(", ")} "' || ${keyText} || '" (first on line ' || first_line || ')', 'duplicate_key'
     FROM (SELECT *, first_value(_line) OVER (PARTITION BY ${keys.join(", ")} ORDER BY _line) AS first_line
           FROM sj_typed WHERE _line NOT IN (SELECT _line FROM sj_problems))
@@ -161,4 +171,18 @@ function crossFieldRules(entity: Entity, mapped: Set<string>, header: (c: string
   if (entity.name === "leads") order("converted_at", "created_at");
   if (entity.name === "tickets") order("resolved_at", "opened_at");
   return rules;
+}
+
+type Run = (sql: string, values?: Record<string, string | number>) => Promise<unknown>;
+
+/** With SHANGJI_PROFILE set, each statement's time goes to stderr: the benchmark's view inside an ingest. */
+function profiled(connection: DuckDBConnection): Run {
+  if (!process.env.SHANGJI_PROFILE) return (sql, values) => connection.run(sql, values);
+  return async (sql, values) => {
+    const started = performance.now();
+    const result = await connection.run(sql, values);
+    const label = sql.trim().split("\n")[0].slice(0, 70);
+    process.stderr.write(`  ${((performance.now() - started) / 1000).toFixed(3)} s  ${label}\n`);
+    return result;
+  };
 }

@@ -7,6 +7,7 @@ import {sniffFile} from "../read/sniff-file.ts";
 import {readXlsx} from "../read/read-xlsx.ts";
 import {normalizeLabel} from "../schema/stages.ts";
 import {knownHeaders} from "./recognise-entity.ts";
+import type {DelimitedFile} from "./stage-with-duckdb.ts";
 
 /** One table inside an export file: a delimited file, or one worksheet of a workbook. */
 export interface Source {
@@ -19,6 +20,8 @@ export interface Source {
   headerLine: number;
   strictWidth: boolean;
   records(): AsyncIterable<RawRecord>;
+  /** set when DuckDB's CSV reader can read the file itself (UTF-8 text) */
+  delimited?: DelimitedFile;
 }
 
 export class FileRejection extends Error {}
@@ -57,6 +60,7 @@ export async function openSources(path: string, fileMapping?: FileMapping): Prom
       headers: header.fields.map((h) => h.trim()),
       headerLine: header.line,
       strictWidth: true,
+      delimited: sniffed.encoding === "utf-8" ? {path, delimiter, bom: sniffed.bom, headerIndex} : undefined,
       async *records() {
         let index = 0;
         for await (const record of readDelimited(path, {encoding: sniffed.encoding, bom: sniffed.bom, delimiter})) {

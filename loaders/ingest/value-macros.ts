@@ -9,86 +9,70 @@ import type {DuckDBConnection} from "@duckdb/node-api";
  * is configured — never guessed; Excel serial numbers (days since 1899-12-30, with Excel's 1900 leap bug).
  * Amounts: ¥1,234.50, 1.234,50 €, 1 234,50, (1,234.00) for negatives, 12.5万 and 3亿.
  */
-const YMD = String.raw`^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(?:[ T]+(\d{1,2}):(\d{2})(?::(\d{2})(\.\d+)?)?)?\s*(Z|[+-]\d{2}:?\d{2})?$`;
-const COMPACT = String.raw`^(\d{4})(\d{2})(\d{2})$`;
 const DAY_MONTH = String.raw`^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})(?:[ T]+(\d{1,2}):(\d{2})(?::(\d{2})(\.\d+)?)?)?\s*(Z|[+-]\d{2}:?\d{2})?$`;
-const SERIAL = String.raw`^\d{1,7}(\.\d+)?$`;
-const PARTS = "['y','mo','d','h','mi','sec','frac','tz']";
-const DM_PARTS = "['a','b','y','h','mi','sec','frac','tz']";
+const TIMES = ["", " %H:%M", " %H:%M:%S", " %H:%M:%S.%f"];
+const formats = (dates: string[]) => `[${dates.flatMap((d) => TIMES.map((t) => `'${d}${t}'`)).join(", ")}]`;
+const YMD_FORMATS = formats(["%Y/%m/%d", "%Y.%m.%d", "%Y年%m月%d日", "%Y%m%d", "%Y-%m-%d"]);
+const DMY_FORMATS = formats(["%d/%m/%Y", "%d.%m.%Y", "%d-%m-%Y"]);
+const MDY_FORMATS = formats(["%m/%d/%Y", "%m.%d.%Y", "%m-%d-%Y"]);
+const ZONED_FORMATS =
+  "['%Y/%m/%d %H:%M:%S%z', '%Y-%m-%d %H:%M:%S %z', '%Y/%m/%d %H:%M:%S %z', '%Y-%m-%dT%H:%M:%S.%f%z']";
 
+/*
+ * Written for speed: the common forms go through DuckDB's own casts first (COALESCE and CASE only
+ * evaluate later branches for the rows earlier ones could not read), and no macro uses a subquery,
+ * which DuckDB would run as a join over the whole batch. `list_transform([x], v -> …)[1]` binds an
+ * intermediate value once instead of repeating its expression.
+ */
 export const VALUE_MACROS = String.raw`
 CREATE OR REPLACE TEMP MACRO sj_normalize_label(s) AS lower(regexp_replace(trim(s), '[\s_\-/.()（）:：]+', '', 'g'));
 
-CREATE OR REPLACE TEMP MACRO sj_datetime_parts(s, date_order) AS (
-  CASE
-    WHEN regexp_matches(s, '${YMD}') THEN regexp_extract(s, '${YMD}', ${PARTS})
-    WHEN regexp_matches(s, '${COMPACT}') THEN
-      struct_pack(y := s[1:4], mo := s[5:6], d := s[7:8], h := '', mi := '', sec := '', frac := '', tz := '')
-    WHEN date_order IN ('dmy', 'mdy') AND regexp_matches(s, '${DAY_MONTH}') THEN (
-      SELECT struct_pack(y := p.y, mo := CASE WHEN date_order = 'dmy' THEN p.b ELSE p.a END,
-                         d := CASE WHEN date_order = 'dmy' THEN p.a ELSE p.b END,
-                         h := p.h, mi := p.mi, sec := p.sec, frac := p.frac, tz := p.tz)
-      FROM (SELECT regexp_extract(s, '${DAY_MONTH}', ${DM_PARTS}) AS p)
-    )
-  END
-);
-
 CREATE OR REPLACE TEMP MACRO sj_is_day_month(s) AS regexp_matches(trim(s), '${DAY_MONTH}');
 
-CREATE OR REPLACE TEMP MACRO sj_offset_minutes(tz) AS (
-  CASE WHEN tz = '' OR tz IS NULL THEN NULL WHEN tz = 'Z' THEN 0
-  ELSE (CASE WHEN tz[1] = '-' THEN -1 ELSE 1 END) *
-       (CAST(tz[2:3] AS INTEGER) * 60 + CAST(right(replace(tz, ':', ''), 2) AS INTEGER)) END
-);
+CREATE OR REPLACE TEMP MACRO sj_in_range(t) AS t >= TIMESTAMP '1900-01-01' AND t < TIMESTAMP '2101-01-01';
 
+CREATE OR REPLACE TEMP MACRO sj_zoned(s) AS length(s) > 10 AND (s[-1] = 'Z' OR s[-6] IN ('+', '-') OR s[-5] IN ('+', '-'));
+
+-- days since 1899-12-30; serials below 60 count Excel's non-existent 1900-02-29, serial 60 is that day
 CREATE OR REPLACE TEMP MACRO sj_excel_serial(s) AS (
-  CASE WHEN regexp_matches(s, '${SERIAL}') AND TRY_CAST(s AS DOUBLE) BETWEEN 1 AND 2958465
-            AND floor(TRY_CAST(s AS DOUBLE)) <> 60 THEN
-    CAST(CASE WHEN TRY_CAST(s AS DOUBLE) < 60 THEN TIMESTAMP '1899-12-31' ELSE TIMESTAMP '1899-12-30' END
-         + to_microseconds(CAST(round(TRY_CAST(s AS DOUBLE) * 86400000000) AS BIGINT)) AS TIMESTAMP)
+  CASE WHEN regexp_matches(s, '^\d{1,7}(\.\d+)?$') THEN list_transform([TRY_CAST(s AS DOUBLE)], n ->
+    CASE WHEN n >= 1 AND n <= 2958465 AND floor(n) <> 60 THEN
+      CAST(CASE WHEN n < 60 THEN TIMESTAMP '1899-12-31' ELSE TIMESTAMP '1899-12-30' END
+           + to_microseconds(CAST(round(n * 86400000000) AS BIGINT)) AS TIMESTAMP) END)[1]
   END
 );
 
--- local wall time of the text, plus its UTC offset in minutes when the text carries one
-CREATE OR REPLACE TEMP MACRO sj_wall_time(s, date_order) AS (
-  SELECT CASE WHEN p IS NULL THEN sj_excel_serial(trim(s))
-    ELSE TRY_CAST(p.y || '-' || p.mo || '-' || p.d || ' ' || coalesce(nullif(p.h, ''), '0') || ':' ||
-                  coalesce(nullif(p.mi, ''), '00') || ':' || coalesce(nullif(p.sec, ''), '00') || p.frac AS TIMESTAMP) END
-  FROM (SELECT sj_datetime_parts(trim(s), date_order) AS p)
-);
+-- the wall-clock time a text names, ignoring any zone
+CREATE OR REPLACE TEMP MACRO sj_wall_time(s, date_order) AS coalesce(
+  TRY_CAST(s AS TIMESTAMP),
+  try_strptime(trim(s), ${YMD_FORMATS}),
+  CASE WHEN date_order = 'dmy' THEN try_strptime(trim(s), ${DMY_FORMATS})
+       WHEN date_order = 'mdy' THEN try_strptime(trim(s), ${MDY_FORMATS}) END,
+  sj_excel_serial(trim(s)));
 
-CREATE OR REPLACE TEMP MACRO sj_text_offset(s, date_order) AS sj_offset_minutes(sj_datetime_parts(trim(s), date_order).tz);
-
-CREATE OR REPLACE TEMP MACRO sj_in_range(t) AS CASE WHEN t >= TIMESTAMP '1900-01-01' AND t < TIMESTAMP '2101-01-01' THEN t END;
-
+-- UTC; the range check (1900–2100) is the caller's, so the expression is not evaluated three times
 CREATE OR REPLACE TEMP MACRO sj_timestamp(s, date_order, time_zone) AS (
-  SELECT sj_in_range(CASE
-    WHEN wall IS NULL THEN NULL
-    WHEN off IS NOT NULL THEN wall - to_minutes(off)
-    ELSE CAST(timezone(time_zone, wall) AS TIMESTAMP) END)
-  FROM (SELECT sj_wall_time(s, date_order) AS wall, sj_text_offset(s, date_order) AS off)
+  CASE WHEN sj_zoned(trim(s)) THEN CAST(coalesce(TRY_CAST(s AS TIMESTAMPTZ), try_strptime(trim(s), ${ZONED_FORMATS})) AS TIMESTAMP)
+       WHEN time_zone = 'UTC' THEN sj_wall_time(s, date_order)
+       ELSE CAST(timezone(time_zone, sj_wall_time(s, date_order)) AS TIMESTAMP) END
 );
 
-CREATE OR REPLACE TEMP MACRO sj_date(s, date_order) AS CAST(sj_in_range(sj_wall_time(s, date_order)) AS DATE);
+CREATE OR REPLACE TEMP MACRO sj_date(s, date_order) AS CAST(sj_wall_time(s, date_order) AS DATE);
 
-CREATE OR REPLACE TEMP MACRO sj_month(s, date_order) AS (
+CREATE OR REPLACE TEMP MACRO sj_month(s, date_order) AS list_transform([trim(s)], t ->
   CASE
-    WHEN regexp_matches(trim(s), '^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*月?$') THEN
-      TRY_CAST(regexp_extract(trim(s), '^(\d{4})', 1) || '-' || regexp_extract(trim(s), '(\d{1,2})\s*月?$', 1) || '-01' AS DATE)
-    WHEN regexp_matches(trim(s), '^\d{6}$') THEN TRY_CAST(trim(s)[1:4] || '-' || trim(s)[5:6] || '-01' AS DATE)
-    ELSE CAST(date_trunc('month', sj_date(s, date_order)) AS DATE)
-  END
-);
+    WHEN regexp_matches(t, '^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*月?$') THEN
+      TRY_CAST(regexp_extract(t, '^(\d{4})', 1) || '-' || regexp_extract(t, '(\d{1,2})\s*月?$', 1) || '-01' AS DATE)
+    WHEN regexp_matches(t, '^\d{6}$') THEN TRY_CAST(t[1:4] || '-' || t[5:6] || '-01' AS DATE)
+    ELSE CAST(date_trunc('month', sj_date(t, date_order)) AS DATE)
+  END)[1];
 
-CREATE OR REPLACE TEMP MACRO sj_monthday(s) AS (
-  SELECT CASE WHEN st IS NULL THEN NULL
-    WHEN TRY_CAST('2000-' || st.m || '-' || st.d AS DATE) IS NOT NULL THEN lpad(st.m, 2, '0') || '-' || lpad(st.d, 2, '0') END
-  FROM (SELECT CASE
-    WHEN regexp_matches(trim(s), '^(?:\d{4}\s*[-/.年]\s*)?(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$')
-      THEN regexp_extract(trim(s), '^(?:\d{4}\s*[-/.年]\s*)?(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$', ['m', 'd'])
-    WHEN regexp_matches(trim(s), '^--(\d{2})-(\d{2})$') THEN regexp_extract(trim(s), '^--(\d{2})-(\d{2})$', ['m', 'd'])
-  END AS st)
-);
+CREATE OR REPLACE TEMP MACRO sj_monthday(s) AS list_transform([trim(s)], t -> list_transform([CASE
+    WHEN regexp_matches(t, '^(?:\d{4}\s*[-/.年]\s*)?(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$')
+      THEN regexp_extract(t, '^(?:\d{4}\s*[-/.年]\s*)?(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$', ['m', 'd'])
+    WHEN regexp_matches(t, '^--(\d{2})-(\d{2})$') THEN regexp_extract(t, '^--(\d{2})-(\d{2})$', ['m', 'd'])
+  END], st -> CASE WHEN TRY_CAST('2000-' || st.m || '-' || st.d AS DATE) IS NOT NULL
+                   THEN lpad(st.m, 2, '0') || '-' || lpad(st.d, 2, '0') END)[1])[1];
 
 CREATE OR REPLACE TEMP MACRO sj_amount_currency(s) AS (
   CASE
@@ -113,33 +97,34 @@ CREATE OR REPLACE TEMP MACRO sj_plain_number(t, decimal_mark) AS (
   END
 );
 
-CREATE OR REPLACE TEMP MACRO sj_number(s, decimal_mark) AS (
-  SELECT CASE WHEN regexp_matches(n, '^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$') THEN
-      (CASE WHEN neg THEN -1 ELSE 1 END) * TRY_CAST(n AS DOUBLE) * mult END
-  FROM (SELECT regexp_matches(t0, '^\(.*\)$') AS neg,
-               CASE WHEN t0 LIKE '%万' THEN 1e4 WHEN t0 LIKE '%亿' THEN 1e8 ELSE 1 END AS mult,
-               sj_plain_number(regexp_replace(t0, '^\(|\)$|[万亿]$', '', 'g'), decimal_mark) AS n
-        FROM (SELECT regexp_replace(upper(trim(s)), '(CNY|RMB|USD|EUR|GBP|HKD|JPY|HK\$|US\$|[¥￥$€£元円]|\s|''|\x{00A0}|\x{202F})', '', 'g') AS t0))
-);
+CREATE OR REPLACE TEMP MACRO sj_number(s, decimal_mark) AS list_transform(
+  [regexp_replace(upper(trim(s)), '(CNY|RMB|USD|EUR|GBP|HKD|JPY|HK\$|US\$|[¥￥$€£元円]|\s|''|\x{00A0}|\x{202F})', '', 'g')],
+  t -> (CASE WHEN t[1] = '(' AND t[-1] = ')' THEN -1 ELSE 1 END)
+     * (CASE WHEN t LIKE '%万' THEN 1e4 WHEN t LIKE '%亿' THEN 1e8 ELSE 1 END)
+     * list_transform([sj_plain_number(regexp_replace(t, '^\(|\)$|[万亿]$', '', 'g'), decimal_mark)],
+         n -> CASE WHEN regexp_matches(n, '^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$') THEN TRY_CAST(n AS DOUBLE) END)[1])[1];
 
-CREATE OR REPLACE TEMP MACRO sj_amount(s, decimal_mark) AS (
-  SELECT CASE WHEN abs(v) < 1e16 THEN CAST(v AS DECIMAL(18, 2)) END FROM (SELECT sj_number(s, decimal_mark) AS v)
-);
+CREATE OR REPLACE TEMP MACRO sj_amount(s, decimal_mark) AS coalesce(
+  CASE WHEN decimal_mark IS DISTINCT FROM ',' THEN TRY_CAST(trim(s) AS DECIMAL(18, 2)) END,
+  list_transform([sj_number(s, decimal_mark)], v -> CASE WHEN abs(v) < 1e16 THEN CAST(v AS DECIMAL(18, 2)) END)[1]);
 
 CREATE OR REPLACE TEMP MACRO sj_integer(s) AS (
-  SELECT CASE WHEN regexp_matches(t, '^[+-]?\d+$') THEN TRY_CAST(t AS BIGINT) END
-  FROM (SELECT regexp_replace(trim(s), '[,\s'']|人$', '', 'g') AS t)
+  CASE WHEN regexp_full_match(s, '[+-]?\d+') THEN TRY_CAST(s AS BIGINT)
+  ELSE list_transform([regexp_replace(trim(s), '[,\s'']|人$', '', 'g')],
+    t -> CASE WHEN regexp_matches(t, '^[+-]?\d+$') THEN TRY_CAST(t AS BIGINT) END)[1] END
 );
 
-CREATE OR REPLACE TEMP MACRO sj_ratio(s, decimal_mark) AS (
-  SELECT CASE
-    WHEN v IS NULL THEN NULL
-    WHEN pct AND v BETWEEN 0 AND 100 THEN v / 100
-    WHEN NOT pct AND v BETWEEN 0 AND 1 THEN v
-    WHEN NOT pct AND v > 1 AND v <= 100 THEN v / 100
-  END
-  FROM (SELECT trim(s) LIKE '%\%%' ESCAPE '\' AS pct, sj_number(replace(trim(s), '%', ''), decimal_mark) AS v)
+CREATE OR REPLACE TEMP MACRO sj_ratio_of(v, percent) AS (
+  CASE WHEN percent THEN CASE WHEN v BETWEEN 0 AND 100 THEN v / 100 END
+       WHEN v BETWEEN 0 AND 1 THEN v
+       WHEN v > 1 AND v <= 100 THEN v / 100 END
 );
+
+CREATE OR REPLACE TEMP MACRO sj_ratio(s, decimal_mark) AS coalesce(
+  CASE WHEN decimal_mark IS DISTINCT FROM ',' THEN
+    CASE WHEN s[-1] = '%' THEN sj_ratio_of(TRY_CAST(left(s, length(s) - 1) AS DOUBLE), true)
+         ELSE sj_ratio_of(TRY_CAST(s AS DOUBLE), false) END END,
+  list_transform([trim(s)], t -> sj_ratio_of(sj_number(replace(t, '%', ''), decimal_mark), t LIKE '%\%%' ESCAPE '\'))[1]);
 
 CREATE OR REPLACE TEMP MACRO sj_boolean(s) AS (
   CASE WHEN lower(trim(s)) IN ('true', 't', 'yes', 'y', '1', '是', '√') THEN true

@@ -42,14 +42,22 @@ export async function* readDelimited(path: string, options: DelimitedOptions): A
       parser.destroy(error as Error);
     }
   })();
+  // csv-parse reports the line a record ends on, and counts a CRLF inside a quoted field as two lines
+  let overcount = 0;
   for await (const {record, info} of parser as AsyncIterable<{record: string[]; info: {lines: number}}>) {
-    yield {line: startLine(info.lines, record), fields: record};
+    const {breaks, crlf} = lineBreaks(record);
+    overcount += crlf;
+    yield {line: info.lines - overcount - breaks, fields: record};
   }
 }
 
-/** csv-parse reports the line a record ends on; a quoted field with line breaks starts it earlier. */
-function startLine(endLine: number, record: string[]): number {
+/** Line breaks (CRLF, CR or LF) inside the fields of a record, and how many of them are CRLF. */
+function lineBreaks(record: string[]): {breaks: number; crlf: number} {
   let breaks = 0;
-  for (const field of record) for (let i = field.indexOf("\n"); i !== -1; i = field.indexOf("\n", i + 1)) breaks++;
-  return endLine - breaks;
+  let crlf = 0;
+  for (const field of record) {
+    breaks += field.match(/\r\n|\r|\n/g)?.length ?? 0;
+    crlf += field.match(/\r\n/g)?.length ?? 0;
+  }
+  return {breaks, crlf};
 }

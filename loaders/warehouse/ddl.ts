@@ -23,10 +23,14 @@ export function sqlType(type: ColumnType): string {
 /** Lineage columns every core row carries: which ingest, file and line it came from. */
 export const LINEAGE_COLUMNS = ["_ingest_id", "_file", "_line"] as const;
 
+/**
+ * Core tables declare no PRIMARY KEY: ingest guarantees one row per key itself (duplicates in a file
+ * are quarantined, a newer export deletes the rows it replaces), and an index on a million keys would
+ * slow every bulk load several-fold.
+ */
 export function createEntityTable(entity: Entity): string {
   const columns = entity.columns.map((c) => `  ${c.name} ${sqlType(c.type)}${c.required ? " NOT NULL" : ""}`);
   columns.push("  _ingest_id INTEGER NOT NULL", "  _file VARCHAR NOT NULL", "  _line INTEGER NOT NULL");
-  columns.push(`  PRIMARY KEY (${entity.key.join(", ")})`);
   return `CREATE TABLE IF NOT EXISTS ${entity.name} (\n${columns.join(",\n")}\n);`;
 }
 

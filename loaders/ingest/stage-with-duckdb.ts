@@ -1,0 +1,64 @@
+import type {DuckDBConnection} from "@duckdb/node-api";
+import {scanRecords} from "../read/scan-records.ts";
+import type {BatchContext} from "./load-batch.ts";
+import {rawName, sqlString} from "./typed-select.ts";
+
+export interface DelimitedFile {
+  path: string;
+  delimiter: string;
+  bom: number;
+  /** index, among the file's records, of the header */
+  headerIndex: number;
+}
+
+/**
+ * Stages a UTF-8 delimited file with DuckDB's own CSV reader — the fast path. A byte scan supplies the
+ * line each record starts on and its field count; the two are joined by position. Returns false, with
+ * nothing staged, when DuckDB's reading disagrees with the scan (invalid UTF-8, a quote DuckDB reads
+ * differently, an overlong line): the caller then stages the file record by record instead.
+ */
+export async function stageWithDuckdb(
+  connection: DuckDBConnection,
+  context: BatchContext,
+  file: DelimitedFile
+): Promise<boolean> {
+  const scan = await scanRecords(file.path, file.delimiter, file.bom);
+  if (scan.hasBareCarriageReturn) return false;
+  const width = context.headers.length;
+  const mapped = [...context.recognition.columns.entries()];
+  await connection.run(`CREATE OR REPLACE TEMP TABLE sj_lines (_line INTEGER, _fields INTEGER)`);
+  await connection.run(`CREATE OR REPLACE TEMP TABLE sj_long_lines (_line INTEGER, _fields INTEGER)`);
+  const lines = await connection.createAppender("sj_lines", "main", "temp");
+  const long = await connection.createAppender("sj_long_lines", "main", "temp");
+  for (let i = file.headerIndex + 1; i < scan.count; i++) {
+    // DuckDB skips rows with too many fields (ignore_errors); they are staged from the scan alone
+    const appender = scan.fields[i] > width ? long : lines;
+    appender.appendInteger(scan.lines[i]);
+    appender.appendInteger(scan.fields[i]);
+    appender.endRow();
+  }
+  lines.closeSync();
+  long.closeSync();
+
+  const first = file.headerIndex + 1 < scan.count ? scan.lines[file.headerIndex + 1] : 0;
+  const columns = Array.from({length: width}, (_, i) => `'c${i}': 'VARCHAR'`).join(", ");
+  const ragged = `CASE WHEN _fields <> ${width} THEN 'row has ' || _fields || ' fields, the header has ${width}' END`;
+  const source =
+    first === 0
+      ? `(SELECT ${Array.from({length: width}, (_, i) => `NULL::VARCHAR AS c${i}`).join(", ")}, 1 AS _present LIMIT 0)`
+      : `(SELECT *, 1 AS _present FROM read_csv(${sqlString(file.path)}, delim = ${sqlString(file.delimiter)}, quote = '"',
+          escape = '"', header = false, skip = ${first - 1}, columns = {${columns}}, auto_detect = false,
+          null_padding = true, ignore_errors = true, max_line_size = 16777216))`;
+  await connection.run(`CREATE OR REPLACE TEMP TABLE sj_raw AS
+    SELECT _line, ${ragged} AS _problem, NULL::VARCHAR AS _problem_column, _present,
+      ${mapped.map(([column, index]) => `c${index} AS ${rawName(column)}`).join(", ") || "NULL AS _nothing"}
+    FROM ${source} POSITIONAL JOIN sj_lines`);
+  const check = await connection.runAndReadAll(
+    `SELECT count(*) FILTER (WHERE _line IS NULL OR _present IS NULL)::INTEGER FROM sj_raw`
+  );
+  if (Number(check.getRows()[0][0]) > 0) return false;
+  await connection.run(`ALTER TABLE sj_raw DROP COLUMN _present`);
+  await connection.run(`INSERT INTO sj_raw (_line, _problem, _problem_column)
+    SELECT _line, ${ragged}, NULL FROM sj_long_lines`);
+  return true;
+}
