@@ -1,3 +1,4 @@
+import {readFileSync} from "node:fs";
 import {Command, CommanderError} from "commander";
 import {CliError, EXIT} from "./cli-error.ts";
 import {buildCommand} from "./build-command.ts";
@@ -17,6 +18,7 @@ Exit codes:
 export function program(): Command {
   return new Command("shangji")
     .description("Shangji 商机 — sales-opportunity analytics warehouse and reporting site")
+    .version(packageVersion())
     .addHelpText("after", EXIT_CODES)
     .exitOverride()
     .configureOutput({writeErr: (text) => process.stderr.write(text)})
@@ -44,4 +46,9 @@ export async function main(argv: string[]): Promise<number> {
     if (process.env.SHANGJI_DEBUG && error instanceof Error) process.stderr.write(`${error.stack}\n`);
     return EXIT.failed;
   }
+}
+
+function packageVersion(): string {
+  const url = new URL("../../package.json", import.meta.url);
+  return (JSON.parse(readFileSync(url, "utf8")) as {version: string}).version;
 }

@@ -60,7 +60,7 @@ export async function openSources(path: string, fileMapping?: FileMapping): Prom
       headers: header.fields.map((h) => h.trim()),
       headerLine: header.line,
       strictWidth: true,
-      delimited: sniffed.encoding === "utf-8" ? {path, delimiter, bom: sniffed.bom, headerIndex} : undefined,
+      delimited: {path, delimiter, bom: sniffed.bom, headerIndex, encoding: sniffed.encoding},
       async *records() {
         let index = 0;
         for await (const record of readDelimited(path, {encoding: sniffed.encoding, bom: sniffed.bom, delimiter})) {

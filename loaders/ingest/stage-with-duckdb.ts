@@ -1,5 +1,7 @@
 import type {DuckDBConnection} from "@duckdb/node-api";
 import {scanRecords} from "../read/scan-records.ts";
+import type {TextEncoding} from "../read/sniff-file.ts";
+import {transcodeToUtf8} from "../read/transcode-to-utf8.ts";
 import type {BatchContext} from "./load-batch.ts";
 import {rawName, sqlString} from "./typed-select.ts";
 
@@ -9,18 +11,35 @@ export interface DelimitedFile {
   bom: number;
   /** index, among the file's records, of the header */
   headerIndex: number;
+  encoding: TextEncoding;
 }
 
 /**
  * Stages a UTF-8 delimited file with DuckDB's own CSV reader — the fast path. A byte scan supplies the
  * line each record starts on and its field count; the two are joined by position. Returns false, with
  * nothing staged, when DuckDB's reading disagrees with the scan (invalid UTF-8, a quote DuckDB reads
- * differently, an overlong line): the caller then stages the file record by record instead.
+ * differently, an overlong line): the caller then stages the file record by record instead. Files in
+ * other encodings are read from a UTF-8 copy.
  */
 export async function stageWithDuckdb(
   connection: DuckDBConnection,
   context: BatchContext,
   file: DelimitedFile
+): Promise<boolean> {
+  if (file.encoding === "utf-8") return stageUtf8(connection, context, file, false);
+  const copy = await transcodeToUtf8(file.path, file.encoding, file.bom);
+  try {
+    return await stageUtf8(connection, context, {...file, path: copy.path, bom: 0, encoding: "utf-8"}, true);
+  } finally {
+    await copy.remove();
+  }
+}
+
+async function stageUtf8(
+  connection: DuckDBConnection,
+  context: BatchContext,
+  file: DelimitedFile,
+  transcoded: boolean
 ): Promise<boolean> {
   const scan = await scanRecords(file.path, file.delimiter, file.bom);
   if (scan.hasBareCarriageReturn) return false;
@@ -42,7 +61,13 @@ export async function stageWithDuckdb(
 
   const first = file.headerIndex + 1 < scan.count ? scan.lines[file.headerIndex + 1] : 0;
   const columns = Array.from({length: width}, (_, i) => `'c${i}': 'VARCHAR'`).join(", ");
-  const ragged = `CASE WHEN _fields <> ${width} THEN 'row has ' || _fields || ' fields, the header has ${width}' END`;
+  const ragged = `_fields <> ${width}`;
+  // undecodable bytes of a transcoded file arrive as U+FFFD
+  const undecodable = transcoded
+    ? `CASE ${mapped.map(([, index]) => `WHEN contains(c${index}, '\uFFFD') THEN ${sqlString(context.headers[index] ?? "")}`).join(" ")} END`
+    : "NULL::VARCHAR";
+  const problem = `CASE WHEN ${ragged} THEN 'row has ' || _fields || ' fields, the header has ${width}'
+    WHEN ${undecodable} IS NOT NULL THEN 'invalid bytes for the file''s encoding (mixed encodings?)' END`;
   const source =
     first === 0
       ? `(SELECT ${Array.from({length: width}, (_, i) => `NULL::VARCHAR AS c${i}`).join(", ")}, 1 AS _present LIMIT 0)`
@@ -50,7 +75,7 @@ export async function stageWithDuckdb(
           escape = '"', header = false, skip = ${first - 1}, columns = {${columns}}, auto_detect = false,
           null_padding = true, ignore_errors = true, max_line_size = 16777216))`;
   await connection.run(`CREATE OR REPLACE TEMP TABLE sj_raw AS
-    SELECT _line, ${ragged} AS _problem, NULL::VARCHAR AS _problem_column, _present,
+    SELECT _line, ${problem} AS _problem, CASE WHEN NOT ${ragged} THEN ${undecodable} END AS _problem_column, _present,
       ${mapped.map(([column, index]) => `c${index} AS ${rawName(column)}`).join(", ") || "NULL AS _nothing"}
     FROM ${source} POSITIONAL JOIN sj_lines`);
   const check = await connection.runAndReadAll(
@@ -58,7 +83,7 @@ export async function stageWithDuckdb(
   );
   if (Number(check.getRows()[0][0]) > 0) return false;
   await connection.run(`ALTER TABLE sj_raw DROP COLUMN _present`);
-  await connection.run(`INSERT INTO sj_raw (_line, _problem, _problem_column)
-    SELECT _line, ${ragged}, NULL FROM sj_long_lines`);
+  await connection.run(`INSERT INTO sj_raw (_line, _problem)
+    SELECT _line, 'row has ' || _fields || ' fields, the header has ${width}' FROM sj_long_lines`);
   return true;
 }
