@@ -48,10 +48,11 @@ export async function stageRecords(
   let rows = 0;
   for await (const {line, fields} of records) {
     appender.appendInteger(line);
-    const problem = rowProblem(fields, width, context.strictWidth, context.headers);
+    const problem = rowProblem(fields, width, context.strictWidth, context.headers, mapped);
     if (problem) {
       appender.appendVarchar(problem.reason);
-      appender.appendVarchar(problem.column);
+      if (problem.column === null) appender.appendNull();
+      else appender.appendVarchar(problem.column);
     } else {
       appender.appendNull();
       appender.appendNull();
@@ -68,13 +69,20 @@ export async function stageRecords(
   return rows;
 }
 
-function rowProblem(fields: string[], width: number, strictWidth: boolean, headers: string[]) {
+// as stageWithDuckdb reports them: a ragged row names no column; only the columns loaded are checked for bad bytes
+function rowProblem(
+  fields: string[],
+  width: number,
+  strictWidth: boolean,
+  headers: string[],
+  mapped: [string, number][]
+): {reason: string; column: string | null} | undefined {
   if (strictWidth && fields.length !== width) {
-    return {reason: `row has ${fields.length} fields, the header has ${width}`, column: ""};
+    return {reason: `row has ${fields.length} fields, the header has ${width}`, column: null};
   }
-  const broken = fields.findIndex((field) => field.includes("\uFFFD"));
-  if (broken !== -1)
-    return {reason: "invalid bytes for the file's encoding (mixed encodings?)", column: headers[broken] ?? ""};
+  const broken = mapped.find(([, index]) => fields[index]?.includes("\uFFFD"));
+  if (broken)
+    return {reason: "invalid bytes for the file's encoding (mixed encodings?)", column: headers[broken[1]] ?? ""};
   return undefined;
 }
 

@@ -59,7 +59,11 @@ export const mappingFileSchema = z
     /** replaces the default stage model (potential → intent → negotiation → won / lost) */
     stageModel: z.array(stage).min(2).optional(),
     /** when the export was taken; defaults to the time of the ingest */
-    exportedAt: z.iso.datetime({offset: true}).or(z.iso.date()).optional(),
+    exportedAt: z
+      .union([z.iso.datetime({offset: true}), z.iso.date()], {
+        error: "expected an ISO date, or a date-time with its offset, such as 2024-04-01 or 2024-04-01T08:00:00+08:00"
+      })
+      .optional(),
     ...valueOptions
   })
   .strict()
@@ -87,6 +91,8 @@ export function readMappingFile(path: string): MappingFile {
   try {
     json = JSON.parse(readFileSync(path, "utf8"));
   } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT")
+      throw new CliError(`no such mapping file: ${path}`, {exitCode: 3, cause: error});
     const reason = error instanceof Error ? error.message : String(error);
     throw new CliError(`mapping file ${path}: ${reason}`, {exitCode: 2, cause: error});
   }

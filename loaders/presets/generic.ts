@@ -15,7 +15,8 @@ const SYNONYMS: Record<string, string[]> = {
 function entityPreset(name: (typeof ENTITY_NAMES)[number]): EntityPreset {
   const columns: Record<string, string[]> = {};
   for (const column of ENTITIES[name].columns) columns[column.name] = [column.name, ...(SYNONYMS[column.name] ?? [])];
-  return {columns, signature: ENTITIES[name].key};
+  // a bare Id column marks a vendor export (Salesforce), whose ContactId, AccountId … are references, not keys
+  return {columns, signature: ENTITIES[name].key, excludes: ["Id"]};
 }
 
 export const generic: Preset = {

@@ -65,7 +65,8 @@ export const hubspot: Preset = {
     },
     contacts: {
       signature: ["Email"],
-      excludes: ["Deal Stage"],
+      // a Salesforce User export has Email, ContactId (read as "Contact ID") and CompanyName too
+      excludes: ["Deal Stage", "Username"],
       columns: {
         contact_id: ["Record ID", "Contact ID", "hs_object_id"],
         account_id: [

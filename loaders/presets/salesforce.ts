@@ -86,7 +86,8 @@ export const salesforce: Preset = {
     },
     contacts: {
       signature: ["AccountId", "Email"],
-      excludes: ["StageName", "Subject"],
+      // a User export has AccountId and Email too (portal users)
+      excludes: ["StageName", "Subject", "Username"],
       columns: {
         contact_id: ["Id", "Contact ID"],
         account_id: ["AccountId"],

@@ -69,6 +69,21 @@ function isUtf8(bytes: Buffer, complete: boolean): boolean {
     new TextDecoder("utf-8", {fatal: true}).decode(bytes.subarray(0, end));
     return true;
   } catch {
-    return false;
+    return isMostlyUtf8(bytes.subarray(0, end));
   }
+}
+
+/**
+ * A few stray bytes (a Latin-1 "é" pasted into a UTF-8 export) do not make a file GBK: read as GB18030,
+ * every Chinese value of it would load garbled without a word. Read as UTF-8, only the rows holding
+ * the stray bytes are quarantined. GBK text read as UTF-8 has about five invalid sequences per valid one.
+ */
+function isMostlyUtf8(bytes: Buffer): boolean {
+  let invalid = 0;
+  let valid = 0;
+  for (const char of new TextDecoder("utf-8").decode(bytes)) {
+    if (char === "\uFFFD") invalid++;
+    else if (char.codePointAt(0)! > 0x7f) valid++;
+  }
+  return invalid * 4 < valid;
 }

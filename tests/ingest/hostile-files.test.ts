@@ -1,0 +1,364 @@
+import {readFileSync} from "node:fs";
+import {crc32} from "node:zlib";
+import ExcelJS from "exceljs";
+import iconv from "iconv-lite";
+import {afterEach, beforeEach, describe, expect, it, vi} from "vitest";
+import {ingest, type IngestResult} from "../../loaders/ingest/ingest.ts";
+import {FIXTURES, queryWarehouse, tempDir, tempWarehouse, writeFile} from "./temp-warehouse.ts";
+
+// tests/fixtures/hostile/opportunities.csv: one row per problem, two good rows (lines 2 and 13)
+const HOSTILE = `${FIXTURES}/hostile/opportunities.csv`;
+const STAGES = "(potential, intent, negotiation, won, lost)";
+const QUARANTINED = [
+  {
+    line: 3,
+    column: "stage",
+    value: "Pending Approval",
+    reason: `"Pending Approval" is not in the stage model ${STAGES}; map it under "stages" in a mapping file`,
+    rule: "unknown_stage"
+  },
+  {line: 4, column: "amount", value: "n/a", reason: '"n/a" is not an amount', rule: "invalid_amount"},
+  {
+    line: 5,
+    column: "opportunity_id",
+    value: "o1",
+    reason: 'duplicate opportunity_id "o1" (first on line 2)',
+    rule: "duplicate_key"
+  },
+  {line: 6, column: "created_at", value: null, reason: "missing required created_at", rule: "missing_required"},
+  {
+    line: 7,
+    column: "created_at",
+    value: "05/01/2024",
+    reason: '"05/01/2024" is ambiguous: day-first or month-first? set "dateOrder" to "dmy" or "mdy" in a mapping file',
+    rule: "invalid_date"
+  },
+  {
+    line: 8,
+    column: "created_at",
+    value: "1899-12-31",
+    reason: '"1899-12-31" is outside 1900–2100',
+    rule: "date_out_of_range"
+  },
+  {
+    line: 9,
+    column: "closed_at",
+    value: "2024-01-01",
+    reason: "closed_at 2024-01-01 is before created_at 2024-01-05",
+    rule: "time_order"
+  },
+  {
+    line: 10,
+    column: "outcome",
+    value: "lost",
+    reason: 'outcome "lost" contradicts stage "won"',
+    rule: "outcome_conflict"
+  },
+  {line: 11, column: null, value: null, reason: "row has 3 fields, the header has 7", rule: "ragged_row"},
+  {line: 12, column: null, value: null, reason: "row has 8 fields, the header has 7", rule: "ragged_row"}
+];
+
+async function quarantine(warehouse: string) {
+  return queryWarehouse(warehouse, `SELECT line, "column", value, reason, rule FROM quarantine ORDER BY line, rule`);
+}
+
+/** Every row read is either loaded or quarantined, in each file and in total. */
+function expectAccounted(result: IngestResult) {
+  for (const file of result.files) expect(file.rowsRead).toBe(file.rowsLoaded + file.rowsQuarantined);
+  expect(result.rowsRead).toBe(result.rowsLoaded + result.rowsQuarantined);
+}
+
+describe.each([
+  ["by DuckDB's reader", undefined],
+  ["record by record", "1"]
+])("ingest(options) with hostile rows, staged %s", (_, noFastPath) => {
+  beforeEach(() => {
+    if (noFastPath) vi.stubEnv("SHANGJI_NO_FAST_PATH", noFastPath);
+  });
+  afterEach(() => {
+    vi.unstubAllEnvs();
+  });
+
+  it("quarantines each bad row with file, line, column, value and reason", async () => {
+    const warehouse = tempWarehouse();
+    const result = await ingest({paths: [HOSTILE], warehouse});
+    expect([result.rowsRead, result.rowsLoaded, result.rowsQuarantined]).toEqual([12, 2, 10]);
+    expectAccounted(result);
+    expect(await quarantine(warehouse)).toEqual(QUARANTINED);
+    expect(await queryWarehouse(warehouse, "SELECT DISTINCT file, entity, ingest_id FROM quarantine")).toEqual([
+      {file: HOSTILE, entity: "opportunities", ingest_id: 1}
+    ]);
+    // the first of two rows with the same id is kept
+    expect(
+      await queryWarehouse(
+        warehouse,
+        "SELECT opportunity_id, name, amount::VARCHAR AS amount, _line FROM opportunities ORDER BY _line"
+      )
+    ).toEqual([
+      {opportunity_id: "o1", name: "Alpha", amount: "100.00", _line: 2},
+      {opportunity_id: "o11", name: "Lambda", amount: "1100.00", _line: 13}
+    ]);
+  });
+
+  it("summarises the reasons and the first problems", async () => {
+    const result = await ingest({paths: [HOSTILE], warehouse: tempWarehouse()});
+    expect(result.reasons).toEqual([
+      {rule: "ragged_row", count: 2},
+      {rule: "date_out_of_range", count: 1},
+      {rule: "duplicate_key", count: 1},
+      {rule: "invalid_amount", count: 1},
+      {rule: "invalid_date", count: 1},
+      {rule: "missing_required", count: 1},
+      {rule: "outcome_conflict", count: 1},
+      {rule: "time_order", count: 1},
+      {rule: "unknown_stage", count: 1}
+    ]);
+    expect(result.examples).toEqual(
+      QUARANTINED.map(({line, column, value, reason}) => ({file: HOSTILE, line, column, value, reason}))
+    );
+  });
+
+  it("reads the same rows after a byte-order mark and with CRLF line ends", async () => {
+    const text = readFileSync(HOSTILE, "utf8").replaceAll("\n", "\r\n");
+    const path = writeFile(
+      tempDir(),
+      "opportunities.csv",
+      Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text)])
+    );
+    const warehouse = tempWarehouse();
+    const result = await ingest({paths: [path], warehouse});
+    expect([result.rowsRead, result.rowsLoaded, result.rowsQuarantined]).toEqual([12, 2, 10]);
+    expect(await quarantine(warehouse)).toEqual(QUARANTINED);
+  });
+
+  it("quarantines bad rows of a GBK export in its own words", async () => {
+    const text = `商机编号,商机名称,阶段,金额,创建时间
+SJ1,华东,意向,100,2024-01-05
+SJ2,华南,待定,200,2024-01-06
+SJ3,华北,谈判,不详,2024-01-07
+SJ1,华东,赢单,300,2024-01-08
+`;
+    const path = writeFile(tempDir(), "商机.csv", iconv.encode(text.replaceAll("\n", "\r\n"), "gbk"));
+    const warehouse = tempWarehouse();
+    const result = await ingest({paths: [path], warehouse});
+    expect(result.files.map((f) => [f.encoding, f.rowsRead, f.rowsLoaded, f.rowsQuarantined])).toEqual([
+      ["gb18030", 4, 1, 3]
+    ]);
+    expect(await quarantine(warehouse)).toEqual([
+      {
+        line: 3,
+        column: "阶段",
+        value: "待定",
+        reason: `"待定" is not in the stage model ${STAGES}; map it under "stages" in a mapping file`,
+        rule: "unknown_stage"
+      },
+      {line: 4, column: "金额", value: "不详", reason: '"不详" is not an amount', rule: "invalid_amount"},
+      {
+        line: 5,
+        column: "商机编号",
+        value: "SJ1",
+        reason: 'duplicate opportunity_id "SJ1" (first on line 2)',
+        rule: "duplicate_key"
+      }
+    ]);
+  });
+
+  it("quarantines the rows with bytes of another encoding and reads the rest", async () => {
+    // a UTF-8 export with one Latin-1 "é" pasted in: still UTF-8, not GBK
+    const text = Buffer.from(
+      "opportunity_id,name,stage,created_at\no1,上海明达,potential,2024-01-05\no2,Caf# Paris,intent,2024-01-06\no3,杭州禾田,won,2024-01-07\n"
+    );
+    text[text.indexOf("#")] = 0xe9;
+    const path = writeFile(tempDir(), "opportunities.csv", text);
+    const warehouse = tempWarehouse();
+    const result = await ingest({paths: [path], warehouse});
+    expect(result.files.map((f) => [f.encoding, f.rowsRead, f.rowsLoaded, f.rowsQuarantined])).toEqual([
+      ["utf-8", 3, 2, 1]
+    ]);
+    expect(await queryWarehouse(warehouse, "SELECT opportunity_id, name FROM opportunities ORDER BY 1")).toEqual([
+      {opportunity_id: "o1", name: "上海明达"},
+      {opportunity_id: "o3", name: "杭州禾田"}
+    ]);
+    expect(await quarantine(warehouse)).toEqual([
+      {
+        line: 3,
+        column: "name",
+        value: null,
+        reason: "invalid bytes for the file's encoding (mixed encodings?)",
+        rule: "invalid_encoding"
+      }
+    ]);
+  });
+
+  it("loads a row whose undecodable bytes sit in a column it does not load", async () => {
+    const text = iconv.encode("商机编号,阶段,创建时间,备注\nSJ1,意向,2024-01-05,??\nSJ2,谈判,2024-01-06,正常\n", "gbk");
+    text[text.indexOf("?")] = 0xff; // not a GBK byte
+    const warehouse = tempWarehouse();
+    const result = await ingest({paths: [writeFile(tempDir(), "商机.csv", text)], warehouse});
+    expect(result.files.map((f) => [f.encoding, f.rowsRead, f.rowsLoaded, f.rowsQuarantined])).toEqual([
+      ["gb18030", 2, 2, 0]
+    ]);
+  });
+
+  it("loads a header-only file as 0 rows", async () => {
+    const result = await ingest({paths: [`${FIXTURES}/hostile/header-only.csv`], warehouse: tempWarehouse()});
+    expect(result.files).toEqual([
+      {
+        file: `${FIXTURES}/hostile/header-only.csv`,
+        entity: "opportunities",
+        source: "generic",
+        encoding: "utf-8",
+        format: "csv",
+        rowsRead: 0,
+        rowsLoaded: 0,
+        rowsQuarantined: 0,
+        status: "loaded"
+      }
+    ]);
+  });
+});
+
+/** A ZIP archive holding one file, stored without compression (what a CRM's "export all" download is). */
+function zipOf(name: string, content: string): Buffer {
+  const data = Buffer.from(content);
+  const fileName = Buffer.from(name);
+  const local = Buffer.alloc(30);
+  local.writeUInt32LE(0x04034b50, 0);
+  local.writeUInt16LE(20, 4);
+  local.writeUInt32LE(crc32(data), 14);
+  local.writeUInt32LE(data.length, 18);
+  local.writeUInt32LE(data.length, 22);
+  local.writeUInt16LE(fileName.length, 26);
+  const central = Buffer.alloc(46);
+  central.writeUInt32LE(0x02014b50, 0);
+  central.writeUInt16LE(20, 4);
+  central.writeUInt16LE(20, 6);
+  central.writeUInt32LE(crc32(data), 16);
+  central.writeUInt32LE(data.length, 20);
+  central.writeUInt32LE(data.length, 24);
+  central.writeUInt16LE(fileName.length, 28);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(1, 8);
+  end.writeUInt16LE(1, 10);
+  end.writeUInt32LE(central.length + fileName.length, 12);
+  end.writeUInt32LE(local.length + fileName.length + data.length, 16);
+  return Buffer.concat([local, fileName, data, central, fileName, end]);
+}
+
+async function workbookBytes(): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet("Opportunities");
+  sheet.addRow(["opportunity_id", "stage", "created_at"]);
+  sheet.addRow(["o1", "won", "2024-01-05"]);
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+describe("ingest(options) with hostile files", () => {
+  async function rejection(name: string, content: string | Uint8Array) {
+    const path = writeFile(tempDir(), name, content);
+    const warehouse = tempWarehouse();
+    const result = await ingest({paths: [path], warehouse});
+    expectAccounted(result);
+    expect(await queryWarehouse(warehouse, "SELECT count(*)::INTEGER AS n FROM opportunities")).toEqual([{n: 0}]);
+    expect(result.files.length).toBe(1);
+    const [file] = result.files;
+    expect([file.file, file.status, file.rowsRead]).toEqual([path, "rejected", 0]);
+    return file.message;
+  }
+
+  it("rejects an empty (0-byte) file", async () => {
+    expect(await rejection("opportunities.csv", "")).toBe("file is empty (0 bytes)");
+  });
+
+  it("rejects a file of blank lines", async () => {
+    expect(await rejection("opportunities.csv", "\r\n\r\n\r\n")).toBe("file has no header row (only blank lines)");
+  });
+
+  it("rejects binary garbage", async () => {
+    const garbage = Buffer.from(Array.from({length: 4096}, (_, i) => (i * 167 + 13) % 256));
+    expect(await rejection("opportunities.csv", garbage)).toBe("not a text export: the file holds binary data");
+  });
+
+  it("rejects a ZIP archive renamed .csv", async () => {
+    const zip = zipOf("Opportunity.csv", "Id,StageName\n006A,Closed Won\n");
+    expect(await rejection("WE_00D5g000001_1.csv", zip)).toBe(
+      "a ZIP archive, not a CSV or XLSX export: unpack it first"
+    );
+  });
+
+  it("rejects text named .xlsx", async () => {
+    expect(await rejection("opportunities.xlsx", "opportunity_id,stage\no1,won\n")).toBe(
+      "named .xlsx but is not a workbook"
+    );
+  });
+
+  it("rejects a truncated workbook", async () => {
+    const bytes = await workbookBytes();
+    const message = await rejection("opportunities.xlsx", bytes.subarray(0, bytes.length - 200));
+    expect(message).toMatch(/^cannot read the workbook: ./);
+  });
+
+  it("reads a workbook renamed .csv as a workbook", async () => {
+    const path = writeFile(tempDir(), "opportunities.csv", await workbookBytes());
+    const result = await ingest({paths: [path], warehouse: tempWarehouse()});
+    expect(result.files.map((f) => [f.file, f.format, f.rowsLoaded])).toEqual([[`${path}#Opportunities`, "xlsx", 1]]);
+  });
+
+  it("rejects a file without a required column, naming the column", async () => {
+    const path = `${FIXTURES}/hostile/no-stage-column.csv`;
+    const result = await ingest({paths: [path], warehouse: tempWarehouse()});
+    expect(result.files.map((f) => [f.file, f.status, f.message])).toEqual([
+      [
+        path,
+        "rejected",
+        'line 1: looks like opportunities but has no column for stage (expected a header such as "stage")'
+      ]
+    ]);
+  });
+
+  it("names the vendor's header for a missing required column", async () => {
+    const path = writeFile(
+      tempDir(),
+      "Opportunity.csv",
+      '"Id","AccountId","Name","StageName","Amount","CloseDate"\n"006A","001A","Deal","Prospecting","10","2024-03-01"\n'
+    );
+    const result = await ingest({paths: [path], warehouse: tempWarehouse()});
+    expect(result.files.map((f) => f.message)).toEqual([
+      'line 1: looks like opportunities but has no column for created_at (expected a header such as "CreatedDate" or "Created Date")'
+    ]);
+  });
+
+  it("rejects a file whose headers no preset knows", async () => {
+    const path = `${FIXTURES}/hostile/unknown-headers.csv`;
+    const result = await ingest({paths: [path], warehouse: tempWarehouse()});
+    expect(result.files.map((f) => f.message)).toEqual([
+      'line 1: cannot tell which table this file holds: its headers ("Ticket", "Priority", "Assignee") match no known export; ' +
+        "name the entity and columns in a mapping file (--mapping)"
+    ]);
+  });
+
+  it("loads the other files when one is rejected", async () => {
+    const dir = tempDir();
+    writeFile(dir, "a-empty.csv", "");
+    writeFile(dir, "b-opportunities.csv", "opportunity_id,stage,created_at\no1,won,2024-01-05\n");
+    const warehouse = tempWarehouse();
+    const result = await ingest({paths: [dir], warehouse});
+    expect(result.files.map((f) => [f.file.slice(dir.length + 1), f.status, f.rowsLoaded])).toEqual([
+      ["a-empty.csv", "rejected", 0],
+      ["b-opportunities.csv", "loaded", 1]
+    ]);
+    expect(await queryWarehouse(warehouse, "SELECT files, status FROM ingests")).toEqual([
+      {files: 2, status: "partial"}
+    ]);
+  });
+
+  it("records a file whose name holds a #", async () => {
+    const path = writeFile(tempDir(), "export #2.csv", "opportunity_id,stage,created_at\no1,won,2024-01-05\n");
+    const warehouse = tempWarehouse();
+    await ingest({paths: [path], warehouse});
+    expect(
+      await queryWarehouse(warehouse, "SELECT file, entity, rows_loaded::INTEGER AS rows_loaded FROM ingest_files")
+    ).toEqual([{file: path, entity: "opportunities", rows_loaded: 1}]);
+  });
+});
