@@ -25,7 +25,11 @@ export async function openWarehouse(path: string, {readOnly = false} = {}): Prom
   if (!readOnly) mkdirSync(dirname(path), {recursive: true});
   let instance: DuckDBInstance;
   try {
-    instance = await DuckDBInstance.create(path, readOnly ? {access_mode: "READ_ONLY"} : {});
+    instance = await DuckDBInstance.create(path, {
+      ...(readOnly ? {access_mode: "READ_ONLY"} : {}),
+      // DuckDB would take 80% of the machine's memory; beyond this it spills to <warehouse>.tmp/
+      memory_limit: process.env.SHANGJI_MEMORY_LIMIT ?? "4GB"
+    });
   } catch (error) {
     throw warehouseOpenError(path, error);
   }

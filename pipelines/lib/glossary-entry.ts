@@ -1,0 +1,14 @@
+/** One metric as the glossary page and the README show it; each pipeline module exports its entries as `glossary`. */
+export interface GlossaryEntry {
+  /** the column or figure name as it appears in the pipeline's rows, e.g. win_rate */
+  metric: string;
+  /** English title and Chinese title */
+  title: string;
+  title_zh: string;
+  /** the definition, in words and formula */
+  definition: string;
+  /** one row per … */
+  grain: string;
+  /** the pipeline function that computes it */
+  pipeline: string;
+}

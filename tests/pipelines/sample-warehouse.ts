@@ -1,0 +1,37 @@
+import {mkdtempSync, rmSync} from "node:fs";
+import {tmpdir} from "node:os";
+import {join} from "node:path";
+import type {DuckDBConnection} from "@duckdb/node-api";
+import {ingest} from "../../loaders/ingest/ingest.ts";
+import {openWarehouse, type Warehouse} from "../../loaders/warehouse/open-warehouse.ts";
+import {createOpportunityFacts} from "../../pipelines/lib/opportunity-facts.ts";
+
+/**
+ * A warehouse for one test file: the bundled sample (data/sample/) or nothing (an empty schema to
+ * fill with literal rows). Call `close()` in afterAll.
+ */
+export async function sampleWarehouse(): Promise<{connection: DuckDBConnection; close(): void}> {
+  const folder = mkdtempSync(join(tmpdir(), "shangji-sample-"));
+  const path = join(folder, "warehouse.duckdb");
+  await ingest({paths: ["data/sample"], warehouse: path});
+  return opened(await openWarehouse(path, {readOnly: true}), folder);
+}
+
+export async function emptyWarehouse(): Promise<{connection: DuckDBConnection; close(): void}> {
+  const folder = mkdtempSync(join(tmpdir(), "shangji-empty-"));
+  const warehouse = await openWarehouse(join(folder, "warehouse.duckdb"));
+  await warehouse.connection.run(`INSERT INTO stages VALUES ('potential', 'open', 1, 0.1), ('intent', 'open', 2, 0.3),
+    ('negotiation', 'open', 3, 0.6), ('won', 'won', 4, 1), ('lost', 'lost', 4, 0)`);
+  return opened(warehouse, folder);
+}
+
+async function opened(warehouse: Warehouse, folder: string) {
+  await createOpportunityFacts(warehouse.connection);
+  return {
+    connection: warehouse.connection,
+    close() {
+      warehouse.close();
+      rmSync(folder, {recursive: true, force: true});
+    }
+  };
+}
