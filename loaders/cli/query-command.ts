@@ -1,6 +1,7 @@
 import {Command, Option} from "commander";
 import {stringify} from "csv-stringify/sync";
 import {openWarehouse, warehousePath} from "../warehouse/open-warehouse.ts";
+import {readRowsWithColumns} from "../warehouse/read-rows.ts";
 import {CliError} from "./cli-error.ts";
 import {formatTable} from "./format-table.ts";
 
@@ -13,32 +14,33 @@ export function queryCommand(): Command {
     .action(async (sql: string, options) => {
       const warehouse = await openWarehouse(warehousePath(options.warehouse), {readOnly: true});
       try {
-        let reader;
+        let rows: Record<string, unknown>[];
+        let columns: string[];
         try {
-          reader = await warehouse.connection.runAndReadAll(sql);
+          ({rows, columns} = await readRowsWithColumns(warehouse.connection, sql));
         } catch (error) {
           const message = error instanceof Error ? error.message : String(error);
           const hint = /read-only|read only/i.test(message) ? " (shangji query is read-only)" : "";
           throw new CliError(`query failed${hint}: ${message.split("\n")[0]}`, {exitCode: 1, cause: error});
         }
-        const columns = reader.columnNames();
-        const rows = reader
-          .getRowsJson()
-          .map((row) =>
-            row.map((value) => (value === null ? null : typeof value === "object" ? JSON.stringify(value) : value))
-          );
+        const cells = rows.map((row) => columns.map((c) => cell(row[c])));
         if (options.format === "json") {
-          const objects = rows.map((row) => Object.fromEntries(columns.map((c, i) => [c, row[i]])));
-          process.stdout.write(`${JSON.stringify(objects, null, 2)}\n`);
+          process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
         } else if (options.format === "csv") {
           process.stdout.write(
-            stringify([columns, ...rows.map((row) => row.map((v) => (v === null ? "" : String(v))))])
+            stringify([columns, ...cells.map((row) => row.map((v) => (v === null ? "" : String(v))))])
           );
         } else {
-          process.stdout.write(`${formatTable(columns, rows)}\n`);
+          process.stdout.write(`${formatTable(columns, cells)}\n`);
         }
       } finally {
         warehouse.close();
       }
     });
+}
+
+function cell(value: unknown): string | number | null {
+  if (value === null || value === undefined) return null;
+  if (typeof value === "number" || typeof value === "string") return value;
+  return JSON.stringify(value);
 }
