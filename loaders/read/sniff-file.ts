@@ -1,7 +1,7 @@
 import {open} from "node:fs/promises";
 
 export type FileKind = "empty" | "text" | "xlsx" | "zip" | "binary";
-export type TextEncoding = "utf-8" | "gb18030" | "utf-16le" | "utf-16be";
+export type TextEncoding = "utf-8" | "gb18030" | "windows-1252" | "utf-16le" | "utf-16be";
 
 export interface Sniffed {
   kind: FileKind;
@@ -39,7 +39,8 @@ export function sniffBytes(bytes: Buffer, complete: boolean): Sniffed {
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return text(bytes, "utf-16le", 2);
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return text(bytes, "utf-16be", 2);
   if (isBinary(bytes)) return {kind: "binary", ...none};
-  return text(bytes, isUtf8(bytes, complete) ? "utf-8" : "gb18030", 0);
+  if (isUtf8(bytes, complete)) return text(bytes, "utf-8", 0);
+  return text(bytes, isLatin(bytes) ? "windows-1252" : "gb18030", 0);
 }
 
 function text(bytes: Buffer, encoding: TextEncoding, bom: number): Sniffed {
@@ -58,6 +59,27 @@ function isBinary(bytes: Buffer): boolean {
     if (b < 0x09 || (b > 0x0d && b < 0x20 && b !== 0x1b)) control++;
   }
   return control > n * 0.1;
+}
+
+/**
+ * Tells a Western export saved by Excel on Windows (windows-1252) from a Chinese one (GBK): accented
+ * letters are single bytes between ASCII letters (runs of odd length), while Chinese text comes in
+ * runs of byte pairs.
+ */
+function isLatin(bytes: Buffer): boolean {
+  let runs = 0;
+  let odd = 0;
+  let length = 0;
+  for (let i = 0; i <= bytes.length; i++) {
+    if (i < bytes.length && bytes[i] >= 0x80) {
+      length++;
+    } else if (length > 0) {
+      runs++;
+      if (length % 2 === 1) odd++;
+      length = 0;
+    }
+  }
+  return runs > 0 && odd >= runs * 0.3;
 }
 
 function isUtf8(bytes: Buffer, complete: boolean): boolean {

@@ -184,6 +184,17 @@ SJ3,仓储条码改造,苏州远航物流,赢单,不详,张伟,2024年1月10日
     ]);
   });
 
+  it("reads a windows-1252 export as such, not as GBK", async () => {
+    // "Pão de Açúcar": ã (0xE3), ç (0xE7) and ú (0xFA) are single bytes between ASCII letters
+    const bytes = Buffer.from(
+      "opportunity_id,name,stage,created_at\np1,P\xe3o de A\xe7\xfacar,won,2024-01-05\n",
+      "latin1"
+    );
+    const {result, warehouse} = await load("latin.csv", bytes);
+    expect(result.files.map((f) => f.encoding)).toEqual(["windows-1252"]);
+    expect(await queryWarehouse(warehouse, "SELECT name FROM opportunities")).toEqual([{name: "Pão de Açúcar"}]);
+  });
+
   it("finds the header under title lines", async () => {
     const text = `Opportunity pipeline report
 Exported 2024-04-01 08:00 by admin
