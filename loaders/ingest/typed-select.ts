@@ -89,6 +89,13 @@ export function invalidReason(column: Column, stageNames: string[]): {rule: stri
         reason: `CASE WHEN sj_is_day_month(${v}) THEN ${quoted} || ' is ambiguous: day-first or month-first? set "dateOrder" to "dmy" or "mdy" in a mapping file'
           ELSE ${quoted} || ' is not ${TYPE_WORDS[column.type]}' END`
       };
+    case "amount":
+    case "number":
+      return {
+        rule: `invalid_${column.type}`,
+        reason: `CASE WHEN sj_dot_ambiguous(${v}, NULL) THEN ${quoted} || ' is ambiguous: a decimal point or a thousands separator? set "decimal" to "." or "," in a mapping file'
+          ELSE ${quoted} || ' is not ${TYPE_WORDS[column.type]}' END`
+      };
     default:
       return {rule: `invalid_${column.type}`, reason: `${quoted} || ' is not ${TYPE_WORDS[column.type]}'`};
   }

@@ -85,12 +85,18 @@ CREATE OR REPLACE TEMP MACRO sj_amount_currency(s) AS (
   END
 );
 
+-- "7.800" or "1.234" alone: a decimal point (European exports write thousands so) — never guessed
+CREATE OR REPLACE TEMP MACRO sj_dot_ambiguous(s, decimal_mark) AS
+  decimal_mark IS NULL AND s[-4] = '.' AND regexp_full_match(trim(s), '[+-]?[1-9]\d{0,2}\.\d{3}');
+
 -- digits with at most one decimal separator, after removing symbols, codes and grouping
 CREATE OR REPLACE TEMP MACRO sj_plain_number(t, decimal_mark) AS (
   CASE
     WHEN decimal_mark = ',' THEN replace(replace(t, '.', ''), ',', '.')
     WHEN decimal_mark = '.' THEN replace(t, ',', '')
+    WHEN regexp_matches(t, '^[+-]?[1-9]\d{0,2}\.\d{3}$') THEN NULL
     WHEN regexp_matches(t, '^[+-]?\d{1,3}(\.\d{3})+,\d+$') THEN replace(replace(t, '.', ''), ',', '.')
+    WHEN regexp_matches(t, '^[+-]?\d{1,3}(\.\d{3}){2,}$') THEN replace(t, '.', '')
     WHEN regexp_matches(t, '^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$') THEN replace(t, ',', '')
     WHEN regexp_matches(t, '^[+-]?\d+,\d{1,2}$') THEN replace(t, ',', '.')
     ELSE t
@@ -105,7 +111,7 @@ CREATE OR REPLACE TEMP MACRO sj_number(s, decimal_mark) AS list_transform(
          n -> CASE WHEN regexp_matches(n, '^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$') THEN TRY_CAST(n AS DOUBLE) END)[1])[1];
 
 CREATE OR REPLACE TEMP MACRO sj_amount(s, decimal_mark) AS coalesce(
-  CASE WHEN decimal_mark IS DISTINCT FROM ',' THEN TRY_CAST(trim(s) AS DECIMAL(18, 2)) END,
+  CASE WHEN decimal_mark IS DISTINCT FROM ',' AND NOT sj_dot_ambiguous(s, decimal_mark) THEN TRY_CAST(trim(s) AS DECIMAL(18, 2)) END,
   list_transform([sj_number(s, decimal_mark)], v -> CASE WHEN abs(v) < 1e16 THEN CAST(v AS DECIMAL(18, 2)) END)[1]);
 
 CREATE OR REPLACE TEMP MACRO sj_integer(s) AS (

@@ -173,8 +173,21 @@ describe("sj_amount(s, decimal_mark)", () => {
     expect(await value("sj_amount($s, NULL)", input)).toBeNull();
   });
 
+  it.each(["7.800", "1.234", "-12.500"])("never guesses whether the dot of %j groups thousands", async (input) => {
+    expect(await value("sj_amount($s, NULL)", input)).toBeNull();
+  });
+
+  it.each([
+    ["1.234.567", "1234567.00"],
+    ["0.500", "0.50"],
+    ["12.50", "12.50"]
+  ])("reads %j, whose dots are not ambiguous, as %s", async (input, expected) => {
+    expect(await value("sj_amount($s, NULL)", input)).toBe(expected);
+  });
+
   it("reads the configured decimal mark", async () => {
     expect(await value("sj_amount($s, ',')", "1.234")).toBe("1234.00");
+    expect(await value("sj_amount($s, '.')", "7.800")).toBe("7.80");
     expect(await value("sj_amount($s, ',')", "950,75")).toBe("950.75");
     expect(await value("sj_amount($s, '.')", "1,234")).toBe("1234.00");
   });
