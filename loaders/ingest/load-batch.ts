@@ -57,8 +57,8 @@ export async function stageRecords(
       appender.appendNull();
       appender.appendNull();
     }
-    for (const [, index] of mapped) {
-      const value = fields[index];
+    for (const [column, index] of mapped) {
+      const value = firstFilled(fields, index, context.recognition.fallbacks.get(column));
       if (value === undefined) appender.appendNull();
       else appender.appendVarchar(value);
     }
@@ -70,6 +70,15 @@ export async function stageRecords(
 }
 
 // as stageWithDuckdb reports them: a ragged row names no column; only the columns loaded are checked for bad bytes
+/** The field at `index`, or where it is blank the first filled fallback field. */
+function firstFilled(fields: string[], index: number, fallbacks: number[] | undefined): string | undefined {
+  const value = fields[index];
+  if (!fallbacks || (value !== undefined && value.trim() !== "")) return value;
+  for (const fallback of fallbacks)
+    if (fields[fallback] !== undefined && fields[fallback].trim() !== "") return fields[fallback];
+  return value;
+}
+
 function rowProblem(
   fields: string[],
   width: number,

@@ -11,6 +11,8 @@ export interface Recognition {
   source: PresetName | "mapping";
   /** canonical column → index of the source header it is read from */
   columns: Map<string, number>;
+  /** further headers for a column, read in order where the first is blank (Won time, then Lost time) */
+  fallbacks: Map<string, number[]>;
   /** required canonical columns with no source header */
   missingRequired: string[];
   /** source headers no canonical column reads */
@@ -54,9 +56,10 @@ export function recogniseEntity(
     for (const entity of ENTITY_NAMES) {
       const entityPreset = PRESETS[presetName].entities[entity];
       if (!entityPreset || !matchesSignature(entityPreset, normalized)) continue;
-      const columns = mapColumns(entityPreset, normalized, new Map());
+      const fallbacks = new Map<string, number[]>();
+      const columns = mapColumns(entityPreset, normalized, new Map(), fallbacks);
       candidates.push({
-        ...describe(entity, presetName, columns, headers),
+        ...describe(entity, presetName, columns, fallbacks, headers),
         score: columns.size,
         hinted: isHinted(entity, file)
       });
@@ -102,11 +105,12 @@ function fromMapping(
     columns.set(target, index);
   }
   // columns the mapping does not name are still matched by the presets' headers
+  const fallbacks = new Map<string, number[]>();
   for (const presetName of presetNames) {
     const entityPreset = PRESETS[presetName].entities[fileMapping.entity];
-    if (entityPreset) mapColumns(entityPreset, normalized, columns);
+    if (entityPreset) mapColumns(entityPreset, normalized, columns, fallbacks);
   }
-  return describe(fileMapping.entity, "mapping", columns, headers);
+  return describe(fileMapping.entity, "mapping", columns, fallbacks, headers);
 }
 
 function matchesSignature(preset: EntityPreset, normalized: string[]): boolean {
@@ -114,17 +118,21 @@ function matchesSignature(preset: EntityPreset, normalized: string[]): boolean {
   return (preset.signature ?? []).every(has) && !(preset.excludes ?? []).some(has);
 }
 
-function mapColumns(preset: EntityPreset, normalized: string[], columns: Map<string, number>): Map<string, number> {
-  const used = new Set(columns.values());
+function mapColumns(
+  preset: EntityPreset,
+  normalized: string[],
+  columns: Map<string, number>,
+  fallbacks: Map<string, number[]>
+): Map<string, number> {
+  const used = new Set([...columns.values(), ...[...fallbacks.values()].flat()]);
   for (const [column, aliases] of Object.entries(preset.columns)) {
     if (columns.has(column)) continue;
     for (const alias of aliases) {
       const index = normalized.indexOf(normalizeLabel(alias));
-      if (index !== -1 && !used.has(index)) {
-        columns.set(column, index);
-        used.add(index);
-        break;
-      }
+      if (index === -1 || used.has(index)) continue;
+      used.add(index);
+      if (!columns.has(column)) columns.set(column, index);
+      else fallbacks.set(column, [...(fallbacks.get(column) ?? []), index]);
     }
   }
   return columns;
@@ -134,13 +142,15 @@ function describe(
   entity: EntityName,
   source: Recognition["source"],
   columns: Map<string, number>,
+  fallbacks: Map<string, number[]>,
   headers: string[]
 ): Recognition {
-  const used = new Set(columns.values());
+  const used = new Set([...columns.values(), ...[...fallbacks.values()].flat()]);
   return {
     entity,
     source,
     columns,
+    fallbacks,
     missingRequired: ENTITIES[entity].columns.filter((c) => c.required && !columns.has(c.name)).map((c) => c.name),
     unmapped: headers.filter((_, i) => !used.has(i))
   };

@@ -76,7 +76,7 @@ async function stageUtf8(
           null_padding = true, ignore_errors = true, max_line_size = 16777216))`;
   await connection.run(`CREATE OR REPLACE TEMP TABLE sj_raw AS
     SELECT _line, ${problem} AS _problem, CASE WHEN NOT ${ragged} THEN ${undecodable} END AS _problem_column, _present,
-      ${mapped.map(([column, index]) => `c${index} AS ${rawName(column)}`).join(", ") || "NULL AS _nothing"}
+      ${mapped.map(([column, index]) => `${firstFilled(index, context.recognition.fallbacks.get(column))} AS ${rawName(column)}`).join(", ") || "NULL AS _nothing"}
     FROM ${source} POSITIONAL JOIN sj_lines`);
   const check = await connection.runAndReadAll(
     `SELECT count(*) FILTER (WHERE _line IS NULL OR _present IS NULL)::INTEGER FROM sj_raw`
@@ -86,4 +86,11 @@ async function stageUtf8(
   await connection.run(`INSERT INTO sj_raw (_line, _problem)
     SELECT _line, 'row has ' || _fields || ' fields, the header has ${width}' FROM sj_long_lines`);
   return true;
+}
+
+/** The column, or where it is blank the first filled fallback column (mirrors firstFilled in load-batch.ts). */
+function firstFilled(index: number, fallbacks: number[] | undefined): string {
+  if (!fallbacks) return `c${index}`;
+  const filled = [index, ...fallbacks].map((i) => `nullif(trim(c${i}), '')`);
+  return `coalesce(${filled.join(", ")}, c${index})`;
 }

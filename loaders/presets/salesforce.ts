@@ -117,7 +117,7 @@ export const salesforce: Preset = {
         rep_id: ["OwnerId", "Assigned"],
         type: ["TaskSubtype", "Type"],
         occurred_at: ["CompletedDateTime", "ActivityDate", "CreatedDate"],
-        outcome: ["CallDisposition", "Status"],
+        outcome: ["CallDisposition"],
         subject: ["Subject"]
       }
     }
