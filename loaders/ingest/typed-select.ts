@@ -115,7 +115,7 @@ export function derivedExpressions(entity: Entity, settings: ValueSettings, mapp
     derived.set("outcome", `coalesce(${t("outcome")}, CASE WHEN ${kind} = 'open' THEN 'open' ELSE ${kind} END)`);
     derived.set(
       "closed_at",
-      `coalesce(${t("closed_at")}, CASE WHEN coalesce(${t("outcome")}, ${kind}) IN ('won', 'lost') THEN CAST(${t("expected_close_at")} AS TIMESTAMP) END)`
+      `coalesce(${t("closed_at")}, CASE WHEN coalesce(${t("outcome")}, ${kind}) IN ('won', 'lost') THEN ${localMidnight(t("expected_close_at"), settings.timezone)} END)`
     );
   }
   if (entity.name === "activities" && mapped.has("type")) {
@@ -125,4 +125,10 @@ export function derivedExpressions(entity: Entity, settings: ValueSettings, mapp
     );
   }
   return derived;
+}
+
+/** Midnight of a date in the export's time zone, in UTC, as a date-only value of a timestamp column reads. */
+function localMidnight(date: string, timezone: string): string {
+  const midnight = `CAST(${date} AS TIMESTAMP)`;
+  return timezone === "UTC" ? midnight : `CAST(timezone(${sqlString(timezone)}, ${midnight}) AS TIMESTAMP)`;
 }

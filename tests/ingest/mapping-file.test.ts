@@ -219,7 +219,8 @@ describe("ingest(options) with a mapping file", () => {
         source: "Feira",
         created_at: "2024-02-02 19:00:00",
         expected_close_at: "2024-02-29",
-        closed_at: "2024-02-29 00:00:00",
+        // no close time exported: the close date at midnight in São Paulo (UTC−3) is 03:00 UTC
+        closed_at: "2024-02-29 03:00:00",
         lost_reason: null
       },
       {
@@ -234,7 +235,7 @@ describe("ingest(options) with a mapping file", () => {
         source: null,
         created_at: "2024-02-13 11:00:00",
         expected_close_at: "2024-03-01",
-        closed_at: "2024-03-01 00:00:00",
+        closed_at: "2024-03-01 03:00:00",
         lost_reason: "Preço"
       }
     ]);
