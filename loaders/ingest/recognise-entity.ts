@@ -55,7 +55,7 @@ export function recogniseEntity(
   for (const presetName of presetNames) {
     for (const entity of ENTITY_NAMES) {
       const entityPreset = PRESETS[presetName].entities[entity];
-      if (!entityPreset || !matchesSignature(entityPreset, normalized)) continue;
+      if (!entityPreset || !matchesSignature(entityPreset, normalized, headers)) continue;
       const fallbacks = new Map<string, number[]>();
       const columns = mapColumns(entityPreset, normalized, new Map(), fallbacks);
       candidates.push({
@@ -77,7 +77,9 @@ export function recogniseEntity(
     );
   }
   const rank = (c: (typeof candidates)[number]) => [c.missingRequired.length === 0 ? 1 : 0, c.score, c.hinted ? 1 : 0];
-  candidates.sort((a, b) => compare(rank(b), rank(a)));
+  // on a tie between presets for the same entity, the canonical names win: their defaults are the neutral ones
+  const order = (c: (typeof candidates)[number]) => [...rank(c), c.source === "generic" ? 1 : 0];
+  candidates.sort((a, b) => compare(order(b), order(a)));
   const [best, second] = candidates;
   if (second && compare(rank(best), rank(second)) === 0 && best.entity !== second.entity) {
     throw new RecognitionError(
@@ -113,9 +115,16 @@ function fromMapping(
   return describe(fileMapping.entity, "mapping", columns, fallbacks, headers);
 }
 
-function matchesSignature(preset: EntityPreset, normalized: string[]): boolean {
+function matchesSignature(preset: EntityPreset, normalized: string[], headers: string[]): boolean {
   const has = (header: string) => normalized.includes(normalizeLabel(header));
-  return (preset.signature ?? []).every(has) && !(preset.excludes ?? []).some(has);
+  // exclusions compare spelling too: "OpportunityId" (a history row) is not "Opportunity ID" (a report label)
+  const lower = headers.map((h) => h.trim().toLowerCase());
+  const hasExactly = (header: string) => lower.includes(header.toLowerCase());
+  return (
+    (preset.signature ?? []).every(has) &&
+    (preset.anyOf === undefined || preset.anyOf.some(has)) &&
+    !(preset.excludes ?? []).some(hasExactly)
+  );
 }
 
 function mapColumns(

@@ -6,6 +6,8 @@ export interface EntityPreset {
   columns: Record<string, string[]>;
   /** source headers that must all be present for a file to be recognised as this entity */
   signature?: string[];
+  /** source headers of which at least one must be present (API name or report label of the same field) */
+  anyOf?: string[];
   /** source headers whose presence rules this entity out (e.g. OpportunityId in an opportunity history) */
   excludes?: string[];
 }

@@ -20,11 +20,12 @@ export const salesforce: Preset = {
   },
   entities: {
     opportunities: {
-      signature: ["StageName"],
-      excludes: ["OpportunityId"],
+      // Data Loader exports use API names (StageName), report exports field labels (Stage)
+      anyOf: ["StageName", "Stage"],
+      excludes: ["OpportunityId", "From Stage", "To Stage"],
       columns: {
         opportunity_id: ["Id", "Opportunity ID"],
-        account_id: ["AccountId", "Account ID"],
+        account_id: ["AccountId", "Account ID", "Account Name"],
         name: ["Name", "Opportunity Name"],
         source: ["LeadSource", "Lead Source"],
         campaign: ["CampaignId", "Primary Campaign Source"],
