@@ -148,7 +148,7 @@ export async function loadBatch(connection: DuckDBConnection, context: BatchCont
   await run(`DELETE FROM ${entity.name} USING sj_good WHERE ${sameKey}`);
   await run(
     `INSERT INTO ${entity.name} (${targets.map((c) => c.name).join(", ")}, _ingest_id, _file, _line)
-     SELECT ${targets.map((c) => c.name).join(", ")}, $ingest, $file, _line FROM sj_good ORDER BY _line`,
+     SELECT ${targets.map((c) => c.name).join(", ")}, $ingest, $file, _line FROM sj_good`,
     {ingest: context.ingestId, file: context.file}
   );
   const counts = await connection.runAndReadAll(`SELECT
