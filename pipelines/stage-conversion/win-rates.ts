@@ -1,0 +1,93 @@
+import type {PipelineContext, PipelineResult} from "../lib/context.ts";
+import {filterCondition} from "../lib/opportunity-facts.ts";
+import {readRows} from "../lib/read-rows.ts";
+import {wilsonInterval} from "../stats/wilson-interval.ts";
+import {OPPORTUNITY_SCOPE_SQL} from "./opportunity-scope.ts";
+
+/** A win rate on one basis — grain: one row per basis (snapshot, cohort). */
+export interface WinRateRow {
+  /** snapshot: opportunities closed in the period; cohort: opportunities created in the period */
+  basis: "snapshot" | "cohort";
+  label: string;
+  label_zh: string;
+  /** the denominator: closed in the period (snapshot) or created in the period (cohort) */
+  count_opportunities: number;
+  count_won: number;
+  count_lost: number;
+  /** cohort only: still open now (not won yet); 0 for the snapshot basis */
+  count_open: number;
+  /** count_won / count_opportunities, 0–1; null when there are none */
+  win_rate: number | null;
+  /** 95% Wilson score interval of win_rate */
+  win_rate_low: number | null;
+  win_rate_high: number | null;
+}
+
+/**
+ * Snapshot win rate beside cohort win rate, labelled, because they answer different questions.
+ *
+ * - snapshot: won / (won + lost) among opportunities closed in the period — how the deals decided in the
+ *   period went (the win rate of DESIGN.md, used by rankings);
+ * - cohort: won / created among opportunities created in the period — what share of the period's new
+ *   opportunities became revenue so far; the ones still open count as not won (yet), so a recent cohort's
+ *   rate still rises.
+ * Each comes with a 95% Wilson interval (stats/wilson-interval).
+ *
+ * Input: filtered opportunities with their current outcome and close date. Output grain: two rows.
+ *
+ * @example
+ * const {rows} = await winRates({connection, period: {start: "2025-01-01", end: "2026-01-01"}, now});
+ * // [{basis: "snapshot", win_rate: 0.41, …}, {basis: "cohort", win_rate: 0.38, count_open: 12, …}]
+ */
+export async function winRates(ctx: PipelineContext): Promise<PipelineResult<WinRateRow>> {
+  const {sql: filter, params} = filterCondition(ctx.filters, "f");
+  const counts = await readRows<{basis: WinRateRow["basis"]; won: number; lost: number; open: number}>(
+    ctx.connection,
+    `WITH opportunity_scope AS (${OPPORTUNITY_SCOPE_SQL}),
+     scoped AS (
+       SELECT f.outcome, f.created_at, f.closed_at FROM opportunity_scope f WHERE ${filter}
+     ),
+     final AS (
+       -- decided in the period: closed (won or lost) then, and by now
+       SELECT 'snapshot' AS basis,
+         count(*) FILTER (WHERE outcome = 'won')::INTEGER AS won,
+         count(*) FILTER (WHERE outcome = 'lost')::INTEGER AS lost,
+         0 AS open
+       FROM scoped
+       WHERE outcome IN ('won', 'lost') AND closed_at >= CAST($period_start AS TIMESTAMP)
+         AND closed_at < CAST($period_end AS TIMESTAMP) AND closed_at <= CAST($now AS TIMESTAMP)
+       UNION ALL
+       -- born in the period, whatever became of them by now
+       SELECT 'cohort',
+         count(*) FILTER (WHERE outcome = 'won')::INTEGER,
+         count(*) FILTER (WHERE outcome = 'lost')::INTEGER,
+         count(*) FILTER (WHERE outcome = 'open')::INTEGER
+       FROM scoped
+       WHERE created_at >= CAST($period_start AS TIMESTAMP) AND created_at < CAST($period_end AS TIMESTAMP)
+     )
+     SELECT * FROM final`,
+    {...params, period_start: ctx.period.start, period_end: ctx.period.end, now: ctx.now}
+  );
+  const rows = (["snapshot", "cohort"] as const).map((basis): WinRateRow => {
+    const {won, lost, open} = counts.find((c) => c.basis === basis)!;
+    const n = won + lost + open;
+    const interval = wilsonInterval(won, n);
+    return {
+      basis,
+      ...LABELS[basis],
+      count_opportunities: n,
+      count_won: won,
+      count_lost: lost,
+      count_open: open,
+      win_rate: n ? won / n : null,
+      win_rate_low: interval?.lower ?? null,
+      win_rate_high: interval?.upper ?? null
+    };
+  });
+  return {rows, missing: []};
+}
+
+const LABELS = {
+  snapshot: {label: "Snapshot win rate: won / closed in period", label_zh: "当期赢单率：赢单数 / 当期结束商机数"},
+  cohort: {label: "Cohort win rate: won / created in period", label_zh: "同期群赢单率：赢单数 / 当期新建商机数"}
+};
