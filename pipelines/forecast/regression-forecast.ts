@@ -1,0 +1,156 @@
+import type {DuckDBConnection} from "@duckdb/node-api";
+import type {Filters, PipelineContext, PipelineResult} from "../lib/context.ts";
+import {round2} from "../pipeline/weighted-pipeline.ts";
+import {addMonths, monthsBetween, quarterStart} from "./add-months.ts";
+import {readRevenueSeries, type RevenueSeries} from "./monthly-revenue.ts";
+import {forecastSeries, predictSeries, type SeriesForecast} from "./series-forecast.ts";
+import type {RegressionForm} from "./trend-season-regression.ts";
+
+/** Default horizons: twelve months, four quarters, from the month (quarter) holding now. */
+export const DEFAULT_HORIZON = {month: 12, quarter: 4} as const;
+
+/** A revenue forecast — grain: one row per month (or quarter) × currency, from the one holding now. */
+export interface RevenueForecastRow {
+  grain: "month" | "quarter";
+  /** first day of the month or quarter */
+  period_start: string;
+  currency: string | null;
+  /** the model whose numbers are shown: the regression, or seasonal naive when the regression backtests worse */
+  model: "regression" | "seasonal_naive";
+  /** the regression's seasonality, chosen by the inner backtest */
+  regression_form: RegressionForm;
+  /** whether the regression has month-of-year terms (history of 24 months or more) */
+  has_month_terms: boolean;
+  /** won in the month or quarter so far (complete months of the quarter and the current month to date) */
+  won_to_date: number;
+  /** months of a quarter already complete: their actual revenue stands in the forecast, without uncertainty */
+  count_months_actual: number;
+  /** the shown model's forecast: revenue of the complete months + the forecast of the others */
+  forecast_amount: number;
+  /** prediction intervals of forecast_amount (revenue cannot be negative: bounds clamped at the actual part) */
+  lower_80: number | null;
+  upper_80: number | null;
+  lower_95: number | null;
+  upper_95: number | null;
+  /** the regression's and seasonal naive's point forecasts (with the complete months), to compare */
+  regression_amount: number | null;
+  seasonal_naive_amount: number | null;
+  /** months of history the models were fitted on */
+  count_history_months: number;
+  /** which model is shown and why (the backtest WAPE of both) */
+  note: string;
+}
+
+/** One currency's series and its forecast. */
+export interface RevenueForecastInput {
+  series: RevenueSeries;
+  forecast: SeriesForecast;
+}
+
+/**
+ * Reads every currency's monthly revenue series (readRevenueSeries) and forecasts each (forecastSeries): the
+ * work behind regressionForecast and forecastBacktest, done once when a page needs both.
+ *
+ * @example
+ * const inputs = await forecastRevenueSeries(connection, {channel: "referral"}, now);
+ * regressionForecastRows(inputs, {grain: "quarter"}); forecastBacktestRows(inputs);
+ */
+export async function forecastRevenueSeries(
+  connection: DuckDBConnection,
+  filters: Filters | undefined,
+  now: string
+): Promise<RevenueForecastInput[]> {
+  const series = await readRevenueSeries(connection, filters, now);
+  return series.map((s) => ({series: s, forecast: forecastSeries(s.values, s.first_month)}));
+}
+
+/**
+ * Revenue forecast: won revenue by month or quarter from the month holding now, from a least-squares
+ * regression on a trend and — with two years of history — month-of-year terms, additive or multiplicative
+ * as an inner backtest chooses, with 80 % and 95 % prediction intervals from the residual variance and the
+ * leverage of each month (Student's t); or seasonal naive, when the regression's rolling-origin backtest
+ * WAPE is worse than seasonal naive's — the row's `model` and `note` say which and why.
+ *
+ * Why: a forecast is only as useful as it is accurate, so the shown model has to earn its place against
+ * the simplest seasonal guess ("same month last year"); forecastBacktest gives the errors the page prints
+ * beside it.
+ *
+ * The history is every complete month before now (monthlyRevenue, filtered); the month holding now is
+ * forecast whole (its revenue to date is `won_to_date`); a quarter's complete months count as they were.
+ * The period plays no part. Output grain: one row per month (grain "month", `horizon` months, default 12)
+ * or quarter ("quarter", default 4) × currency; no rows with fewer than 3 months of history.
+ *
+ * @example
+ * const {rows} = await regressionForecast(ctx, {grain: "quarter"});
+ * // [{period_start: "2026-10-01", model: "seasonal_naive", forecast_amount: 25_894_000, lower_80: 21_534_667, …}, …]
+ */
+export async function regressionForecast(
+  ctx: PipelineContext,
+  options: {grain?: "month" | "quarter"; horizon?: number} = {}
+): Promise<PipelineResult<RevenueForecastRow>> {
+  const inputs = await forecastRevenueSeries(ctx.connection, ctx.filters, ctx.now);
+  return {rows: regressionForecastRows(inputs, options), missing: []};
+}
+
+/**
+ * The rows of regressionForecast from forecasts already made (to forecast once for several views).
+ *
+ * @example
+ * regressionForecastRows(await forecastRevenueSeries(connection, undefined, now), {grain: "month", horizon: 3});
+ */
+export function regressionForecastRows(
+  inputs: readonly RevenueForecastInput[],
+  options: {grain?: "month" | "quarter"; horizon?: number} = {}
+): RevenueForecastRow[] {
+  const grain = options.grain ?? "month";
+  const horizon = options.horizon ?? DEFAULT_HORIZON[grain];
+  const rows: RevenueForecastRow[] = [];
+  for (const {series, forecast} of inputs) {
+    if (forecast.shown === null || forecast.regression === null) continue;
+    const periods =
+      grain === "month"
+        ? Array.from({length: horizon}, (_, i) => addMonths(series.current_month, i))
+        : Array.from({length: horizon}, (_, i) => addMonths(quarterStart(series.current_month), 3 * i));
+    for (const start of periods) rows.push(periodRow(series, forecast, grain, start));
+  }
+  return rows;
+}
+
+function periodRow(
+  series: RevenueSeries,
+  forecast: SeriesForecast,
+  grain: "month" | "quarter",
+  start: string
+): RevenueForecastRow {
+  const months = grain === "month" ? [start] : [0, 1, 2].map((i) => addMonths(start, i));
+  // step 1 is the month holding now; earlier months of the quarter are history
+  const steps = months.map((month) => monthsBetween(series.current_month, month) + 1).filter((step) => step >= 1);
+  const actual = months
+    .map((month) => monthsBetween(series.first_month, month))
+    .filter((index) => index >= 0 && index < series.values.length)
+    .reduce((sum, index) => sum + series.values[index], 0);
+  const isCurrent = months.includes(series.current_month);
+  const prediction = predictSeries(forecast, steps);
+  const shown = prediction.shown!;
+  // revenue cannot be negative: the forecast part of a bound is clamped at 0
+  const withActual = (value: number | null) => (value === null ? null : round2(actual + Math.max(0, value)));
+  return {
+    grain,
+    period_start: start,
+    currency: series.currency,
+    model: forecast.shown!,
+    regression_form: forecast.choice.form,
+    has_month_terms: forecast.regression!.has_month_terms,
+    won_to_date: round2(actual + (isCurrent ? series.current_month_to_date : 0)),
+    count_months_actual: months.length - steps.length,
+    forecast_amount: withActual(shown.point)!,
+    lower_80: withActual(shown.lower_80),
+    upper_80: withActual(shown.upper_80),
+    lower_95: withActual(shown.lower_95),
+    upper_95: withActual(shown.upper_95),
+    regression_amount: withActual(prediction.regression),
+    seasonal_naive_amount: withActual(prediction.seasonal_naive),
+    count_history_months: series.values.length,
+    note: forecast.note
+  };
+}
