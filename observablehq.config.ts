@@ -6,7 +6,10 @@ export default {
   // buildSite() sets SHANGJI_SITE_OUT to build elsewhere (tests); `observable build` has no --output flag
   output: process.env.SHANGJI_SITE_OUT ?? "dist",
   title: "Shangji 商机",
-  pages: [{name: "Warehouse overview", path: "/index"}],
+  pages: [
+    {name: "Warehouse overview", path: "/index"},
+    {name: "Glossary", path: "/glossary"}
+  ],
   sidebar: true,
   pager: false,
   search: false,

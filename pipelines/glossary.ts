@@ -1,0 +1,30 @@
+import {channelQualityGlossary} from "./channel-quality/channel-quality-glossary.ts";
+import {customersGlossary} from "./customers/customers-glossary.ts";
+import {dataQualityGlossary} from "./data-quality/data-quality-glossary.ts";
+import {followUpGlossary} from "./follow-up/follow-up-glossary.ts";
+import {forecastGlossary} from "./forecast/forecast-glossary.ts";
+import type {GlossaryEntry} from "./lib/glossary-entry.ts";
+import {pipelineGlossary} from "./pipeline/pipeline-glossary.ts";
+import {repPerformanceGlossary} from "./rep-performance/rep-performance-glossary.ts";
+import {serviceGlossary} from "./service/service-glossary.ts";
+import {stageConversionGlossary} from "./stage-conversion/stage-conversion-glossary.ts";
+
+export interface GlossarySection {
+  family: string;
+  title: string;
+  title_zh: string;
+  entries: GlossaryEntry[];
+}
+
+/** Every metric a page can show, by family: the definitions the site's glossary and the README point to. */
+export const GLOSSARY: GlossarySection[] = [
+  {family: "channel-quality", title: "Channel quality", title_zh: "渠道质量", entries: channelQualityGlossary},
+  {family: "stage-conversion", title: "Stage conversion", title_zh: "阶段转化", entries: stageConversionGlossary},
+  {family: "pipeline", title: "Pipeline", title_zh: "销售管道", entries: pipelineGlossary},
+  {family: "rep-performance", title: "Reps and teams", title_zh: "销售与团队", entries: repPerformanceGlossary},
+  {family: "follow-up", title: "Follow-up", title_zh: "跟进", entries: followUpGlossary},
+  {family: "customers", title: "Customers", title_zh: "客户", entries: customersGlossary},
+  {family: "service", title: "Service", title_zh: "服务", entries: serviceGlossary},
+  {family: "forecast", title: "Forecast", title_zh: "预测", entries: forecastGlossary},
+  {family: "data-quality", title: "Data quality", title_zh: "数据质量", entries: dataQualityGlossary}
+];

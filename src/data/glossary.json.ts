@@ -1,0 +1,3 @@
+import {GLOSSARY} from "../../pipelines/glossary.ts";
+
+process.stdout.write(JSON.stringify(GLOSSARY));
