@@ -12,19 +12,8 @@ import {
 } from "../../pipelines/customers.ts";
 import type {PipelineContext} from "../../pipelines/lib/context.ts";
 import {latestExport} from "../../pipelines/lib/latest-export.ts";
+import {insert} from "./insert-rows.ts";
 import {emptyWarehouse, sampleWarehouse} from "./sample-warehouse.ts";
-
-type Value = string | number | null;
-
-/** Inserts literal rows (with fixture lineage); strings are cast by DuckDB to the column's type. */
-async function insert(connection: DuckDBConnection, table: string, columns: string[], rows: Value[][]) {
-  const literal = (v: Value) =>
-    v === null ? "NULL" : typeof v === "number" ? String(v) : `'${v.replace(/'/g, "''")}'`;
-  const values = rows.map((row, i) => `(${[...row.map(literal), 1, "'fixture'", i + 1].join(", ")})`);
-  await connection.run(
-    `INSERT INTO ${table} (${[...columns, "_ingest_id", "_file", "_line"].join(", ")}) VALUES ${values.join(", ")}`
-  );
-}
 
 /**
  * Four accounts and ten opportunities; now = 2026-12-20, the period is 2026.

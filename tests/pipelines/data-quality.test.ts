@@ -14,20 +14,8 @@ import {
 } from "../../pipelines/data-quality.ts";
 import type {PipelineContext} from "../../pipelines/lib/context.ts";
 import {latestExport} from "../../pipelines/lib/latest-export.ts";
+import {insert} from "./insert-rows.ts";
 import {emptyWarehouse, sampleWarehouse} from "./sample-warehouse.ts";
-
-type Value = string | number | null;
-
-/** Inserts literal rows (with fixture lineage); strings are cast by DuckDB to the column's type. */
-async function insert(connection: DuckDBConnection, table: string, columns: string[], rows: Value[][], lineage = true) {
-  const literal = (v: Value) =>
-    v === null ? "NULL" : typeof v === "number" ? String(v) : `'${v.replace(/'/g, "''")}'`;
-  const values = rows.map(
-    (row, i) => `(${[...row.map(literal), ...(lineage ? [1, "'fixture'", i + 1] : [])].join(", ")})`
-  );
-  const names = lineage ? [...columns, "_ingest_id", "_file", "_line"] : columns;
-  await connection.run(`INSERT INTO ${table} (${names.map((n) => `"${n}"`).join(", ")}) VALUES ${values.join(", ")}`);
-}
 
 /**
  * A small warehouse with one of each problem; now = 2026-03-01.

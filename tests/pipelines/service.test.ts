@@ -11,19 +11,8 @@ import {
   service,
   ticketsByMonth
 } from "../../pipelines/service.ts";
+import {insert} from "./insert-rows.ts";
 import {emptyWarehouse, sampleWarehouse} from "./sample-warehouse.ts";
-
-type Value = string | number | null;
-
-/** Inserts literal rows (with fixture lineage); strings are cast by DuckDB to the column's type. */
-async function insert(connection: DuckDBConnection, table: string, columns: string[], rows: Value[][]) {
-  const literal = (v: Value) =>
-    v === null ? "NULL" : typeof v === "number" ? String(v) : `'${v.replace(/'/g, "''")}'`;
-  const values = rows.map((row, i) => `(${[...row.map(literal), 1, "'fixture'", i + 1].join(", ")})`);
-  await connection.run(
-    `INSERT INTO ${table} (${[...columns, "_ingest_id", "_file", "_line"].join(", ")}) VALUES ${values.join(", ")}`
-  );
-}
 
 /**
  * Five accounts; now = 2026-07-01, the period is January–June 2026.
