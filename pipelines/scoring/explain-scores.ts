@@ -1,0 +1,149 @@
+import {NAIVE_BAYES_FIELDS, naiveBayesContributions, predictStageRates, type NaiveBayesModel} from "./baselines.ts";
+import type {StageRateModel} from "./baselines.ts";
+import {encodeRows, type Encoder} from "./encode-features.ts";
+import {sigmoid, type LogisticModel} from "./logistic-regression.ts";
+import type {FeatureTable} from "./read-features.ts";
+import {topReasons, type Reason} from "./reasons.ts";
+
+/** The score of one open opportunity and its three main reasons. */
+export interface OpenScore {
+  probability: number;
+  reasons: Reason[];
+}
+
+/** A fitted scorer, ready to score the open opportunities. */
+export type OpenScorer =
+  | {kind: "logistic"; encoder: Encoder; model: LogisticModel}
+  | {kind: "naive_bayes"; model: NaiveBayesModel}
+  | {kind: "stage_rates"; model: StageRateModel}
+  | {kind: "learned_stages"; probability: (stage: string) => number | null};
+
+const STAGE_ZH: Record<string, string> = {potential: "潜在", intent: "意向", negotiation: "谈判"};
+
+/**
+ * Scores the open opportunities of the table (table.open order) and explains each score:
+ * - logistic regression: the contribution of each feature to the log-odds relative to an average
+ *   training cut-off, Σⱼ βⱼ (xⱼ − meanⱼ)/sdⱼ over the feature's columns (a category's levels together);
+ * - naive Bayes: each field's log-likelihood ratio;
+ * - stage probabilities: the stage, and the share of past deals in it that were won.
+ */
+export function explainOpen(scorer: OpenScorer, table: FeatureTable): OpenScore[] {
+  const rows = table.open.index;
+  if (scorer.kind === "logistic") return explainLogistic(scorer.encoder, scorer.model, table, rows);
+  if (scorer.kind === "naive_bayes")
+    return rows.map((i) => {
+      const values = naiveBayesContributions(scorer.model, table, i);
+      const contributions = NAIVE_BAYES_FIELDS.map((feature, k) => ({feature, contribution: values[k]}));
+      const logOdds = scorer.model.prior_log_odds + values.reduce((sum, c) => sum + c, 0);
+      return {probability: sigmoid(logOdds), reasons: topReasons(table, i, contributions, {rep: 0, repSegment: 0})};
+    });
+  const probabilities =
+    scorer.kind === "stage_rates"
+      ? predictStageRates(scorer.model, table, rows)
+      : rows.map((i) => {
+          const code = table.codes.stage[i];
+          return code === 0 ? null : scorer.probability(table.levels.stage[code - 1]);
+        });
+  return rows.map((i, r) => {
+    const code = table.codes.stage[i];
+    const stage = code === 0 ? "unknown" : table.levels.stage[code - 1];
+    const probability = probabilities[r] ?? 0;
+    const pct = Math.round(probability * 100);
+    return {
+      probability,
+      reasons: [
+        {
+          feature: "stage",
+          contribution: 0,
+          text: `Stage ${stage}: ${pct} % of past deals in it were won`,
+          text_zh: `阶段${STAGE_ZH[stage] ?? stage}：以往处于该阶段的商机${pct}%赢单`
+        }
+      ]
+    };
+  });
+}
+
+function explainLogistic(encoder: Encoder, model: LogisticModel, table: FeatureTable, rows: number[]): OpenScore[] {
+  const design = encodeRows(encoder, table, rows);
+  const q = encoder.numeric.length;
+  const {coefficients: beta, means, scales} = model;
+  // a category's contribution: its level's β/sd, less Σ β·mean/sd over its levels (every level's 0 centred)
+  const offsets: number[] = [];
+  const centres: number[] = [];
+  let offset = q;
+  for (const {levels} of encoder.categorical) {
+    offsets.push(offset);
+    let centre = 0;
+    for (let l = 0; l < levels.length; l++) centre += (beta[offset + l] * means[offset + l]) / scales[offset + l];
+    centres.push(centre);
+    offset += levels.length;
+  }
+  const repColumn = encoder.numeric.indexOf("rep_win_rate");
+  const segmentColumn = encoder.numeric.indexOf("rep_segment_win_rate");
+  return rows.map((i, r) => {
+    const contributions = [
+      ...encoder.numeric.map((feature, j) => ({
+        feature,
+        contribution: (beta[j] * (design.numeric[j][r] - means[j])) / scales[j]
+      })),
+      ...encoder.categorical.map(({column}, c) => {
+        const j = offsets[c] + design.categorical[c][r];
+        return {feature: column, contribution: beta[j] / scales[j] - centres[c]};
+      })
+    ];
+    const logOdds = contributions.reduce((sum, c) => sum + c.contribution, model.intercept);
+    const rates = {
+      rep: repColumn >= 0 ? design.numeric[repColumn][r] : 0,
+      repSegment: segmentColumn >= 0 ? design.numeric[segmentColumn][r] : 0
+    };
+    return {probability: sigmoid(logOdds), reasons: topReasons(table, i, contributions, rates)};
+  });
+}
+
+/** One coefficient of the logistic regression — grain: one row per numeric feature or category level. */
+export interface ScoringCoefficientRow {
+  feature: string;
+  /** the category's level; null for a numeric feature */
+  level: string | null;
+  /** change in log-odds per standard deviation of the column (a level: of its 0/1 indicator) */
+  coefficient: number;
+  /** exp(coefficient): the factor on the odds of winning per standard deviation */
+  odds_ratio: number;
+  /** training mean and population standard deviation of the column before standardising */
+  mean: number;
+  scale: number;
+  /** whether the model scores the open opportunities (it beat both baselines) */
+  is_used: boolean;
+}
+
+/**
+ * The logistic regression's coefficients on the standardised scale: the intercept (log-odds of an average
+ * training cut-off), the numeric features, then each level of each category.
+ */
+export function modelCoefficients(encoder: Encoder, model: LogisticModel, isUsed: boolean): ScoringCoefficientRow[] {
+  const names: [string, string | null][] = [
+    ...encoder.numeric.map((feature): [string, null] => [feature, null]),
+    ...encoder.categorical.flatMap(({column, levels}) => levels.map((level): [string, string] => [column, level]))
+  ];
+  const intercept: ScoringCoefficientRow = {
+    feature: "(intercept)",
+    level: null,
+    coefficient: model.intercept,
+    odds_ratio: Math.exp(model.intercept),
+    mean: 0,
+    scale: 1,
+    is_used: isUsed
+  };
+  return [
+    intercept,
+    ...names.map(([feature, level], j) => ({
+      feature,
+      level,
+      coefficient: model.coefficients[j],
+      odds_ratio: Math.exp(model.coefficients[j]),
+      mean: model.means[j],
+      scale: model.scales[j],
+      is_used: isUsed
+    }))
+  ];
+}
