@@ -1,11 +1,14 @@
+import {allocationGlossary} from "./allocation/allocation-glossary.ts";
 import {channelQualityGlossary} from "./channel-quality/channel-quality-glossary.ts";
 import {customersGlossary} from "./customers/customers-glossary.ts";
 import {dataQualityGlossary} from "./data-quality/data-quality-glossary.ts";
+import {discoveryGlossary} from "./discovery/discovery-glossary.ts";
 import {followUpGlossary} from "./follow-up/follow-up-glossary.ts";
 import {forecastGlossary} from "./forecast/forecast-glossary.ts";
 import type {GlossaryEntry} from "./lib/glossary-entry.ts";
 import {pipelineGlossary} from "./pipeline/pipeline-glossary.ts";
 import {repPerformanceGlossary} from "./rep-performance/rep-performance-glossary.ts";
+import {scoringGlossary} from "./scoring/scoring-glossary.ts";
 import {serviceGlossary} from "./service/service-glossary.ts";
 import {stageConversionGlossary} from "./stage-conversion/stage-conversion-glossary.ts";
 
@@ -26,5 +29,8 @@ export const GLOSSARY: GlossarySection[] = [
   {family: "customers", title: "Customers", title_zh: "客户", entries: customersGlossary},
   {family: "service", title: "Service", title_zh: "服务", entries: serviceGlossary},
   {family: "forecast", title: "Forecast", title_zh: "预测", entries: forecastGlossary},
+  {family: "scoring", title: "Opportunity scoring", title_zh: "商机评分", entries: scoringGlossary},
+  {family: "allocation", title: "Allocation", title_zh: "资源分配", entries: allocationGlossary},
+  {family: "discovery", title: "Discovery", title_zh: "机会发现", entries: discoveryGlossary},
   {family: "data-quality", title: "Data quality", title_zh: "数据质量", entries: dataQualityGlossary}
 ];

@@ -1,4 +1,4 @@
-import {OPPORTUNITY_SCOPE} from "../follow-up/opportunity-scope.ts";
+import {OPPORTUNITY_SCOPE} from "../lib/opportunity-scope.ts";
 
 /**
  * SQL of the care list's contact and account parts, as one query sorted like the list (date, then

@@ -4,7 +4,7 @@ import {missingTables} from "../lib/missing-tables.ts";
 import {readRows} from "../lib/read-rows.ts";
 import {DEFAULT_HOLIDAYS, upcomingHolidays, type Holiday} from "./care-holidays.ts";
 import {careListSql} from "./care-list-sql.ts";
-import {OPPORTUNITY_SCOPE} from "../follow-up/opportunity-scope.ts";
+import {OPPORTUNITY_SCOPE} from "../lib/opportunity-scope.ts";
 
 export interface CareListOptions {
   /** the window: today and the following days − 1 days (30) */

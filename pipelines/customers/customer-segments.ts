@@ -3,7 +3,7 @@ import {filterCondition} from "../lib/opportunity-facts.ts";
 import {missingTables} from "../lib/missing-tables.ts";
 import {readRows} from "../lib/read-rows.ts";
 import {wilsonInterval} from "../stats/wilson-interval.ts";
-import {OPPORTUNITY_SCOPE} from "../follow-up/opportunity-scope.ts";
+import {OPPORTUNITY_SCOPE} from "../lib/opportunity-scope.ts";
 
 /** How accounts are segmented: geography, demographics, behaviour (brief §1). */
 export type SegmentDimension =

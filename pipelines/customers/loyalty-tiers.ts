@@ -2,7 +2,7 @@ import type {PipelineContext, PipelineResult} from "../lib/context.ts";
 import {filterCondition} from "../lib/opportunity-facts.ts";
 import {missingTables} from "../lib/missing-tables.ts";
 import {readRows} from "../lib/read-rows.ts";
-import {OPPORTUNITY_SCOPE} from "../follow-up/opportunity-scope.ts";
+import {OPPORTUNITY_SCOPE} from "../lib/opportunity-scope.ts";
 
 export interface LoyaltyTierRow {
   /** the tier as exported (普通, 银卡, 金卡 …); null for accounts without one */

@@ -1,4 +1,4 @@
-import {OPPORTUNITY_SCOPE} from "../follow-up/opportunity-scope.ts";
+import {OPPORTUNITY_SCOPE} from "../lib/opportunity-scope.ts";
 
 /**
  * SQL for the accounts that bought in the period — grain: one row per account with a won opportunity

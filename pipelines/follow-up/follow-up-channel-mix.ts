@@ -2,7 +2,7 @@ import type {PipelineContext, PipelineResult} from "../lib/context.ts";
 import {filterCondition} from "../lib/opportunity-facts.ts";
 import {missingTables} from "../lib/missing-tables.ts";
 import {readRows} from "../lib/read-rows.ts";
-import {OPPORTUNITY_SCOPE} from "./opportunity-scope.ts";
+import {OPPORTUNITY_SCOPE} from "../lib/opportunity-scope.ts";
 
 export interface FollowUpChannelMixRow {
   /** activity type: call, email, meeting, visit, social, material_sent, other (null when not exported) */

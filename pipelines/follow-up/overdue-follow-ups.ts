@@ -3,7 +3,7 @@ import {filterCondition} from "../lib/opportunity-facts.ts";
 import {missingTables} from "../lib/missing-tables.ts";
 import {readRows} from "../lib/read-rows.ts";
 import {followUpOptions, type FollowUpOptions} from "./follow-up-options.ts";
-import {OPPORTUNITY_SCOPE} from "./opportunity-scope.ts";
+import {OPPORTUNITY_SCOPE} from "../lib/opportunity-scope.ts";
 
 export interface OverdueFollowUpRow {
   opportunity_id: string;

@@ -1,4 +1,4 @@
-import {OPPORTUNITY_SCOPE} from "./opportunity-scope.ts";
+import {OPPORTUNITY_SCOPE} from "../lib/opportunity-scope.ts";
 
 export type PlanScope = "created" | "closed";
 

@@ -3,7 +3,7 @@ import {filterCondition} from "../lib/opportunity-facts.ts";
 import {missingTables} from "../lib/missing-tables.ts";
 import {readRows} from "../lib/read-rows.ts";
 import {wilsonInterval} from "../stats/wilson-interval.ts";
-import {OPPORTUNITY_SCOPE} from "./opportunity-scope.ts";
+import {OPPORTUNITY_SCOPE} from "../lib/opportunity-scope.ts";
 
 export interface WinRateByFollowUpMixRow {
   /** dominant_channel: the contact type used most before the close; visit: whether a visit happened */

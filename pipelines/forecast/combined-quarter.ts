@@ -2,7 +2,7 @@ import type {PipelineContext, PipelineResult} from "../lib/context.ts";
 import {filterCondition} from "../lib/opportunity-facts.ts";
 import {readRows} from "../lib/read-rows.ts";
 import {round2} from "../pipeline/weighted-pipeline.ts";
-import {OPPORTUNITY_SCOPE_SQL} from "../stage-conversion/opportunity-scope.ts";
+import {OPPORTUNITY_SCOPE_SQL} from "../lib/opportunity-scope.ts";
 import {addMonths, quarterStart} from "./add-months.ts";
 import {pipelineForecast} from "./pipeline-forecast.ts";
 import type {LearnedStageProbability} from "../stage-conversion/stage-probabilities.ts";

@@ -2,7 +2,7 @@ import type {PipelineContext, PipelineResult} from "../lib/context.ts";
 import {filterCondition} from "../lib/opportunity-facts.ts";
 import {readRows} from "../lib/read-rows.ts";
 import {pipelineStageProbabilities, round2} from "../pipeline/weighted-pipeline.ts";
-import {OPPORTUNITY_SCOPE_SQL} from "../stage-conversion/opportunity-scope.ts";
+import {OPPORTUNITY_SCOPE_SQL} from "../lib/opportunity-scope.ts";
 import {stageProbabilityOf} from "../stage-conversion/stage-probabilities.ts";
 import {addMonths, monthsBetween} from "./add-months.ts";
 

@@ -3,7 +3,7 @@ import {missingTables} from "../lib/missing-tables.ts";
 import {filterCondition} from "../lib/opportunity-facts.ts";
 import {readRows} from "../lib/read-rows.ts";
 import {pipelineStageProbabilities, round2} from "../pipeline/weighted-pipeline.ts";
-import {OPPORTUNITY_SCOPE_SQL} from "../stage-conversion/opportunity-scope.ts";
+import {OPPORTUNITY_SCOPE_SQL} from "../lib/opportunity-scope.ts";
 import {stageProbabilityOf, type LearnedStageProbability} from "../stage-conversion/stage-probabilities.ts";
 import {quarterStart} from "./add-months.ts";
 import {Z_95} from "../stats/wilson-interval.ts";

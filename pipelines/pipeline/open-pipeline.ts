@@ -3,7 +3,7 @@ import {filterCondition} from "../lib/opportunity-facts.ts";
 import {readRows} from "../lib/read-rows.ts";
 import {stageProbabilityOf} from "../stage-conversion/stage-probabilities.ts";
 import {pipelineStageProbabilities, round2, type StageProbabilityOptions} from "./weighted-pipeline.ts";
-import {OPPORTUNITY_SCOPE_SQL} from "../stage-conversion/opportunity-scope.ts";
+import {OPPORTUNITY_SCOPE_SQL} from "../lib/opportunity-scope.ts";
 
 /** Open pipeline now — grain: one row per open stage × expected close month × currency. */
 export interface OpenPipelineRow {

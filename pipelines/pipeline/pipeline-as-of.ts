@@ -3,7 +3,7 @@ import {missingTables} from "../lib/missing-tables.ts";
 import {filterCondition} from "../lib/opportunity-facts.ts";
 import {readRows} from "../lib/read-rows.ts";
 import {ensureStageEntries} from "../lib/stage-entries.ts";
-import {OPPORTUNITY_SCOPE_SQL} from "../stage-conversion/opportunity-scope.ts";
+import {OPPORTUNITY_SCOPE_SQL} from "../lib/opportunity-scope.ts";
 
 /**
  * SQL for the opportunities open at the instant $as_of (TIMESTAMP) — grain: one row per opportunity

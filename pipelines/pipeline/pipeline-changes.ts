@@ -3,7 +3,7 @@ import type {PipelineContext, PipelineResult} from "../lib/context.ts";
 import {filterCondition} from "../lib/opportunity-facts.ts";
 import {readRows} from "../lib/read-rows.ts";
 import {round2} from "./weighted-pipeline.ts";
-import {OPPORTUNITY_SCOPE_SQL} from "../stage-conversion/opportunity-scope.ts";
+import {OPPORTUNITY_SCOPE_SQL} from "../lib/opportunity-scope.ts";
 
 /** The steps of the waterfall, in order. */
 export const CHANGE_STEPS = [

@@ -5,7 +5,7 @@ import {filterCondition} from "../lib/opportunity-facts.ts";
 import {readRows} from "../lib/read-rows.ts";
 import {stageProbabilityOf} from "../stage-conversion/stage-probabilities.ts";
 import {pipelineStageProbabilities, round2, type StageProbabilityOptions} from "./weighted-pipeline.ts";
-import {OPPORTUNITY_SCOPE_SQL} from "../stage-conversion/opportunity-scope.ts";
+import {OPPORTUNITY_SCOPE_SQL} from "../lib/opportunity-scope.ts";
 
 /** Pipeline coverage of the period's remaining quota — grain: one row per currency. */
 export interface PipelineCoverageRow {

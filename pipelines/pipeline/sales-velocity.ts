@@ -5,7 +5,7 @@ import {readRows} from "../lib/read-rows.ts";
 import {ensureStageEntries} from "../lib/stage-entries.ts";
 import {openAsOfSql} from "./pipeline-as-of.ts";
 import {round2} from "./weighted-pipeline.ts";
-import {OPPORTUNITY_SCOPE_SQL} from "../stage-conversion/opportunity-scope.ts";
+import {OPPORTUNITY_SCOPE_SQL} from "../lib/opportunity-scope.ts";
 
 /** Sales velocity over the period — grain: one row per currency. */
 export interface SalesVelocityRow {

@@ -3,7 +3,7 @@ import {missingTables} from "../lib/missing-tables.ts";
 import {filterCondition} from "../lib/opportunity-facts.ts";
 import {readRows} from "../lib/read-rows.ts";
 import {learnStageProbabilities, type LearnedStageProbability} from "../stage-conversion/stage-probabilities.ts";
-import {OPPORTUNITY_SCOPE_SQL} from "../stage-conversion/opportunity-scope.ts";
+import {OPPORTUNITY_SCOPE_SQL} from "../lib/opportunity-scope.ts";
 
 /** How far back the pipeline's stage probabilities are learned: opportunities closed in the last year. */
 export const LEARNING_DAYS = 365;

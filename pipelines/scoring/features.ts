@@ -1,4 +1,4 @@
-import {OPPORTUNITY_SCOPE} from "../follow-up/opportunity-scope.ts";
+import {OPPORTUNITY_SCOPE} from "../lib/opportunity-scope.ts";
 
 /**
  * Ages (days after creation) at which a closed opportunity is looked at for training: the landmarks.

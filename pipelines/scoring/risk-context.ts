@@ -1,7 +1,7 @@
 import type {PipelineContext} from "../lib/context.ts";
 import {filterCondition} from "../lib/opportunity-facts.ts";
 import {readRows} from "../lib/read-rows.ts";
-import {OPPORTUNITY_SCOPE} from "../follow-up/opportunity-scope.ts";
+import {OPPORTUNITY_SCOPE} from "../lib/opportunity-scope.ts";
 import {wilsonInterval} from "../stats/wilson-interval.ts";
 
 /** What the risk flags of open opportunities are measured against. */

@@ -2,7 +2,7 @@ import type {PipelineContext, PipelineResult} from "../lib/context.ts";
 import {missingTables} from "../lib/missing-tables.ts";
 import {readRows} from "../lib/read-rows.ts";
 import {serviceScope, type ServiceOptions} from "./service-scope.ts";
-import {OPPORTUNITY_SCOPE} from "../follow-up/opportunity-scope.ts";
+import {OPPORTUNITY_SCOPE} from "../lib/opportunity-scope.ts";
 
 export interface ComplaintRateRow {
   /** complaint tickets opened in the period (and by now) */

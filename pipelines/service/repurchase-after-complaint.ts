@@ -3,7 +3,7 @@ import {missingTables} from "../lib/missing-tables.ts";
 import {readRows} from "../lib/read-rows.ts";
 import {wilsonInterval} from "../stats/wilson-interval.ts";
 import {serviceScope, type ServiceOptions} from "./service-scope.ts";
-import {OPPORTUNITY_SCOPE} from "../follow-up/opportunity-scope.ts";
+import {OPPORTUNITY_SCOPE} from "../lib/opportunity-scope.ts";
 
 export interface RepurchaseAfterComplaintOptions extends ServiceOptions {
   /** how long after the reference date a new won deal counts as a repeat purchase (12 months) */

@@ -1,7 +1,7 @@
 import {listValue, type DuckDBValue} from "@duckdb/node-api";
 import type {Filters} from "../lib/context.ts";
 import {filterCondition} from "../lib/opportunity-facts.ts";
-import {OPPORTUNITY_SCOPE} from "../follow-up/opportunity-scope.ts";
+import {OPPORTUNITY_SCOPE} from "../lib/opportunity-scope.ts";
 
 /** Ticket categories that count as complaints, compared case-insensitively. */
 export const DEFAULT_COMPLAINT_CATEGORIES: readonly string[] = ["complaint", "投诉"];

@@ -3,7 +3,7 @@ import {missingTables} from "../lib/missing-tables.ts";
 import {filterCondition} from "../lib/opportunity-facts.ts";
 import {readRows} from "../lib/read-rows.ts";
 import {ensureStageEntries, withStageEntries} from "../lib/stage-entries.ts";
-import {OPPORTUNITY_SCOPE_SQL} from "./opportunity-scope.ts";
+import {OPPORTUNITY_SCOPE_SQL} from "../lib/opportunity-scope.ts";
 
 /** Why deals were lost, by where — grain: one row per (stage lost at, lost reason). */
 export interface LostReasonRow {

@@ -1,4 +1,4 @@
-import {OPPORTUNITY_SCOPE_SQL} from "./opportunity-scope.ts";
+import {OPPORTUNITY_SCOPE_SQL} from "../lib/opportunity-scope.ts";
 
 /**
  * SQL for the furthest stage each opportunity reached — grain: one row per opportunity of `opportunity_scope`

@@ -1,7 +1,7 @@
 import type {PipelineContext, PipelineResult} from "../lib/context.ts";
 import {filterCondition} from "../lib/opportunity-facts.ts";
 import {readRows} from "../lib/read-rows.ts";
-import {OPPORTUNITY_SCOPE_SQL} from "./opportunity-scope.ts";
+import {OPPORTUNITY_SCOPE_SQL} from "../lib/opportunity-scope.ts";
 
 /** The sales cycle of the deals won in the period — grain: one row. */
 export interface SalesCycleRow {

@@ -5,7 +5,7 @@ import {filterCondition} from "../lib/opportunity-facts.ts";
 import {readRows} from "../lib/read-rows.ts";
 import {ensureStageEntries} from "../lib/stage-entries.ts";
 import {reachedStagesSql} from "./reached-stages.ts";
-import {OPPORTUNITY_SCOPE_SQL} from "./opportunity-scope.ts";
+import {OPPORTUNITY_SCOPE_SQL} from "../lib/opportunity-scope.ts";
 
 /** The learned probability of one open stage — grain: one row per open stage. */
 export interface LearnedStageProbability {

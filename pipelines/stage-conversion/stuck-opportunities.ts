@@ -6,7 +6,7 @@ import {ensureStageEntries, withStageEntries} from "../lib/stage-entries.ts";
 import {kaplanMeierQuantiles} from "./kaplan-meier.ts";
 import {readStages} from "./read-stages.ts";
 import {readStageDurations, roundDays} from "./time-in-stage.ts";
-import {OPPORTUNITY_SCOPE_SQL} from "./opportunity-scope.ts";
+import {OPPORTUNITY_SCOPE_SQL} from "../lib/opportunity-scope.ts";
 
 /** An open opportunity that has stayed in its stage too long — grain: one row per stuck opportunity. */
 export interface StuckOpportunityRow {

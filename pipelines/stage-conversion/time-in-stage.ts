@@ -6,7 +6,7 @@ import {readRows} from "../lib/read-rows.ts";
 import {ensureStageEntries} from "../lib/stage-entries.ts";
 import {kaplanMeierQuantiles, type SurvivalTime} from "./kaplan-meier.ts";
 import {readStages} from "./read-stages.ts";
-import {OPPORTUNITY_SCOPE_SQL} from "./opportunity-scope.ts";
+import {OPPORTUNITY_SCOPE_SQL} from "../lib/opportunity-scope.ts";
 
 /** Time spent in one open stage — grain: one row per open stage of the stage model. */
 export interface TimeInStageRow {

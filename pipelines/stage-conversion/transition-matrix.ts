@@ -4,7 +4,7 @@ import {filterCondition} from "../lib/opportunity-facts.ts";
 import {readRows} from "../lib/read-rows.ts";
 import {ensureStageEntries} from "../lib/stage-entries.ts";
 import {readStages, type ConfiguredStage} from "./read-stages.ts";
-import {OPPORTUNITY_SCOPE_SQL} from "./opportunity-scope.ts";
+import {OPPORTUNITY_SCOPE_SQL} from "../lib/opportunity-scope.ts";
 
 /** What kind of move a transition is. */
 export type Move = "start" | "forward" | "skip" | "backward" | "won" | "lost" | "reopened";

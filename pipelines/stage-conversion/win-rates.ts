@@ -2,7 +2,7 @@ import type {PipelineContext, PipelineResult} from "../lib/context.ts";
 import {filterCondition} from "../lib/opportunity-facts.ts";
 import {readRows} from "../lib/read-rows.ts";
 import {wilsonInterval} from "../stats/wilson-interval.ts";
-import {OPPORTUNITY_SCOPE_SQL} from "./opportunity-scope.ts";
+import {OPPORTUNITY_SCOPE_SQL} from "../lib/opportunity-scope.ts";
 
 /** A win rate on one basis — grain: one row per basis (snapshot, cohort). */
 export interface WinRateRow {
