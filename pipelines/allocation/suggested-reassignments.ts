@@ -3,39 +3,24 @@ import type {PipelineContext, PipelineResult} from "../lib/context.ts";
 import {missingTables} from "../lib/missing-tables.ts";
 import {repSegmentWinRates} from "../rep-performance/rep-segment-win-rates.ts";
 import {readOpenBook, type OpenDeal} from "./open-book.ts";
-import {explainReassignment, type ReassignmentReason} from "./reassignment-text.ts";
+import {explainReassignment, type ReassignmentFacts, type ReassignmentReason} from "./reassignment-text.ts";
 import {DEFAULT_OVERLOAD_RATIO, loadRows, type LoadOptions, type RepLoadRow} from "./rep-load.ts";
 
 export type {ReassignmentReason} from "./reassignment-text.ts";
 
-/** One suggested move — grain: one row per open opportunity suggested for another rep. */
-export interface ReassignmentRow {
-  opportunity_id: string;
+/**
+ * One suggested move — grain: one row per open opportunity suggested for another rep. Rep loads are
+ * open opportunities now against the team median; segment win rates are shrunk rates in the
+ * opportunity's industry (repSegmentWinRates; the owner's is the industry's pooled rate without a
+ * record); win_probability_after swaps the owner's industry record for the new rep's on the odds scale.
+ */
+export interface ReassignmentRow extends ReassignmentFacts {
   account_id: string | null;
-  industry: string;
   team: string;
   amount: number;
   margin: number;
-  from_rep_id: string;
-  from_rep_name: string | null;
-  to_rep_id: string;
-  to_rep_name: string | null;
-  /** open opportunities of each rep now, and the team median */
-  from_count_open: number;
-  to_count_open: number;
-  team_median_count_open: number;
-  /** shrunk win rates in the opportunity's industry (repSegmentWinRates); the owner's is the industry's pooled rate without a record */
-  from_segment_win_rate: number;
-  to_segment_win_rate: number;
-  /** the industry's pooled win rate over all reps */
-  industry_win_rate: number;
-  win_probability_before: number;
-  /** the probability with the owner's industry record swapped for the new rep's, on the odds scale */
-  win_probability_after: number;
   expected_value_before: number;
   expected_value_after: number;
-  expected_value_gain: number;
-  reason: ReassignmentReason;
   explanation: string;
   explanation_zh: string;
 }
