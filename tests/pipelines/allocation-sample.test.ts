@@ -1,22 +1,16 @@
-import type {DuckDBConnection} from "@duckdb/node-api";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import {allocation, type AllocationResults} from "../../pipelines/allocation.ts";
 import type {PipelineContext} from "../../pipelines/lib/context.ts";
-import {latestExport} from "../../pipelines/lib/latest-export.ts";
 import {sampleWarehouse} from "./sample-warehouse.ts";
 
-let warehouse: {connection: DuckDBConnection; close(): void};
+let warehouse: Awaited<ReturnType<typeof sampleWarehouse>>;
 let ctx: PipelineContext;
 let results: AllocationResults;
 
 beforeAll(async () => {
   warehouse = await sampleWarehouse();
   // the whole sample: opportunities are created from 2023-11-20 on, the export is of 2026-11-20
-  ctx = {
-    connection: warehouse.connection,
-    period: {start: "2023-01-01", end: "2027-01-01"},
-    now: (await latestExport(warehouse.connection))!
-  };
+  ctx = warehouse.context({start: "2023-01-01", end: "2027-01-01"});
   results = await allocation(ctx);
 });
 afterAll(() => warehouse.close());

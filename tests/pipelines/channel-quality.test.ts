@@ -356,11 +356,7 @@ describe("channelQuality(ctx) on the sample", () => {
   let ctx: PipelineContext;
   beforeAll(async () => {
     warehouse = await sampleWarehouse();
-    ctx = {
-      connection: warehouse.connection,
-      period: {start: "2023-11-01", end: "2026-12-01"},
-      now: "2026-11-20T00:00:00Z"
-    };
+    ctx = warehouse.context({start: "2023-11-01", end: "2026-12-01"});
   });
   afterAll(() => warehouse.close());
 

@@ -11,7 +11,6 @@ import {
   rfmSegments
 } from "../../pipelines/customers.ts";
 import type {PipelineContext} from "../../pipelines/lib/context.ts";
-import {latestExport} from "../../pipelines/lib/latest-export.ts";
 import {insert} from "./insert-rows.ts";
 import {emptyWarehouse, sampleWarehouse} from "./sample-warehouse.ts";
 
@@ -509,8 +508,7 @@ describe("customer pipelines on the sample", () => {
 
   beforeAll(async () => {
     warehouse = await sampleWarehouse();
-    const now = (await latestExport(warehouse.connection))!;
-    ctx = {connection: warehouse.connection, period: {start: "2026-01-01", end: "2026-11-21"}, now};
+    ctx = warehouse.context({start: "2026-01-01", end: "2026-11-21"});
   });
   afterAll(() => warehouse.close());
 

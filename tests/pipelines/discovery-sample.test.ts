@@ -1,20 +1,14 @@
-import type {DuckDBConnection} from "@duckdb/node-api";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import {discovery, type DiscoveryResults} from "../../pipelines/discovery.ts";
 import type {PipelineContext} from "../../pipelines/lib/context.ts";
-import {latestExport} from "../../pipelines/lib/latest-export.ts";
 import {sampleWarehouse} from "./sample-warehouse.ts";
 
-let warehouse: {connection: DuckDBConnection; close(): void};
+let warehouse: Awaited<ReturnType<typeof sampleWarehouse>>;
 let results: DiscoveryResults;
 
 beforeAll(async () => {
   warehouse = await sampleWarehouse();
-  const ctx: PipelineContext = {
-    connection: warehouse.connection,
-    period: {start: "2023-01-01", end: "2027-01-01"},
-    now: (await latestExport(warehouse.connection))!
-  };
+  const ctx: PipelineContext = warehouse.context({start: "2023-01-01", end: "2027-01-01"});
   results = await discovery(ctx, {limit: 50});
 });
 afterAll(() => warehouse.close());

@@ -1,19 +1,16 @@
-import type {DuckDBConnection} from "@duckdb/node-api";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import {forecast, forecastRevenueSeries, monthlyRevenue, type ForecastResults} from "../../pipelines/forecast.ts";
 import type {PipelineContext} from "../../pipelines/lib/context.ts";
-import {latestExport} from "../../pipelines/lib/latest-export.ts";
 import {weightedPipeline} from "../../pipelines/pipeline.ts";
 import {sampleWarehouse} from "./sample-warehouse.ts";
 
-let warehouse: {connection: DuckDBConnection; close(): void};
+let warehouse: Awaited<ReturnType<typeof sampleWarehouse>>;
 let ctx: PipelineContext;
 let results: ForecastResults;
 
 beforeAll(async () => {
   warehouse = await sampleWarehouse();
-  const now = (await latestExport(warehouse.connection))!;
-  ctx = {connection: warehouse.connection, period: {start: "2024-01-01", end: "2027-01-01"}, now};
+  ctx = warehouse.context({start: "2024-01-01", end: "2027-01-01"});
   results = await forecast(ctx);
 });
 afterAll(() => warehouse.close());

@@ -1,18 +1,15 @@
-import type {DuckDBConnection} from "@duckdb/node-api";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import type {PipelineContext} from "../../pipelines/lib/context.ts";
-import {latestExport} from "../../pipelines/lib/latest-export.ts";
 import {pipeline, pipelineAsOf, pipelineCoverage, type PipelineResults} from "../../pipelines/pipeline.ts";
 import {sampleWarehouse} from "./sample-warehouse.ts";
 
-let warehouse: {connection: DuckDBConnection; close(): void};
+let warehouse: Awaited<ReturnType<typeof sampleWarehouse>>;
 let ctx: PipelineContext;
 let quarter: PipelineResults;
 
 beforeAll(async () => {
   warehouse = await sampleWarehouse();
-  const now = (await latestExport(warehouse.connection))!;
-  ctx = {connection: warehouse.connection, period: {start: "2026-10-01", end: "2027-01-01"}, now};
+  ctx = warehouse.context({start: "2026-10-01", end: "2027-01-01"});
   quarter = await pipeline(ctx);
 });
 afterAll(() => warehouse.close());

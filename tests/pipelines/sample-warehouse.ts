@@ -4,17 +4,29 @@ import {join} from "node:path";
 import type {DuckDBConnection} from "@duckdb/node-api";
 import {ingest} from "../../loaders/ingest/ingest.ts";
 import {openWarehouse, type Warehouse} from "../../loaders/warehouse/open-warehouse.ts";
+import type {Filters, Period, PipelineContext} from "../../pipelines/lib/context.ts";
+import {latestExport} from "../../pipelines/lib/latest-export.ts";
 import {createOpportunityFacts} from "../../pipelines/lib/opportunity-facts.ts";
 
 /**
  * A warehouse for one test file: the bundled sample (data/sample/) or nothing (an empty schema to
- * fill with literal rows). Call `close()` in afterAll.
+ * fill with literal rows). Call `close()` in afterAll. The sample's `context(period)` is a pipeline
+ * context whose "now" is the sample's export time, 2026-11-20T00:00:00Z.
  */
-export async function sampleWarehouse(): Promise<{connection: DuckDBConnection; close(): void}> {
+export async function sampleWarehouse(): Promise<{
+  connection: DuckDBConnection;
+  context(period: Period, filters?: Filters): PipelineContext;
+  close(): void;
+}> {
   const folder = mkdtempSync(join(tmpdir(), "shangji-sample-"));
   const path = join(folder, "warehouse.duckdb");
   await ingest({paths: ["data/sample"], warehouse: path});
-  return opened(await openWarehouse(path, {readOnly: true}), folder);
+  const warehouse = await opened(await openWarehouse(path, {readOnly: true}), folder);
+  const now = (await latestExport(warehouse.connection))!;
+  return {
+    ...warehouse,
+    context: (period, filters) => ({connection: warehouse.connection, period, now, ...(filters ? {filters} : {})})
+  };
 }
 
 export async function emptyWarehouse(): Promise<{connection: DuckDBConnection; close(): void}> {

@@ -1,11 +1,9 @@
-import type {DuckDBConnection} from "@duckdb/node-api";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import type {PipelineContext} from "../../pipelines/lib/context.ts";
-import {latestExport} from "../../pipelines/lib/latest-export.ts";
 import {scoring, type ScoringResults} from "../../pipelines/scoring.ts";
 import {sampleWarehouse} from "./sample-warehouse.ts";
 
-let warehouse: {connection: DuckDBConnection; close(): void};
+let warehouse: Awaited<ReturnType<typeof sampleWarehouse>>;
 let ctx: PipelineContext;
 let results: ScoringResults;
 
@@ -15,11 +13,7 @@ const rounded = (_: string, value: unknown) => (typeof value === "number" ? Math
 beforeAll(async () => {
   warehouse = await sampleWarehouse();
   // the whole sample: opportunities are created from 2023-11-20 on, the export is of 2026-11-20
-  ctx = {
-    connection: warehouse.connection,
-    period: {start: "2023-01-01", end: "2027-01-01"},
-    now: (await latestExport(warehouse.connection))!
-  };
+  ctx = warehouse.context({start: "2023-01-01", end: "2027-01-01"});
   results = await scoring(ctx);
 });
 afterAll(() => warehouse.close());

@@ -1,7 +1,6 @@
 import type {DuckDBConnection} from "@duckdb/node-api";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import type {PipelineContext} from "../../pipelines/lib/context.ts";
-import {latestExport} from "../../pipelines/lib/latest-export.ts";
 import {
   complaintRate,
   complaintRiskList,
@@ -324,8 +323,7 @@ describe("service pipelines on the sample", () => {
 
   beforeAll(async () => {
     warehouse = await sampleWarehouse();
-    const now = (await latestExport(warehouse.connection))!;
-    ctx = {connection: warehouse.connection, period: {start: "2024-01-01", end: "2026-11-21"}, now};
+    ctx = warehouse.context({start: "2024-01-01", end: "2026-11-21"});
   });
   afterAll(() => warehouse.close());
 

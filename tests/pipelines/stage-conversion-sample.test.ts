@@ -1,22 +1,15 @@
-import type {DuckDBConnection} from "@duckdb/node-api";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import type {PipelineContext} from "../../pipelines/lib/context.ts";
-import {latestExport} from "../../pipelines/lib/latest-export.ts";
 import {stageConversion, type StageConversionResults} from "../../pipelines/stage-conversion.ts";
 import {sampleWarehouse} from "./sample-warehouse.ts";
 
-let warehouse: {connection: DuckDBConnection; close(): void};
+let warehouse: Awaited<ReturnType<typeof sampleWarehouse>>;
 let year: StageConversionResults;
 let history: StageConversionResults;
 
 beforeAll(async () => {
   warehouse = await sampleWarehouse();
-  const now = (await latestExport(warehouse.connection))!;
-  const ctx: PipelineContext = {
-    connection: warehouse.connection,
-    period: {start: "2025-01-01", end: "2026-01-01"},
-    now
-  };
+  const ctx: PipelineContext = warehouse.context({start: "2025-01-01", end: "2026-01-01"});
   year = await stageConversion(ctx);
   // the whole sample: opportunities are created from 2023-11-20 on, the export is of 2026-11-20
   history = await stageConversion({...ctx, period: {start: "2023-01-01", end: "2027-01-01"}});
