@@ -1,5 +1,5 @@
 import type {DuckDBConnection} from "@duckdb/node-api";
-import {readRows} from "./read-rows.ts";
+import {readRows} from "../warehouse/read-rows.ts";
 
 /** One row per creation month (UTC) per outcome; months without opportunities are absent. */
 export interface OpportunitiesByMonth {

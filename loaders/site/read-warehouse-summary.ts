@@ -1,6 +1,6 @@
 import type {DuckDBConnection} from "@duckdb/node-api";
 import {ENTITIES, ENTITY_NAMES, type EntityName} from "../schema/entities.ts";
-import {readRows} from "./read-rows.ts";
+import {readRows} from "../warehouse/read-rows.ts";
 
 /** One row per core table: how many rows it holds and how many exported files fed it. */
 export interface TableSummary {
