@@ -1,5 +1,6 @@
 import type {DuckDBConnection} from "@duckdb/node-api";
-import {ENTITIES, ENTITY_NAMES, type EntityName} from "../schema/entities.ts";
+import {ENTITIES, type EntityName} from "../schema/entities.ts";
+import {orphansSql, REFERENCES} from "../schema/references.ts";
 
 export interface ReferenceReport {
   table: EntityName;
@@ -12,7 +13,8 @@ export interface ReferenceReport {
   example: string | null;
 }
 
-const NAMED: Partial<Record<EntityName, string>> = {reps: "rep_id", accounts: "account_id"};
+/** tables with a `name` column that exports may give instead of the id */
+const NAMED = new Set<EntityName>(["reps", "accounts"]);
 
 /**
  * Resolves references given by name (Chinese CRMs export the owner's name, not an id) and counts
@@ -21,28 +23,21 @@ const NAMED: Partial<Record<EntityName, string>> = {reps: "rep_id", accounts: "a
  */
 export async function checkReferences(connection: DuckDBConnection): Promise<ReferenceReport[]> {
   const reports: ReferenceReport[] = [];
-  for (const table of ENTITY_NAMES) {
-    for (const column of ENTITIES[table].columns) {
-      const target = column.references;
-      if (!target) continue;
-      const key = ENTITIES[target].key[0];
-      let resolvedByName = 0;
-      const idColumn = NAMED[target];
-      if (idColumn && !ENTITIES[table].key.includes(column.name)) {
-        const updated = await connection.runAndReadAll(`
-          UPDATE ${table} t SET ${column.name} = n.id
-          FROM (SELECT name, min(${idColumn}) AS id FROM ${target} WHERE name IS NOT NULL GROUP BY name HAVING count(*) = 1) n
-          WHERE t.${column.name} = n.name AND t.${column.name} NOT IN (SELECT ${idColumn} FROM ${target})
-          RETURNING 1`);
-        resolvedByName = updated.currentRowCount;
-      }
-      const orphans = await connection.runAndReadAll(`
-        SELECT count(*)::INTEGER, min(${column.name}) FROM ${table}
-        WHERE ${column.name} IS NOT NULL AND ${column.name} NOT IN (SELECT ${key} FROM ${target})`);
-      const [count, example] = orphans.getRows()[0] as [number, string | null];
-      if (resolvedByName > 0 || count > 0) {
-        reports.push({table, column: column.name, references: target, resolvedByName, orphans: count, example});
-      }
+  for (const reference of REFERENCES) {
+    const {table, column, target, key} = reference;
+    let resolvedByName = 0;
+    if (NAMED.has(target) && !ENTITIES[table].key.includes(column)) {
+      const updated = await connection.runAndReadAll(`
+        UPDATE ${table} t SET ${column} = n.id
+        FROM (SELECT name, min(${key}) AS id FROM ${target} WHERE name IS NOT NULL GROUP BY name HAVING count(*) = 1) n
+        WHERE t.${column} = n.name AND t.${column} NOT IN (SELECT ${key} FROM ${target})
+        RETURNING 1`);
+      resolvedByName = updated.currentRowCount;
+    }
+    const orphans = await connection.runAndReadAll(orphansSql(reference));
+    const [count, example] = orphans.getRows()[0] as [number, string | null];
+    if (resolvedByName > 0 || count > 0) {
+      reports.push({table, column, references: target, resolvedByName, orphans: count, example});
     }
   }
   return reports;

@@ -1,6 +1,7 @@
 import type {PipelineContext, PipelineResult} from "../lib/context.ts";
 import {readRows} from "../lib/read-rows.ts";
-import {ENTITIES, ENTITY_NAMES, type EntityName} from "../../loaders/schema/entities.ts";
+import {ENTITY_NAMES, type EntityName} from "../../loaders/schema/entities.ts";
+import {orphansSql, REFERENCES} from "../../loaders/schema/references.ts";
 
 export interface OrphanReferenceRow {
   table: EntityName;
@@ -39,20 +40,12 @@ export async function orphanReferences(ctx: PipelineContext): Promise<PipelineRe
       )
     ).map((row) => row.name)
   );
-  const checks: string[] = [];
-  for (const table of ENTITY_NAMES) {
-    for (const column of ENTITIES[table].columns) {
-      const target = column.references;
-      if (!target || !nonEmpty.has(table) || !nonEmpty.has(target)) continue;
-      const key = ENTITIES[target].key[0];
-      // names come from the schema, never from input
-      checks.push(`
-  SELECT '${table}' AS "table", '${column.name}' AS "column", '${target}' AS "references", ${checks.length} AS position,
-    (SELECT count(${column.name}) FROM ${table}) AS n_with_value, count(*) AS n_orphans, min(x.${column.name}) AS example
-  FROM ${table} x ANTI JOIN ${target} t ON t.${key} = x.${column.name}
-  WHERE x.${column.name} IS NOT NULL`);
-    }
-  }
+  const checks = REFERENCES.filter(({table, target}) => nonEmpty.has(table) && nonEmpty.has(target)).map(
+    (reference, position) => `
+  SELECT '${reference.table}' AS "table", '${reference.column}' AS "column", '${reference.target}' AS "references",
+    ${position} AS position, (SELECT count(${reference.column}) FROM ${reference.table}) AS n_with_value, o.n_orphans, o.example
+  FROM (${orphansSql(reference)}) o`
+  );
   if (checks.length === 0) return {rows: [], missing: []};
   const sql = `
 WITH checks AS (${checks.join("\n  UNION ALL")}
