@@ -1,3 +1,4 @@
+import {OPPORTUNITY_SCOPE} from "../lib/opportunity-scope.ts";
 import {bucketSql, type BucketInterval} from "./bucket.ts";
 import {duplicateMatchesSql} from "./duplicate-matches-sql.ts";
 
@@ -38,14 +39,7 @@ lead_counts AS (
   GROUP BY ALL
 ),
 opportunity_rows AS (
-  -- opportunities with the owner's team and region, as in opportunity_facts, without its activity
-  -- and stage-history joins that this family does not need (ten times faster on 1 M opportunities)
-  SELECT x.* FROM (
-    SELECT o.source, ${campaign("o")} AS campaign, o.owner_rep_id, o.product, r.team, r.region,
-      o.created_at, o.closed_at, o.outcome, o.amount, o.expected_margin,
-      date_diff('second', o.created_at, o.closed_at) / 86400.0 AS cycle_days
-    FROM opportunities o LEFT JOIN reps r ON r.rep_id = o.owner_rep_id
-  ) x
+  SELECT x.* REPLACE (${campaign("x")} AS campaign) FROM ${OPPORTUNITY_SCOPE} x
   WHERE ${filter}
 ),
 created AS (

@@ -1,3 +1,4 @@
+import {OPPORTUNITY_SCOPE} from "../lib/opportunity-scope.ts";
 /** Whom the rows are about: one rep, or one team. */
 export type PerformanceLevel = "rep" | "team";
 
@@ -11,13 +12,7 @@ export function performanceSql(level: PerformanceLevel, filter: string): string 
   const key = level === "rep" ? "owner_rep_id" : "team";
   return `
 WITH opportunity_rows AS (
-  -- opportunities with the owner's team and region (the opportunity_facts columns the filters use),
-  -- without that view's stage-history join, which this family does not need
-  SELECT x.* FROM (
-    SELECT o.opportunity_id, o.owner_rep_id, r.team, r.region, o.source, o.product, o.created_at, o.closed_at,
-      o.outcome, o.amount, date_diff('second', o.created_at, o.closed_at) / 86400.0 AS cycle_days
-    FROM opportunities o LEFT JOIN reps r ON r.rep_id = o.owner_rep_id
-  ) x
+  SELECT x.* FROM ${OPPORTUNITY_SCOPE} x
   WHERE ${filter}
 ),
 created AS (
