@@ -9,7 +9,6 @@ import {forecast} from "../pipelines/forecast.ts";
 import type {PipelineContext} from "../pipelines/lib/context.ts";
 import {latestExport} from "../pipelines/lib/latest-export.ts";
 import {withStageEntries} from "../pipelines/lib/stage-entries.ts";
-import {createOpportunityFacts} from "../pipelines/lib/opportunity-facts.ts";
 import {pipeline} from "../pipelines/pipeline.ts";
 import {repPerformance, repSegmentWinRates, teamPerformance} from "../pipelines/rep-performance.ts";
 import {service} from "../pipelines/service.ts";
@@ -18,7 +17,6 @@ import {stageConversion} from "../pipelines/stage-conversion.ts";
 const [path, start = "2025-01-01", end = "2026-01-01"] = process.argv.slice(2);
 if (!path) throw new Error("usage: tsx bench/pipelines.ts <warehouse> [start] [end]");
 const warehouse = await openWarehouse(path, {readOnly: true});
-await createOpportunityFacts(warehouse.connection);
 const now = (await latestExport(warehouse.connection)) ?? new Date().toISOString();
 const ctx: PipelineContext = {connection: warehouse.connection, period: {start, end}, now};
 

@@ -3,7 +3,7 @@ import {channelQualitySql, type ChannelLevel} from "./channel-quality/channel-qu
 import {checkWindowDays, DEFAULT_DUPLICATE_WINDOW_DAYS} from "./channel-quality/duplicate-leads.ts";
 import type {PipelineContext, PipelineResult} from "./lib/context.ts";
 import {missingTables} from "./lib/missing-tables.ts";
-import {filterCondition} from "./lib/opportunity-facts.ts";
+import {filterCondition} from "./lib/filter-condition.ts";
 import {readRows} from "./lib/read-rows.ts";
 import {wilsonInterval} from "./stats/wilson-interval.ts";
 

@@ -1,6 +1,6 @@
 import {OPPORTUNITY_SCOPE} from "../lib/opportunity-scope.ts";
 import type {PipelineContext} from "../lib/context.ts";
-import {filterCondition} from "../lib/opportunity-facts.ts";
+import {filterCondition} from "../lib/filter-condition.ts";
 import {readRows} from "../lib/read-rows.ts";
 import type {OpportunityScoreRow} from "../scoring/score-opportunities.ts";
 import {learnStageProbabilities, stageProbabilityOf} from "../stage-conversion/stage-probabilities.ts";

@@ -1,5 +1,5 @@
 import type {PipelineContext, PipelineResult} from "../lib/context.ts";
-import {filterCondition} from "../lib/opportunity-facts.ts";
+import {filterCondition} from "../lib/filter-condition.ts";
 import {missingTables} from "../lib/missing-tables.ts";
 import {readRows} from "../lib/read-rows.ts";
 import {DEFAULT_HOLIDAYS, upcomingHolidays, type Holiday} from "./care-holidays.ts";

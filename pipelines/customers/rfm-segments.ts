@@ -1,5 +1,5 @@
 import type {PipelineContext, PipelineResult} from "../lib/context.ts";
-import {filterCondition} from "../lib/opportunity-facts.ts";
+import {filterCondition} from "../lib/filter-condition.ts";
 import {readRows} from "../lib/read-rows.ts";
 import type {RfmSegment} from "./account-rfm.ts";
 import {wonAccountsSql} from "./won-accounts-sql.ts";

@@ -2,7 +2,7 @@ import {listValue} from "@duckdb/node-api";
 import {OPPORTUNITY_SCOPE} from "../lib/opportunity-scope.ts";
 import type {PipelineContext, PipelineResult} from "../lib/context.ts";
 import {missingTables} from "../lib/missing-tables.ts";
-import {filterCondition} from "../lib/opportunity-facts.ts";
+import {filterCondition} from "../lib/filter-condition.ts";
 import {readRows} from "../lib/read-rows.ts";
 import {empiricalBayes} from "../stats/empirical-bayes.ts";
 

@@ -1,6 +1,6 @@
 import {OPPORTUNITY_SCOPE} from "../lib/opportunity-scope.ts";
 import type {PipelineContext, PipelineResult} from "../lib/context.ts";
-import {filterCondition} from "../lib/opportunity-facts.ts";
+import {filterCondition} from "../lib/filter-condition.ts";
 import {readRows} from "../lib/read-rows.ts";
 
 /** A customer whose next purchase is due by its own rhythm — grain: one row per account. */

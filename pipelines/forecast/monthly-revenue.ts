@@ -1,6 +1,6 @@
 import type {DuckDBConnection} from "@duckdb/node-api";
 import type {Filters, PipelineContext, PipelineResult} from "../lib/context.ts";
-import {filterCondition} from "../lib/opportunity-facts.ts";
+import {filterCondition} from "../lib/filter-condition.ts";
 import {readRows} from "../lib/read-rows.ts";
 import {OPPORTUNITY_SCOPE_SQL} from "../lib/opportunity-scope.ts";
 import {addMonths, monthsBetween} from "./add-months.ts";

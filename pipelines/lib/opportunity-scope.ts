@@ -1,9 +1,8 @@
 /**
  * The opportunities with their owner's name, team and region and their stage's kind and order — the
- * columns filterCondition reads, named as in opportunity_facts — grain: one row per opportunity.
- * Most pipelines read it instead of opportunity_facts: that view also aggregates all of stage_history
- * and activities, which DuckDB computes on every reference even when no column of them is used (about
- * a second per query on a million opportunities). Filters mean the same on both.
+ * columns filterCondition reads — grain: one row per opportunity. Pipelines join activities or stage
+ * history themselves where they need them: a view aggregating them for every opportunity cost about a
+ * second per query on a million opportunities, even when no column of it was used.
  *
  * Use `WITH opportunity_scope AS (${OPPORTUNITY_SCOPE_SQL}) … FROM opportunity_scope f`, or
  * `FROM ${OPPORTUNITY_SCOPE} f` as a subquery.

@@ -1,7 +1,7 @@
 import type {DuckDBValue} from "@duckdb/node-api";
 import type {Filters, PipelineContext, PipelineResult} from "../lib/context.ts";
 import {missingTables} from "../lib/missing-tables.ts";
-import {filterCondition} from "../lib/opportunity-facts.ts";
+import {filterCondition} from "../lib/filter-condition.ts";
 import {readRows} from "../lib/read-rows.ts";
 import {stageProbabilityOf} from "../stage-conversion/stage-probabilities.ts";
 import {pipelineStageProbabilities, round2, type StageProbabilityOptions} from "./weighted-pipeline.ts";

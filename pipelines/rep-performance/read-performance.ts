@@ -1,6 +1,6 @@
 import type {PipelineContext} from "../lib/context.ts";
 import {missingTables} from "../lib/missing-tables.ts";
-import {filterCondition} from "../lib/opportunity-facts.ts";
+import {filterCondition} from "../lib/filter-condition.ts";
 import {readRows} from "../lib/read-rows.ts";
 import {performanceMetrics, type PerformanceMetrics, type RawPerformance} from "./performance-metrics.ts";
 import {performanceSql, type PerformanceLevel} from "./performance-sql.ts";

@@ -1,7 +1,7 @@
 import {listValue, type DuckDBConnection, type DuckDBValue} from "@duckdb/node-api";
 import {DEFAULT_FOLLOW_UP_OPTIONS} from "../follow-up/follow-up-options.ts";
 import type {Filters, Period} from "../lib/context.ts";
-import {filterCondition} from "../lib/opportunity-facts.ts";
+import {filterCondition} from "../lib/filter-condition.ts";
 import {readRows} from "../lib/read-rows.ts";
 import {ensureStageEntries} from "../lib/stage-entries.ts";
 import {DEFAULT_LANDMARK_DAYS, featuresSql} from "./features.ts";

@@ -1,6 +1,6 @@
 import {listValue, type DuckDBValue} from "@duckdb/node-api";
 import type {Filters} from "../lib/context.ts";
-import {filterCondition} from "../lib/opportunity-facts.ts";
+import {filterCondition} from "../lib/filter-condition.ts";
 import {OPPORTUNITY_SCOPE} from "../lib/opportunity-scope.ts";
 
 /** Ticket categories that count as complaints, compared case-insensitively. */

@@ -1,7 +1,7 @@
 import type {DuckDBConnection, DuckDBValue} from "@duckdb/node-api";
 import type {PipelineContext, PipelineResult} from "../lib/context.ts";
 import {missingTables} from "../lib/missing-tables.ts";
-import {filterCondition} from "../lib/opportunity-facts.ts";
+import {filterCondition} from "../lib/filter-condition.ts";
 import {readRows} from "../lib/read-rows.ts";
 import {ensureStageEntries} from "../lib/stage-entries.ts";
 import {kaplanMeierQuantiles, type SurvivalTime} from "./kaplan-meier.ts";

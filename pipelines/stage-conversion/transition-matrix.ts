@@ -1,6 +1,6 @@
 import type {PipelineContext, PipelineResult} from "../lib/context.ts";
 import {missingTables} from "../lib/missing-tables.ts";
-import {filterCondition} from "../lib/opportunity-facts.ts";
+import {filterCondition} from "../lib/filter-condition.ts";
 import {readRows} from "../lib/read-rows.ts";
 import {ensureStageEntries} from "../lib/stage-entries.ts";
 import {readStages, type ConfiguredStage} from "./read-stages.ts";

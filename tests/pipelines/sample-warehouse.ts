@@ -6,7 +6,6 @@ import {ingest} from "../../loaders/ingest/ingest.ts";
 import {openWarehouse, type Warehouse} from "../../loaders/warehouse/open-warehouse.ts";
 import type {Filters, Period, PipelineContext} from "../../pipelines/lib/context.ts";
 import {latestExport} from "../../pipelines/lib/latest-export.ts";
-import {createOpportunityFacts} from "../../pipelines/lib/opportunity-facts.ts";
 
 /**
  * A warehouse for one test file: the bundled sample (data/sample/) or nothing (an empty schema to
@@ -37,8 +36,7 @@ export async function emptyWarehouse(): Promise<{connection: DuckDBConnection; c
   return opened(warehouse, folder);
 }
 
-async function opened(warehouse: Warehouse, folder: string) {
-  await createOpportunityFacts(warehouse.connection);
+function opened(warehouse: Warehouse, folder: string) {
   return {
     connection: warehouse.connection,
     close() {
