@@ -1,7 +1,7 @@
 import {basename} from "node:path";
 import type {DuckDBConnection} from "@duckdb/node-api";
 import {CliError} from "../cli/cli-error.ts";
-import {fileMappingFor, readMappingFile, type MappingFile} from "../mapping/mapping-file.ts";
+import {fileMappingFor, readMappingFile, type FileMapping, type MappingFile} from "../mapping/mapping-file.ts";
 import {PRESETS} from "../presets/index.ts";
 import type {PresetName} from "../presets/preset.ts";
 import {ENTITY_NAMES} from "../schema/entities.ts";
@@ -95,12 +95,12 @@ export async function ingest(options: IngestOptions): Promise<IngestResult> {
       await installValueMacros(connection);
       await installLookups(connection, stages, mapping);
       const planned = await planSources(fresh, options.preset, mapping, result.files);
-      for (const {source, recognition, file} of planned) {
+      for (const {source, recognition, fileMapping} of planned) {
         const report = await loadSource(connection, {
           ingestId,
           source,
           recognition,
-          file,
+          fileMapping,
           mapping,
           preset: options.preset,
           stageNames: stages.map((s) => s.name),
@@ -142,7 +142,7 @@ function exportTime(text: string | undefined): string {
 }
 
 interface Planned {
-  file: string;
+  fileMapping?: FileMapping;
   source: Source;
   recognition: Recognition;
 }
@@ -172,7 +172,7 @@ async function planSources(
                 (hint.length ? ` (expected a header such as ${hint.map((h) => `"${h}"`).join(" or ")})` : "")
             );
           }
-          planned.push({file, source, recognition});
+          planned.push({fileMapping, source, recognition});
         } catch (error) {
           if (!(error instanceof RecognitionError)) throw error;
           reports.push(rejected(source.name, `line ${source.headerLine}: ${error.message}`));
@@ -197,7 +197,7 @@ async function loadSource(
     ingestId: number;
     source: Source;
     recognition: Recognition;
-    file: string;
+    fileMapping?: FileMapping;
     mapping?: MappingFile;
     preset?: PresetName;
     stageNames: string[];
@@ -205,7 +205,7 @@ async function loadSource(
   }
 ): Promise<FileReport> {
   const {source, recognition} = args;
-  const fileMapping = fileMappingFor(args.mapping, basename(args.file));
+  const {fileMapping} = args;
   const presetDefaults = PRESETS[recognition.source === "mapping" ? (args.preset ?? "generic") : recognition.source];
   const settings: ValueSettings = {
     dateOrder: fileMapping?.dateOrder ?? args.mapping?.dateOrder,

@@ -2,7 +2,7 @@ import {extname} from "node:path";
 import {parse} from "csv-parse/sync";
 import type {FileMapping} from "../mapping/mapping-file.ts";
 import {detectDelimiter} from "../read/detect-delimiter.ts";
-import {readDelimited, type RawRecord} from "../read/read-delimited.ts";
+import {CSV_RECORD_OPTIONS, readDelimited, type RawRecord} from "../read/read-delimited.ts";
 import {sniffFile} from "../read/sniff-file.ts";
 import {readXlsx} from "../read/read-xlsx.ts";
 import {normalizeLabel} from "../schema/stages.ts";
@@ -77,16 +77,14 @@ function parseSample(sample: string, delimiter: string): RawRecord[] {
   try {
     const parsed = parse(text, {
       delimiter,
-      relax_column_count: true,
-      relax_quotes: true,
-      skip_empty_lines: true,
+      ...CSV_RECORD_OPTIONS,
       info: true,
       to: HEADER_SEARCH_ROWS
     }) as unknown as {record: string[]; info: {lines: number}}[];
     return parsed.map(({record, info}) => ({line: info.lines, fields: record}));
   } catch {
     // a quoted field longer than the sample: the first line is the header
-    return [{line: 1, fields: parse(lines[0], {delimiter, relax_quotes: true, relax_column_count: true})[0] ?? []}];
+    return [{line: 1, fields: parse(lines[0], {delimiter, ...CSV_RECORD_OPTIONS})[0] ?? []}];
   }
 }
 

@@ -1,4 +1,5 @@
 import {parse} from "csv-parse/sync";
+import {CSV_RECORD_OPTIONS} from "./read-delimited.ts";
 
 const CANDIDATES = [",", ";", "\t", "|"];
 
@@ -21,7 +22,7 @@ export function detectDelimiter(sample: string, preferred?: string): string {
 function consistency(text: string, delimiter: string): number {
   let records: string[][];
   try {
-    records = parse(text, {delimiter, relax_column_count: true, relax_quotes: true, skip_empty_lines: true});
+    records = parse(text, {delimiter, ...CSV_RECORD_OPTIONS});
   } catch {
     return 0;
   }

@@ -16,14 +16,19 @@ export interface DelimitedOptions {
   maxRecordSize?: number;
 }
 
+/**
+ * How every reader of a delimited file splits it — the sample read for the header and delimiter, and the
+ * stream — so that record numbers agree between them: ragged rows kept, stray quotes inside unquoted
+ * fields read as text, blank lines skipped.
+ */
+export const CSV_RECORD_OPTIONS = {relax_column_count: true, relax_quotes: true, skip_empty_lines: true} as const;
+
 /** Streams the records of a delimited text file in any supported encoding, with the line each starts on. */
 export async function* readDelimited(path: string, options: DelimitedOptions): AsyncGenerator<RawRecord> {
   const decoder = new TextDecoder(options.encoding === "gb18030" ? "gb18030" : options.encoding);
   const parser = parse({
     delimiter: options.delimiter,
-    relax_column_count: true,
-    relax_quotes: true,
-    skip_empty_lines: true,
+    ...CSV_RECORD_OPTIONS,
     info: true,
     max_record_size: options.maxRecordSize ?? 16 << 20
   });
