@@ -1,6 +1,7 @@
 import type {DuckDBConnection} from "@duckdb/node-api";
 import {ENTITIES, ENTITY_NAMES, type EntityName} from "../schema/entities.ts";
 import {readRows} from "../warehouse/read-rows.ts";
+import {rowCountsSql} from "../warehouse/row-counts-sql.ts";
 
 /** One row per core table: how many rows it holds and how many exported files fed it. */
 export interface TableSummary {
@@ -86,10 +87,8 @@ export async function readWarehouseSummary(connection: DuckDBConnection): Promis
 
 async function readCounts(connection: DuckDBConnection, names: readonly EntityName[]): Promise<Map<string, number>> {
   if (!names.length) return new Map();
-  // table names come from ENTITY_NAMES, never from input; identifiers cannot be bound
-  const sql = names.map((name) => `SELECT '${name}' AS name, count(*)::INTEGER AS n FROM ${name}`).join(" UNION ALL ");
-  const rows = await readRows<{name: string; n: number}>(connection, sql);
-  return new Map(rows.map((r) => [r.name, r.n]));
+  const rows = await readRows<{table: string; n_rows: number}>(connection, rowCountsSql(names));
+  return new Map(rows.map((r) => [r.table, r.n_rows]));
 }
 
 async function readFileCounts(connection: DuckDBConnection): Promise<Map<string, number>> {

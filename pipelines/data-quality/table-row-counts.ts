@@ -1,6 +1,7 @@
 import type {PipelineContext, PipelineResult} from "../lib/context.ts";
 import {readRows} from "../lib/read-rows.ts";
 import {ENTITY_NAMES, type EntityName} from "../../loaders/schema/entities.ts";
+import {rowCountsSql} from "../../loaders/warehouse/row-counts-sql.ts";
 
 export interface TableRowCountRow {
   table: EntityName;
@@ -24,13 +25,9 @@ export interface TableRowCountRow {
  * // [{table: "reps", n_rows: 8, n_quarantined_rows: 0}, …, {table: "opportunities", n_rows: 1497, n_quarantined_rows: 4}, …]
  */
 export async function tableRowCounts(ctx: PipelineContext): Promise<PipelineResult<TableRowCountRow>> {
-  // table names come from the schema, never from input
-  const counts = ENTITY_NAMES.map(
-    (name, i) => `SELECT '${name}' AS "table", ${i} AS position, (SELECT count(*) FROM ${name}) AS n_rows`
-  ).join("\nUNION ALL ");
   const sql = `
 WITH loaded AS (
-  ${counts}
+  ${rowCountsSql(ENTITY_NAMES)}
 ),
 quarantined AS (
   SELECT entity, count(DISTINCT (ingest_id, file, line)) AS n_quarantined_rows
