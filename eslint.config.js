@@ -1,4 +1,5 @@
 import js from "@eslint/js";
+import globals from "globals";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
@@ -7,7 +8,7 @@ export default tseslint.config(
   ...tseslint.configs.recommended,
   {
     files: ["src/**/*.js"],
-    languageOptions: {globals: {document: "readonly", window: "readonly", navigator: "readonly"}}
+    languageOptions: {globals: globals.browser}
   },
   {
     languageOptions: {globals: {process: "readonly", console: "readonly", Buffer: "readonly", URL: "readonly"}},

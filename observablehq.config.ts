@@ -1,18 +1,27 @@
 // Observable Framework configuration: https://observablehq.com/framework/config
 // The site must build and run offline: nothing here may point at a remote address.
+import {readDynamicPaths} from "./loaders/site/read-dynamic-paths.ts";
+import {siteLocale} from "./loaders/site/site-locale.ts";
+import {translator} from "./src/components/i18n.js";
+import {common, PAGES} from "./src/locales/common.js";
+
+const locale = siteLocale();
+const t = translator(locale, common);
 
 export default {
   root: "src",
   // buildSite() sets SHANGJI_SITE_OUT to build elsewhere (tests); `observable build` has no --output flag
   output: process.env.SHANGJI_SITE_OUT ?? "dist",
-  title: "Shangji 商机",
-  pages: [
-    {name: "Warehouse overview", path: "/index"},
-    {name: "Glossary", path: "/glossary"}
-  ],
+  title: locale === "en" ? "Shangji 商机" : "商机 Shangji",
+  pages: PAGES.map((page) => ({name: t(`nav.${page}`), path: `/${page}`})),
+  // one page per rep and per channel, reached from the reps and channels pages
+  async *dynamicPaths() {
+    yield* await readDynamicPaths();
+  },
   sidebar: true,
   pager: false,
   search: false,
+  toc: false,
   // the modern spelling of `cleanUrls: false`: every link ends in .html, including the home page's
   // index.html, so the site works on plain static servers and opened from disk (file://)
   preserveExtension: true,
@@ -23,5 +32,8 @@ export default {
   globalStylesheets: [],
   head: "",
   // the default footer links to observablehq.com and stamps the build date (not reproducible)
-  footer: "Shangji 商机 — built from the CRM exports loaded in the warehouse."
+  footer:
+    locale === "en"
+      ? "Shangji 商机 — built from the CRM exports loaded in the warehouse."
+      : "商机 Shangji — 基于仓库中已导入的 CRM 导出数据构建。"
 };

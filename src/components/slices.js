@@ -1,0 +1,53 @@
+/**
+ * The slice key of a filter-bar value, as the data loaders write it: "ytd|all", "qtd|team=华北".
+ * The filter bar sets at most one of team, region and channel.
+ */
+export function sliceKey({period, team, region, channel}) {
+  for (const [dimension, value] of Object.entries({team, region, channel})) {
+    if (value) return `${period}|${dimension}=${value}`;
+  }
+  return `${period}|all`;
+}
+
+/**
+ * A page's numbers for the filter: the exact slice, or the slice a page that does not vary by period
+ * (`*|…`) or by filter (`…|*`) wrote. Undefined when the filter value is unknown to the page.
+ */
+export function pickSlice(data, filter) {
+  const key = sliceKey(filter);
+  const [period, choice] = key.split("|");
+  return data.slices[key] ?? data.slices[`*|${choice}`] ?? data.slices[`${period}|*`] ?? data.slices["*|*"];
+}
+
+const DIMENSIONS = ["team", "region", "channel"];
+
+/**
+ * The filter from a query string (?period=ytd&team=华北), falling back to `stored` (the last filter of the
+ * visit) and the defaults; unknown values are dropped and at most one dimension is kept.
+ */
+export function readFilter(search, site, stored = null) {
+  const params = new URLSearchParams(search);
+  const source =
+    params.has("period") || DIMENSIONS.some((d) => params.has(d)) ? Object.fromEntries(params) : (stored ?? {});
+  const periods = site.periods.map((p) => p.id);
+  const filter = {
+    period: periods.includes(source.period) ? source.period : site.defaultPeriod,
+    team: "",
+    region: "",
+    channel: ""
+  };
+  for (const dimension of DIMENSIONS) {
+    if (site.filters[dimension].includes(source[dimension])) {
+      filter[dimension] = source[dimension];
+      break;
+    }
+  }
+  return filter;
+}
+
+/** The query string of a filter: "?period=ytd&channel=referral". */
+export function filterSearch(filter) {
+  const params = new URLSearchParams({period: filter.period});
+  for (const dimension of DIMENSIONS) if (filter[dimension]) params.set(dimension, filter[dimension]);
+  return `?${params}`;
+}
