@@ -1,4 +1,6 @@
 import {Command} from "commander";
+import {readProjectConfig} from "../config/project-config.ts";
+import {siteLocale} from "../site/site-locale.ts";
 import {warehousePath} from "../warehouse/open-warehouse.ts";
 import {formatIngestSummary} from "./format-ingest-summary.ts";
 
@@ -11,10 +13,13 @@ export function buildCommand(): Command {
     .option("-q, --quiet", "less output")
     .action(async (options) => {
       const {buildSite} = await import("../site/build-site.ts");
+      const config = readProjectConfig();
       const report = await buildSite({
         warehouse: warehousePath(options.warehouse),
         sample: options.sample,
         out: options.out,
+        locale: process.env.SHANGJI_LOCALE ? siteLocale() : config.locale,
+        hide: config.publish.hide,
         quiet: options.quiet
       });
       if (options.quiet) return;

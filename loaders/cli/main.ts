@@ -2,9 +2,11 @@ import {readFileSync} from "node:fs";
 import {Command, CommanderError} from "commander";
 import {CliError, EXIT} from "./cli-error.ts";
 import {buildCommand} from "./build-command.ts";
+import {digestCommand} from "./digest-command.ts";
 import {generateCommand} from "./generate-command.ts";
 import {ingestCommand} from "./ingest-command.ts";
 import {queryCommand} from "./query-command.ts";
+import {rebuildCommand} from "./rebuild-command.ts";
 
 const EXIT_CODES = `
 Exit codes:
@@ -13,7 +15,8 @@ Exit codes:
   2  usage error: unknown option, invalid mapping file
   3  missing input: no such export file or folder, no warehouse
   4  the warehouse is in use by another shangji process
-  5  ingest finished, but files were rejected (or, with --strict, rows were quarantined)`;
+  5  ingest finished, but files were rejected (or, with --strict, rows were quarantined);
+     rebuild: the site was built, but this run quarantined rows or rejected files`;
 
 export function program(): Command {
   return new Command("shangji")
@@ -25,7 +28,9 @@ export function program(): Command {
     .addCommand(generateCommand())
     .addCommand(ingestCommand())
     .addCommand(queryCommand())
-    .addCommand(buildCommand());
+    .addCommand(buildCommand())
+    .addCommand(rebuildCommand())
+    .addCommand(digestCommand());
 }
 
 /** Runs the CLI and returns its exit code; user errors are one line on stderr, never a stack trace. */

@@ -1,11 +1,17 @@
 import {spawn} from "node:child_process";
-import {existsSync, readdirSync, renameSync, rmSync, statSync} from "node:fs";
+import {existsSync, readdirSync, rmSync, statSync, writeFileSync} from "node:fs";
 import {basename, delimiter, dirname, join, resolve} from "node:path";
 import {fileURLToPath} from "node:url";
 import {CliError} from "../cli/cli-error.ts";
 import type {IngestResult} from "../ingest/ingest.ts";
+import {withFileLock} from "../warehouse/file-lock.ts";
 import {clearLoaderCache, seedNpmVersionCache} from "./framework-cache.ts";
 import {findRemoteReferences} from "./find-remote-references.ts";
+import {loaderTimings, pageDataSizes, type PageDataSize} from "./page-data-sizes.ts";
+import {publishSite} from "./publish-site.ts";
+import {checkHiddenNames, readHiddenNames, type HiddenDimension} from "./hidden-names.ts";
+import {openWarehouse} from "../warehouse/open-warehouse.ts";
+import {siteLocale, type SiteLocale} from "./site-locale.ts";
 
 export interface BuildSiteOptions {
   warehouse: string;
@@ -13,7 +19,15 @@ export interface BuildSiteOptions {
   sample?: string;
   /** output folder; default dist */
   out?: string;
+  /** the site's language; default SHANGJI_LOCALE, else English */
+  locale?: SiteLocale;
   quiet?: boolean;
+  /** dimensions whose names the site must not reveal (publishing configuration) */
+  hide?: HiddenDimension[];
+  /** reuse data loaders' output of the previous build (benchmarks of a warm cache only: numbers may be stale) */
+  keepLoaderCache?: boolean;
+  /** more facts for build-report.json (a rebuild adds its ingest) */
+  report?: Record<string, unknown>;
 }
 
 export interface BuildReport {
@@ -21,8 +35,16 @@ export interface BuildReport {
   out: string;
   /** the ingest of the sample exports, when the warehouse did not exist; otherwise null */
   sampleIngest: IngestResult | null;
+  locale: SiteLocale;
   /** files written to the output folder */
   files: number;
+  /** bytes of the whole site */
+  bytes: number;
+  /** per page, the data it loads, largest first */
+  pages: PageDataSize[];
+  /** data loaders' run times, slowest first */
+  loaders: {loader: string; seconds: number}[];
+  seconds: number;
 }
 
 /** The project folder: the one holding observablehq.config.ts, node_modules and src/. */
@@ -38,8 +60,13 @@ export async function buildSite({
   warehouse,
   sample = "data/sample",
   out = "dist",
-  quiet = false
+  locale = siteLocale(),
+  quiet = false,
+  keepLoaderCache = false,
+  hide = [],
+  report = {}
 }: BuildSiteOptions): Promise<BuildReport> {
+  const began = performance.now();
   // paths are relative to the working directory, as on the command line
   const warehousePath = resolve(warehouse);
   const outPath = resolve(out);
@@ -47,21 +74,66 @@ export async function buildSite({
   let sampleIngest: IngestResult | null = null;
   if (!existsSync(warehousePath)) sampleIngest = await ingestSample(resolve(sample), warehousePath, quiet);
   const root = join(PROJECT_ROOT, "src");
-  clearLoaderCache(root);
+  // builds of one project share Framework's cache in src/.observablehq: one at a time
+  return withFileLock(join(root, ".observablehq", "shangji-build.lock"), {what: `the site build of ${root}`}, () =>
+    buildLocked({root, warehousePath, outPath, sampleIngest, locale, quiet, report, began, keepLoaderCache, hide})
+  );
+}
+
+async function buildLocked({
+  root,
+  warehousePath,
+  outPath,
+  sampleIngest,
+  locale,
+  quiet,
+  report,
+  began,
+  keepLoaderCache,
+  hide
+}: {
+  root: string;
+  warehousePath: string;
+  outPath: string;
+  sampleIngest: IngestResult | null;
+  locale: SiteLocale;
+  quiet: boolean;
+  report: Record<string, unknown>;
+  began: number;
+  keepLoaderCache: boolean;
+  hide: HiddenDimension[];
+}): Promise<BuildReport> {
+  if (!keepLoaderCache) clearLoaderCache(root);
   seedNpmVersionCache(root);
   const staging = join(dirname(outPath), `.${basename(outPath)}.building`);
   rmSync(staging, {recursive: true, force: true});
+  let result: BuildReport;
   try {
-    await runObservableBuild({warehouse: warehousePath, out: staging, quiet});
+    const output = await runObservableBuild({warehouse: warehousePath, out: staging, locale, hide, quiet});
     checkOffline(staging, outPath);
+    if (hide.length) checkHiddenNames(staging, await hiddenNames(warehousePath, hide));
+    const files = readdirSync(staging, {recursive: true, withFileTypes: true}).filter((e) => e.isFile());
+    result = {
+      warehouse: warehousePath,
+      out: outPath,
+      sampleIngest,
+      locale,
+      files: files.length,
+      bytes: files.reduce((sum, e) => sum + statSync(join(e.parentPath, e.name)).size, 0),
+      pages: pageDataSizes(staging),
+      loaders: loaderTimings(output),
+      seconds: (performance.now() - began) / 1000
+    };
+    const {sampleIngest: _ingest, ...facts} = result;
+    const reportFile = {builtAt: new Date().toISOString(), ...facts, ...report};
+    writeFileSync(join(staging, "build-report.json"), `${JSON.stringify(reportFile, null, 2)}\n`);
   } catch (error) {
     rmSync(staging, {recursive: true, force: true});
     throw error;
   }
-  rmSync(outPath, {recursive: true, force: true});
-  renameSync(staging, outPath);
-  const files = readdirSync(outPath, {recursive: true, withFileTypes: true}).filter((e) => e.isFile()).length;
-  return {warehouse: warehousePath, out: outPath, sampleIngest, files};
+  // the previous site stays whole until the new one is complete, then the two swap atomically
+  publishSite(staging, outPath);
+  return result;
 }
 
 async function ingestSample(sample: string, warehouse: string, quiet: boolean): Promise<IngestResult> {
@@ -86,7 +158,19 @@ function checkOutput(out: string): void {
   });
 }
 
-function runObservableBuild({warehouse, out, quiet}: {warehouse: string; out: string; quiet: boolean}) {
+function runObservableBuild({
+  warehouse,
+  out,
+  locale,
+  hide,
+  quiet
+}: {
+  warehouse: string;
+  out: string;
+  locale: SiteLocale;
+  hide: HiddenDimension[];
+  quiet: boolean;
+}): Promise<string> {
   const bin = join(PROJECT_ROOT, "node_modules", ".bin");
   const observable = join(bin, process.platform === "win32" ? "observable.cmd" : "observable");
   if (!existsSync(observable)) {
@@ -97,22 +181,28 @@ function runObservableBuild({warehouse, out, quiet}: {warehouse: string; out: st
     OBSERVABLE_TELEMETRY_DISABLE: "true",
     SHANGJI_WAREHOUSE: warehouse,
     SHANGJI_SITE_OUT: out,
+    SHANGJI_LOCALE: locale,
+    SHANGJI_HIDE: hide.join(","),
     // data loaders written in TypeScript run with tsx from node_modules
     PATH: `${bin}${delimiter}${process.env.PATH ?? ""}`
   };
-  return new Promise<void>((resolvePromise, reject) => {
+  return new Promise<string>((resolvePromise, reject) => {
     const child = spawn(observable, ["build"], {
       cwd: PROJECT_ROOT,
       env,
-      stdio: quiet ? ["ignore", "pipe", "pipe"] : "inherit",
+      stdio: ["ignore", "pipe", "pipe"],
       shell: process.platform === "win32"
     });
     const output: Buffer[] = [];
-    child.stdout?.on("data", (chunk: Buffer) => output.push(chunk));
-    child.stderr?.on("data", (chunk: Buffer) => output.push(chunk));
+    const collect = (chunk: Buffer) => {
+      output.push(chunk);
+      if (!quiet) process.stderr.write(chunk);
+    };
+    child.stdout.on("data", collect);
+    child.stderr.on("data", collect);
     child.on("error", (error) => reject(new CliError(`cannot run observable build: ${error.message}`, {cause: error})));
     child.on("close", (code, signal) => {
-      if (code === 0) return resolvePromise();
+      if (code === 0) return resolvePromise(Buffer.concat(output).toString("utf8"));
       // quiet hides the build log, except when it explains a failure
       if (quiet) process.stderr.write(Buffer.concat(output));
       reject(new CliError(`observable build failed (${signal ?? `exit code ${code}`}); see its messages above`));
@@ -131,5 +221,14 @@ function checkOffline(folder: string, out: string): void {
   if (first) {
     const more = rest.length ? ` (and ${rest.length} more)` : "";
     throw new CliError(`site build ${out} is not offline: ${join(out, first.file)} loads ${first.match}${more}`);
+  }
+}
+
+async function hiddenNames(path: string, hide: HiddenDimension[]): Promise<string[]> {
+  const warehouse = await openWarehouse(path, {readOnly: true});
+  try {
+    return await readHiddenNames(warehouse.connection, hide);
+  } finally {
+    warehouse.close();
   }
 }

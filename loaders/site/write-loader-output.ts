@@ -1,17 +1,19 @@
 import type {DuckDBConnection} from "@duckdb/node-api";
 import {CliError} from "../cli/cli-error.ts";
 import {openWarehouse, warehousePath} from "../warehouse/open-warehouse.ts";
+import {hiddenDimensions, withoutHiddenNames} from "./hidden-names.ts";
 
 /**
  * The body of a Framework data loader: opens the warehouse (SHANGJI_WAREHOUSE or the default)
- * read-only, reads it, and writes JSON on stdout. Diagnostics go to stderr with a non-zero exit,
+ * read-only, reads it, and writes JSON on stdout — without the names the publishing configuration hides. Diagnostics go to stderr with a non-zero exit,
  * which fails `observable build` rather than publishing a page without its data.
  */
 export async function writeLoaderOutput(read: (connection: DuckDBConnection) => Promise<unknown>): Promise<void> {
   try {
     const warehouse = await openWarehouse(warehousePath(), {readOnly: true});
     try {
-      process.stdout.write(JSON.stringify(await read(warehouse.connection)));
+      const data = withoutHiddenNames(await read(warehouse.connection), hiddenDimensions());
+      process.stdout.write(JSON.stringify(data));
     } finally {
       warehouse.close();
     }

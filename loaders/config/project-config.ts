@@ -1,0 +1,56 @@
+import {existsSync, readFileSync} from "node:fs";
+import {dirname, resolve} from "node:path";
+import {z} from "zod";
+import {CliError} from "../cli/cli-error.ts";
+
+const projectConfigSchema = z
+  .object({
+    /** the folder the CRM exports are dropped into; `shangji rebuild` ingests what is new in it */
+    exports: z.string().min(1).default("data/sample"),
+    warehouse: z.string().min(1).default("data/warehouse.duckdb"),
+    /** where the site is built */
+    out: z.string().min(1).default("dist"),
+    /** the site's language (SHANGJI_LOCALE overrides it) */
+    locale: z.enum(["en", "zh-CN"]).default("en"),
+    /** what a published site may reveal: `hide` lists the dimensions whose names never reach it */
+    publish: z
+      .object({hide: z.array(z.enum(["accounts", "reps"])).default([])})
+      .strict()
+      .default({hide: []})
+  })
+  .strict();
+
+export type ProjectConfig = z.infer<typeof projectConfigSchema>;
+
+export const PROJECT_CONFIG_FILE = "shangji.config.json";
+
+/**
+ * The project configuration (`shangji.config.json` in the working directory, or SHANGJI_CONFIG); defaults
+ * when there is none. Relative paths in it are relative to the file's folder.
+ */
+export function readProjectConfig(path = process.env.SHANGJI_CONFIG ?? PROJECT_CONFIG_FILE): ProjectConfig {
+  const file = resolve(path);
+  if (!existsSync(file)) {
+    if (process.env.SHANGJI_CONFIG) throw new CliError(`no project configuration at ${file}`, {exitCode: 3});
+    return projectConfigSchema.parse({});
+  }
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(file, "utf8"));
+  } catch (error) {
+    throw new CliError(`${file} is not valid JSON: ${(error as Error).message}`, {exitCode: 2});
+  }
+  const parsed = projectConfigSchema.safeParse(raw);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `  ${i.path.join(".") || "(top level)"}: ${i.message}`);
+    throw new CliError(`${file} is not a valid project configuration:\n${problems.join("\n")}`, {exitCode: 2});
+  }
+  const folder = dirname(file);
+  const config = parsed.data;
+  return {
+    ...config,
+    exports: resolve(folder, config.exports),
+    warehouse: resolve(folder, config.warehouse),
+    out: resolve(folder, config.out)
+  };
+}

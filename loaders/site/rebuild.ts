@@ -1,0 +1,171 @@
+import {existsSync} from "node:fs";
+import {CliError, EXIT} from "../cli/cli-error.ts";
+import {ingest, type IngestResult} from "../ingest/ingest.ts";
+import {openWarehouse} from "../warehouse/open-warehouse.ts";
+import {readRows} from "../warehouse/read-rows.ts";
+import {rowCountsSql} from "../warehouse/row-counts-sql.ts";
+import {ENTITY_NAMES} from "../schema/entities.ts";
+import {buildSite, type BuildReport} from "./build-site.ts";
+import type {SiteLocale} from "./site-locale.ts";
+import type {HiddenDimension} from "./hidden-names.ts";
+
+export interface RebuildOptions {
+  exports: string;
+  warehouse: string;
+  out: string;
+  locale: SiteLocale;
+  hide?: HiddenDimension[];
+  quiet?: boolean;
+  progress?: (line: string) => void;
+}
+
+export interface RebuildResult {
+  ingest: IngestResult;
+  site: BuildReport;
+  /** 0 built from clean input; 5 built, but this run quarantined rows or rejected files */
+  exitCode: number;
+  report: RebuildReport;
+}
+
+/** What `dist/build-report.json` records of a rebuild besides the site's own facts. */
+export interface RebuildReport {
+  exports: string;
+  warehouseState: {duckdb: string; latestIngestId: number | null; exportedAt: string | null};
+  ingest: {
+    ingestId: number | null;
+    filesLoaded: number;
+    filesUnchanged: number;
+    filesRejected: {file: string; message: string}[];
+    rowsRead: number;
+    rowsLoaded: number;
+    rowsQuarantined: number;
+    quarantinedByReason: {rule: string; count: number}[];
+  };
+  rowCounts: Record<string, number>;
+  quarantinedTotal: number;
+  durations: {ingestSeconds: number; siteSeconds: number; totalSeconds: number};
+}
+
+/**
+ * The nightly job: ingests what is new in the exports folder (files already loaded are skipped), then
+ * rebuilds the whole site with a build report. The site is built into a staging folder and swapped in
+ * only when complete, so a failure at any step leaves the previous site as it was.
+ */
+export async function rebuild(options: RebuildOptions): Promise<RebuildResult> {
+  if (!existsSync(options.exports)) {
+    throw new CliError(
+      `no exports folder at ${options.exports}; set "exports" in shangji.config.json or pass --exports`,
+      {
+        exitCode: EXIT.missing
+      }
+    );
+  }
+  const began = performance.now();
+  const ingested = await ingest({paths: [options.exports], warehouse: options.warehouse, progress: options.progress});
+  const ingestSeconds = (performance.now() - began) / 1000;
+  const state = await readWarehouseState(options.warehouse);
+  const rejected = ingested.files.filter((f) => f.status === "rejected");
+  const report: RebuildReport = {
+    exports: options.exports,
+    warehouseState: state.version,
+    ingest: {
+      ingestId: ingested.ingestId,
+      filesLoaded: ingested.files.filter((f) => f.status === "loaded").length,
+      filesUnchanged: ingested.files.filter((f) => f.status === "unchanged").length,
+      filesRejected: rejected.map((f) => ({file: f.file, message: f.message ?? ""})),
+      rowsRead: ingested.rowsRead,
+      rowsLoaded: ingested.rowsLoaded,
+      rowsQuarantined: ingested.rowsQuarantined,
+      quarantinedByReason: ingested.reasons
+    },
+    rowCounts: state.rowCounts,
+    quarantinedTotal: state.quarantinedTotal,
+    durations: {ingestSeconds, siteSeconds: 0, totalSeconds: 0}
+  };
+  const siteBegan = performance.now();
+  let site: BuildReport;
+  try {
+    site = await buildSite({
+      warehouse: options.warehouse,
+      out: options.out,
+      locale: options.locale,
+      hide: options.hide,
+      quiet: options.quiet,
+      report: {...report, durations: undefined}
+    });
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    throw new CliError(`rebuild failed, the previous site in ${options.out} is kept: ${message}`, {
+      exitCode: EXIT.failed,
+      cause: error
+    });
+  }
+  report.durations = {
+    ingestSeconds,
+    siteSeconds: (performance.now() - siteBegan) / 1000,
+    totalSeconds: (performance.now() - began) / 1000
+  };
+  await patchReportDurations(site.out, report.durations);
+  const exitCode = rejected.length > 0 || ingested.rowsQuarantined > 0 ? EXIT.quarantined : EXIT.ok;
+  return {ingest: ingested, site, exitCode, report};
+}
+
+async function readWarehouseState(path: string) {
+  const warehouse = await openWarehouse(path, {readOnly: true});
+  try {
+    const {connection} = warehouse;
+    const [latest] = await readRows<{
+      id: number | null;
+      exported_at: string | null;
+      duckdb: string;
+      quarantined: number;
+    }>(
+      connection,
+      `SELECT max(ingest_id) AS id, strftime(max(exported_at), '%Y-%m-%dT%H:%M:%SZ') AS exported_at,
+         version() AS duckdb, coalesce(sum(rows_quarantined), 0)::BIGINT AS quarantined FROM ingests`
+    );
+    const counts = await readRows<{table: string; n_rows: number}>(connection, rowCountsSql(ENTITY_NAMES));
+    return {
+      version: {duckdb: latest.duckdb, latestIngestId: latest.id, exportedAt: latest.exported_at},
+      rowCounts: Object.fromEntries(counts.map((c) => [c.table, c.n_rows])),
+      quarantinedTotal: Number(latest.quarantined)
+    };
+  } finally {
+    warehouse.close();
+  }
+}
+
+async function patchReportDurations(out: string, durations: RebuildReport["durations"]) {
+  const {readFileSync, writeFileSync} = await import("node:fs");
+  const {join} = await import("node:path");
+  const file = join(out, "build-report.json");
+  const report = JSON.parse(readFileSync(file, "utf8"));
+  writeFileSync(file, `${JSON.stringify({...report, durations}, null, 2)}\n`);
+}
+
+/** A Markdown summary of a rebuild for a CI job summary: counts, rejected files and quarantine reasons. */
+export function rebuildSummary(result: RebuildResult): string {
+  const {ingest: i} = result.report;
+  const lines = [
+    `## Shangji rebuild ${result.exitCode === EXIT.ok ? "✅" : "⚠️ input problems"}`,
+    "",
+    `| | |`,
+    `| --- | --- |`,
+    `| ingest | ${i.ingestId ?? "nothing new"} |`,
+    `| files loaded / unchanged / rejected | ${i.filesLoaded} / ${i.filesUnchanged} / ${i.filesRejected.length} |`,
+    `| rows read = loaded + quarantined | ${i.rowsRead} = ${i.rowsLoaded} + ${i.rowsQuarantined} |`,
+    `| site | ${result.site.files} files, ${result.site.pages.length} pages, ${result.site.seconds.toFixed(1)} s |`
+  ];
+  if (i.filesRejected.length) {
+    lines.push("", "### Rejected files", "", ...i.filesRejected.map((f) => `- \`${f.file}\`: ${f.message}`));
+  }
+  if (i.quarantinedByReason.length) {
+    lines.push(
+      "",
+      "### Quarantined rows by reason",
+      "",
+      ...i.quarantinedByReason.map((r) => `- ${r.rule}: ${r.count}`)
+    );
+  }
+  return `${lines.join("\n")}\n`;
+}

@@ -1,0 +1,71 @@
+import {closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync} from "node:fs";
+import {dirname} from "node:path";
+import {CliError, EXIT} from "../cli/cli-error.ts";
+
+export interface LockOptions {
+  /** how long to wait for another process to finish, in milliseconds; default SHANGJI_LOCK_TIMEOUT seconds or 600 s */
+  timeoutMs?: number;
+  /** what the lock protects, for the message: "the site build of /work/dist" */
+  what: string;
+}
+
+const POLL_MS = 250;
+
+/**
+ * Runs `work` holding an exclusive lock file (created with O_EXCL, holding the owner's pid). Another
+ * process waits for it up to the timeout, then fails with exit code 4 naming the owner. A lock left by
+ * a process that no longer runs (killed) is taken over.
+ */
+export async function withFileLock<T>(path: string, options: LockOptions, work: () => Promise<T>): Promise<T> {
+  const timeoutMs = options.timeoutMs ?? Number(process.env.SHANGJI_LOCK_TIMEOUT ?? 600) * 1000;
+  const deadline = Date.now() + timeoutMs;
+  mkdirSync(dirname(path), {recursive: true});
+  for (;;) {
+    const owner = tryLock(path);
+    if (owner === null) break;
+    if (!isRunning(owner)) {
+      rmSync(path, {force: true});
+      continue;
+    }
+    if (Date.now() >= deadline) {
+      throw new CliError(
+        `${options.what} is in use by process ${owner}; waited ${Math.round(timeoutMs / 1000)} s (SHANGJI_LOCK_TIMEOUT)`,
+        {exitCode: EXIT.busy}
+      );
+    }
+    await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+  }
+  try {
+    return await work();
+  } finally {
+    rmSync(path, {force: true});
+  }
+}
+
+/** null when the lock was taken; otherwise the pid of its owner (0 when unreadable yet). */
+function tryLock(path: string): number | null {
+  try {
+    const fd = openSync(path, "wx");
+    writeSync(fd, String(process.pid));
+    closeSync(fd);
+    return null;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+    try {
+      return Number(readFileSync(path, "utf8")) || 0;
+    } catch {
+      return 0;
+    }
+  }
+}
+
+function isRunning(pid: number): boolean {
+  // 0: the owner has created the file but not written its pid yet
+  if (pid === 0 || pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}

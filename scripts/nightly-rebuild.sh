@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# The scheduled rebuild, exactly as .github/workflows/nightly.yml runs it (and the test suite runs it
+# on the sample): fetch the exports, then `shangji rebuild`, with a summary for the CI job page.
+#
+#   SHANGJI_EXPORTS        folder holding the exports (default: "exports" of shangji.config.json)
+#   SHANGJI_FETCH_EXPORTS  optional command that fills $SHANGJI_EXPORTS first, e.g.
+#                          "aws s3 sync s3://bucket/crm-exports \"$SHANGJI_EXPORTS\"" or an artifact download
+#   GITHUB_STEP_SUMMARY    file the Markdown summary is appended to (set by GitHub Actions)
+#
+# Exit code: that of `shangji rebuild` — 0 built, 5 built but input was quarantined or rejected,
+# anything else failed with the previous site kept; 3 also when fetching the exports failed.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+
+if [ -n "${SHANGJI_FETCH_EXPORTS:-}" ]; then
+  : "${SHANGJI_EXPORTS:?SHANGJI_FETCH_EXPORTS needs SHANGJI_EXPORTS, the folder it fills}"
+  mkdir -p "$SHANGJI_EXPORTS"
+  if ! bash -c "$SHANGJI_FETCH_EXPORTS"; then
+    echo "shangji: fetching the exports failed (SHANGJI_FETCH_EXPORTS); the previous site is kept" >&2
+    exit 3
+  fi
+fi
+
+args=(rebuild)
+[ -n "${SHANGJI_EXPORTS:-}" ] && args+=(--exports "$SHANGJI_EXPORTS")
+[ -n "${GITHUB_STEP_SUMMARY:-}" ] && args+=(--summary "$GITHUB_STEP_SUMMARY")
+node bin/shangji.js "${args[@]}"

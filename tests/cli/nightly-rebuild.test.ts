@@ -1,0 +1,103 @@
+import {spawn} from "node:child_process";
+import {cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync} from "node:fs";
+import {tmpdir} from "node:os";
+import {join} from "node:path";
+import {describe, expect, it} from "vitest";
+import {PROJECT_ROOT} from "../../loaders/site/build-site.ts";
+
+const REBUILD_TIMEOUT = 240_000;
+
+interface Run {
+  status: number | null;
+  stderr: string;
+}
+
+/** Runs scripts/nightly-rebuild.sh — the GitHub workflow's step — against a project config in `folder`. */
+function nightly(folder: string, env: Record<string, string | undefined> = {}): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(join(PROJECT_ROOT, "scripts", "nightly-rebuild.sh"), [], {
+      cwd: PROJECT_ROOT,
+      env: {
+        ...process.env,
+        SHANGJI_CONFIG: join(folder, "shangji.config.json"),
+        SHANGJI_WAREHOUSE: undefined,
+        SHANGJI_LOCALE: undefined,
+        GITHUB_STEP_SUMMARY: join(folder, "summary.md"),
+        ...env
+      }
+    });
+    let stderr = "";
+    child.stderr.on("data", (chunk) => (stderr += chunk));
+    child.on("error", reject);
+    child.on("close", (status) => resolve({status, stderr}));
+  });
+}
+
+function project(): string {
+  const folder = mkdtempSync(join(tmpdir(), "shangji-nightly-"));
+  cpSync(join(PROJECT_ROOT, "data", "sample"), join(folder, "exports"), {recursive: true});
+  writeFileSync(
+    join(folder, "shangji.config.json"),
+    JSON.stringify({exports: "exports", warehouse: "warehouse.duckdb", out: "site"})
+  );
+  return folder;
+}
+
+const report = (folder: string) => JSON.parse(readFileSync(join(folder, "site", "build-report.json"), "utf8"));
+
+function siteMeta(folder: string): {exportedAt: string} {
+  const dir = join(folder, "site", "_file", "data");
+  const [file] = readdirSync(dir).filter((f) => /^site\.[0-9a-f]+\.json$/.test(f));
+  return JSON.parse(readFileSync(join(dir, file), "utf8"));
+}
+
+// a deal exported a week after the sample, with the sample's own (Chinese) headers
+const NEW_EXPORT = [
+  "商机编号,商机名称,客户编号,客户名称,线索编号,线索来源,市场活动,负责人,产品,金额,币种,预计毛利率,阶段,商机状态,创建时间,预计成交日期,结束时间,输单原因,竞争对手",
+  "O900001,夜间导入测试项目,A00003,广州科瑞医药有限公司,,referral,,杨杰强,机器视觉检测设备,250000.00,CNY,40%,赢单,赢单,2026-11-21 09:00:00,2026-11-25,2026-11-25 10:00:00,,"
+].join("\n");
+
+describe("scripts/nightly-rebuild.sh", () => {
+  it(
+    "builds the site with a report, shows a new export's numbers after the next run, and keeps the site when input is broken",
+    async () => {
+      const folder = project();
+      const first = await nightly(folder);
+      // the sample holds 6 dirty rows: built, but exit 5 says input was quarantined
+      expect(first.status, first.stderr).toBe(5);
+      const firstReport = report(folder);
+      expect(firstReport.ingest).toMatchObject({rowsQuarantined: 6, filesLoaded: 12});
+      // 1,498 opportunity rows in data/sample/opportunities.csv, one of them quarantined (shangji query: 1497 loaded)
+      expect(firstReport.rowCounts.opportunities).toBe(1497);
+      expect(firstReport.pages.find((p: {page: string}) => p.page === "index.html")).toBeDefined();
+      expect(readFileSync(join(folder, "summary.md"), "utf8")).toContain("invalid_amount: 2");
+      expect(siteMeta(folder).exportedAt).toBe("2026-11-20T00:00:00Z");
+
+      // nothing new: clean exit
+      expect((await nightly(folder)).status).toBe(0);
+
+      writeFileSync(join(folder, "exports", "opportunities-2026-11-27.csv"), NEW_EXPORT);
+      writeFileSync(join(folder, "exports", "shangji-mapping.json"), JSON.stringify({exportedAt: "2026-11-27"}));
+      const second = await nightly(folder);
+      expect(second.status, second.stderr).toBe(0);
+      expect(report(folder).rowCounts.opportunities).toBe(1498);
+      expect(report(folder).ingest).toMatchObject({filesLoaded: 1, filesUnchanged: 12, rowsLoaded: 1});
+      expect(siteMeta(folder).exportedAt).toBe("2026-11-27T00:00:00Z");
+
+      const before = readFileSync(join(folder, "site", "build-report.json"), "utf8");
+      writeFileSync(join(folder, "exports", "shangji-mapping.json"), "{not json");
+      const broken = await nightly(folder);
+      expect(broken.status).toBe(2);
+      expect(broken.stderr).toContain("shangji-mapping.json");
+      expect(readFileSync(join(folder, "site", "build-report.json"), "utf8")).toBe(before);
+    },
+    REBUILD_TIMEOUT
+  );
+
+  it("keeps the previous site when fetching the exports fails", async () => {
+    const folder = project();
+    const run = await nightly(folder, {SHANGJI_EXPORTS: join(folder, "fetched"), SHANGJI_FETCH_EXPORTS: "exit 7"});
+    expect(run.status).toBe(3);
+    expect(run.stderr).toContain("fetching the exports failed");
+  });
+});
