@@ -30,7 +30,8 @@ export default {
   style: "style.css",
   // the default loads Source Serif from fonts.googleapis.com
   globalStylesheets: [],
-  head: "",
+  // no favicon request (a 404 on every page otherwise)
+  head: `<link rel="icon" href="data:,">`,
   // the default footer links to observablehq.com and stamps the build date (not reproducible)
   footer:
     locale === "en"

@@ -9,8 +9,9 @@ import {clearLoaderCache, seedNpmVersionCache} from "./framework-cache.ts";
 import {findRemoteReferences} from "./find-remote-references.ts";
 import {loaderTimings, pageDataSizes, type PageDataSize} from "./page-data-sizes.ts";
 import {publishSite} from "./publish-site.ts";
+import {precomputePageData, removePageDataFiles} from "./precompute-page-data.ts";
 import {checkHiddenNames, readHiddenNames, type HiddenDimension} from "./hidden-names.ts";
-import {openWarehouse} from "../warehouse/open-warehouse.ts";
+import {openWarehouse, warehouseLockPath} from "../warehouse/open-warehouse.ts";
 import {siteLocale, type SiteLocale} from "./site-locale.ts";
 
 export interface BuildSiteOptions {
@@ -74,9 +75,12 @@ export async function buildSite({
   let sampleIngest: IngestResult | null = null;
   if (!existsSync(warehousePath)) sampleIngest = await ingestSample(resolve(sample), warehousePath, quiet);
   const root = join(PROJECT_ROOT, "src");
-  // builds of one project share Framework's cache in src/.observablehq: one at a time
+  // builds of one project share Framework's cache in src/.observablehq: one at a time; and no ingest
+  // may change the warehouse while its pages are computed
   return withFileLock(join(root, ".observablehq", "shangji-build.lock"), {what: `the site build of ${root}`}, () =>
-    buildLocked({root, warehousePath, outPath, sampleIngest, locale, quiet, report, began, keepLoaderCache, hide})
+    withFileLock(warehouseLockPath(warehousePath), {what: `warehouse ${warehousePath}`}, () =>
+      buildLocked({root, warehousePath, outPath, sampleIngest, locale, quiet, report, began, keepLoaderCache, hide})
+    )
   );
 }
 
@@ -104,11 +108,18 @@ async function buildLocked({
   hide: HiddenDimension[];
 }): Promise<BuildReport> {
   if (!keepLoaderCache) clearLoaderCache(root);
+  removePageDataFiles(root);
   seedNpmVersionCache(root);
   const staging = join(dirname(outPath), `.${basename(outPath)}.building`);
   rmSync(staging, {recursive: true, force: true});
   let result: BuildReport;
+  // page data computed in this process, handed to Framework as files and removed after the build
+  const written: string[] = [];
   try {
+    const precomputed = await withEnv({SHANGJI_LOCALE: locale, SHANGJI_HIDE: hide.join(",")}, () =>
+      precomputePageData(warehousePath, root)
+    );
+    written.push(...precomputed.map((f) => join(root, f.file)));
     const output = await runObservableBuild({warehouse: warehousePath, out: staging, locale, hide, quiet});
     checkOffline(staging, outPath);
     if (hide.length) checkHiddenNames(staging, await hiddenNames(warehousePath, hide));
@@ -121,7 +132,9 @@ async function buildLocked({
       files: files.length,
       bytes: files.reduce((sum, e) => sum + statSync(join(e.parentPath, e.name)).size, 0),
       pages: pageDataSizes(staging),
-      loaders: loaderTimings(output),
+      loaders: [...precomputed.map((f) => ({loader: `/${f.file}`, seconds: f.seconds})), ...loaderTimings(output)].sort(
+        (a, b) => b.seconds - a.seconds
+      ),
       seconds: (performance.now() - began) / 1000
     };
     const {sampleIngest: _ingest, ...facts} = result;
@@ -130,6 +143,8 @@ async function buildLocked({
   } catch (error) {
     rmSync(staging, {recursive: true, force: true});
     throw error;
+  } finally {
+    for (const file of written) rmSync(file, {force: true});
   }
   // the previous site stays whole until the new one is complete, then the two swap atomically
   publishSite(staging, outPath);
@@ -230,5 +245,19 @@ async function hiddenNames(path: string, hide: HiddenDimension[]): Promise<strin
     return await readHiddenNames(warehouse.connection, hide);
   } finally {
     warehouse.close();
+  }
+}
+
+/** Runs `work` with environment variables set (the page data functions read the site's language from it). */
+async function withEnv<T>(values: Record<string, string>, work: () => Promise<T>): Promise<T> {
+  const previous = Object.fromEntries(Object.keys(values).map((key) => [key, process.env[key]]));
+  Object.assign(process.env, values);
+  try {
+    return await work();
+  } finally {
+    for (const [key, value] of Object.entries(previous)) {
+      if (value === undefined) delete process.env[key];
+      else process.env[key] = value;
+    }
   }
 }

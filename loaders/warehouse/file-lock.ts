@@ -11,12 +11,30 @@ export interface LockOptions {
 
 const POLL_MS = 250;
 
+/** Locks this process holds, with how many holders: a process never waits for itself. */
+const held = new Map<string, number>();
+
 /**
  * Runs `work` holding an exclusive lock file (created with O_EXCL, holding the owner's pid). Another
  * process waits for it up to the timeout, then fails with exit code 4 naming the owner. A lock left by
  * a process that no longer runs (killed) is taken over.
  */
 export async function withFileLock<T>(path: string, options: LockOptions, work: () => Promise<T>): Promise<T> {
+  const release = await acquireFileLock(path, options);
+  try {
+    return await work();
+  } finally {
+    release();
+  }
+}
+
+/** Takes the lock (waiting as withFileLock does) and returns the function that releases it. */
+export async function acquireFileLock(path: string, options: LockOptions): Promise<() => void> {
+  const count = held.get(path);
+  if (count) {
+    held.set(path, count + 1);
+    return once(() => releaseHeld(path));
+  }
   const timeoutMs = options.timeoutMs ?? Number(process.env.SHANGJI_LOCK_TIMEOUT ?? 600) * 1000;
   const deadline = Date.now() + timeoutMs;
   mkdirSync(dirname(path), {recursive: true});
@@ -35,11 +53,24 @@ export async function withFileLock<T>(path: string, options: LockOptions, work: 
     }
     await new Promise((resolve) => setTimeout(resolve, POLL_MS));
   }
-  try {
-    return await work();
-  } finally {
-    rmSync(path, {force: true});
-  }
+  held.set(path, 1);
+  return once(() => releaseHeld(path));
+}
+
+function releaseHeld(path: string): void {
+  const count = held.get(path) ?? 0;
+  if (count > 1) return void held.set(path, count - 1);
+  held.delete(path);
+  rmSync(path, {force: true});
+}
+
+function once(release: () => void): () => void {
+  let done = false;
+  return () => {
+    if (done) return;
+    done = true;
+    release();
+  };
 }
 
 /** null when the lock was taken; otherwise the pid of its owner (0 when unreadable yet). */
@@ -61,7 +92,9 @@ function tryLock(path: string): number | null {
 
 function isRunning(pid: number): boolean {
   // 0: the owner has created the file but not written its pid yet
-  if (pid === 0 || pid === process.pid) return true;
+  if (pid === 0) return true;
+  // our own pid in a lock this process does not hold: left by an earlier process that had our pid
+  if (pid === process.pid) return false;
   try {
     process.kill(pid, 0);
     return true;

@@ -3,6 +3,7 @@ import {dirname, resolve} from "node:path";
 import {DuckDBConnection, DuckDBInstance} from "@duckdb/node-api";
 import {CliError} from "../cli/cli-error.ts";
 import {warehouseDdl} from "./ddl.ts";
+import {acquireFileLock} from "./file-lock.ts";
 
 export const DEFAULT_WAREHOUSE = "data/warehouse.duckdb";
 
@@ -14,15 +15,25 @@ export function warehousePath(option?: string): string {
 export interface Warehouse {
   path: string;
   connection: DuckDBConnection;
+  /** another connection to the same database (for queries in parallel), closed with the warehouse */
+  connect(): Promise<DuckDBConnection>;
   close(): void;
 }
 
+/** The lock file that serialises writers of a warehouse and site builds reading it. */
+export function warehouseLockPath(path: string): string {
+  return `${resolve(path)}.lock`;
+}
+
 /**
- * Opens the warehouse file. Read-write opens create the schema; read-only opens never write and
- * let several readers (site loaders, `shangji query`) share the file.
+ * Opens the warehouse file. Read-write opens create the schema and hold the warehouse's lock file until
+ * closed: a second writer, or a site build, waits for it (SHANGJI_LOCK_TIMEOUT seconds, then exit 4)
+ * instead of failing at once. Read-only opens never write and let several readers (site loaders,
+ * `shangji query`) share the file.
  */
 export async function openWarehouse(path: string, {readOnly = false} = {}): Promise<Warehouse> {
   if (!readOnly) mkdirSync(dirname(path), {recursive: true});
+  const release = readOnly ? () => {} : await acquireFileLock(warehouseLockPath(path), {what: `warehouse ${path}`});
   let instance: DuckDBInstance;
   try {
     instance = await DuckDBInstance.create(path, {
@@ -31,17 +42,34 @@ export async function openWarehouse(path: string, {readOnly = false} = {}): Prom
       memory_limit: process.env.SHANGJI_MEMORY_LIMIT ?? "4GB"
     });
   } catch (error) {
+    release();
     throw warehouseOpenError(path, error);
   }
   const connection = await instance.connect();
-  await connection.run("SET TimeZone = 'UTC'");
-  if (!readOnly) await connection.run(warehouseDdl());
+  try {
+    await connection.run("SET TimeZone = 'UTC'");
+    if (!readOnly) await connection.run(warehouseDdl());
+  } catch (error) {
+    connection.closeSync();
+    instance.closeSync();
+    release();
+    throw error;
+  }
+  const others: DuckDBConnection[] = [];
   return {
     path,
     connection,
+    async connect() {
+      const other = await instance.connect();
+      await other.run("SET TimeZone = 'UTC'");
+      others.push(other);
+      return other;
+    },
     close() {
+      for (const other of others) other.closeSync();
       connection.closeSync();
       instance.closeSync();
+      release();
     }
   };
 }

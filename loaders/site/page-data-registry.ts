@@ -1,0 +1,67 @@
+import type {DuckDBConnection} from "@duckdb/node-api";
+import {readRows} from "../warehouse/read-rows.ts";
+import {channelSlug, repSlug} from "./read-dynamic-paths.ts";
+import {channelData} from "./pages/channel-data.ts";
+import {channelsData} from "./pages/channels-data.ts";
+import {customersData} from "./pages/customers-data.ts";
+import {dataQualityData} from "./pages/data-quality-data.ts";
+import {followUpData} from "./pages/follow-up-data.ts";
+import {forecastData} from "./pages/forecast-data.ts";
+import {funnelData} from "./pages/funnel-data.ts";
+import {opportunitiesData} from "./pages/opportunities-data.ts";
+import {overviewData} from "./pages/overview-data.ts";
+import {pipelineData} from "./pages/pipeline-data.ts";
+import {repData} from "./pages/rep-data.ts";
+import {repsData} from "./pages/reps-data.ts";
+import {serviceData} from "./pages/service-data.ts";
+import {readSiteMeta} from "./read-site-meta.ts";
+
+/**
+ * The site's own page data, by file under src/: what each data loader in src/data/ computes. A site build
+ * computes them all in one process (one warehouse connection per core, stage entries once per
+ * connection) and hands Framework the files; `observable preview` runs the loaders one by one instead.
+ * A parameterized file ([rep]) lists its parameter values.
+ */
+export interface PageDataEntry {
+  file: string;
+  read: (connection: DuckDBConnection, param?: string) => Promise<unknown>;
+  params?: (connection: DuckDBConnection) => Promise<string[]>;
+}
+
+const ownerSlugs = async (connection: DuckDBConnection) =>
+  (
+    await readRows<{id: string}>(
+      connection,
+      "SELECT DISTINCT owner_rep_id AS id FROM opportunities WHERE owner_rep_id IS NOT NULL ORDER BY 1"
+    )
+  ).map((r) => repSlug(r.id));
+
+const channelSlugs = async (connection: DuckDBConnection) =>
+  (
+    await readRows<{id: string}>(
+      connection,
+      "SELECT DISTINCT source AS id FROM opportunities WHERE source IS NOT NULL ORDER BY 1"
+    )
+  ).map((r) => channelSlug(r.id));
+
+export const PAGE_DATA: PageDataEntry[] = [
+  {file: "data/site.json", read: readSiteMeta},
+  {file: "data/overview.json", read: overviewData},
+  {file: "data/channels.json", read: channelsData},
+  {file: "data/funnel.json", read: funnelData},
+  {file: "data/pipeline.json", read: pipelineData},
+  {file: "data/reps.json", read: repsData},
+  {file: "data/forecast.json", read: forecastData},
+  {file: "data/opportunities.json", read: opportunitiesData},
+  {file: "data/follow-up.json", read: followUpData},
+  {file: "data/customers.json", read: customersData},
+  {file: "data/service.json", read: serviceData},
+  {file: "data/data-quality.json", read: dataQualityData},
+  {file: "data/reps/[rep].json", read: (c, rep) => repData(c, rep ?? ""), params: ownerSlugs},
+  {file: "data/channels/[channel].json", read: (c, slug) => channelData(c, slug ?? ""), params: channelSlugs}
+];
+
+/** The registry entry of a data file: "data/reps/[rep].json" for "data/reps/R001.json" too. */
+export function pageDataEntry(file: string): PageDataEntry | undefined {
+  return PAGE_DATA.find((entry) => entry.file === file);
+}

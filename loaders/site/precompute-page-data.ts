@@ -1,0 +1,72 @@
+import {existsSync, mkdirSync, readdirSync, rmSync, writeFileSync} from "node:fs";
+import {dirname, join} from "node:path";
+import type {DuckDBConnection} from "@duckdb/node-api";
+import {withStageEntries} from "../../pipelines/lib/stage-entries.ts";
+import {openWarehouse} from "../warehouse/open-warehouse.ts";
+import {hiddenDimensions, withoutHiddenNames} from "./hidden-names.ts";
+import {PAGE_DATA, type PageDataEntry} from "./page-data-registry.ts";
+
+/** A page data file computed for a build, and how long it took. */
+export interface PrecomputedFile {
+  file: string;
+  bytes: number;
+  seconds: number;
+}
+
+interface Job {
+  file: string;
+  entry: PageDataEntry;
+  param?: string;
+}
+
+/**
+ * Computes every registered page data file from the warehouse into `root` (the site's source folder),
+ * where Framework takes a file that exists over its loader. Runs `workers` queues on as many connections
+ * of one read-only DuckDB instance so both cores work; each connection computes the stage entries once.
+ * Language and hidden names come from SHANGJI_LOCALE and SHANGJI_HIDE, as for the loaders.
+ */
+export async function precomputePageData(warehousePath: string, root: string, workers = 2): Promise<PrecomputedFile[]> {
+  const warehouse = await openWarehouse(warehousePath, {readOnly: true});
+  const hidden = hiddenDimensions();
+  try {
+    const queue: Job[] = [];
+    for (const entry of PAGE_DATA) {
+      if (!entry.params) queue.push({file: entry.file, entry});
+      else
+        for (const param of await entry.params(warehouse.connection))
+          queue.push({file: entry.file.replace(/\[\w+\]/, param), entry, param});
+    }
+    const connections: DuckDBConnection[] = [warehouse.connection];
+    for (let i = 1; i < workers; i++) connections.push(await warehouse.connect());
+    const done: PrecomputedFile[] = [];
+    await Promise.all(
+      connections.map((connection) =>
+        withStageEntries(connection, async () => {
+          for (let job = queue.shift(); job; job = queue.shift()) {
+            const started = performance.now();
+            const text = JSON.stringify(withoutHiddenNames(await job.entry.read(connection, job.param), hidden));
+            const path = join(root, job.file);
+            mkdirSync(dirname(path), {recursive: true});
+            writeFileSync(path, text);
+            done.push({file: job.file, bytes: Buffer.byteLength(text), seconds: (performance.now() - started) / 1000});
+          }
+        })
+      )
+    );
+    return done.sort((a, b) => b.seconds - a.seconds);
+  } finally {
+    warehouse.close();
+  }
+}
+
+/**
+ * Removes page data files a killed build left in the source folder (src/data/**\/*.json): Framework would
+ * serve them instead of running their loaders.
+ */
+export function removePageDataFiles(root: string): void {
+  const folder = join(root, "data");
+  if (!existsSync(folder)) return;
+  for (const entry of readdirSync(folder, {recursive: true, withFileTypes: true})) {
+    if (entry.isFile() && entry.name.endsWith(".json")) rmSync(join(entry.parentPath, entry.name));
+  }
+}
