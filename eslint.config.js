@@ -3,7 +3,7 @@ import globals from "globals";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  {ignores: ["dist/", "node_modules/", "src/.observablehq/", "data/", "scratch/", "bench/out/"]},
+  {ignores: ["dist/", "node_modules/", "src/.observablehq/", "data/", "scratch/", "bench/out/", ".*.sites/", ".*.building/", "test-screenshots/"]},
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

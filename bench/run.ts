@@ -2,7 +2,7 @@
 // export with the sample generator (all tables), then measures in separate processes on the same
 // files: DuckDB's plain read_csv (the physical reference), ingest, all pipelines, and the site build
 // with a cold and a warm loader cache — seconds and peak memory of each (the process and its children).
-// Writes bench/results.json and bench/results.md and prints the Markdown table.
+// Writes results.json and results.md into --results (default bench/) and prints the Markdown table.
 import {spawn} from "node:child_process";
 import {existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync} from "node:fs";
 import {join, resolve} from "node:path";
@@ -10,7 +10,11 @@ import {parseArgs} from "node:util";
 import {watchTreeRss} from "./tree-rss.ts";
 
 const {values} = parseArgs({
-  options: {sizes: {type: "string", default: "10000,100000,1000000"}, out: {type: "string", default: "bench/out"}}
+  options: {
+    sizes: {type: "string", default: "10000,100000,1000000"},
+    out: {type: "string", default: "bench/out"},
+    results: {type: "string", default: "bench"}
+  }
 });
 const sizes = values.sizes.split(",").map((s) => Number(s.replace(/_/g, "")));
 if (sizes.some((n) => !Number.isInteger(n) || n < 100))
@@ -151,10 +155,11 @@ const growth =
     ? `\nGrowth ${results.at(-2)!.size.toLocaleString("en")} → ${results.at(-1)!.size.toLocaleString("en")}: ingest ×${(results.at(-1)!.ingest.seconds / results.at(-2)!.ingest.seconds).toFixed(1)}, pipelines ×${(results.at(-1)!.pipelines.seconds / results.at(-2)!.pipelines.seconds).toFixed(1)}, site ×${(results.at(-1)!.siteCold.seconds / results.at(-2)!.siteCold.seconds).toFixed(1)}\n`
     : "";
 const machine = `${(await import("node:os")).cpus().length} cores, node ${process.version}`;
-if (!existsSync(join(root, "bench"))) mkdirSync(join(root, "bench"));
+const resultsDir = resolve(values.results);
+if (!existsSync(resultsDir)) mkdirSync(resultsDir, {recursive: true});
 writeFileSync(
-  join(root, "bench", "results.json"),
+  join(resultsDir, "results.json"),
   `${JSON.stringify({date: new Date().toISOString(), machine, results}, null, 2)}\n`
 );
-writeFileSync(join(root, "bench", "results.md"), `${table}\n${growth}`);
+writeFileSync(join(resultsDir, "results.md"), `${table}\n${growth}`);
 process.stdout.write(`${table}\n${growth}`);

@@ -20,6 +20,7 @@ export function buildCommand(): Command {
         out: options.out,
         locale: process.env.SHANGJI_LOCALE ? siteLocale() : config.locale,
         hide: config.publish.hide,
+        filterValues: process.env.SHANGJI_FILTER_VALUES ? undefined : config.site.filterValues,
         quiet: options.quiet
       });
       if (options.quiet) return;

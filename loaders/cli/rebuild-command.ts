@@ -26,6 +26,7 @@ export function rebuildCommand(): Command {
         out: resolve(options.out ?? config.out),
         locale: process.env.SHANGJI_LOCALE ? siteLocale() : config.locale,
         hide: config.publish.hide,
+        filterValues: process.env.SHANGJI_FILTER_VALUES ? undefined : config.site.filterValues,
         quiet: options.quiet,
         progress: log
       });

@@ -12,6 +12,11 @@ const projectConfigSchema = z
     out: z.string().min(1).default("dist"),
     /** the site's language (SHANGJI_LOCALE overrides it) */
     locale: z.enum(["en", "zh-CN"]).default("en"),
+    /** values per filter dimension the site precomputes (0: period only, for very large warehouses) */
+    site: z
+      .object({filterValues: z.number().int().min(0).max(50).default(12)})
+      .strict()
+      .default({filterValues: 12}),
     /** what a published site may reveal: `hide` lists the dimensions whose names never reach it */
     publish: z
       .object({hide: z.array(z.enum(["accounts", "reps"])).default([])})

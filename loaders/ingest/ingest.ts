@@ -3,6 +3,7 @@ import type {DuckDBConnection} from "@duckdb/node-api";
 import {CliError} from "../cli/cli-error.ts";
 import {fileMappingFor, readMappingFile, type FileMapping, type MappingFile} from "../mapping/mapping-file.ts";
 import {PRESETS} from "../presets/index.ts";
+import {UnreadableFile} from "../read/limits.ts";
 import type {PresetName} from "../presets/preset.ts";
 import {ENTITY_NAMES} from "../schema/entities.ts";
 import {openWarehouse} from "../warehouse/open-warehouse.ts";
@@ -86,6 +87,7 @@ export async function ingest(options: IngestOptions): Promise<IngestResult> {
     if (fresh.length === 0) return result;
 
     await connection.run("BEGIN TRANSACTION");
+    let step = "reading the exports";
     try {
       const ingestId = Number(
         (await connection.runAndReadAll("SELECT nextval('ingest_id_seq')::INTEGER")).getRows()[0][0]
@@ -96,6 +98,7 @@ export async function ingest(options: IngestOptions): Promise<IngestResult> {
       await installLookups(connection, stages, mapping);
       const planned = await planSources(fresh, options.preset, mapping, result.files);
       for (const {source, recognition, fileMapping} of planned) {
+        step = `loading ${source.name}`;
         const report = await loadSource(connection, {
           ingestId,
           source,
@@ -108,19 +111,32 @@ export async function ingest(options: IngestOptions): Promise<IngestResult> {
         });
         result.files.push(report);
       }
+      step = "recording the snapshot of opportunities";
       await recordSnapshots(connection, ingestId, exportedAt);
+      step = "resolving owners and accounts given by name";
       result.references = await checkReferences(connection);
+      step = "recording the ingest";
       await summarise(connection, ingestId, result);
       await recordIngest(connection, ingestId, exportedAt, result, hashes);
       await connection.run("COMMIT");
     } catch (error) {
       await connection.run("ROLLBACK");
-      throw error;
+      throw outOfMemory(error, step);
     }
     return result;
   } finally {
     warehouse.close();
   }
+}
+
+/** DuckDB's out-of-memory error, in the words of whoever runs the ingest, who can raise the limit. */
+function outOfMemory(error: unknown, step: string): unknown {
+  if (!(error instanceof Error) || !error.message.startsWith("Out of Memory Error")) return error;
+  return new CliError(
+    `the warehouse ran out of memory (${process.env.SHANGJI_MEMORY_LIMIT ?? "4GB"}) while ${step}; nothing was changed. ` +
+      `Set SHANGJI_MEMORY_LIMIT higher (the default is 4GB), or ingest fewer exports at a time`,
+    {cause: error}
+  );
 }
 
 /** An ISO date (midnight UTC) or a date-time with its offset: a time without one would be read in this machine's zone. */
@@ -231,11 +247,18 @@ async function loadSource(
         `${source.name}: ${rows.toLocaleString("en")} rows read (${Math.round(rows / seconds).toLocaleString("en")} rows/s)`
       );
   };
-  const staged =
-    source.delimited &&
-    !process.env.SHANGJI_NO_FAST_PATH &&
-    (await stageWithDuckdb(connection, context, source.delimited));
-  if (!staged) await stageRecords(connection, context, source.records(), progress);
+  let staged = false;
+  try {
+    staged =
+      !!source.delimited &&
+      !process.env.SHANGJI_NO_FAST_PATH &&
+      (await stageWithDuckdb(connection, context, source.delimited));
+    if (!staged) await stageRecords(connection, context, source.records(), progress);
+  } catch (error) {
+    // nothing of the file has reached the warehouse's tables yet
+    if (error instanceof UnreadableFile) return rejected(source.name, error.message);
+    throw error;
+  }
   if (process.env.SHANGJI_PROFILE)
     process.stderr.write(`  ${source.name}: ${staged ? "DuckDB reader" : "record by record"}\n`);
   const counts = await loadBatch(connection, context);

@@ -46,26 +46,30 @@ export async function stageRecords(
   const appender = await connection.createAppender("sj_raw", "main", "temp");
   const width = context.headers.length;
   let rows = 0;
-  for await (const {line, fields} of records) {
-    appender.appendInteger(line);
-    const problem = rowProblem(fields, width, context.strictWidth, context.headers, mapped);
-    if (problem) {
-      appender.appendVarchar(problem.reason);
-      if (problem.column === null) appender.appendNull();
-      else appender.appendVarchar(problem.column);
-    } else {
-      appender.appendNull();
-      appender.appendNull();
+  // a file that turns out unreadable half-way still leaves the appender closed, for the next file's staging
+  try {
+    for await (const {line, fields} of records) {
+      appender.appendInteger(line);
+      const problem = rowProblem(fields, width, context.strictWidth, context.headers, mapped);
+      if (problem) {
+        appender.appendVarchar(problem.reason);
+        if (problem.column === null) appender.appendNull();
+        else appender.appendVarchar(problem.column);
+      } else {
+        appender.appendNull();
+        appender.appendNull();
+      }
+      for (const [column, index] of mapped) {
+        const value = firstFilled(fields, index, context.recognition.fallbacks.get(column));
+        if (value === undefined) appender.appendNull();
+        else appender.appendVarchar(value);
+      }
+      appender.endRow();
+      if (++rows % 100_000 === 0) onProgress?.(rows);
     }
-    for (const [column, index] of mapped) {
-      const value = firstFilled(fields, index, context.recognition.fallbacks.get(column));
-      if (value === undefined) appender.appendNull();
-      else appender.appendVarchar(value);
-    }
-    appender.endRow();
-    if (++rows % 100_000 === 0) onProgress?.(rows);
+  } finally {
+    appender.closeSync();
   }
-  appender.closeSync();
   return rows;
 }
 

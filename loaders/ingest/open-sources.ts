@@ -1,10 +1,13 @@
+import {stat} from "node:fs/promises";
 import {extname} from "node:path";
 import {parse} from "csv-parse/sync";
 import type {FileMapping} from "../mapping/mapping-file.ts";
 import {detectDelimiter} from "../read/detect-delimiter.ts";
+import {LIMITS, mebibytes} from "../read/limits.ts";
 import {CSV_RECORD_OPTIONS, readDelimited, type RawRecord} from "../read/read-delimited.ts";
 import {sniffFile} from "../read/sniff-file.ts";
 import {readXlsx} from "../read/read-xlsx.ts";
+import {workbookXmlBytes} from "../read/workbook-size.ts";
 import {normalizeLabel} from "../schema/stages.ts";
 import {knownHeaders} from "./recognise-entity.ts";
 import type {DelimitedFile} from "./stage-with-duckdb.ts";
@@ -42,16 +45,25 @@ export async function openSources(path: string, fileMapping?: FileMapping): Prom
       return openWorkbook(path, fileMapping);
   }
   if (extname(path).toLowerCase() === ".xlsx") throw new FileRejection("named .xlsx but is not a workbook");
+  // the start of the file that was sniffed ends inside a line: that line is not read as the header
+  const cut = (await stat(path)).size > LIMITS.headerBytes;
+  const sample = cut ? sniffed.sample.slice(0, lastLineBreak(sniffed.sample) + 1) : sniffed.sample;
+  if (cut && sample === "")
+    throw new FileRejection(
+      `line 1 is longer than ${mebibytes(LIMITS.headerBytes)}, so no header row can be found: is it a CSV export, and did it keep its line breaks?`
+    );
   const isTsv = extname(path).toLowerCase() === ".tsv";
-  const delimiter = fileMapping?.delimiter ?? detectDelimiter(sniffed.sample, isTsv ? "\t" : undefined);
-  const sampleRecords = parseSample(sniffed.sample, delimiter);
-  if (sampleRecords.length === 0) throw new FileRejection("file has no header row (only blank lines)");
+  const delimiter = fileMapping?.delimiter ?? detectDelimiter(sample, isTsv ? "\t" : undefined);
+  const sampleRecords = parseSample(sample, delimiter);
+  if (sampleRecords.every((r) => r.fields.every((f) => f.trim() === "")))
+    throw new FileRejection("file has no header row (only blank lines)");
   const headerIndex = findHeader(
     sampleRecords.map((r) => r.fields),
     fileMapping?.headerRow,
     sampleRecords
   );
   const header = sampleRecords[headerIndex];
+  checkWidth(header);
   return [
     {
       name: path,
@@ -69,6 +81,18 @@ export async function openSources(path: string, fileMapping?: FileMapping): Prom
       }
     }
   ];
+}
+
+function lastLineBreak(text: string): number {
+  return Math.max(text.lastIndexOf("\n"), text.lastIndexOf("\r"));
+}
+
+function checkWidth(header: RawRecord) {
+  if (header.fields.length > LIMITS.columns)
+    throw new FileRejection(
+      `line ${header.line}: the header has ${header.fields.length.toLocaleString("en")} columns; ` +
+        `Shangji reads at most ${LIMITS.columns.toLocaleString("en")}, as many as Excel`
+    );
 }
 
 function parseSample(sample: string, delimiter: string): RawRecord[] {
@@ -106,6 +130,13 @@ function findHeader(rows: string[][], headerRow: number | undefined, records: Ra
 }
 
 async function openWorkbook(path: string, fileMapping?: FileMapping): Promise<Source[]> {
+  const xmlBytes = await workbookXmlBytes(path);
+  if (xmlBytes !== undefined && xmlBytes > LIMITS.workbookXmlBytes)
+    throw new FileRejection(
+      `the workbook's sheets unpack to ${Number.isFinite(xmlBytes) ? mebibytes(xmlBytes) : "more than 4 GiB"} of XML; ` +
+        `Shangji reads workbooks up to ${mebibytes(LIMITS.workbookXmlBytes)}, since a workbook is read whole into memory: ` +
+        `save the sheet as CSV (UTF-8), which is read as a stream`
+    );
   let sheets;
   try {
     sheets = await readXlsx(path);
@@ -125,6 +156,7 @@ async function openWorkbook(path: string, fileMapping?: FileMapping): Promise<So
       sheet.records
     );
     const header = sheet.records[headerIndex];
+    checkWidth(header);
     return {
       name: `${path}#${sheet.name}`,
       format: "xlsx" as const,

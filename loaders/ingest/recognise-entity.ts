@@ -76,7 +76,23 @@ export function recogniseEntity(
         `name the entity and columns in a mapping file (--mapping)`
     );
   }
-  const rank = (c: (typeof candidates)[number]) => [c.missingRequired.length === 0 ? 1 : 0, c.score, c.hinted ? 1 : 0];
+  // a file that holds the ids of two tables, one referring to the other, is the referring one: an opportunities
+  // export lists account_id, so without its stage column it is an incomplete opportunities export, not accounts
+  const refersToOther = (c: (typeof candidates)[number]) =>
+    ENTITIES[c.entity].columns.some(
+      (column) =>
+        column.references !== undefined &&
+        column.references !== c.entity &&
+        !ENTITIES[c.entity].key.includes(column.name) &&
+        c.columns.has(column.name) &&
+        candidates.some((other) => other.entity === column.references)
+    );
+  const rank = (c: (typeof candidates)[number]) => [
+    refersToOther(c) ? 1 : 0,
+    c.missingRequired.length === 0 ? 1 : 0,
+    c.score,
+    c.hinted ? 1 : 0
+  ];
   // on a tie between presets for the same entity, the canonical names win: their defaults are the neutral ones
   const order = (c: (typeof candidates)[number]) => [...rank(c), c.source === "generic" ? 1 : 0];
   candidates.sort((a, b) => compare(order(b), order(a)));
@@ -137,11 +153,14 @@ function mapColumns(
   for (const [column, aliases] of Object.entries(preset.columns)) {
     if (columns.has(column)) continue;
     for (const alias of aliases) {
-      const index = normalized.indexOf(normalizeLabel(alias));
-      if (index === -1 || used.has(index)) continue;
-      used.add(index);
-      if (!columns.has(column)) columns.set(column, index);
-      else fallbacks.set(column, [...(fallbacks.get(column) ?? []), index]);
+      // a header repeated in the file ("阶段" twice) is one more source for the column, read where the first is blank
+      const label = normalizeLabel(alias);
+      for (let index = normalized.indexOf(label); index !== -1; index = normalized.indexOf(label, index + 1)) {
+        if (used.has(index)) continue;
+        used.add(index);
+        if (!columns.has(column)) columns.set(column, index);
+        else fallbacks.set(column, [...(fallbacks.get(column) ?? []), index]);
+      }
     }
   }
   return columns;

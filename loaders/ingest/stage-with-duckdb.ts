@@ -42,7 +42,8 @@ async function stageUtf8(
   transcoded: boolean
 ): Promise<boolean> {
   const scan = await scanRecords(file.path, file.delimiter, file.bom);
-  if (scan.hasBareCarriageReturn) return false;
+  // the record-by-record reader says where a quote is left open, and DuckDB's would pad the rest into one row
+  if (scan.hasBareCarriageReturn || scan.endsInQuotes) return false;
   const width = context.headers.length;
   const mapped = [...context.recognition.columns.entries()];
   await connection.run(`CREATE OR REPLACE TEMP TABLE sj_lines (_line INTEGER, _fields INTEGER)`);
@@ -68,12 +69,14 @@ async function stageUtf8(
     : "NULL::VARCHAR";
   const problem = `CASE WHEN ${ragged} THEN 'row has ' || _fields || ' fields, the header has ${width}'
     WHEN ${undecodable} IS NOT NULL THEN 'invalid bytes for the file''s encoding (mixed encodings?)' END`;
+  // DuckDB's parallel reader refuses null_padding with line breaks inside quotes ("Parameter Not Allowed")
+  const serial = scan.hasQuotedLineBreak ? ", parallel = false" : "";
   const source =
     first === 0
       ? `(SELECT ${Array.from({length: width}, (_, i) => `NULL::VARCHAR AS c${i}`).join(", ")}, 1 AS _present LIMIT 0)`
       : `(SELECT *, 1 AS _present FROM read_csv(${sqlString(file.path)}, delim = ${sqlString(file.delimiter)}, quote = '"',
           escape = '"', header = false, skip = ${first - 1}, columns = {${columns}}, auto_detect = false,
-          null_padding = true, ignore_errors = true, max_line_size = 16777216))`;
+          null_padding = true, ignore_errors = true, max_line_size = 16777216${serial}))`;
   await connection.run(`CREATE OR REPLACE TEMP TABLE sj_raw AS
     SELECT _line, ${problem} AS _problem, CASE WHEN NOT ${ragged} THEN ${undecodable} END AS _problem_column, _present,
       ${mapped.map(([column, index]) => `${firstFilled(index, context.recognition.fallbacks.get(column))} AS ${rawName(column)}`).join(", ") || "NULL AS _nothing"}

@@ -20,12 +20,19 @@ export const valueName = (column: string) => `v_${column}`;
 /** the typed value */
 export const typedName = (column: string) => `t_${column}`;
 
+/**
+ * Zero-width spaces and joiners, the word joiner and a stray byte-order mark: invisible in every screen, so an
+ * id holding one would load as a twin of the id without it.
+ */
+const INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff";
+
 export function parseExpression(column: Column, settings: ValueSettings): string {
   const v = valueName(column.name);
   const order = settings.dateOrder ? sqlString(settings.dateOrder) : "NULL";
   const decimal = settings.decimal ? sqlString(settings.decimal) : "NULL";
   switch (column.type) {
     case "id":
+      return `trim(translate(${v}, '${INVISIBLE}', ''))`;
     case "text":
       return `trim(${v})`;
     case "integer":
@@ -94,6 +101,7 @@ export function invalidReason(column: Column, stageNames: string[]): {rule: stri
       return {
         rule: `invalid_${column.type}`,
         reason: `CASE WHEN sj_dot_ambiguous(${v}, NULL) THEN ${quoted} || ' is ambiguous: a decimal point or a thousands separator? set "decimal" to "." or "," in a mapping file'
+          ${column.type === "amount" ? `WHEN abs(sj_number(${v}, NULL)) >= 1e16 THEN ${quoted} || ' is too large for an amount (at most 16 digits before the decimal point)'` : ""}
           ELSE ${quoted} || ' is not ${TYPE_WORDS[column.type]}' END`
       };
     default:
@@ -108,7 +116,8 @@ export function derivedExpressions(entity: Entity, settings: ValueSettings, mapp
   const amountColumn = entity.columns.find((c) => c.type === "amount");
   if (entity.columns.some((c) => c.name === "currency") && amountColumn) {
     const symbol = mapped.has(amountColumn.name) ? `sj_amount_currency(${valueName(amountColumn.name)})` : "NULL";
-    derived.set("currency", `coalesce(upper(${t("currency")}), ${symbol}, ${sqlString(settings.currency)})`);
+    const code = mapped.has("currency") ? `sj_currency_code(${t("currency")})` : "NULL";
+    derived.set("currency", `coalesce(${code}, ${symbol}, ${sqlString(settings.currency)})`);
   }
   if (entity.name === "opportunities") {
     const kind = `(SELECT kind FROM sj_stage_kinds WHERE stage = ${t("stage")})`;

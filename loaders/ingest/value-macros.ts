@@ -33,6 +33,10 @@ CREATE OR REPLACE TEMP MACRO sj_in_range(t) AS t >= TIMESTAMP '1900-01-01' AND t
 
 CREATE OR REPLACE TEMP MACRO sj_zoned(s) AS length(s) > 10 AND (s[-1] = 'Z' OR s[-6] IN ('+', '-') OR s[-5] IN ('+', '-'));
 
+-- offsets run from -12:00 to +14:00; DuckDB would read +25:00 as a day and an hour
+CREATE OR REPLACE TEMP MACRO sj_offset_ok(s) AS s[-1] = 'Z' OR list_transform(
+  [regexp_extract(s, '[+-](\d{2}):?(\d{2})$', ['h', 'm'])], o -> TRY_CAST(o.h AS INTEGER) <= 14 AND TRY_CAST(o.m AS INTEGER) < 60)[1];
+
 -- days since 1899-12-30; serials below 60 count Excel's non-existent 1900-02-29, serial 60 is that day
 CREATE OR REPLACE TEMP MACRO sj_excel_serial(s) AS (
   CASE WHEN regexp_matches(s, '^\d{1,7}(\.\d+)?$') THEN list_transform([TRY_CAST(s AS DOUBLE)], n ->
@@ -52,7 +56,8 @@ CREATE OR REPLACE TEMP MACRO sj_wall_time(s, date_order) AS coalesce(
 
 -- UTC; the range check (1900–2100) is the caller's, so the expression is not evaluated three times
 CREATE OR REPLACE TEMP MACRO sj_timestamp(s, date_order, time_zone) AS (
-  CASE WHEN sj_zoned(trim(s)) THEN CAST(coalesce(TRY_CAST(s AS TIMESTAMPTZ), try_strptime(trim(s), ${ZONED_FORMATS})) AS TIMESTAMP)
+  CASE WHEN sj_zoned(trim(s)) THEN CASE WHEN sj_offset_ok(trim(s)) THEN
+         CAST(coalesce(TRY_CAST(s AS TIMESTAMPTZ), try_strptime(trim(s), ${ZONED_FORMATS})) AS TIMESTAMP) END
        WHEN time_zone = 'UTC' THEN sj_wall_time(s, date_order)
        ELSE CAST(timezone(time_zone, sj_wall_time(s, date_order)) AS TIMESTAMP) END
 );
@@ -74,16 +79,16 @@ CREATE OR REPLACE TEMP MACRO sj_monthday(s) AS list_transform([trim(s)], t -> li
   END], st -> CASE WHEN TRY_CAST('2000-' || st.m || '-' || st.d AS DATE) IS NOT NULL
                    THEN lpad(st.m, 2, '0') || '-' || lpad(st.d, 2, '0') END)[1])[1];
 
-CREATE OR REPLACE TEMP MACRO sj_amount_currency(s) AS (
-  CASE
-    WHEN regexp_matches(s, '[¥￥元]|CNY|RMB') THEN 'CNY'
-    WHEN regexp_matches(s, '€|EUR') THEN 'EUR'
-    WHEN regexp_matches(s, '£|GBP') THEN 'GBP'
-    WHEN regexp_matches(s, 'HK\$|HKD') THEN 'HKD'
-    WHEN regexp_matches(s, 'JPY|円') THEN 'JPY'
-    WHEN regexp_matches(s, '\$|USD') THEN 'USD'
-  END
-);
+-- the first currency a text names; 港元, 美元 and 日元 end in 元, which alone is the yuan
+CREATE OR REPLACE TEMP MACRO sj_amount_currency(s) AS list_transform(
+  [regexp_extract(s, '港币|港元|HK\$|HKD|美元|美金|US\$|USD|\$|日元|円|JPY|欧元|€|EUR|英镑|£|GBP|人民币|[¥￥元]|CNY|RMB')],
+  c -> CASE WHEN c IN ('港币', '港元', 'HK$', 'HKD') THEN 'HKD' WHEN c IN ('美元', '美金', 'US$', 'USD', '$') THEN 'USD'
+            WHEN c IN ('日元', '円', 'JPY') THEN 'JPY' WHEN c IN ('欧元', '€', 'EUR') THEN 'EUR'
+            WHEN c IN ('英镑', '£', 'GBP') THEN 'GBP' WHEN c <> '' THEN 'CNY' END)[1];
+
+-- a currency column may name the currency (人民币, 美元) instead of giving its ISO code
+CREATE OR REPLACE TEMP MACRO sj_currency_code(s) AS
+  CASE WHEN regexp_full_match(s, '[A-Za-z]{3}') THEN upper(s) ELSE coalesce(sj_amount_currency(s), upper(s)) END;
 
 -- "7.800" or "1.234" alone: a decimal point (European exports write thousands so) — never guessed
 CREATE OR REPLACE TEMP MACRO sj_dot_ambiguous(s, decimal_mark) AS
@@ -104,7 +109,7 @@ CREATE OR REPLACE TEMP MACRO sj_plain_number(t, decimal_mark) AS (
 );
 
 CREATE OR REPLACE TEMP MACRO sj_number(s, decimal_mark) AS list_transform(
-  [regexp_replace(upper(trim(s)), '(CNY|RMB|USD|EUR|GBP|HKD|JPY|HK\$|US\$|[¥￥$€£元円]|\s|''|\x{00A0}|\x{202F})', '', 'g')],
+  [regexp_replace(upper(trim(s)), '(CNY|RMB|USD|EUR|GBP|HKD|JPY|HK\$|US\$|人民币|港币|港元|美元|美金|欧元|英镑|日元|[¥￥$€£元円]|\s|''|\x{00A0}|\x{202F})', '', 'g')],
   t -> (CASE WHEN t[1] = '(' AND t[-1] = ')' THEN -1 ELSE 1 END)
      * (CASE WHEN t LIKE '%万' THEN 1e4 WHEN t LIKE '%亿' THEN 1e8 ELSE 1 END)
      * list_transform([sj_plain_number(regexp_replace(t, '^\(|\)$|[万亿]$', '', 'g'), decimal_mark)],

@@ -29,6 +29,11 @@ function cellText(value: ExcelJS.CellValue): string {
   // workbook dates are wall-clock times; exceljs hands them over as UTC, so drop the zone
   if (value instanceof Date) return value.toISOString().slice(0, 19).replace("T", " ").replace(" 00:00:00", "");
   if (typeof value === "object") {
+    // a formula the workbook holds no computed value for (saved by a script, not by Excel) keeps its text
+    if ("formula" in value || "sharedFormula" in value)
+      return value.result === undefined
+        ? `=${"formula" in value ? value.formula : value.sharedFormula}`
+        : cellText(value.result as ExcelJS.CellValue);
     if ("result" in value) return cellText(value.result as ExcelJS.CellValue);
     if ("richText" in value) return value.richText.map((part) => part.text).join("");
     if ("text" in value) return String(value.text);

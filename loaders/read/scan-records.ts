@@ -1,4 +1,5 @@
 import {open} from "node:fs/promises";
+import {LIMITS, tooManyLines} from "./limits.ts";
 
 export interface RecordScan {
   /** 1-based line on which each record starts, in file order (blank lines are not records) */
@@ -8,6 +9,10 @@ export interface RecordScan {
   count: number;
   /** a carriage return not followed by a line feed: old Mac line endings, which the fast path does not read */
   hasBareCarriageReturn: boolean;
+  /** a line break inside a quoted field */
+  hasQuotedLineBreak: boolean;
+  /** the file ends inside a quoted field */
+  endsInQuotes: boolean;
 }
 
 const QUOTE = 0x22;
@@ -33,9 +38,11 @@ export async function scanRecords(path: string, delimiter: string, start = 0): P
   let atFieldStart = true;
   let empty = true;
   let bareCr = false;
+  let quotedBreak = false;
   let previous = -1;
 
   const push = () => {
+    if (recordLine > LIMITS.lines) throw tooManyLines(recordLine);
     if (count === lines.length) {
       lines = grow(lines);
       fields = grow(fields);
@@ -64,7 +71,10 @@ export async function scanRecords(path: string, delimiter: string, start = 0): P
             inQuotes = false; // the pending quote closed the field; read b as unquoted
           } else {
             if (b === QUOTE) quotePending = true;
-            else if (b === LF) line++;
+            else if (b === LF) {
+              line++;
+              quotedBreak = true;
+            }
             continue;
           }
         }
@@ -92,7 +102,14 @@ export async function scanRecords(path: string, delimiter: string, start = 0): P
   } finally {
     await handle.close();
   }
-  return {lines, fields, count, hasBareCarriageReturn: bareCr};
+  return {
+    lines,
+    fields,
+    count,
+    hasBareCarriageReturn: bareCr,
+    hasQuotedLineBreak: quotedBreak,
+    endsInQuotes: inQuotes && !quotePending
+  };
 }
 
 function grow(array: Int32Array): Int32Array<ArrayBuffer> {

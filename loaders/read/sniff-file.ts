@@ -1,4 +1,6 @@
 import {open} from "node:fs/promises";
+import {utf8Width} from "./decode-text.ts";
+import {LIMITS} from "./limits.ts";
 
 export type FileKind = "empty" | "text" | "xlsx" | "zip" | "binary";
 export type TextEncoding = "utf-8" | "gb18030" | "windows-1252" | "utf-16le" | "utf-16be";
@@ -12,7 +14,7 @@ export interface Sniffed {
   sample: string;
 }
 
-const SAMPLE_BYTES = 1 << 20;
+const SAMPLE_BYTES = LIMITS.headerBytes;
 
 /** Reads the start of a file to tell what it is: empty, a workbook, a ZIP, binary, or text in which encoding. */
 export async function sniffFile(path: string): Promise<Sniffed> {
@@ -35,12 +37,17 @@ export function sniffBytes(bytes: Buffer, complete: boolean): Sniffed {
     const isWorkbook = bytes.includes("xl/") || bytes.includes("[Content_Types].xml");
     return {kind: isWorkbook ? "xlsx" : "zip", ...none};
   }
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return text(bytes, "utf-8", 3);
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return text(bytes, "utf-16le", 2);
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return text(bytes, "utf-16be", 2);
-  if (isBinary(bytes)) return {kind: "binary", ...none};
-  if (isUtf8(bytes, complete)) return text(bytes, "utf-8", 0);
-  return text(bytes, isLatin(bytes) ? "windows-1252" : "gb18030", 0);
+  // a UTF-8 byte-order mark in front of GBK bytes (some tools add one to whatever they save) is only skipped
+  const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  const body = bytes.subarray(bom);
+  if (body.length === 0) return text(bytes, "utf-8", bom);
+  const utf16 = bom ? undefined : utf16ByteOrder(body);
+  if (utf16) return text(bytes, utf16, 0);
+  if (isBinary(body, complete)) return {kind: "binary", ...none};
+  if (isUtf8(body, complete)) return text(bytes, "utf-8", bom);
+  return text(bytes, isLatin(body) ? "windows-1252" : "gb18030", bom);
 }
 
 function text(bytes: Buffer, encoding: TextEncoding, bom: number): Sniffed {
@@ -49,9 +56,34 @@ function text(bytes: Buffer, encoding: TextEncoding, bom: number): Sniffed {
   return {kind: "text", encoding, bom, sample};
 }
 
-/** NUL bytes or many control characters mean the file is not a text export. */
-function isBinary(bytes: Buffer): boolean {
-  const n = Math.min(bytes.length, 8192);
+/**
+ * UTF-16 without a byte-order mark: the ASCII characters of its delimiters, line breaks and digits have
+ * a NUL in every other byte, all on the same side.
+ */
+function utf16ByteOrder(bytes: Buffer): "utf-16le" | "utf-16be" | undefined {
+  const pairs = Math.min(bytes.length, 8192) >> 1;
+  if (pairs < 8) return undefined;
+  let even = 0;
+  let odd = 0;
+  for (let i = 0; i < pairs * 2; i += 2) {
+    if (bytes[i] === 0) even++;
+    if (bytes[i + 1] === 0) odd++;
+  }
+  const few = pairs * 0.02;
+  if (odd >= pairs * 0.3 && even <= few) return "utf-16le";
+  if (even >= pairs * 0.3 && odd <= few) return "utf-16be";
+  return undefined;
+}
+
+/**
+ * NUL bytes or many control characters mean the file is not a text export. A run of NULs at its very end
+ * does not: a file cut short when written (a full disk, a crash) is padded so, and its rows still count.
+ */
+function isBinary(bytes: Buffer, complete: boolean): boolean {
+  let end = bytes.length;
+  if (complete) while (end > 0 && bytes[end - 1] === 0) end--;
+  if (end === 0) return true;
+  const n = Math.min(end, 8192);
   let control = 0;
   for (let i = 0; i < n; i++) {
     const b = bytes[i];
@@ -98,7 +130,8 @@ function isUtf8(bytes: Buffer, complete: boolean): boolean {
 /**
  * A few stray bytes (a Latin-1 "é" pasted into a UTF-8 export) do not make a file GBK: read as GB18030,
  * every Chinese value of it would load garbled without a word. Read as UTF-8, only the rows holding
- * the stray bytes are quarantined. GBK text read as UTF-8 has about five invalid sequences per valid one.
+ * the stray bytes are quarantined. GBK text read as UTF-8 has about five invalid sequences per valid one,
+ * and hardly a line that is UTF-8 throughout; a UTF-8 file has most of its lines so, whatever its bad ones hold.
  */
 function isMostlyUtf8(bytes: Buffer): boolean {
   let invalid = 0;
@@ -107,5 +140,16 @@ function isMostlyUtf8(bytes: Buffer): boolean {
     if (char === "\uFFFD") invalid++;
     else if (char.codePointAt(0)! > 0x7f) valid++;
   }
-  return invalid * 4 < valid;
+  if (invalid * 4 < valid) return true;
+  let utf8Lines = 0;
+  let otherLines = 0;
+  for (let start = 0; start < bytes.length; ) {
+    const lf = bytes.indexOf(0x0a, start);
+    const end = lf === -1 ? bytes.length : lf;
+    const width = utf8Width(bytes, start, end);
+    if (width === -1) otherLines++;
+    else if (width > 1) utf8Lines++;
+    start = end + 1;
+  }
+  return utf8Lines > otherLines;
 }

@@ -13,6 +13,7 @@ import {precomputePageData, removePageDataFiles} from "./precompute-page-data.ts
 import {checkHiddenNames, readHiddenNames, type HiddenDimension} from "./hidden-names.ts";
 import {openWarehouse, warehouseLockPath} from "../warehouse/open-warehouse.ts";
 import {siteLocale, type SiteLocale} from "./site-locale.ts";
+import {filterValueLimit} from "./site-filters.ts";
 
 export interface BuildSiteOptions {
   warehouse: string;
@@ -23,6 +24,8 @@ export interface BuildSiteOptions {
   /** the site's language; default SHANGJI_LOCALE, else English */
   locale?: SiteLocale;
   quiet?: boolean;
+  /** values per filter dimension to precompute; default SHANGJI_FILTER_VALUES, else 12 */
+  filterValues?: number;
   /** dimensions whose names the site must not reveal (publishing configuration) */
   hide?: HiddenDimension[];
   /** reuse data loaders' output of the previous build (benchmarks of a warm cache only: numbers may be stale) */
@@ -65,6 +68,7 @@ export async function buildSite({
   quiet = false,
   keepLoaderCache = false,
   hide = [],
+  filterValues = filterValueLimit(),
   report = {}
 }: BuildSiteOptions): Promise<BuildReport> {
   const began = performance.now();
@@ -79,7 +83,19 @@ export async function buildSite({
   // may change the warehouse while its pages are computed
   return withFileLock(join(root, ".observablehq", "shangji-build.lock"), {what: `the site build of ${root}`}, () =>
     withFileLock(warehouseLockPath(warehousePath), {what: `warehouse ${warehousePath}`}, () =>
-      buildLocked({root, warehousePath, outPath, sampleIngest, locale, quiet, report, began, keepLoaderCache, hide})
+      buildLocked({
+        root,
+        warehousePath,
+        outPath,
+        sampleIngest,
+        locale,
+        quiet,
+        report,
+        began,
+        keepLoaderCache,
+        hide,
+        filterValues
+      })
     )
   );
 }
@@ -94,7 +110,8 @@ async function buildLocked({
   report,
   began,
   keepLoaderCache,
-  hide
+  hide,
+  filterValues
 }: {
   root: string;
   warehousePath: string;
@@ -106,6 +123,7 @@ async function buildLocked({
   began: number;
   keepLoaderCache: boolean;
   hide: HiddenDimension[];
+  filterValues: number;
 }): Promise<BuildReport> {
   if (!keepLoaderCache) clearLoaderCache(root);
   removePageDataFiles(root);
@@ -116,11 +134,12 @@ async function buildLocked({
   // page data computed in this process, handed to Framework as files and removed after the build
   const written: string[] = [];
   try {
-    const precomputed = await withEnv({SHANGJI_LOCALE: locale, SHANGJI_HIDE: hide.join(",")}, () =>
-      precomputePageData(warehousePath, root)
-    );
+    const env = {SHANGJI_LOCALE: locale, SHANGJI_HIDE: hide.join(","), SHANGJI_FILTER_VALUES: String(filterValues)};
+    const precomputed = await withEnv(env, () => precomputePageData(warehousePath, root));
     written.push(...precomputed.map((f) => join(root, f.file)));
-    const output = await runObservableBuild({warehouse: warehousePath, out: staging, locale, hide, quiet});
+    const output = await withEnv(env, () =>
+      runObservableBuild({warehouse: warehousePath, out: staging, locale, hide, quiet})
+    );
     checkOffline(staging, outPath);
     if (hide.length) checkHiddenNames(staging, await hiddenNames(warehousePath, hide));
     const files = readdirSync(staging, {recursive: true, withFileTypes: true}).filter((e) => e.isFile());

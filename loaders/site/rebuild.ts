@@ -15,6 +15,7 @@ export interface RebuildOptions {
   out: string;
   locale: SiteLocale;
   hide?: HiddenDimension[];
+  filterValues?: number;
   quiet?: boolean;
   progress?: (line: string) => void;
 }
@@ -90,6 +91,7 @@ export async function rebuild(options: RebuildOptions): Promise<RebuildResult> {
       out: options.out,
       locale: options.locale,
       hide: options.hide,
+      filterValues: options.filterValues,
       quiet: options.quiet,
       report: {...report, durations: undefined}
     });

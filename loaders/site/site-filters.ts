@@ -10,9 +10,16 @@ export type FilterOptions = Record<FilterDimension, string[]>;
 
 /**
  * Values per dimension beyond which the filter bar offers only the largest: each value multiplies the
- * slices every page precomputes.
+ * slices every page precomputes. SHANGJI_FILTER_VALUES (from `site.filterValues` of the project
+ * configuration) overrides it; 0 leaves only the period to choose, for warehouses too large to compute
+ * every page for every filter.
  */
 export const MAX_FILTER_VALUES = 12;
+
+export function filterValueLimit(value = process.env.SHANGJI_FILTER_VALUES): number {
+  const limit = Number(value);
+  return value !== undefined && value !== "" && Number.isInteger(limit) && limit >= 0 ? limit : MAX_FILTER_VALUES;
+}
 
 /** Teams and regions of the reps who own opportunities, and the opportunities' sources. */
 export async function readFilterOptions(connection: DuckDBConnection): Promise<FilterOptions> {
@@ -28,7 +35,7 @@ export async function readFilterOptions(connection: DuckDBConnection): Promise<F
      )
      SELECT dimension, value FROM (
        SELECT *, row_number() OVER (PARTITION BY dimension ORDER BY n DESC, value) AS rank FROM counted
-     ) WHERE rank <= ${MAX_FILTER_VALUES} ORDER BY dimension, rank`
+     ) WHERE rank <= ${filterValueLimit()} ORDER BY dimension, rank`
   );
   const options: FilterOptions = {team: [], region: [], channel: []};
   for (const row of rows) options[row.dimension].push(row.value);

@@ -1,7 +1,7 @@
 /**
  * A chart with a title saying in words what it shows and a text alternative for screen readers
- * (`description`), e.g. chartFigure({title, description, plot: Plot.plot(…)}). Without data it shows
- * `empty` instead of an empty frame.
+ * (`description`), e.g. chartFigure({title, description, plot: Plot.plot(…)}); `plot` may be a div of
+ * several charts. Without data it shows `empty` instead of an empty frame.
  */
 export function chartFigure({title, description, plot, empty = null, note = null}) {
   const figure = document.createElement("figure");
@@ -12,10 +12,15 @@ export function chartFigure({title, description, plot, empty = null, note = null
     figure.append(Object.assign(document.createElement("p"), {className: "muted", textContent: empty}));
     return figure;
   }
-  const svg = plot.tagName.toLowerCase() === "svg" ? plot : plot.querySelector("svg");
-  if (svg) {
-    svg.setAttribute("role", "img");
-    svg.setAttribute("aria-label", `${title}. ${description}`);
+  // several charts in a div are one group; Plot wraps a chart with legends in a figure, the chart its last svg
+  const tag = plot.tagName.toLowerCase();
+  const labelled =
+    tag === "svg" || tag === "div"
+      ? plot
+      : (plot.querySelector(":scope > svg:last-of-type") ?? plot.querySelector("svg"));
+  if (labelled) {
+    labelled.setAttribute("role", tag === "div" ? "group" : "img");
+    labelled.setAttribute("aria-label", `${title}. ${description}`);
   }
   figure.append(plot);
   if (note) figure.append(Object.assign(document.createElement("figcaption"), {textContent: note}));

@@ -29,19 +29,26 @@ export function filterBar(site, t) {
     "period",
     site.periods.map((p) => [p.id, t(`period.${p.id}`)])
   );
-  for (const dimension of DIMENSIONS) {
+  // a dimension without values (none exported, or a site built with filterValues 0) offers no select
+  const offered = DIMENSIONS.filter((dimension) => site.filters[dimension].length > 0);
+  for (const dimension of offered) {
     add(dimension, [["", t("filter.all")], ...site.filters[dimension].map((v) => [v, v])]);
   }
-  const note = form.appendChild(document.createElement("span"));
-  note.className = "muted filter-note";
-  note.textContent = t("filter.oneAtATime");
+  if (offered.length > 1) {
+    const note = form.appendChild(document.createElement("span"));
+    note.className = "muted filter-note";
+    note.textContent = t("filter.oneAtATime");
+  }
   form.value = initial;
   form.addEventListener("change", (event) => {
     const changed = event.target.name;
     if (DIMENSIONS.includes(changed) && event.target.value) {
       for (const other of DIMENSIONS) if (other !== changed) selects[other].value = "";
     }
-    form.value = Object.fromEntries(Object.entries(selects).map(([name, select]) => [name, select.value]));
+    form.value = {
+      ...initial,
+      ...Object.fromEntries(Object.entries(selects).map(([name, select]) => [name, select.value]))
+    };
     history.replaceState(null, "", filterSearch(form.value) + location.hash);
     try {
       sessionStorage.setItem(STORAGE_KEY, JSON.stringify(form.value));

@@ -18,6 +18,9 @@ const DASH = "—";
 /**
  * Number, money, percentage and date formats for a language; amounts in `currency` (ISO 4217) when the
  * deals share one. Missing values (null, undefined, NaN) show as an em dash.
+ *
+ * @param {string} locale
+ * @param {string | null} [currency]
  */
 export function formatters(locale, currency = null) {
   const number = (options) => {

@@ -14,16 +14,44 @@ export function periodText(site, filter, t, fmt) {
   return `${t(`period.${period.id}`)} (${fmt.day(period.start)} – ${fmt.day(last.toISOString())})`;
 }
 
+// the notes pipelines add to a missing table ("opportunity_snapshots: needs two ingests"), as messages
+const NOTES = {
+  "needs two ingests": "empty.needsTwoIngests",
+  "needs two ingests between the dates": "empty.needsTwoIngestsBetween",
+  "needs an ingest before the month holding now": "empty.needsEarlierIngest"
+};
+
 /**
- * What a page shows instead of numbers it cannot compute: names the optional exports (tables) that were
- * missing, or says nothing matched the filter.
+ * What a page shows instead of numbers it cannot compute, in sentences: the optional exports (tables)
+ * that were missing, a column an export lacks ("accounts.membership_tier"), a pipeline's note
+ * ("opportunity_snapshots: needs two ingests"); with `site`, the opportunities on an empty warehouse,
+ * which no pipeline lists. With nothing missing it says nothing matched the filter.
+ *
+ * @param {(key: string, values?: object) => string} t
+ * @param {string[]} [missing]
+ * @param {{tables: string[]} | null} [site]
  */
-export function emptyState(t, missing = []) {
+export function emptyState(t, missing = [], site = null) {
+  const entries = site && !site.tables.includes("opportunities") ? ["opportunities", ...missing] : missing;
+  const tables = new Set();
+  const sentences = new Set();
+  for (const entry of entries) {
+    const note = entry.match(/^(\w+): (.+)$/);
+    const column = entry.match(/^(\w+)\.(\w+)$/);
+    if (note) sentences.add(NOTES[note[2]] ? t(NOTES[note[2]]) : t("empty.note", {table: note[1], note: note[2]}));
+    else if (column) sentences.add(t("empty.column", {table: column[1], column: column[2]}));
+    else tables.add(entry);
+  }
+  const text = [...(tables.size ? [t("empty.missing", {tables: [...tables].join(", ")})] : []), ...sentences];
   const p = document.createElement("p");
   p.className = "empty-state";
-  const tables = missing.map((m) => m.split(/[.:]/)[0]);
-  p.textContent = tables.length ? t("empty.missing", {tables: [...new Set(tables)].join(", ")}) : t("empty.noData");
+  p.textContent = text.length ? text.join(" ") : t("empty.noData");
   return p;
+}
+
+/** A muted line of text: what a section says instead of a chart, or a remark under one. */
+export function note(text) {
+  return Object.assign(document.createElement("p"), {className: "muted", textContent: text});
 }
 
 /** Whether every one of `tables` was exported (holds rows). */

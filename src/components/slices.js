@@ -16,7 +16,22 @@ export function sliceKey({period, team, region, channel}) {
 export function pickSlice(data, filter) {
   const key = sliceKey(filter);
   const [period, choice] = key.split("|");
-  return data.slices[key] ?? data.slices[`*|${choice}`] ?? data.slices[`${period}|*`] ?? data.slices["*|*"];
+  const slice = data.slices[key] ?? data.slices[`*|${choice}`] ?? data.slices[`${period}|*`] ?? data.slices["*|*"];
+  return typeof slice === "string" ? data.slices[slice] : slice;
+}
+
+/**
+ * The slice at `key`: a loader that writes equal slices once (shareEqualSlices) writes the key of the
+ * equal slice in place of a repeat.
+ *
+ * @template T
+ * @param {Record<string, T | string>} slices
+ * @param {string} key
+ * @returns {T}
+ */
+export function sliceAt(slices, key) {
+  const slice = slices[key];
+  return typeof slice === "string" ? slices[slice] : slice;
 }
 
 const DIMENSIONS = ["team", "region", "channel"];
@@ -24,6 +39,10 @@ const DIMENSIONS = ["team", "region", "channel"];
 /**
  * The filter from a query string (?period=ytd&team=华北), falling back to `stored` (the last filter of the
  * visit) and the defaults; unknown values are dropped and at most one dimension is kept.
+ *
+ * @param {string} search
+ * @param {{periods: {id: string}[], defaultPeriod: string, filters: Record<string, string[]>}} site
+ * @param {Record<string, string> | null} [stored]
  */
 export function readFilter(search, site, stored = null) {
   const params = new URLSearchParams(search);

@@ -1,4 +1,8 @@
-/** Texts every page shares: navigation, filter bar, periods, tables, empty states. */
+/**
+ * Texts every page shares: navigation, filter bar, periods, tables, empty states, and the names of the
+ * default stages (potential 潜在, intent 意向, negotiation 谈判, won, lost; a stage model with other stages
+ * shows them as exported).
+ */
 export const common = {
   en: {
     "site.title": "Shangji",
@@ -34,11 +38,24 @@ export const common = {
     "table.noRows": "No rows for this filter.",
     "empty.missing": "Not shown: the CRM export did not include {tables}. Export it and rebuild to see these numbers.",
     "empty.noData": "Nothing to show for this period and filter.",
+    "empty.column":
+      "Not shown: the export of {table} has no {column} column. Add it to the export and rebuild to see these numbers.",
+    "empty.needsTwoIngests":
+      "Not shown: this comparison needs two exports of the CRM, and only one has been loaded so far. Ingest a later export with shangji ingest and rebuild the site to see what changed between them.",
+    "empty.needsTwoIngestsBetween": "Not shown: this comparison needs two exports of the CRM loaded between its dates.",
+    "empty.needsEarlierIngest":
+      "Not shown: this needs an export loaded before the current month, and a month is scored once it is over. Keep ingesting exports as they come and rebuild the site.",
+    "empty.note": "Not shown: {table} ({note}).",
     "slice.unknown": "This filter has no precomputed numbers on this page.",
     "outcome.won": "won",
     "outcome.lost": "lost",
     "outcome.open": "open",
-    "outcome.unknown": "unknown"
+    "outcome.unknown": "unknown",
+    "stage.potential": "Potential",
+    "stage.intent": "Intent",
+    "stage.negotiation": "Negotiation",
+    "stage.won": "Won",
+    "stage.lost": "Lost"
   },
   "zh-CN": {
     "site.title": "商机",
@@ -74,11 +91,23 @@ export const common = {
     "table.noRows": "此筛选条件下没有数据。",
     "empty.missing": "未显示：CRM 导出中缺少 {tables}。导出后重新构建即可看到这些数字。",
     "empty.noData": "此期间和筛选条件下没有可显示的数据。",
+    "empty.column": "未显示：{table} 的导出中没有 {column} 列。在导出中加入该列并重新构建即可看到这些数字。",
+    "empty.needsTwoIngests":
+      "未显示：这项对比需要两次 CRM 导出，目前只导入了一次。请用 shangji ingest 导入一份更新的导出并重新构建站点，即可看到两次导出之间的变化。",
+    "empty.needsTwoIngestsBetween": "未显示：这项对比需要在所比较的日期之间导入过两次 CRM 导出。",
+    "empty.needsEarlierIngest":
+      "未显示：需要一份在本月之前导入的导出，且每个月结束后才能评估。请按时导入新的导出并重新构建站点。",
+    "empty.note": "未显示：{table}（{note}）。",
     "slice.unknown": "此页面没有为该筛选条件预先计算的数字。",
     "outcome.won": "赢单",
     "outcome.lost": "输单",
     "outcome.open": "进行中",
-    "outcome.unknown": "未知"
+    "outcome.unknown": "未知",
+    "stage.potential": "潜在",
+    "stage.intent": "意向",
+    "stage.negotiation": "谈判",
+    "stage.won": "赢单",
+    "stage.lost": "输单"
   }
 };
 

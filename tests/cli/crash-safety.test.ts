@@ -1,5 +1,5 @@
 import {spawn} from "node:child_process";
-import {copyFileSync, existsSync, mkdirSync} from "node:fs";
+import {copyFileSync, existsSync, mkdirSync, rmSync} from "node:fs";
 import {join} from "node:path";
 import {describe, expect, it} from "vitest";
 import {ingest} from "../../loaders/ingest/ingest.ts";
@@ -7,6 +7,11 @@ import {openWarehouse} from "../../loaders/warehouse/open-warehouse.ts";
 import {FIXTURES, REPOSITORY, tempDir, writeFile} from "../ingest/temp-warehouse.ts";
 
 const STAGES = ["potential", "intent", "negotiation", "won", "lost"];
+/** SIGKILLs to land; a kill aimed just after COMMIT may find the process gone, so a few more runs are allowed */
+const KILLS = 56;
+const ATTEMPTS = 72;
+/** kills run two at a time: each process spends most of its life starting up, on one core */
+const PARALLEL = 2;
 
 /** A few thousand rows over three files, with a handful of bad rows so that quarantine is written too. */
 function writeExport(dir: string) {
@@ -55,45 +60,80 @@ function copyWarehouse(from: string, to: string) {
   if (existsSync(`${from}.wal`)) copyFileSync(`${from}.wal`, `${to}.wal`);
 }
 
+/** The points of an ingest the tracer reports: the process start, BEGIN, the start of COMMIT, COMMIT returned. */
+type Moment = "start" | "begin" | "commit" | "committed";
+type Landed = "before" | "during" | "committing" | "after";
+
 interface Run {
   status: number | null;
   signal: NodeJS.Signals | null;
   stderr: string;
-  /** milliseconds after the start at which the transaction began, its COMMIT started and COMMIT returned */
-  began?: number;
-  committing?: number;
-  committed?: number;
+  /** milliseconds after the start at which each moment was reported */
+  at: Partial<Record<Moment, number>>;
   ended: number;
 }
 
-/** Runs `shangji ingest` with the transaction tracer, killing it with SIGKILL after `killAfter` ms. */
-function runIngest(exports: string, warehouse: string, killAfter?: number): Promise<Run> {
+/** Runs `shangji ingest` with the transaction tracer; with a kill, sends SIGKILL `delay` ms after the moment. */
+function runIngest(exports: string, warehouse: string, kill?: {moment: Moment; delay: number}): Promise<Run> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
     const args = ["--import", "./tests/cli/trace-transactions.mjs", "bin/shangji.js", "ingest", "--quiet"];
     const child = spawn(process.execPath, [...args, "--warehouse", warehouse, "--exported-at", "2024-04-01", exports], {
       cwd: REPOSITORY
     });
-    const run: Partial<Run> = {};
+    const at: Run["at"] = {start: 0};
     let stderr = "";
+    let timer: NodeJS.Timeout | undefined;
+    const reached = (moment: Moment) => {
+      if (kill?.moment === moment) timer = setTimeout(() => child.kill("SIGKILL"), kill.delay);
+    };
+    reached("start");
     child.stderr.on("data", (chunk: Buffer) => {
       stderr += chunk;
       const now = performance.now() - started;
-      if (run.began === undefined && stderr.includes("trace: begin\n")) run.began = now;
-      if (run.committing === undefined && stderr.includes("trace: commit\n")) run.committing = now;
-      if (run.committed === undefined && stderr.includes("trace: committed\n")) run.committed = now;
+      for (const moment of ["begin", "commit", "committed"] as const)
+        if (at[moment] === undefined && stderr.includes(`trace: ${moment}\n`)) {
+          at[moment] = now;
+          reached(moment);
+        }
     });
-    const timer = killAfter === undefined ? undefined : setTimeout(() => child.kill("SIGKILL"), killAfter);
     child.on("error", reject);
     child.on("close", (status, signal) => {
       clearTimeout(timer);
-      resolve({...run, status, signal, stderr, ended: performance.now() - started});
+      resolve({status, signal, stderr, at, ended: performance.now() - started});
     });
   });
 }
 
+/** Where a run was when it died, from the last moment it reported. */
+function landed(run: Run): Landed {
+  if (run.at.committed !== undefined) return "after";
+  if (run.at.commit !== undefined) return "committing";
+  return run.at.begin !== undefined ? "during" : "before";
+}
+
+/** The i-th kill: a quarter before BEGIN, the most inside the transaction, the rest inside and after COMMIT. */
+function killPlan(i: number, reference: Run): {moment: Moment; delay: number} {
+  const {begin, commit, committed} = reference.at as Record<Moment, number>;
+  const r = Math.random();
+  switch (i % 8) {
+    case 0:
+    case 1:
+      return {moment: "start", delay: r * begin};
+    case 2:
+    case 3:
+    case 4:
+      return {moment: "begin", delay: r * (commit - begin)};
+    case 5:
+    case 6:
+      return {moment: "commit", delay: r * Math.max(2, committed - commit)};
+    default:
+      return {moment: "committed", delay: r * (reference.ended - committed)};
+  }
+}
+
 describe("shangji ingest killed with SIGKILL", () => {
-  it("leaves the warehouse as it was before the ingest or as it is after it, never in between", async () => {
+  it(`leaves the warehouse as it was before the ingest or as it is after it, never in between (${KILLS} kills)`, async () => {
     const dir = tempDir();
     const exports = join(dir, "exports");
     mkdirSync(exports);
@@ -103,61 +143,58 @@ describe("shangji ingest killed with SIGKILL", () => {
     await ingest({paths: [`${FIXTURES}/zh`], warehouse: base, exportedAt: "2024-03-01"});
     const before = await warehouseState(base);
 
-    // a complete run: the state after, and how long the ingest and its transaction take
+    // a complete run: the state after, and when the transaction begins and commits
     const complete = join(dir, "complete.duckdb");
     copyWarehouse(base, complete);
     const reference = await runIngest(exports, complete);
-    expect([reference.status, reference.began !== undefined, reference.committed !== undefined]).toEqual([
+    expect([reference.status, reference.at.begin !== undefined, reference.at.committed !== undefined]).toEqual([
       0,
       true,
       true
     ]);
     const after = await warehouseState(complete);
     expect(after).not.toEqual(before);
-    const began = reference.began!;
-    const committed = reference.committed!;
 
-    // kills spread over the run: one before the transaction, the others across it and just after
-    const delays = [
-      began / 2,
-      ...Array.from({length: 5}, (_, i) => began + ((committed - began) * (i + Math.random())) / 5)
-    ];
-    delays.push(committed + Math.random() * (reference.ended - committed));
-    const landed = {before: 0, during: 0, committing: 0, after: 0};
-    for (let attempt = 0; attempt < delays.length; attempt++) {
-      const warehouse = join(dir, `killed-${attempt}.duckdb`);
+    const counts: Record<Landed, number> = {before: 0, during: 0, committing: 0, after: 0};
+    let killed = 0;
+    const attempt = async (i: number) => {
+      const warehouse = join(dir, `killed-${i}.duckdb`);
       copyWarehouse(base, warehouse);
-      const run = await runIngest(exports, warehouse, delays[attempt]);
-      const where =
-        run.committed !== undefined
-          ? "after"
-          : run.committing !== undefined
-            ? "committing"
-            : run.began !== undefined
-              ? "during"
-              : "before";
-      if (run.signal === "SIGKILL") landed[where]++;
+      const plan = killPlan(i, reference);
+      const run = await runIngest(exports, warehouse, plan);
+      const where = landed(run);
       const state = await warehouseState(warehouse);
-      const context = `killed at ${Math.round(delays[attempt])} ms: ${where}`;
+      const context = `kill ${i}, ${Math.round(plan.delay)} ms after ${plan.moment}: ${where}, ${run.signal ?? run.status}`;
       if (where === "before" || where === "during") expect(state, context).toEqual(before);
       else if (where === "after") expect(state, context).toEqual(after);
       // inside COMMIT the kill may come just before or just after the commit is durable
       else expect([before, after], context).toContainEqual(state);
-      // too few kills inside the transaction (a slow machine, a busy one): aim at its middle again
-      if (attempt === delays.length - 1 && landed.during < 3 && delays.length < 15)
-        delays.push((began + committed) / 2);
-    }
-    console.log(
-      `crash safety: ingest ${Math.round(reference.ended)} ms, transaction ${Math.round(began)}–${Math.round(committed)} ms; ` +
-        `${delays.length} kills: ${landed.before} before the transaction, ${landed.during} during it, ` +
-        `${landed.committing} inside COMMIT, ${landed.after} after COMMIT returned`
+      if (run.signal === "SIGKILL") {
+        killed++;
+        counts[where]++;
+      }
+      // one warehouse killed inside the transaction is kept for the retry below
+      if (where === "during" && run.signal === "SIGKILL" && !interrupted) interrupted = warehouse;
+      else for (const file of [warehouse, `${warehouse}.wal`]) rmSync(file, {force: true});
+    };
+    let next = 0;
+    let interrupted = "";
+    await Promise.all(
+      Array.from({length: PARALLEL}, async () => {
+        while (killed < KILLS && next < ATTEMPTS) await attempt(next++);
+      })
     );
-    expect(landed.during).toBeGreaterThan(0);
+    console.log(
+      `crash safety: ingest ${Math.round(reference.ended)} ms, transaction ${Math.round(reference.at.begin!)}–` +
+        `${Math.round(reference.at.committed!)} ms; ${killed} kills: ${counts.before} before the transaction, ` +
+        `${counts.during} during it, ${counts.committing} inside COMMIT, ${counts.after} after COMMIT returned`
+    );
+    expect(killed).toBeGreaterThanOrEqual(50);
+    expect(counts.during).toBeGreaterThan(0);
 
     // a warehouse left by a kill takes the next ingest: the state after, complete
-    const last = join(dir, `killed-${delays.length - 1}.duckdb`);
-    const retry = await runIngest(exports, last);
+    const retry = await runIngest(exports, interrupted);
     expect(retry.status).toBe(0);
-    expect(await warehouseState(last)).toEqual(after);
-  }, 240_000);
+    expect(await warehouseState(interrupted)).toEqual(after);
+  }, 300_000);
 });

@@ -128,17 +128,19 @@ describe("shangji ingest <paths...>", () => {
     );
   });
 
-  it("exits 4 with one line when another process holds the warehouse", async () => {
+  it("exits 4 with one line when another process holds the warehouse past the lock timeout", async () => {
     const path = tempWarehouse();
     const holder = await openWarehouse(path);
+    process.env.SHANGJI_LOCK_TIMEOUT = "1";
     try {
       const run = await runCli(["ingest", "--warehouse", path, HOSTILE]);
       expect(run).toEqual({
         status: 4,
         stdout: "",
-        stderr: `shangji: warehouse ${path} is in use by another shangji process; try again when it has finished\n`
+        stderr: `shangji: warehouse ${path} is in use by process ${process.pid}; waited 1 s (SHANGJI_LOCK_TIMEOUT)\n`
       });
     } finally {
+      delete process.env.SHANGJI_LOCK_TIMEOUT;
       holder.close();
     }
   });

@@ -5,7 +5,7 @@ import {join} from "node:path";
 import {describe, expect, it} from "vitest";
 import {PROJECT_ROOT} from "../../loaders/site/build-site.ts";
 
-const REBUILD_TIMEOUT = 240_000;
+const REBUILD_TIMEOUT = 600_000;
 
 interface Run {
   status: number | null;

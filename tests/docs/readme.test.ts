@@ -18,7 +18,8 @@ describe("README.md", () => {
       const heading = `#### \`${name}\` — ${ENTITIES[name].grain}`;
       expect(schemaSection).toContain(heading);
       const table = schemaSection.slice(schemaSection.indexOf(heading)).split("\n\n#### ")[0];
-      for (const column of ENTITIES[name].columns) expect(table, `${name}.${column.name}`).toContain(`| \`${column.name}\``);
+      for (const column of ENTITIES[name].columns)
+        expect(table, `${name}.${column.name}`).toContain(`| \`${column.name}\``);
     }
   });
 

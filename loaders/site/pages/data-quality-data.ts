@@ -1,0 +1,314 @@
+import {listValue, type DuckDBConnection} from "@duckdb/node-api";
+import {
+  dataQuality,
+  duplicateRecords,
+  KEY_FIELDS,
+  type DuplicateRecordRow,
+  type KeyFieldCoverageRow,
+  type LateStageGapRow,
+  type OrphanReferenceRow,
+  type PastCloseDateRow,
+  type StageRegressionRow,
+  type TableFreshnessRow
+} from "../../../pipelines/data-quality.ts";
+import type {PipelineContext} from "../../../pipelines/lib/context.ts";
+import {filterCondition} from "../../../pipelines/lib/filter-condition.ts";
+import {latestExport} from "../../../pipelines/lib/latest-export.ts";
+import {OPPORTUNITY_SCOPE} from "../../../pipelines/lib/opportunity-scope.ts";
+import type {EntityName} from "../../schema/entities.ts";
+import {readRows} from "../../warehouse/read-rows.ts";
+import {pageSlices, type PageSlices} from "../page-slices.ts";
+import {sitePeriods, type PeriodId} from "../site-periods.ts";
+
+/** Opportunities listed per check and filter; the counts and amounts cover all of them. */
+export const LISTED_OPPORTUNITIES = 20;
+/** Ingests, files and quarantine groups listed; the page says how many there are in all. */
+export const LISTED_INGESTS = 20;
+export const LISTED_FILES = 50;
+export const LISTED_QUARANTINE_GROUPS = 50;
+export const LISTED_STAGE_REGRESSIONS = 20;
+
+/** The opportunity checks of one filter choice, as of now. */
+export interface DataQualitySlice {
+  missing: string[];
+  /** key fields of the opportunities the filter keeps, in KEY_FIELDS order */
+  coverage: KeyFieldCoverageRow[];
+  late_stage_gaps: {
+    n_opportunities: number;
+    n_without_amount: number;
+    n_without_expected_close: number;
+    /** the oldest first */
+    rows: (LateStageGapRow & {rep_name: string | null})[];
+  };
+  past_close_dates: {
+    n_opportunities: number;
+    amount: number;
+    /** the longest overdue first */
+    rows: (PastCloseDateRow & {rep_name: string | null})[];
+  };
+}
+
+/** One run of `shangji ingest`. */
+export interface IngestRow {
+  ingest_id: number;
+  started_at: string;
+  exported_at: string;
+  files: number;
+  rows_read: number;
+  rows_loaded: number;
+  rows_quarantined: number;
+  status: string;
+}
+
+/** An export file as its latest ingest read it. */
+export interface IngestFileRow {
+  ingest_id: number;
+  file: string;
+  entity: string | null;
+  preset: string | null;
+  encoding: string | null;
+  format: string | null;
+  rows_read: number;
+  rows_loaded: number;
+  rows_quarantined: number;
+  /** loaded, unchanged (same bytes as before) or rejected */
+  status: string;
+  /** why a file was rejected: about the file, never a row's values */
+  message: string | null;
+}
+
+/**
+ * Quarantined source rows of one file, rule and column. No reason text: ingest's reasons quote the
+ * rejected value, which may be personal data; the page words the rule instead.
+ */
+export interface QuarantineRow {
+  file: string;
+  entity: string | null;
+  rule: string;
+  column: string | null;
+  n_rows: number;
+  last_ingest_id: number;
+  /** up to three source lines, in the latest ingest that had the problem */
+  first_lines: number[];
+}
+
+export interface DataQualityData extends PageSlices<DataQualitySlice> {
+  /** optional tables a whole-warehouse check needed and did not get */
+  missing: string[];
+  tables: {table: EntityName; n_rows: number; n_quarantined_rows: number; n_files: number}[];
+  n_ingests: number;
+  /** newest first */
+  ingests: IngestRow[];
+  n_files: number;
+  files: IngestFileRow[];
+  n_quarantine_groups: number;
+  quarantine: QuarantineRow[];
+  freshness: TableFreshnessRow[];
+  /** key fields of every table but opportunities (those are in the slices) */
+  coverage: KeyFieldCoverageRow[];
+  duplicate_keys: DuplicateRecordRow[];
+  /** leads sharing a phone, e-mail or company among the leads created in each period of the filter bar */
+  lead_duplicates: Record<PeriodId, {rows: DuplicateRecordRow[]; missing: string[]}>;
+  orphans: OrphanReferenceRow[];
+  stage_regressions: {n_pairs: number; rows: StageRegressionRow[]; missing: string[]};
+}
+
+/**
+ * The data-quality page's data: dataQuality over the whole warehouse (the ingests, files and quarantine
+ * beside it), the duplicate-lead check per period, and per filter choice the checks that are about
+ * opportunities — coverage of their key fields, open deals past their expected close date, late-stage
+ * deals without amount or date — narrowed to the opportunities the filter keeps.
+ */
+export async function dataQualityData(connection: DuckDBConnection): Promise<DataQualityData> {
+  const now = (await latestExport(connection)) ?? `${new Date().toISOString().slice(0, 10)}T00:00:00Z`;
+  const periods = sitePeriods(now);
+  const results = await dataQuality({connection, period: periods[0], now});
+  const leadDuplicates = {} as DataQualityData["lead_duplicates"];
+  for (const period of periods) {
+    const {rows, missing} = await duplicateRecords({connection, period, now});
+    leadDuplicates[period.id] = {rows: rows.filter((row) => row.check !== "duplicate_key"), missing};
+  }
+  const gaps = results.late_stage_gaps.rows;
+  const overdue = results.past_close_dates.rows;
+  const {slices} = await pageSlices(connection, (ctx) => opportunityChecks(ctx, gaps, overdue), {byPeriod: false});
+  const files = await readFiles(connection);
+  const quarantine = await withFirstLines(connection, results.quarantine.rows);
+  const ingests = await readIngests(connection);
+  const fileCounts = new Map(files.filter((f) => f.entity !== null).map((f) => [f.entity, 0]));
+  for (const file of files) if (file.entity !== null) fileCounts.set(file.entity, fileCounts.get(file.entity)! + 1);
+  return {
+    slices,
+    missing: results.summary.missing,
+    tables: results.table_rows.rows.map((row) => ({...row, n_files: fileCounts.get(row.table) ?? 0})),
+    n_ingests: ingests.length,
+    ingests: ingests.slice(0, LISTED_INGESTS),
+    n_files: files.length,
+    files: files.slice(0, LISTED_FILES),
+    n_quarantine_groups: quarantine.length,
+    quarantine: quarantine.slice(0, LISTED_QUARANTINE_GROUPS),
+    freshness: results.freshness.rows,
+    coverage: results.coverage.rows.filter((row) => row.table !== "opportunities").map(roundCoverage),
+    duplicate_keys: results.duplicates.rows.filter((row) => row.check === "duplicate_key"),
+    lead_duplicates: leadDuplicates,
+    orphans: results.orphans.rows.map((row) => ({...row, orphan_pct: round(row.orphan_pct)})),
+    stage_regressions: {
+      n_pairs: results.stage_regressions.rows.length,
+      rows: results.stage_regressions.rows.slice(0, LISTED_STAGE_REGRESSIONS),
+      missing: results.stage_regressions.missing
+    }
+  };
+}
+
+/** The opportunity checks narrowed to the filter: the whole-warehouse rows of the pipelines, kept when the filter keeps their opportunity. */
+export async function opportunityChecks(
+  ctx: PipelineContext,
+  gaps: LateStageGapRow[],
+  overdue: PastCloseDateRow[]
+): Promise<DataQualitySlice> {
+  const kept = await readKeptOpportunities(
+    ctx,
+    [...gaps, ...overdue].map((row) => row.opportunity_id)
+  );
+  const keptGaps = gaps.filter((row) => kept.has(row.opportunity_id));
+  const keptOverdue = overdue.filter((row) => kept.has(row.opportunity_id));
+  const named = <Row extends {opportunity_id: string}>(row: Row) => ({...row, rep_name: kept.get(row.opportunity_id)!});
+  return {
+    missing: [],
+    coverage: await readOpportunityCoverage(ctx),
+    late_stage_gaps: {
+      n_opportunities: keptGaps.length,
+      n_without_amount: keptGaps.filter((row) => !row.has_amount).length,
+      n_without_expected_close: keptGaps.filter((row) => !row.has_expected_close).length,
+      rows: keptGaps.slice(0, LISTED_OPPORTUNITIES).map(named)
+    },
+    past_close_dates: {
+      n_opportunities: keptOverdue.length,
+      amount: Math.round(keptOverdue.reduce((sum, row) => sum + (row.amount ?? 0), 0)),
+      rows: keptOverdue
+        .slice(0, LISTED_OPPORTUNITIES)
+        .map(named)
+        .map((row) => ({...row, amount: row.amount === null ? null : Math.round(row.amount)}))
+    }
+  };
+}
+
+/** Of the opportunities `ids`, those the filter keeps, with their owner's name. */
+async function readKeptOpportunities(ctx: PipelineContext, ids: string[]): Promise<Map<string, string | null>> {
+  if (ids.length === 0) return new Map();
+  const filter = filterCondition(ctx.filters);
+  const rows = await readRows<{opportunity_id: string; rep_name: string | null}>(
+    ctx.connection,
+    `SELECT f.opportunity_id, f.rep_name FROM ${OPPORTUNITY_SCOPE} f
+     WHERE list_contains($ids, f.opportunity_id) AND ${filter.sql}`,
+    {ids: listValue(ids), ...filter.params}
+  );
+  return new Map(rows.map((row) => [row.opportunity_id, row.rep_name]));
+}
+
+/** keyFieldCoverage's opportunity fields, counted over the opportunities the filter keeps. */
+async function readOpportunityCoverage(ctx: PipelineContext): Promise<KeyFieldCoverageRow[]> {
+  const fields = KEY_FIELDS.filter((field) => field.table === "opportunities");
+  const filter = filterCondition(ctx.filters);
+  // columns and conditions come from the constant KEY_FIELDS, never from data
+  const counts = fields.map(
+    ({column, where}, i) =>
+      `count(*) FILTER (WHERE ${where ?? "true"})::INTEGER AS n_rows_${i},
+       count(${column}) FILTER (WHERE ${where ?? "true"})::INTEGER AS n_non_null_${i}`
+  );
+  const [row] = await readRows<Record<string, number>>(
+    ctx.connection,
+    `SELECT ${counts.join(", ")} FROM ${OPPORTUNITY_SCOPE} f WHERE ${filter.sql}`,
+    filter.params
+  );
+  return fields
+    .map(({column, population}, i) => ({
+      table: "opportunities" as const,
+      column,
+      population: population ?? "all",
+      n_rows: row[`n_rows_${i}`],
+      n_non_null: row[`n_non_null_${i}`],
+      coverage_pct: row[`n_rows_${i}`] > 0 ? round((100 * row[`n_non_null_${i}`]) / row[`n_rows_${i}`]) : 0
+    }))
+    .filter((coverage) => coverage.n_rows > 0);
+}
+
+async function readIngests(connection: DuckDBConnection): Promise<IngestRow[]> {
+  return readRows<IngestRow>(
+    connection,
+    `SELECT ingest_id, started_at, exported_at, files, rows_read::INTEGER AS rows_read,
+       rows_loaded::INTEGER AS rows_loaded, rows_quarantined::INTEGER AS rows_quarantined, status
+     FROM ingests ORDER BY ingest_id DESC`
+  );
+}
+
+async function readFiles(connection: DuckDBConnection): Promise<IngestFileRow[]> {
+  return readRows<IngestFileRow>(
+    connection,
+    `WITH latest AS (
+       -- a file read again replaces what its earlier reads loaded: its latest read is what the warehouse holds
+       SELECT * FROM ingest_files QUALIFY ingest_id = max(ingest_id) OVER (PARTITION BY file)
+     ),
+     final AS (
+       SELECT ingest_id, file, entity, preset, encoding, format, rows_read::INTEGER AS rows_read,
+         rows_loaded::INTEGER AS rows_loaded, rows_quarantined::INTEGER AS rows_quarantined, status, message
+       FROM latest
+       ORDER BY status = 'rejected' DESC, rows_quarantined DESC, ingest_id DESC, file
+     )
+     SELECT * FROM final`
+  );
+}
+
+/** quarantineSummary's groups without the example reason (it quotes the value), with their first lines. */
+async function withFirstLines(
+  connection: DuckDBConnection,
+  groups: {
+    file: string;
+    entity: string | null;
+    rule: string;
+    column: string | null;
+    n_rows: number;
+    last_ingest_id: number;
+  }[]
+): Promise<QuarantineRow[]> {
+  const lines = await readRows<{
+    file: string;
+    entity: string | null;
+    rule: string;
+    column: string | null;
+    lines: number[];
+  }>(
+    connection,
+    `WITH latest AS (
+       SELECT DISTINCT ingest_id, file, entity, rule, "column", line FROM quarantine
+       -- the lines of the latest ingest that had the problem: earlier ones may number another version of the file
+       QUALIFY ingest_id = max(ingest_id) OVER (PARTITION BY file, entity, rule, "column")
+     ),
+     final AS (
+       SELECT file, entity, rule, "column", coalesce(list(line ORDER BY line) FILTER (WHERE line IS NOT NULL), [])[1:3] AS lines
+       FROM latest
+       GROUP BY ALL
+     )
+     SELECT * FROM final`
+  );
+  const key = (g: {file: string; entity: string | null; rule: string; column: string | null}) =>
+    JSON.stringify([g.file, g.entity, g.rule, g.column]);
+  const byGroup = new Map(lines.map((row) => [key(row), row.lines]));
+  return groups.map(({file, entity, rule, column, n_rows, last_ingest_id}) => ({
+    file,
+    entity,
+    rule,
+    column,
+    n_rows,
+    last_ingest_id,
+    first_lines: byGroup.get(key({file, entity, rule, column})) ?? []
+  }));
+}
+
+function roundCoverage(row: KeyFieldCoverageRow): KeyFieldCoverageRow {
+  return {...row, coverage_pct: round(row.coverage_pct)};
+}
+
+/** Percentages to two decimals: what a page can show. */
+function round(value: number): number {
+  return Math.round(value * 100) / 100;
+}

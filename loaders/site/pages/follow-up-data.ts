@@ -1,0 +1,155 @@
+import type {DuckDBConnection} from "@duckdb/node-api";
+import {BY_CHANNEL} from "../../../pipelines/follow-up/compliance-by-channel.ts";
+import {BY_REP} from "../../../pipelines/follow-up/compliance-by-rep.ts";
+import {complianceCounts, type ComplianceCounts} from "../../../pipelines/follow-up/compliance-counts.ts";
+import {
+  DEFAULT_FOLLOW_UP_OPTIONS,
+  followUpChannelMix,
+  overdueFollowUps,
+  winRateByCompliance,
+  winRateByFollowUpMix,
+  type FollowUpOptions
+} from "../../../pipelines/follow-up.ts";
+import type {PipelineContext} from "../../../pipelines/lib/context.ts";
+import {wilsonInterval} from "../../../pipelines/stats/wilson-interval.ts";
+import {tablesOf, type TableOf} from "../compact-table.ts";
+import {pageSlices} from "../page-slices.ts";
+import {readAccountNames} from "../read-account-names.ts";
+import {shareEqualSlices} from "../shared-slices.ts";
+
+/** Overdue opportunities listed per filter; the count and amount cover all of them. */
+export const OVERDUE_ROWS = 25;
+
+const COMPLIANCE = [
+  "n_evaluated",
+  "n_compliant",
+  "n_pending",
+  "compliant_rate",
+  "compliant_rate_lower",
+  "compliant_rate_upper",
+  "n_failed_first_contact",
+  "n_failed_materials",
+  "n_failed_second_contact"
+] as const;
+const WIN_RATE = ["n_closed", "n_won", "win_rate", "win_rate_lower", "win_rate_upper"] as const;
+
+/** The columns of each table of the page, in order. */
+export const FOLLOW_UP_COLUMNS = {
+  compliance: COMPLIANCE,
+  by_rep: ["rep_id", "rep_name", "team", ...COMPLIANCE],
+  by_channel: ["channel", ...COMPLIANCE],
+  win_rate_by_compliance: ["plan_status", ...WIN_RATE],
+  channel_mix: ["type", "n_activities", "activity_rate", "n_opportunities"],
+  win_rate_by_dominant_channel: ["type", ...WIN_RATE],
+  win_rate_by_visit: ["visit", ...WIN_RATE],
+  overdue: ["opportunity_id", "account_name", "rep_name", "stage", "amount", "last_touch_at", "days_since_touch"]
+} as const;
+
+type Table = keyof typeof FOLLOW_UP_COLUMNS;
+/** A table of the page, of the columns FOLLOW_UP_COLUMNS[table] (tablesOf). */
+export type FollowUpTable<T extends Table> = TableOf<typeof FOLLOW_UP_COLUMNS, T>;
+const table = tablesOf(FOLLOW_UP_COLUMNS);
+
+/**
+ * One slice of the follow-up page: plan compliance of the opportunities created in the period (all of
+ * them in `compliance`, one row), by rep and by channel; win rates of the opportunities closed in the
+ * period by plan status, dominant follow-up channel and visit; the channel mix of the period's activities.
+ */
+export type FollowUpSlice = {missing: string[]} & {[T in Exclude<Table, "overdue">]: FollowUpTable<T>};
+
+/** Overdue follow-ups of one filter choice at now: how many, their open amount, the longest silences. */
+export interface OverdueSlice {
+  missing: string[];
+  n_overdue: number;
+  overdue_amount: number;
+  overdue: FollowUpTable<"overdue">;
+}
+
+export interface FollowUpData {
+  /** per period and filter; a slice equal to an earlier one is that one's key (shareEqualSlices) */
+  slices: Record<string, FollowUpSlice | string>;
+  /** as of now: one slice per filter choice ("*|all", "*|team=华北" …) */
+  overdue: Record<string, OverdueSlice | string>;
+  /** the plan's thresholds, for the page's wording */
+  plan: FollowUpOptions;
+}
+
+/**
+ * The follow-up page: per period and filter, plan compliance (overall, by rep, by channel), the win
+ * rate of compliant against not-compliant opportunities, the mix of follow-up channels and the win rate
+ * by mix; per filter, the opportunities overdue today.
+ */
+export async function followUpData(connection: DuckDBConnection): Promise<FollowUpData> {
+  const {slices} = await pageSlices(connection, followUpSlice);
+  const overdue = await pageSlices(connection, overdueSlice, {byPeriod: false});
+  return {
+    slices: shareEqualSlices(slices),
+    overdue: shareEqualSlices(overdue.slices),
+    plan: {...DEFAULT_FOLLOW_UP_OPTIONS}
+  };
+}
+
+export async function followUpSlice(ctx: PipelineContext): Promise<FollowUpSlice> {
+  const [byRep, byChannel] = await complianceCounts<ComplianceCounts & Record<string, string | number | null>>(
+    ctx,
+    [BY_REP, BY_CHANNEL],
+    {}
+  );
+  const winRate = await winRateByCompliance(ctx);
+  const mix = await followUpChannelMix(ctx);
+  const byMix = await winRateByFollowUpMix(ctx);
+  const mixRows = (dimension: string, as: string) =>
+    byMix.rows.filter((row) => row.dimension === dimension).map((row) => ({...row, [as]: row.value}));
+  return {
+    missing: [...new Set([...byRep.missing, ...winRate.missing, ...mix.missing, ...byMix.missing])],
+    compliance: table("compliance", [totalCounts(byChannel.rows)]),
+    by_rep: table("by_rep", byRep.rows),
+    by_channel: table("by_channel", byChannel.rows),
+    win_rate_by_compliance: table("win_rate_by_compliance", winRate.rows),
+    channel_mix: table("channel_mix", mix.rows),
+    win_rate_by_dominant_channel: table("win_rate_by_dominant_channel", mixRows("dominant_channel", "type")),
+    win_rate_by_visit: table("win_rate_by_visit", mixRows("visit", "visit"))
+  };
+}
+
+export async function overdueSlice(ctx: PipelineContext): Promise<OverdueSlice> {
+  const {rows, missing} = await overdueFollowUps(ctx);
+  const listed = rows.slice(0, OVERDUE_ROWS);
+  const names = await readAccountNames(
+    ctx.connection,
+    listed.map((row) => row.account_id)
+  );
+  return {
+    missing,
+    n_overdue: rows.length,
+    overdue_amount: Math.round(rows.reduce((sum, row) => sum + (row.amount ?? 0), 0)),
+    overdue: table(
+      "overdue",
+      listed.map((row) => ({
+        ...row,
+        account_name: row.account_id === null ? null : (names.get(row.account_id) ?? null),
+        last_touch_at: row.last_touch_at?.slice(0, 10) ?? null
+      }))
+    )
+  };
+}
+
+function totalCounts(rows: ComplianceCounts[]): ComplianceCounts {
+  const total = {
+    n_opportunities: 0,
+    n_pending: 0,
+    n_evaluated: 0,
+    n_compliant: 0,
+    n_failed_first_contact: 0,
+    n_failed_materials: 0,
+    n_failed_second_contact: 0
+  };
+  for (const row of rows) for (const key of Object.keys(total) as (keyof typeof total)[]) total[key] += row[key];
+  const interval = wilsonInterval(total.n_compliant, total.n_evaluated);
+  return {
+    ...total,
+    compliant_rate: total.n_evaluated > 0 ? total.n_compliant / total.n_evaluated : null,
+    compliant_rate_lower: interval?.lower ?? null,
+    compliant_rate_upper: interval?.upper ?? null
+  };
+}

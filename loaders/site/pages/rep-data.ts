@@ -1,0 +1,324 @@
+import type {DuckDBConnection} from "@duckdb/node-api";
+import {repLoad} from "../../../pipelines/allocation.ts";
+import {complianceByRep} from "../../../pipelines/follow-up.ts";
+import type {ComplianceCounts} from "../../../pipelines/follow-up/compliance-counts.ts";
+import {latestExport} from "../../../pipelines/lib/latest-export.ts";
+import {missingTables} from "../../../pipelines/lib/missing-tables.ts";
+import {withStageEntries} from "../../../pipelines/lib/stage-entries.ts";
+import {monthlyWonRevenue} from "../../../pipelines/reconciliation.ts";
+import {repPerformance, repSegmentWinRates, type RepPerformanceRow} from "../../../pipelines/rep-performance.ts";
+import {stuckOpportunities} from "../../../pipelines/stage-conversion.ts";
+import {readRows} from "../../warehouse/read-rows.ts";
+import {pageSlices, type PageSlices} from "../page-slices.ts";
+import {repSlug} from "../read-dynamic-paths.ts";
+import {significant} from "../significant.ts";
+import {sitePeriods} from "../site-periods.ts";
+import {
+  figures,
+  MIN_SPECIALTY_DEALS,
+  repSpecialties,
+  union,
+  type PerformanceFigures,
+  type RepSpecialtyRow
+} from "./reps-data.ts";
+
+export interface RepIdentity {
+  rep_id: string;
+  rep_slug: string;
+  rep_name: string | null;
+  team: string | null;
+  region: string | null;
+}
+
+export interface RepPeriodFigures extends PerformanceFigures {
+  count_opportunities: number;
+  quota: number | null;
+  average_won_deal: number | null;
+  median_cycle_days: number | null;
+  activities_per_opportunity: number | null;
+}
+
+/** The rep's follow-up compliance against all reps' (complianceByRep). */
+export interface RepCompliance extends Omit<ComplianceCounts, "n_opportunities" | "n_pending"> {
+  /** Σ compliant / Σ evaluated over every rep */
+  all_compliant_rate: number | null;
+}
+
+export interface RepSlice {
+  /** null when the rep neither owned a deal in the period nor holds one open */
+  performance: RepPeriodFigures | null;
+  /** reps ranked in the period (the rank is among them) */
+  count_ranked: number;
+  /** the same number of days just before the period */
+  previous: Pick<PerformanceFigures, "won_revenue" | "win_rate" | "count_won" | "count_lost"> | null;
+  /** the rep's team over the period (null for a rep without a team) */
+  team: Pick<PerformanceFigures, "win_rate" | "quota_attainment_rate" | "won_revenue"> | null;
+  /** segment values where rep and other reps both closed enough deals, the rep's widest lead first */
+  segments: Omit<RepSpecialtyRow, "rep_id">[];
+  compliance: RepCompliance | null;
+  missing: string[];
+}
+
+export interface RepMonth {
+  /** first day of the month */
+  month: string;
+  count_won: number;
+  won_revenue: number;
+  /** the rep's quota for the month; null without one */
+  quota: number | null;
+}
+
+/** An open deal now; stuck ones (longer in their stage than nine in ten deals) have stage_p90_days. */
+export interface RepDeal extends OpenDeal {
+  stage_p90_days: number | null;
+  is_stuck: boolean;
+}
+
+export interface RepData extends PageSlices<RepSlice> {
+  /** null when no rep's page has this name */
+  rep: RepIdentity | null;
+  load: {
+    count_open: number;
+    team_median_count_open: number;
+    load_ratio: number | null;
+    is_overloaded: boolean;
+  } | null;
+  /** won revenue and quota per month from the start of last year to now */
+  trend: RepMonth[];
+  /** stuck deals first, worst first, then the largest other open deals */
+  deals: RepDeal[];
+  count_open_deals: number;
+  min_specialty_deals: number;
+  missing: string[];
+}
+
+export const MAX_DEALS = 25;
+const MAX_SEGMENTS = 15;
+
+/**
+ * One rep's page, for the rep whose page name (repSlug) is `slug`: per period the rep's figures
+ * against all reps — the shrunk win rate and rank come from the same fit as the leaderboard's — with
+ * the previous period, the team, the segments where the rep beats the other reps and follow-up
+ * compliance; as of now the load, the monthly trend and the open deals. The filter bar's team, region
+ * and channel do not apply: the rep is the filter.
+ */
+export async function repData(connection: DuckDBConnection, slug: string): Promise<RepData> {
+  const rep = await readRep(connection, slug);
+  if (!rep)
+    return {
+      rep: null,
+      slices: {},
+      load: null,
+      trend: [],
+      deals: [],
+      count_open_deals: 0,
+      min_specialty_deals: MIN_SPECIALTY_DEALS,
+      missing: []
+    };
+  return withStageEntries(connection, async () => {
+    const {slices} = await pageSlices(
+      connection,
+      async (ctx): Promise<RepSlice> => {
+        const reps = await repPerformance(ctx);
+        const row = reps.rows.find((r) => r.rep_id === rep.rep_id);
+        const previous = (await repPerformance({...ctx, period: ctx.sitePeriod.previous})).rows.find(
+          (r) => r.rep_id === rep.rep_id
+        );
+        const segments = await repSegmentWinRates(ctx);
+        const compliance = await complianceByRep(ctx);
+        return {
+          performance: row ? periodFigures(row) : null,
+          count_ranked: reps.rows.filter((r) => r.rank !== null).length,
+          previous: previous
+            ? {
+                won_revenue: Math.round(previous.won_revenue),
+                win_rate: significant(previous.win_rate),
+                count_won: previous.count_won,
+                count_lost: previous.count_lost
+              }
+            : null,
+          team: rep.team === null ? null : teamFigures(reps.rows.filter((r) => r.team === rep.team)),
+          segments: repSpecialties(segments.rows, {all: true})
+            .filter((r) => r.rep_id === rep.rep_id)
+            .slice(0, MAX_SEGMENTS)
+            .map(({rep_id: _rep, ...r}) => r),
+          compliance: repCompliance(compliance.rows, rep.rep_id),
+          missing: union(reps.missing, segments.missing, compliance.missing)
+        };
+      },
+      {byFilter: false}
+    );
+    const now = (await latestExport(connection))!;
+    const periods = sitePeriods(now);
+    const ctx = {connection, now, period: periods[0], filters: {}};
+    const load = (await repLoad(ctx)).rows.find((r) => r.rep_id === rep.rep_id);
+    const since = periods.find((p) => p.id === "ly")!.start;
+    const trend = await readTrend(connection, rep.rep_id, {start: since, end: periods[0].end}, now);
+    const stuck = await stuckOpportunities({...ctx, filters: {rep: rep.rep_id}});
+    const deals = await readOpenDeals(connection, rep.rep_id, now);
+    return {
+      rep,
+      slices,
+      load: load
+        ? {
+            count_open: load.count_open,
+            team_median_count_open: significant(load.team_median_count_open),
+            load_ratio: significant(load.load_ratio),
+            is_overloaded: load.is_overloaded
+          }
+        : null,
+      trend,
+      deals: openDeals(deals, stuck.rows),
+      count_open_deals: deals.length,
+      min_specialty_deals: MIN_SPECIALTY_DEALS,
+      missing: union(stuck.missing, await missingTables(connection, ["quotas", "accounts"]))
+    };
+  });
+}
+
+/** The rep whose page name is `slug`, among the owners of opportunities (as readDynamicPaths lists them). */
+async function readRep(connection: DuckDBConnection, slug: string): Promise<RepIdentity | null> {
+  const owners = await readRows<Omit<RepIdentity, "rep_slug">>(
+    connection,
+    `SELECT DISTINCT o.owner_rep_id AS rep_id, r.name AS rep_name, r.team, r.region
+     FROM opportunities o LEFT JOIN reps r ON r.rep_id = o.owner_rep_id
+     WHERE o.owner_rep_id IS NOT NULL ORDER BY 1`
+  );
+  const owner = owners.find((r) => repSlug(r.rep_id) === slug);
+  return owner ? {...owner, rep_slug: slug} : null;
+}
+
+function periodFigures(row: RepPerformanceRow): RepPeriodFigures {
+  return {
+    ...figures(row),
+    count_opportunities: row.count_opportunities,
+    quota: row.quota === null ? null : Math.round(row.quota),
+    average_won_deal: row.average_won_deal === null ? null : Math.round(row.average_won_deal),
+    median_cycle_days: significant(row.median_cycle_days),
+    activities_per_opportunity: significant(row.activities_per_opportunity)
+  };
+}
+
+/** A team's figures as teamPerformance sums them over its reps, from the reps' rows (one query less). */
+function teamFigures(rows: RepPerformanceRow[]): RepSlice["team"] {
+  const sum = (value: (r: RepPerformanceRow) => number | null) => rows.reduce((total, r) => total + (value(r) ?? 0), 0);
+  const won = sum((r) => r.count_won);
+  const closed = won + sum((r) => r.count_lost);
+  const revenue = sum((r) => r.won_revenue);
+  const quota = sum((r) => r.quota);
+  return {
+    win_rate: closed > 0 ? significant(won / closed) : null,
+    quota_attainment_rate: rows.some((r) => r.quota !== null) && quota > 0 ? significant(revenue / quota) : null,
+    won_revenue: Math.round(revenue)
+  };
+}
+
+function repCompliance(rows: Awaited<ReturnType<typeof complianceByRep>>["rows"], repId: string): RepCompliance | null {
+  const row = rows.find((r) => r.rep_id === repId);
+  if (!row) return null;
+  const evaluated = rows.reduce((sum, r) => sum + r.n_evaluated, 0);
+  const compliant = rows.reduce((sum, r) => sum + r.n_compliant, 0);
+  return {
+    n_evaluated: row.n_evaluated,
+    n_compliant: row.n_compliant,
+    compliant_rate: significant(row.compliant_rate),
+    compliant_rate_lower: significant(row.compliant_rate_lower),
+    compliant_rate_upper: significant(row.compliant_rate_upper),
+    n_failed_first_contact: row.n_failed_first_contact,
+    n_failed_materials: row.n_failed_materials,
+    n_failed_second_contact: row.n_failed_second_contact,
+    all_compliant_rate: evaluated > 0 ? significant(compliant / evaluated) : null
+  };
+}
+
+/** Won revenue per month (monthlyWonRevenue) with the rep's quota, every month of the span. */
+async function readTrend(
+  connection: DuckDBConnection,
+  repId: string,
+  period: {start: string; end: string},
+  now: string
+): Promise<RepMonth[]> {
+  const won = await monthlyWonRevenue({connection, period, now, filters: {rep: repId}});
+  const quotas = await readRows<{month: string; quota: number}>(
+    connection,
+    `SELECT strftime(month, '%Y-%m-%d') AS month, sum(quota)::DOUBLE AS quota FROM quotas
+     WHERE rep_id = $rep AND month >= $start::DATE AND month < $end::DATE GROUP BY ALL`,
+    {rep: repId, start: period.start, end: period.end}
+  );
+  const byMonth = new Map(won.rows.map((r) => [String(r.month).slice(0, 10), r]));
+  const quotaByMonth = new Map(quotas.map((q) => [q.month, q.quota]));
+  const months: RepMonth[] = [];
+  for (let month = period.start.slice(0, 7); `${month}-01` < period.end; month = nextMonth(month)) {
+    const day = `${month}-01`;
+    const row = byMonth.get(day);
+    const quota = quotaByMonth.get(day);
+    months.push({
+      month: day,
+      count_won: row?.count_won ?? 0,
+      won_revenue: Math.round(row?.won_revenue ?? 0),
+      quota: quota === undefined ? null : Math.round(quota)
+    });
+  }
+  return months;
+}
+
+function nextMonth(month: string): string {
+  const [year, m] = month.split("-").map(Number);
+  return m === 12 ? `${year + 1}-01` : `${year}-${String(m + 1).padStart(2, "0")}`;
+}
+
+/** An opportunity of the rep's open now, with the days since it entered its stage. */
+export interface OpenDeal {
+  opportunity_id: string;
+  account_name: string | null;
+  stage: string;
+  amount: number | null;
+  expected_close_at: string | null;
+  days_in_stage: number | null;
+}
+
+/**
+ * The rep's opportunities open now, by the same rule as the open pipeline (open, created by now), with
+ * the days since they entered their current stage (stage_entries, as stuckOpportunities reads them).
+ */
+function readOpenDeals(connection: DuckDBConnection, repId: string, now: string): Promise<OpenDeal[]> {
+  return readRows<OpenDeal>(
+    connection,
+    `WITH current_entries AS (
+       -- the stage each opportunity is in now: the entry it had not left by now
+       SELECT opportunity_id, entered_at FROM stage_entries
+       WHERE entered_at <= $now::TIMESTAMP AND (next_entered_at IS NULL OR next_entered_at > $now::TIMESTAMP)
+     )
+     SELECT o.opportunity_id, a.name AS account_name, o.stage, o.amount::DOUBLE AS amount,
+       strftime(o.expected_close_at, '%Y-%m-%d') AS expected_close_at,
+       round(date_diff('second', c.entered_at, $now::TIMESTAMP) / 86400.0) AS days_in_stage
+     FROM opportunities o
+     LEFT JOIN accounts a ON a.account_id = o.account_id
+     LEFT JOIN current_entries c ON c.opportunity_id = o.opportunity_id
+     WHERE o.owner_rep_id = $rep AND o.outcome = 'open' AND o.created_at <= $now::TIMESTAMP
+     ORDER BY o.amount DESC NULLS LAST, o.opportunity_id`,
+    {rep: repId, now}
+  );
+}
+
+function openDeals(
+  deals: OpenDeal[],
+  stuck: {opportunity_id: string; days_in_stage: number; stage_p90_days: number}[]
+) {
+  const stuckById = new Map(stuck.map((s, i) => [s.opportunity_id, {...s, order: i}]));
+  const rows: (RepDeal & {order: number})[] = deals.map((deal, i) => {
+    const s = stuckById.get(deal.opportunity_id);
+    return {
+      ...deal,
+      amount: deal.amount === null ? null : Math.round(deal.amount),
+      days_in_stage: s ? Math.round(s.days_in_stage) : deal.days_in_stage,
+      stage_p90_days: s ? Math.round(s.stage_p90_days) : null,
+      is_stuck: s !== undefined,
+      order: s ? s.order : stuck.length + i
+    };
+  });
+  return rows
+    .sort((a, b) => a.order - b.order)
+    .slice(0, MAX_DEALS)
+    .map(({order: _order, ...row}) => row);
+}

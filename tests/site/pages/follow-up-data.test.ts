@@ -1,0 +1,176 @@
+import {afterAll, beforeAll, describe, expect, it} from "vitest";
+import {
+  complianceByRep,
+  followUpChannelMix,
+  followUpCompliance,
+  overdueFollowUps,
+  winRateByCompliance,
+  winRateByFollowUpMix
+} from "../../../pipelines/follow-up.ts";
+import {readRows} from "../../../loaders/warehouse/read-rows.ts";
+import {withoutHiddenNames} from "../../../loaders/site/hidden-names.ts";
+import {
+  followUpData,
+  OVERDUE_ROWS,
+  type FollowUpData,
+  type FollowUpSlice,
+  type OverdueSlice
+} from "../../../loaders/site/pages/follow-up-data.ts";
+import {sitePeriods, type SitePeriod} from "../../../loaders/site/site-periods.ts";
+import {tableRows} from "../../../src/components/compact-table.js";
+import {sliceAt} from "../../../src/components/slices.js";
+import {emptyWarehouse, sampleWarehouse} from "../../pipelines/sample-warehouse.ts";
+
+type Sample = Awaited<ReturnType<typeof sampleWarehouse>>;
+type Row = Record<string, string | number | boolean | null>;
+
+const objects = (table: {columns: string[]; rows: unknown[][]}) => tableRows<Row>(table);
+
+const rounded = (x: number | null) => (x === null ? null : Number(x.toPrecision(4)));
+
+describe("followUpData(connection)", () => {
+  let sample: Sample;
+  let data: FollowUpData;
+  let ytd: SitePeriod;
+  const slice = (key: string) => sliceAt<FollowUpSlice>(data.slices, key);
+  const overdueAt = (key: string) => sliceAt<OverdueSlice>(data.overdue, key);
+
+  beforeAll(async () => {
+    sample = await sampleWarehouse();
+    data = await followUpData(sample.connection);
+    ytd = sitePeriods(sample.context({start: "2026-01-01", end: "2026-01-02"}).now).find((p) => p.id === "ytd")!;
+  });
+  afterAll(() => sample.close());
+
+  it("shows each rep's compliance as complianceByRep computes it", async () => {
+    const expected = await complianceByRep(sample.context(ytd));
+    const rows = objects(slice("ytd|all").by_rep);
+    expect(rows.length).toBeGreaterThan(1);
+    expect(rows).toEqual(
+      expected.rows.map((e) => ({
+        rep_id: e.rep_id,
+        rep_name: e.rep_name,
+        team: e.team,
+        n_evaluated: e.n_evaluated,
+        n_compliant: e.n_compliant,
+        n_pending: e.n_pending,
+        compliant_rate: rounded(e.compliant_rate),
+        compliant_rate_lower: rounded(e.compliant_rate_lower),
+        compliant_rate_upper: rounded(e.compliant_rate_upper),
+        n_failed_first_contact: e.n_failed_first_contact,
+        n_failed_materials: e.n_failed_materials,
+        n_failed_second_contact: e.n_failed_second_contact
+      }))
+    );
+  });
+
+  it("counts the plan's outcomes over all opportunities as followUpCompliance lists them", async () => {
+    const plans = (await followUpCompliance(sample.context(ytd))).rows;
+    const [total] = objects(slice("ytd|all").compliance);
+    const count = (test: (row: (typeof plans)[number]) => boolean) => plans.filter(test).length;
+    expect(total).toMatchObject({
+      n_compliant: count((p) => p.plan_status === "compliant"),
+      n_pending: count((p) => p.plan_status === "pending"),
+      n_evaluated: count((p) => p.plan_status !== "pending"),
+      n_failed_first_contact: count((p) => p.failed_step === "first_contact"),
+      n_failed_materials: count((p) => p.failed_step === "materials"),
+      n_failed_second_contact: count((p) => p.failed_step === "second_contact")
+    });
+    expect(total.compliant_rate).toBe(rounded((total.n_compliant as number) / (total.n_evaluated as number)));
+  });
+
+  it("carries the win rates and the channel mix of the pipelines", async () => {
+    const ctx = sample.context(ytd);
+    const all = slice("ytd|all");
+    const byStatus = (await winRateByCompliance(ctx)).rows;
+    expect(objects(all.win_rate_by_compliance)).toEqual(
+      byStatus.map((e) => ({
+        plan_status: e.plan_status,
+        n_closed: e.n_closed,
+        n_won: e.n_won,
+        win_rate: rounded(e.win_rate),
+        win_rate_lower: rounded(e.win_rate_lower),
+        win_rate_upper: rounded(e.win_rate_upper)
+      }))
+    );
+    const mix = (await followUpChannelMix(ctx)).rows;
+    expect(objects(all.channel_mix).map((r) => [r.type, r.n_activities, r.activity_rate])).toEqual(
+      mix.map((e) => [e.type, e.n_activities, rounded(e.activity_rate)])
+    );
+    const byMix = (await winRateByFollowUpMix(ctx)).rows;
+    const visits = byMix.filter((e) => e.dimension === "visit");
+    expect(objects(all.win_rate_by_visit).map((r) => [r.visit, r.n_closed, r.n_won])).toEqual(
+      visits.map((e) => [e.value, e.n_closed, e.n_won])
+    );
+    const dominant = byMix.filter((e) => e.dimension === "dominant_channel");
+    expect(objects(all.win_rate_by_dominant_channel).map((r) => r.type)).toEqual(dominant.map((e) => e.value));
+  });
+
+  it("narrows a channel slice to that channel", () => {
+    const all = slice("ytd|all");
+    const referral = slice("ytd|channel=referral");
+    expect(objects(referral.by_channel).map((r) => r.channel)).toEqual(["referral"]);
+    const [allTotal] = objects(all.compliance);
+    const [referralTotal] = objects(referral.compliance);
+    expect(referralTotal.n_evaluated).toBeLessThan(allTotal.n_evaluated as number);
+    const {channel: _channel, ...counts} = objects(all.by_channel).find((r) => r.channel === "referral")!;
+    expect(referralTotal).toEqual(counts);
+  });
+
+  it("lists the overdue opportunities as of now, longest silence first, with their account names", async () => {
+    expect(Object.keys(data.overdue)).toHaveLength(Object.keys(data.slices).length / 4);
+    const expected = (await overdueFollowUps(sample.context(ytd))).rows;
+    const overdue = overdueAt("*|all");
+    expect(overdue.n_overdue).toBe(expected.length);
+    expect(overdue.n_overdue).toBeGreaterThan(OVERDUE_ROWS);
+    const rows = objects(overdue.overdue);
+    expect(rows.map((r) => r.opportunity_id)).toEqual(expected.slice(0, OVERDUE_ROWS).map((e) => e.opportunity_id));
+    const [first] = await readRows<{name: string}>(
+      sample.connection,
+      "SELECT a.name FROM opportunities o JOIN accounts a ON a.account_id = o.account_id WHERE o.opportunity_id = $id",
+      {id: rows[0].opportunity_id as string}
+    );
+    expect(rows[0].account_name).toBe(first.name);
+    expect(overdue.overdue_amount).toBe(Math.round(expected.reduce((sum, e) => sum + (e.amount ?? 0), 0)));
+  });
+
+  it("writes a slice equal to an earlier one as that one's key", () => {
+    const keys = Object.keys(data.slices).filter((key) => typeof data.slices[key] === "string");
+    expect(keys.length).toBeGreaterThan(0);
+    for (const key of keys) expect(slice(key)).toEqual(slice(data.slices[key] as string));
+  });
+
+  it("keeps account names in the overdue table, so that a public site drops them", () => {
+    const names = objects(overdueAt("*|all").overdue).map((r) => r.account_name as string);
+    expect(names.filter((name) => name !== null).length).toBeGreaterThan(0);
+    const json = JSON.stringify(withoutHiddenNames(data, ["accounts"]));
+    expect(names.filter((name) => name !== null && json.includes(name))).toEqual([]);
+  });
+
+  it("stays within 150 KB for all its slices", () => {
+    expect(Object.keys(data.slices)).toHaveLength(76);
+    expect(Buffer.byteLength(JSON.stringify(data))).toBeLessThan(150_000);
+  });
+});
+
+describe("followUpData(connection) on an empty warehouse", () => {
+  it("says activities are missing in every slice", async () => {
+    const warehouse = await emptyWarehouse();
+    try {
+      const data = await followUpData(warehouse.connection);
+      expect(Object.keys(data.slices)).toEqual(["qtd|all", "lq|all", "ytd|all", "ly|all"]);
+      for (const key of Object.keys(data.slices)) {
+        const slice = sliceAt<FollowUpSlice>(data.slices, key);
+        expect(slice.missing).toEqual(["activities"]);
+        expect(slice.by_rep).toEqual({columns: [], rows: []});
+      }
+      expect(data.overdue["*|all"]).toMatchObject({
+        missing: ["activities"],
+        n_overdue: 0,
+        overdue: {columns: [], rows: []}
+      });
+    } finally {
+      warehouse.close();
+    }
+  });
+});

@@ -1,0 +1,142 @@
+import {afterAll, beforeAll, describe, expect, it} from "vitest";
+import {budgetAllocation} from "../../../pipelines/allocation/budget-allocation.ts";
+import {discovery} from "../../../pipelines/discovery.ts";
+import {scoring, type ScoringResults} from "../../../pipelines/scoring.ts";
+import {historyUntil} from "../../../loaders/site/pages/forecast-data.ts";
+import {
+  DISCOVERY_ROWS,
+  opportunitiesData,
+  PRIORITY_ROWS,
+  type OpportunitiesData
+} from "../../../loaders/site/pages/opportunities-data.ts";
+import {sitePeriods} from "../../../loaders/site/site-periods.ts";
+import {readRows} from "../../../loaders/warehouse/read-rows.ts";
+import {tableRows} from "../../../src/components/compact-table.js";
+import {emptyWarehouse, sampleWarehouse} from "../../pipelines/sample-warehouse.ts";
+
+const NOW = "2026-11-20T00:00:00Z";
+
+let warehouse: Awaited<ReturnType<typeof sampleWarehouse>>;
+let data: OpportunitiesData;
+let scored: ScoringResults;
+let teamOf: Map<string, string | null>;
+
+beforeAll(async () => {
+  warehouse = await sampleWarehouse();
+  data = await opportunitiesData(warehouse.connection);
+  scored = await scoring(warehouse.context(historyUntil(NOW)));
+  const teams = await readRows<{opportunity_id: string; team: string | null}>(
+    warehouse.connection,
+    `SELECT o.opportunity_id, r.team FROM opportunities o LEFT JOIN reps r ON r.rep_id = o.owner_rep_id`
+  );
+  teamOf = new Map(teams.map((row) => [row.opportunity_id, row.team]));
+});
+afterAll(() => warehouse.close());
+
+describe("opportunitiesData(connection)", () => {
+  it("writes one slice per filter choice and one budget per period", () => {
+    expect(Object.keys(data.slices).every((key) => key.startsWith("*|"))).toBe(true);
+    expect(Object.keys(data.budget.slices)).toEqual(["qtd|*", "lq|*", "ytd|*", "ly|*"]);
+  });
+
+  it("shows the accuracy of the one scorer trained on every closed deal up to now", () => {
+    expect(data.model.method).toBe("logistic_regression");
+    expect(data.model.evaluation.map((row) => [row.method, row.auc])).toEqual(
+      scored.evaluation.rows.map((row) => [row.method, Number(row.auc!.toPrecision(4))])
+    );
+    expect(data.model.evaluation[0].n_test_opportunities).toBe(342);
+  });
+
+  it("lists all open deals by expected value as scoring(ctx) ranks them, at most PRIORITY_ROWS", () => {
+    const all = data.slices["*|all"];
+    expect(all.count_open).toBe(scored.scores.rows.length);
+    expect(all.priority).toEqual(scored.scores.rows.slice(0, PRIORITY_ROWS).map((row) => row.opportunity_id));
+    const first = scored.scores.rows[0];
+    expect(data.deals[first.opportunity_id]).toMatchObject({
+      win_probability: Number(first.win_probability.toPrecision(4)),
+      expected_value: Math.round(first.expected_value!),
+      reasons: [first.reason_1, first.reason_2, first.reason_3]
+    });
+  });
+
+  it("lists only the team's deals in a team slice, all of them", async () => {
+    const slice = data.slices["*|team=华东"];
+    const [{n}] = await readRows<{n: number}>(
+      warehouse.connection,
+      `SELECT count(*)::INTEGER AS n FROM opportunities o JOIN reps r ON r.rep_id = o.owner_rep_id
+       WHERE r.team = '华东' AND o.outcome = 'open'`
+    );
+    expect(slice.count_open).toBe(n);
+    expect(slice.priority.length).toBe(Math.min(n, PRIORITY_ROWS));
+    expect(slice.priority.every((id) => teamOf.get(id) === "华东")).toBe(true);
+    expect(slice.reassignments.every((id) => teamOf.get(id) === "华东")).toBe(true);
+    expect(slice.priority).toEqual(
+      scored.scores.rows
+        .filter((row) => teamOf.get(row.opportunity_id) === "华东")
+        .slice(0, PRIORITY_ROWS)
+        .map((row) => row.opportunity_id)
+    );
+  });
+
+  it("carries a team slice's discovery lists as discovery(ctx) computes them", async () => {
+    const found = await discovery(warehouse.context(historyUntil(NOW), {team: "华北"}), {limit: DISCOVERY_ROWS});
+    const lookalikes = tableRows(data.slices["*|team=华北"].lookalikes);
+    expect(lookalikes.map((row) => row.account_id)).toEqual(found.lookalikes.rows.map((row) => row.account_id));
+    expect(lookalikes.map((row) => row.n_profile_customers)).toEqual(
+      found.lookalikes.rows.map((row) => row.n_profile_customers)
+    );
+    expect(tableRows(data.slices["*|team=华北"].repeat_due).map((row) => row.account_id)).toEqual(
+      found.repeat_due.rows.slice(0, DISCOVERY_ROWS).map((row) => row.account_id)
+    );
+    expect(lookalikes.map((row) => row.account_id)).not.toEqual(
+      tableRows(data.slices["*|all"].lookalikes).map((row) => row.account_id)
+    );
+  });
+
+  it("splits each period's budget as budgetAllocation(ctx) does", async () => {
+    const ytd = sitePeriods(NOW).find((p) => p.id === "ytd")!;
+    const {rows} = await budgetAllocation(warehouse.context(ytd));
+    const budget = data.budget.slices["ytd|*"];
+    expect(budget.rows.map((row) => row.source)).toEqual(rows.map((row) => row.source));
+    expect(budget.rows.map((row) => row.next_budget)).toEqual(rows.map((row) => Math.round(row.next_budget)));
+    expect(data.budget.slices["lq|*"].total_cost).not.toBe(budget.total_cost);
+  });
+
+  it("names accounts only in account_name fields and holds no contact data", async () => {
+    const read = (sql: string) =>
+      readRows<{value: string}>(warehouse.connection, sql).then((rows) => rows.map((r) => r.value));
+    const accounts = await read(`SELECT name AS value FROM accounts WHERE name IS NOT NULL`);
+    const contacts = await read(`SELECT name AS value FROM contacts WHERE name IS NOT NULL`);
+    const reachable = await read(
+      `SELECT email AS value FROM contacts WHERE email IS NOT NULL UNION ALL SELECT phone FROM contacts WHERE phone IS NOT NULL`
+    );
+    const texts: string[] = [];
+    JSON.stringify(data, (key, value) => {
+      if (key === "account_name") return undefined;
+      if (typeof value === "string") texts.push(value);
+      return value;
+    });
+    expect(accounts.length * contacts.length * reachable.length).toBeGreaterThan(0);
+    // company names, e-mails and phones are long enough to look for inside texts; a person's name only as a value
+    expect([...accounts, ...reachable].filter((name) => texts.some((text) => text.includes(name)))).toEqual([]);
+    expect(contacts.filter((name) => texts.includes(name))).toEqual([]);
+    expect(JSON.stringify(data)).toContain('"account_name":"');
+  });
+
+  it("stays within 150 KB on the sample", () => {
+    expect(Buffer.byteLength(JSON.stringify(data))).toBeLessThanOrEqual(150_000);
+  });
+
+  it("works on an empty warehouse", async () => {
+    const empty = await emptyWarehouse();
+    try {
+      const result = await opportunitiesData(empty.connection);
+      expect(Object.keys(result.slices)).toEqual(["*|all"]);
+      expect(result.slices["*|all"]).toMatchObject({count_open: 0, priority: [], reassignments: []});
+      expect(result.deals).toEqual({});
+      expect(result.budget.slices["ytd|*"].rows).toEqual([]);
+    } finally {
+      empty.close();
+    }
+  });
+});
