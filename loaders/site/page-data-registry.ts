@@ -1,6 +1,5 @@
 import type {DuckDBConnection} from "@duckdb/node-api";
-import {readRows} from "../warehouse/read-rows.ts";
-import {channelSlug, repSlug} from "./read-dynamic-paths.ts";
+import {channelSlug, readChannels, readOwnerIds, repSlug} from "./read-dynamic-paths.ts";
 import {channelData} from "./pages/channel-data.ts";
 import {channelsData} from "./pages/channels-data.ts";
 import {customersData} from "./pages/customers-data.ts";
@@ -28,21 +27,8 @@ export interface PageDataEntry {
   params?: (connection: DuckDBConnection) => Promise<string[]>;
 }
 
-const ownerSlugs = async (connection: DuckDBConnection) =>
-  (
-    await readRows<{id: string}>(
-      connection,
-      "SELECT DISTINCT owner_rep_id AS id FROM opportunities WHERE owner_rep_id IS NOT NULL ORDER BY 1"
-    )
-  ).map((r) => repSlug(r.id));
-
-const channelSlugs = async (connection: DuckDBConnection) =>
-  (
-    await readRows<{id: string}>(
-      connection,
-      "SELECT DISTINCT source AS id FROM opportunities WHERE source IS NOT NULL ORDER BY 1"
-    )
-  ).map((r) => channelSlug(r.id));
+const ownerSlugs = async (connection: DuckDBConnection) => (await readOwnerIds(connection)).map(repSlug);
+const channelSlugs = async (connection: DuckDBConnection) => (await readChannels(connection)).map(channelSlug);
 
 export const PAGE_DATA: PageDataEntry[] = [
   {file: "data/site.json", read: readSiteMeta},

@@ -1,4 +1,5 @@
-import {existsSync} from "node:fs";
+import {existsSync, readFileSync, writeFileSync} from "node:fs";
+import {join} from "node:path";
 import {CliError, EXIT} from "../cli/cli-error.ts";
 import {ingest, type IngestResult} from "../ingest/ingest.ts";
 import {openWarehouse} from "../warehouse/open-warehouse.ts";
@@ -107,7 +108,7 @@ export async function rebuild(options: RebuildOptions): Promise<RebuildResult> {
     siteSeconds: (performance.now() - siteBegan) / 1000,
     totalSeconds: (performance.now() - began) / 1000
   };
-  await patchReportDurations(site.out, report.durations);
+  patchReportDurations(site.out, report.durations);
   const exitCode = rejected.length > 0 || ingested.rowsQuarantined > 0 ? EXIT.quarantined : EXIT.ok;
   return {ingest: ingested, site, exitCode, report};
 }
@@ -137,9 +138,8 @@ async function readWarehouseState(path: string) {
   }
 }
 
-async function patchReportDurations(out: string, durations: RebuildReport["durations"]) {
-  const {readFileSync, writeFileSync} = await import("node:fs");
-  const {join} = await import("node:path");
+/** The durations are known only once the site is published: added to its report afterwards. */
+function patchReportDurations(out: string, durations: RebuildReport["durations"]) {
   const file = join(out, "build-report.json");
   const report = JSON.parse(readFileSync(file, "utf8"));
   writeFileSync(file, `${JSON.stringify({...report, durations}, null, 2)}\n`);

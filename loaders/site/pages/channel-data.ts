@@ -4,14 +4,13 @@ import {channelQuality} from "../../../pipelines/channel-quality.ts";
 import {addMonths} from "../../../pipelines/forecast/add-months.ts";
 import type {PipelineContext} from "../../../pipelines/lib/context.ts";
 import {pageSlices} from "../page-slices.ts";
-import {channelSlug} from "../read-dynamic-paths.ts";
+import {channelSlug, readChannels} from "../read-dynamic-paths.ts";
 import {significant} from "../significant.ts";
 import {
   campaignRows,
   channelSummary,
   channelTotal,
   money,
-  readChannels,
   TREND_MONTHS,
   trendPeriod,
   type CampaignRow,

@@ -3,10 +3,9 @@ import {channelQuality, type ChannelQualityRow} from "../../../pipelines/channel
 import {addMonths} from "../../../pipelines/forecast/add-months.ts";
 import type {Period, PipelineContext} from "../../../pipelines/lib/context.ts";
 import {wilsonInterval} from "../../../pipelines/stats/wilson-interval.ts";
-import {readRows} from "../../warehouse/read-rows.ts";
 import {compactTable, type CompactTable} from "../compact-table.ts";
 import {pageSlices, type SliceContext} from "../page-slices.ts";
-import {channelSlug} from "../read-dynamic-paths.ts";
+import {channelSlug, readChannels} from "../read-dynamic-paths.ts";
 import {significant} from "../significant.ts";
 
 /** Months in the channel trends, the current (partial) month included. */
@@ -155,14 +154,6 @@ export function trendPeriod(now: string): Period {
 }
 
 /** Channels that get a page: the opportunities' sources, as readDynamicPaths lists them. */
-export async function readChannels(connection: DuckDBConnection): Promise<string[]> {
-  const rows = await readRows<{source: string}>(
-    connection,
-    `SELECT DISTINCT source FROM opportunities WHERE source IS NOT NULL ORDER BY 1`
-  );
-  return rows.map((row) => row.source);
-}
-
 async function readChannelSlugs(connection: DuckDBConnection): Promise<Record<string, string>> {
   return Object.fromEntries((await readChannels(connection)).map((source) => [source, channelSlug(source)]));
 }
