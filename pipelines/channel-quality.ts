@@ -1,5 +1,6 @@
 import {bucketEnd, monthsCovered, type BucketInterval} from "./channel-quality/bucket.ts";
 import {channelQualitySql, type ChannelLevel} from "./channel-quality/channel-quality-sql.ts";
+import {hasDuplicateLeadFlags} from "./channel-quality/duplicate-lead-flags.ts";
 import {checkWindowDays, DEFAULT_DUPLICATE_WINDOW_DAYS} from "./channel-quality/duplicate-leads.ts";
 import type {PipelineContext, PipelineResult} from "./lib/context.ts";
 import {missingTables} from "./lib/missing-tables.ts";
@@ -9,6 +10,7 @@ import {wilsonInterval} from "./stats/wilson-interval.ts";
 
 export {channelQualityGlossary as glossary} from "./channel-quality/channel-quality-glossary.ts";
 export {duplicateLeads, type DuplicateLeadRow} from "./channel-quality/duplicate-leads.ts";
+export {withDuplicateLeadFlags} from "./channel-quality/duplicate-lead-flags.ts";
 export type {BucketInterval} from "./channel-quality/bucket.ts";
 export type {ChannelLevel} from "./channel-quality/channel-quality-sql.ts";
 
@@ -137,15 +139,16 @@ export async function channelQuality(
   const narrowed = [filters.team, filters.region, filters.rep, filters.product].some((f) => f !== undefined);
   const spendApplies = !missing.includes("marketing_spend") && level === "source" && !narrowed;
   const filter = filterCondition(filters, "x");
+  const flagged = windowDays === DEFAULT_DUPLICATE_WINDOW_DAYS && (await hasDuplicateLeadFlags(ctx.connection));
   const raw = await readRows<RawRow>(
     ctx.connection,
     `SELECT *, coalesce(source IN (SELECT channel FROM marketing_spend), false) AS has_spend
-     FROM (${channelQualitySql(interval, level, filter.sql)})`,
+     FROM (${channelQualitySql(interval, level, filter.sql, {flagged})})`,
     {
       ...filter.params,
       start: ctx.period.start,
       end: ctx.period.end,
-      window_days: windowDays,
+      ...(flagged ? {} : {window_days: windowDays}),
       leads_apply: leadsApply,
       duplicates_apply: leadsApply && duplicates,
       spend_applies: spendApplies,

@@ -10,7 +10,7 @@ import {funnelData} from "./pages/funnel-data.ts";
 import {opportunitiesData} from "./pages/opportunities-data.ts";
 import {overviewData} from "./pages/overview-data.ts";
 import {pipelineData} from "./pages/pipeline-data.ts";
-import {repData} from "./pages/rep-data.ts";
+import {readRepPages, repData, type RepPages} from "./pages/rep-data.ts";
 import {repsData} from "./pages/reps-data.ts";
 import {serviceData} from "./pages/service-data.ts";
 import {readSiteMeta} from "./read-site-meta.ts";
@@ -19,12 +19,14 @@ import {readSiteMeta} from "./read-site-meta.ts";
  * The site's own page data, by file under src/: what each data loader in src/data/ computes. A site build
  * computes them all in one process (one warehouse connection per core, stage entries once per
  * connection) and hands Framework the files; `observable preview` runs the loaders one by one instead.
- * A parameterized file ([rep]) lists its parameter values.
+ * A parameterized file ([rep]) lists its parameter values, and may `prepare` what all its files read: a build
+ * prepares it once per connection and hands it to every `read`.
  */
 export interface PageDataEntry {
   file: string;
-  read: (connection: DuckDBConnection, param?: string) => Promise<unknown>;
+  read: (connection: DuckDBConnection, param?: string, prepared?: unknown) => Promise<unknown>;
   params?: (connection: DuckDBConnection) => Promise<string[]>;
+  prepare?: (connection: DuckDBConnection) => Promise<unknown>;
 }
 
 const ownerSlugs = async (connection: DuckDBConnection) => (await readOwnerIds(connection)).map(repSlug);
@@ -43,7 +45,12 @@ export const PAGE_DATA: PageDataEntry[] = [
   {file: "data/customers.json", read: customersData},
   {file: "data/service.json", read: serviceData},
   {file: "data/data-quality.json", read: dataQualityData},
-  {file: "data/reps/[rep].json", read: (c, rep) => repData(c, rep ?? ""), params: ownerSlugs},
+  {
+    file: "data/reps/[rep].json",
+    read: (c, rep, pages) => repData(c, rep ?? "", pages as RepPages | undefined),
+    params: ownerSlugs,
+    prepare: readRepPages
+  },
   {file: "data/channels/[channel].json", read: (c, slug) => channelData(c, slug ?? ""), params: channelSlugs}
 ];
 

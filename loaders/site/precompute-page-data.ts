@@ -1,6 +1,7 @@
 import {existsSync, mkdirSync, readdirSync, rmSync, writeFileSync} from "node:fs";
 import {dirname, join} from "node:path";
 import type {DuckDBConnection} from "@duckdb/node-api";
+import {withDuplicateLeadFlags} from "../../pipelines/channel-quality.ts";
 import {withStageEntries} from "../../pipelines/lib/stage-entries.ts";
 import {openWarehouse} from "../warehouse/open-warehouse.ts";
 import {hiddenDimensions, withoutHiddenNames} from "./hidden-names.ts";
@@ -22,7 +23,8 @@ interface Job {
 /**
  * Computes every registered page data file from the warehouse into `root` (the site's source folder),
  * where Framework takes a file that exists over its loader. Runs `workers` queues on as many connections
- * of one read-only DuckDB instance so both cores work; each connection computes the stage entries once.
+ * of one read-only DuckDB instance so both cores work; each connection computes the stage entries and the
+ * duplicate leads once.
  * Language and hidden names come from SHANGJI_LOCALE and SHANGJI_HIDE, as for the loaders.
  */
 export async function precomputePageData(warehousePath: string, root: string, workers = 2): Promise<PrecomputedFile[]> {
@@ -41,16 +43,29 @@ export async function precomputePageData(warehousePath: string, root: string, wo
     const done: PrecomputedFile[] = [];
     await Promise.all(
       connections.map((connection) =>
-        withStageEntries(connection, async () => {
-          for (let job = queue.shift(); job; job = queue.shift()) {
-            const started = performance.now();
-            const text = JSON.stringify(withoutHiddenNames(await job.entry.read(connection, job.param), hidden));
-            const path = join(root, job.file);
-            mkdirSync(dirname(path), {recursive: true});
-            writeFileSync(path, text);
-            done.push({file: job.file, bytes: Buffer.byteLength(text), seconds: (performance.now() - started) / 1000});
-          }
-        })
+        withStageEntries(connection, () =>
+          withDuplicateLeadFlags(connection, async () => {
+            const prepared = new Map<PageDataEntry, Promise<unknown>>();
+            const prepare = (entry: PageDataEntry) => {
+              if (!entry.prepare) return undefined;
+              if (!prepared.has(entry)) prepared.set(entry, entry.prepare(connection));
+              return prepared.get(entry);
+            };
+            for (let job = queue.shift(); job; job = queue.shift()) {
+              const started = performance.now();
+              const data = await job.entry.read(connection, job.param, await prepare(job.entry));
+              const text = JSON.stringify(withoutHiddenNames(data, hidden));
+              const path = join(root, job.file);
+              mkdirSync(dirname(path), {recursive: true});
+              writeFileSync(path, text);
+              done.push({
+                file: job.file,
+                bytes: Buffer.byteLength(text),
+                seconds: (performance.now() - started) / 1000
+              });
+            }
+          })
+        )
       )
     );
     return done.sort((a, b) => b.seconds - a.seconds);

@@ -13,8 +13,10 @@ export async function readAccountNames(
   if (wanted.length === 0) return new Map();
   const rows = await readRows<{account_id: string; account_name: string}>(
     connection,
-    `SELECT account_id, name AS account_name FROM accounts
-     WHERE list_contains($ids, account_id) AND name IS NOT NULL`,
+    // a join, not list_contains: that compares every account with every id
+    `WITH listed AS (SELECT unnest($ids) AS account_id)
+     SELECT account_id, a.name AS account_name FROM accounts a JOIN listed USING (account_id)
+     WHERE a.name IS NOT NULL`,
     {ids: listValue(wanted)}
   );
   return new Map(rows.map((row) => [row.account_id, row.account_name]));

@@ -8,18 +8,30 @@ export type ChannelLevel = "source" | "campaign";
 /**
  * The channel-quality query — grain: one row per bucket × source (× campaign) with any lead,
  * opportunity created, opportunity closed or spend in it. Raw counts and sums only; rates, intervals
- * and ratios are shaped in TypeScript. Binds $start, $end, $window_days, $leads_apply,
+ * and ratios are shaped in TypeScript. Binds $start, $end, $window_days (unless `flagged`), $leads_apply,
  * $duplicates_apply, $spend_applies, $channel and the filter parameters; `filter` is a condition over
  * `opportunity_rows` / `lead_rows` columns (alias `x`) from filterCondition.
  */
-export function channelQualitySql(interval: BucketInterval, level: ChannelLevel, filter: string): string {
+export function channelQualitySql(
+  interval: BucketInterval,
+  level: ChannelLevel,
+  filter: string,
+  {flagged = false}: {flagged?: boolean} = {}
+): string {
   const campaign = (alias: string) => (level === "campaign" ? `${alias}.campaign` : "NULL::VARCHAR");
-  return `
-WITH ${duplicateMatchesSql({when: "$duplicates_apply"})},
+  // flagged: the duplicates were matched once for all periods, with the default window (withDuplicateLeadFlags)
+  const duplicates = flagged
+    ? `duplicate_leads AS (
+  SELECT lead_id FROM duplicate_lead_flags
+  WHERE $duplicates_apply AND created_at >= $start::TIMESTAMP AND created_at < $end::TIMESTAMP
+)`
+    : `${duplicateMatchesSql({when: "$duplicates_apply"})},
 duplicate_leads AS (
   -- the period's leads only: earlier ones were read as originals
   SELECT lead_id FROM duplicate_matches WHERE created_at >= $start::TIMESTAMP
-),
+)`;
+  return `
+WITH ${duplicates},
 lead_rows AS (
   SELECT le.lead_id, le.created_at, le.source, ${campaign("le")} AS campaign, le.owner_rep_id,
     r.team, r.region, NULL::VARCHAR AS product,

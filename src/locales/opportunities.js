@@ -83,6 +83,7 @@ export const opportunitiesText = {
     "opportunities.moves.intro":
       "Valuable open deals held by a rep who is overloaded (well above the team's median number of open deals) or weaker than average in the deal's industry, with the teammate who wins that industry most often and has room. No rep gives away more than a fifth of their deals.",
     "opportunities.moves.none": "No reassignment suggested for this filter.",
+    "opportunities.moves.shown": "The {shown} moves with the greatest gain, of {count} suggested.",
     "opportunities.moves.item":
       "{opportunity} · {account}: {from} → {to}, win probability {before} → {after}, expected value +{gain}",
     "opportunities.budget.heading": "Marketing budget",
@@ -189,6 +190,7 @@ export const opportunitiesText = {
     "opportunities.moves.intro":
       "由负荷过重（进行中商机明显多于团队中位数）或在该行业赢单率低于平均的销售持有的高价值商机，建议转给同团队中该行业赢单率最高且仍有余力的同事。每位销售转出的商机不超过其五分之一。",
     "opportunities.moves.none": "此筛选条件下没有调配建议。",
+    "opportunities.moves.shown": "共 {count} 条建议，显示期望价值增加最多的 {shown} 条。",
     "opportunities.moves.item":
       "{opportunity} · {account}：{from} → {to}，赢单概率 {before} → {after}，期望价值 +{gain}",
     "opportunities.budget.heading": "营销预算",

@@ -1,6 +1,12 @@
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import type {DuckDBConnection} from "@duckdb/node-api";
-import {channelQuality, duplicateLeads, glossary, type ChannelQualityRow} from "../../pipelines/channel-quality.ts";
+import {
+  channelQuality,
+  duplicateLeads,
+  glossary,
+  withDuplicateLeadFlags,
+  type ChannelQualityRow
+} from "../../pipelines/channel-quality.ts";
 import type {PipelineContext} from "../../pipelines/lib/context.ts";
 import {emptyWarehouse, sampleWarehouse} from "./sample-warehouse.ts";
 
@@ -260,6 +266,30 @@ describe("channelQuality(ctx, options)", () => {
     const {rows} = await channelQuality(ctx, {interval: "quarter", duplicateWindowDays: 30});
     // within 30 days only: L2 (15), L7 (21) for ads; L5 (33) and L8 (64) drop out
     expect(rows.map((r) => r.count_duplicate_leads)).toEqual([2, 0, 0]);
+  });
+
+  it("counts the same duplicates from leads matched once for all periods (withDuplicateLeadFlags)", async () => {
+    await withDuplicateLeadFlags(warehouse.connection, async () => {
+      const quarter = await channelQuality(ctx, {interval: "quarter"});
+      // as the hand computation above: ads L2 L3 L7, referral L5, weibo L8
+      expect(quarter.rows.map((r) => r.count_duplicate_leads)).toEqual([3, 1, 1]);
+      const months = await channelQuality({...ctx, filters: {channel: "ads"}});
+      // January L2 L7, February L3, March none (a row for its spend)
+      expect(months.rows.map((r) => [r.bucket_start, r.count_duplicate_leads])).toEqual([
+        ["2026-01-01", 2],
+        ["2026-02-01", 1],
+        ["2026-03-01", 0]
+      ]);
+      const east = await channelQuality({...ctx, filters: {team: "East"}}, {interval: "quarter"});
+      expect(east.rows.map((r) => r.count_duplicate_leads)).toEqual([2, 1]);
+      // another window is matched afresh
+      const narrow = await channelQuality(ctx, {interval: "quarter", duplicateWindowDays: 30});
+      expect(narrow.rows.map((r) => r.count_duplicate_leads)).toEqual([2, 0, 0]);
+    });
+    const tables = await warehouse.connection.runAndReadAll(
+      `SELECT count(*) FROM information_schema.tables WHERE table_name = 'duplicate_lead_flags'`
+    );
+    expect(Number(tables.getRows()[0][0])).toBe(0);
   });
 
   it("returns no rows for an empty period", async () => {

@@ -1,5 +1,5 @@
 import type {DuckDBConnection} from "@duckdb/node-api";
-import {channelQuality, type ChannelQualityRow} from "../../../pipelines/channel-quality.ts";
+import {channelQuality, withDuplicateLeadFlags, type ChannelQualityRow} from "../../../pipelines/channel-quality.ts";
 import {addMonths} from "../../../pipelines/forecast/add-months.ts";
 import type {Period, PipelineContext} from "../../../pipelines/lib/context.ts";
 import {wilsonInterval} from "../../../pipelines/stats/wilson-interval.ts";
@@ -91,7 +91,9 @@ export async function channelsData(connection: DuckDBConnection): Promise<Channe
     if (!campaigns.has(ctx.sitePeriod.id)) campaigns.set(ctx.sitePeriod.id, campaignRows({...ctx, filters: {}}));
     return campaigns.get(ctx.sitePeriod.id)!;
   };
-  const {slices} = await pageSlices(connection, (ctx) => channelsSlice(ctx, periodCampaigns));
+  const {slices} = await withDuplicateLeadFlags(connection, () =>
+    pageSlices(connection, (ctx) => channelsSlice(ctx, periodCampaigns))
+  );
   const trend = await pageSlices(connection, channelsTrend, {byPeriod: false});
   return {slices, trend: trend.slices, slugs: await readChannelSlugs(connection)};
 }

@@ -198,8 +198,10 @@ async function readKeptOpportunities(ctx: PipelineContext, ids: string[]): Promi
   const filter = filterCondition(ctx.filters);
   const rows = await readRows<{opportunity_id: string; rep_name: string | null}>(
     ctx.connection,
-    `SELECT f.opportunity_id, f.rep_name FROM ${OPPORTUNITY_SCOPE} f
-     WHERE list_contains($ids, f.opportunity_id) AND ${filter.sql}`,
+    // a join, not list_contains: that compares every opportunity with every id
+    `WITH listed AS (SELECT DISTINCT unnest($ids) AS opportunity_id)
+     SELECT f.opportunity_id, f.rep_name FROM ${OPPORTUNITY_SCOPE} f JOIN listed USING (opportunity_id)
+     WHERE ${filter.sql}`,
     {ids: listValue(ids), ...filter.params}
   );
   return new Map(rows.map((row) => [row.opportunity_id, row.rep_name]));

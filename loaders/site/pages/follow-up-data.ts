@@ -36,7 +36,7 @@ const WIN_RATE = ["n_closed", "n_won", "win_rate", "win_rate_lower", "win_rate_u
 /** The columns of each table of the page, in order. */
 export const FOLLOW_UP_COLUMNS = {
   compliance: COMPLIANCE,
-  by_rep: ["rep_id", "rep_name", "team", ...COMPLIANCE],
+  by_rep: ["rep_id", ...COMPLIANCE],
   by_channel: ["channel", ...COMPLIANCE],
   win_rate_by_compliance: ["plan_status", ...WIN_RATE],
   channel_mix: ["type", "n_activities", "activity_rate", "n_opportunities"],
@@ -70,6 +70,8 @@ export interface FollowUpData {
   slices: Record<string, FollowUpSlice | string>;
   /** as of now: one slice per filter choice ("*|all", "*|team=华北" …) */
   overdue: Record<string, OverdueSlice | string>;
+  /** the name and team of every rep a by_rep table lists, by rep_id, written once for all slices */
+  people: Record<string, {rep_name: string | null; team: string | null}>;
   /** the plan's thresholds, for the page's wording */
   plan: FollowUpOptions;
 }
@@ -80,21 +82,27 @@ export interface FollowUpData {
  * by mix; per filter, the opportunities overdue today.
  */
 export async function followUpData(connection: DuckDBConnection): Promise<FollowUpData> {
-  const {slices} = await pageSlices(connection, followUpSlice);
+  const people: FollowUpData["people"] = {};
+  const {slices} = await pageSlices(connection, (ctx) => followUpSlice(ctx, people));
   const overdue = await pageSlices(connection, overdueSlice, {byPeriod: false});
   return {
     slices: shareEqualSlices(slices),
     overdue: shareEqualSlices(overdue.slices),
+    people,
     plan: {...DEFAULT_FOLLOW_UP_OPTIONS}
   };
 }
 
-export async function followUpSlice(ctx: PipelineContext): Promise<FollowUpSlice> {
+/** One slice; the reps its by_rep table lists are added to `people`. */
+export async function followUpSlice(ctx: PipelineContext, people: FollowUpData["people"] = {}): Promise<FollowUpSlice> {
   const [byRep, byChannel] = await complianceCounts<ComplianceCounts & Record<string, string | number | null>>(
     ctx,
     [BY_REP, BY_CHANNEL],
     {}
   );
+  for (const row of byRep.rows)
+    if (typeof row.rep_id === "string")
+      people[row.rep_id] ??= {rep_name: row.rep_name as string | null, team: row.team as string | null};
   const winRate = await winRateByCompliance(ctx);
   const mix = await followUpChannelMix(ctx);
   const byMix = await winRateByFollowUpMix(ctx);

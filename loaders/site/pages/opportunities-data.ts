@@ -18,6 +18,8 @@ import {historyUntil} from "./forecast-data.ts";
 export const PRIORITY_ROWS = 50;
 /** Accounts in each discovery list. */
 export const DISCOVERY_ROWS = 10;
+/** Suggested reassignments a slice lists, the greatest gain first. */
+export const MOVE_ROWS = 20;
 
 /** A scored open opportunity as the priority list shows it (reasons and risks in the site's language). */
 export interface PriorityDeal {
@@ -88,8 +90,10 @@ export interface OpportunitiesSlice {
   count_with_risks: number;
   /** ids into `deals`, the highest expected value first, at most PRIORITY_ROWS */
   priority: string[];
-  /** ids into `reassignments`, the greatest gain first */
+  /** ids into `reassignments`, the greatest gain first, at most MOVE_ROWS */
   reassignments: string[];
+  /** the reassignments suggested for the slice's deals, listed or not */
+  count_reassignments: number;
   /** the discovery lists, best first */
   lookalikes: CompactTable<Lookalike>;
   repeat_due: CompactTable<RepeatDue>;
@@ -283,7 +287,8 @@ async function opportunitiesSlice(ctx: SliceContext, shared: SharedLists): Promi
     expected_value: Math.round(deals.reduce((sum, d) => sum + (d.expected_value ?? 0), 0)),
     count_with_risks: deals.filter((d) => d.risk_count > 0).length,
     priority: deals.slice(0, PRIORITY_ROWS).map((d) => d.opportunity_id),
-    reassignments: moves.map((move) => move.opportunity_id),
+    reassignments: moves.slice(0, MOVE_ROWS).map((move) => move.opportunity_id),
+    count_reassignments: moves.length,
     lookalikes: compactTable<Lookalike>(
       found.lookalikes.rows.map((row) => ({
         account_id: row.account_id,

@@ -1,13 +1,13 @@
 import type {DuckDBConnection} from "@duckdb/node-api";
-import {repLoad} from "../../../pipelines/allocation.ts";
-import {complianceByRep} from "../../../pipelines/follow-up.ts";
+import {repLoad, type RepLoadRow} from "../../../pipelines/allocation.ts";
+import {complianceByRep, type ComplianceByRepRow} from "../../../pipelines/follow-up.ts";
 import type {ComplianceCounts} from "../../../pipelines/follow-up/compliance-counts.ts";
 import {latestExport} from "../../../pipelines/lib/latest-export.ts";
 import {missingTables} from "../../../pipelines/lib/missing-tables.ts";
 import {withStageEntries} from "../../../pipelines/lib/stage-entries.ts";
 import {monthlyWonRevenue} from "../../../pipelines/reconciliation.ts";
 import {repPerformance, repSegmentWinRates, type RepPerformanceRow} from "../../../pipelines/rep-performance.ts";
-import {stuckOpportunities} from "../../../pipelines/stage-conversion.ts";
+import {stuckOpportunities, type StuckOpportunityRow} from "../../../pipelines/stage-conversion.ts";
 import {readRows} from "../../warehouse/read-rows.ts";
 import {pageSlices, type PageSlices} from "../page-slices.ts";
 import {repSlug} from "../read-dynamic-paths.ts";
@@ -95,16 +95,77 @@ export interface RepData extends PageSlices<RepSlice> {
 export const MAX_DEALS = 25;
 const MAX_SEGMENTS = 15;
 
+/** One period of what every rep's page reads: the computations over all reps, made once. */
+interface AllRepsSlice {
+  reps: RepPerformanceRow[];
+  previous: Map<string | null, RepPerformanceRow>;
+  specialties: Map<string, RepSpecialtyRow[]>;
+  compliance: ComplianceByRepRow[];
+  missing: string[];
+}
+
+/**
+ * What the rep pages share — rankings, compliance, load, stuck and open deals over all reps — computed
+ * once for all of them (readRepPages) and looked up per rep: computing them per page cost one pass over
+ * the warehouse per rep.
+ */
+export interface RepPages {
+  owners: Omit<RepIdentity, "rep_slug">[];
+  now: string;
+  slices: Record<string, AllRepsSlice>;
+  load: Map<string, RepLoadRow>;
+  stuck: Map<string | null, StuckOpportunityRow[]>;
+  openDeals: Map<string, OpenDeal[]>;
+  missing: string[];
+}
+
+export async function readRepPages(connection: DuckDBConnection): Promise<RepPages> {
+  return withStageEntries(connection, async () => {
+    const owners = await readOwners(connection);
+    const {slices} = await pageSlices(
+      connection,
+      async (ctx): Promise<AllRepsSlice> => {
+        const reps = await repPerformance(ctx);
+        const previous = await repPerformance({...ctx, period: ctx.sitePeriod.previous});
+        const segments = await repSegmentWinRates(ctx);
+        const compliance = await complianceByRep(ctx);
+        return {
+          reps: reps.rows,
+          previous: new Map(previous.rows.map((r) => [r.rep_id, r])),
+          specialties: groupBy(repSpecialties(segments.rows, {all: true}), (r) => r.rep_id),
+          compliance: compliance.rows,
+          missing: union(reps.missing, segments.missing, compliance.missing)
+        };
+      },
+      {byFilter: false}
+    );
+    const now = (await latestExport(connection)) ?? `${new Date().toISOString().slice(0, 10)}T00:00:00Z`;
+    const ctx = {connection, now, period: sitePeriods(now)[0], filters: {}};
+    const load = (await repLoad(ctx)).rows;
+    const stuck = await stuckOpportunities(ctx);
+    return {
+      owners,
+      now,
+      slices,
+      load: new Map(load.map((r) => [r.rep_id, r])),
+      stuck: groupBy(stuck.rows, (r) => r.owner_rep_id),
+      openDeals: groupBy(await readOpenDeals(connection, now), (r) => r.owner_rep_id),
+      missing: union(stuck.missing, await missingTables(connection, ["quotas", "accounts"]))
+    };
+  });
+}
+
 /**
  * One rep's page, for the rep whose page name (repSlug) is `slug`: per period the rep's figures
  * against all reps — the shrunk win rate and rank come from the same fit as the leaderboard's — with
  * the previous period, the team, the segments where the rep beats the other reps and follow-up
  * compliance; as of now the load, the monthly trend and the open deals. The filter bar's team, region
- * and channel do not apply: the rep is the filter.
+ * and channel do not apply: the rep is the filter. A build passes `pages`, read once for every rep.
  */
-export async function repData(connection: DuckDBConnection, slug: string): Promise<RepData> {
-  const rep = await readRep(connection, slug);
-  if (!rep)
+export async function repData(connection: DuckDBConnection, slug: string, pages?: RepPages): Promise<RepData> {
+  const shared = pages ?? (await readRepPages(connection));
+  const owner = shared.owners.find((r) => repSlug(r.rep_id) === slug);
+  if (!owner)
     return {
       rep: null,
       slices: {},
@@ -115,77 +176,73 @@ export async function repData(connection: DuckDBConnection, slug: string): Promi
       min_specialty_deals: MIN_SPECIALTY_DEALS,
       missing: []
     };
-  return withStageEntries(connection, async () => {
-    const {slices} = await pageSlices(
-      connection,
-      async (ctx): Promise<RepSlice> => {
-        const reps = await repPerformance(ctx);
-        const row = reps.rows.find((r) => r.rep_id === rep.rep_id);
-        const previous = (await repPerformance({...ctx, period: ctx.sitePeriod.previous})).rows.find(
-          (r) => r.rep_id === rep.rep_id
-        );
-        const segments = await repSegmentWinRates(ctx);
-        const compliance = await complianceByRep(ctx);
-        return {
-          performance: row ? periodFigures(row) : null,
-          count_ranked: reps.rows.filter((r) => r.rank !== null).length,
-          previous: previous
-            ? {
-                won_revenue: Math.round(previous.won_revenue),
-                win_rate: significant(previous.win_rate),
-                count_won: previous.count_won,
-                count_lost: previous.count_lost
-              }
-            : null,
-          team: rep.team === null ? null : teamFigures(reps.rows.filter((r) => r.team === rep.team)),
-          segments: repSpecialties(segments.rows, {all: true})
-            .filter((r) => r.rep_id === rep.rep_id)
-            .slice(0, MAX_SEGMENTS)
-            .map(({rep_id: _rep, ...r}) => r),
-          compliance: repCompliance(compliance.rows, rep.rep_id),
-          missing: union(reps.missing, segments.missing, compliance.missing)
-        };
-      },
-      {byFilter: false}
-    );
-    const now = (await latestExport(connection))!;
-    const periods = sitePeriods(now);
-    const ctx = {connection, now, period: periods[0], filters: {}};
-    const load = (await repLoad(ctx)).rows.find((r) => r.rep_id === rep.rep_id);
-    const since = periods.find((p) => p.id === "ly")!.start;
-    const trend = await readTrend(connection, rep.rep_id, {start: since, end: periods[0].end}, now);
-    const stuck = await stuckOpportunities({...ctx, filters: {rep: rep.rep_id}});
-    const deals = await readOpenDeals(connection, rep.rep_id, now);
-    return {
-      rep,
-      slices,
-      load: load
-        ? {
-            count_open: load.count_open,
-            team_median_count_open: significant(load.team_median_count_open),
-            load_ratio: significant(load.load_ratio),
-            is_overloaded: load.is_overloaded
-          }
-        : null,
-      trend,
-      deals: openDeals(deals, stuck.rows),
-      count_open_deals: deals.length,
-      min_specialty_deals: MIN_SPECIALTY_DEALS,
-      missing: union(stuck.missing, await missingTables(connection, ["quotas", "accounts"]))
-    };
-  });
+  const rep: RepIdentity = {...owner, rep_slug: slug};
+  const slices: Record<string, RepSlice> = {};
+  for (const [key, all] of Object.entries(shared.slices)) slices[key] = repSlice(rep, all);
+  const periods = sitePeriods(shared.now);
+  const since = periods.find((p) => p.id === "ly")!.start;
+  const trend = await readTrend(connection, rep.rep_id, {start: since, end: periods[0].end}, shared.now);
+  const load = shared.load.get(rep.rep_id);
+  const deals = shared.openDeals.get(rep.rep_id) ?? [];
+  return {
+    rep,
+    slices,
+    load: load
+      ? {
+          count_open: load.count_open,
+          team_median_count_open: significant(load.team_median_count_open),
+          load_ratio: significant(load.load_ratio),
+          is_overloaded: load.is_overloaded
+        }
+      : null,
+    trend,
+    deals: openDeals(deals, shared.stuck.get(rep.rep_id) ?? []),
+    count_open_deals: deals.length,
+    min_specialty_deals: MIN_SPECIALTY_DEALS,
+    missing: shared.missing
+  };
 }
 
-/** The rep whose page name is `slug`, among the owners of opportunities (as readDynamicPaths lists them). */
-async function readRep(connection: DuckDBConnection, slug: string): Promise<RepIdentity | null> {
-  const owners = await readRows<Omit<RepIdentity, "rep_slug">>(
+function repSlice(rep: RepIdentity, all: AllRepsSlice): RepSlice {
+  const row = all.reps.find((r) => r.rep_id === rep.rep_id);
+  const previous = all.previous.get(rep.rep_id);
+  return {
+    performance: row ? periodFigures(row) : null,
+    count_ranked: all.reps.filter((r) => r.rank !== null).length,
+    previous: previous
+      ? {
+          won_revenue: Math.round(previous.won_revenue),
+          win_rate: significant(previous.win_rate),
+          count_won: previous.count_won,
+          count_lost: previous.count_lost
+        }
+      : null,
+    team: rep.team === null ? null : teamFigures(all.reps.filter((r) => r.team === rep.team)),
+    segments: (all.specialties.get(rep.rep_id) ?? []).slice(0, MAX_SEGMENTS).map(({rep_id: _rep, ...r}) => r),
+    compliance: repCompliance(all.compliance, rep.rep_id),
+    missing: all.missing
+  };
+}
+
+function groupBy<T, K>(rows: T[], key: (row: T) => K): Map<K, T[]> {
+  const groups = new Map<K, T[]>();
+  for (const row of rows) {
+    const k = key(row);
+    const group = groups.get(k);
+    if (group) group.push(row);
+    else groups.set(k, [row]);
+  }
+  return groups;
+}
+
+/** The owners of opportunities (as readDynamicPaths lists them), with their name, team and region. */
+function readOwners(connection: DuckDBConnection): Promise<Omit<RepIdentity, "rep_slug">[]> {
+  return readRows<Omit<RepIdentity, "rep_slug">>(
     connection,
     `SELECT DISTINCT o.owner_rep_id AS rep_id, r.name AS rep_name, r.team, r.region
      FROM opportunities o LEFT JOIN reps r ON r.rep_id = o.owner_rep_id
      WHERE o.owner_rep_id IS NOT NULL ORDER BY 1`
   );
-  const owner = owners.find((r) => repSlug(r.rep_id) === slug);
-  return owner ? {...owner, rep_slug: slug} : null;
 }
 
 function periodFigures(row: RepPerformanceRow): RepPeriodFigures {
@@ -278,35 +335,35 @@ export interface OpenDeal {
 }
 
 /**
- * The rep's opportunities open now, by the same rule as the open pipeline (open, created by now), with
+ * Every rep's opportunities open now, by the same rule as the open pipeline (open, created by now), with
  * the days since they entered their current stage (stage_entries, as stuckOpportunities reads them).
  */
-function readOpenDeals(connection: DuckDBConnection, repId: string, now: string): Promise<OpenDeal[]> {
-  return readRows<OpenDeal>(
+function readOpenDeals(connection: DuckDBConnection, now: string): Promise<(OpenDeal & {owner_rep_id: string})[]> {
+  return readRows<OpenDeal & {owner_rep_id: string}>(
     connection,
     `WITH current_entries AS (
        -- the stage each opportunity is in now: the entry it had not left by now
        SELECT opportunity_id, entered_at FROM stage_entries
        WHERE entered_at <= $now::TIMESTAMP AND (next_entered_at IS NULL OR next_entered_at > $now::TIMESTAMP)
      )
-     SELECT o.opportunity_id, a.name AS account_name, o.stage, o.amount::DOUBLE AS amount,
+     SELECT o.owner_rep_id, o.opportunity_id, a.name AS account_name, o.stage, o.amount::DOUBLE AS amount,
        strftime(o.expected_close_at, '%Y-%m-%d') AS expected_close_at,
        round(date_diff('second', c.entered_at, $now::TIMESTAMP) / 86400.0) AS days_in_stage
      FROM opportunities o
      LEFT JOIN accounts a ON a.account_id = o.account_id
      LEFT JOIN current_entries c ON c.opportunity_id = o.opportunity_id
-     WHERE o.owner_rep_id = $rep AND o.outcome = 'open' AND o.created_at <= $now::TIMESTAMP
-     ORDER BY o.amount DESC NULLS LAST, o.opportunity_id`,
-    {rep: repId, now}
+     WHERE o.owner_rep_id IS NOT NULL AND o.outcome = 'open' AND o.created_at <= $now::TIMESTAMP
+     ORDER BY o.owner_rep_id, o.amount DESC NULLS LAST, o.opportunity_id`,
+    {now}
   );
 }
 
 function openDeals(
-  deals: OpenDeal[],
+  deals: (OpenDeal & {owner_rep_id?: string})[],
   stuck: {opportunity_id: string; days_in_stage: number; stage_p90_days: number}[]
 ) {
   const stuckById = new Map(stuck.map((s, i) => [s.opportunity_id, {...s, order: i}]));
-  const rows: (RepDeal & {order: number})[] = deals.map((deal, i) => {
+  const rows: (RepDeal & {order: number})[] = deals.map(({owner_rep_id: _owner, ...deal}, i) => {
     const s = stuckById.get(deal.opportunity_id);
     return {
       ...deal,

@@ -33,11 +33,15 @@ export type PerformanceFigures = Pick<
 /** A leaderboard row: rep_id null for opportunities without an owner (no page of their own). */
 export interface RepsRepRow extends PerformanceFigures {
   rep_id: string | null;
+  median_cycle_days: number | null;
+}
+
+/** Who a rep is, written once for all slices (a slice's rows name the rep by rep_id). */
+export interface RepsPerson {
   /** the path segment of the rep's page, reps/<rep_slug>.html */
-  rep_slug: string | null;
+  rep_slug: string;
   rep_name: string | null;
   team: string | null;
-  median_cycle_days: number | null;
 }
 
 export interface RepsTeamRow extends PerformanceFigures {
@@ -75,10 +79,12 @@ export interface RepSpecialtyRow {
 }
 
 export interface RepsData extends PageSlices<RepsSlice> {
+  /** every rep some slice ranks, by rep_id */
+  people: Record<string, RepsPerson>;
   /** as of now, for every filter: one slice */
   load: PageSlices<{rows: RepsLoadRow[]; missing: string[]}>;
   /** per period, for every filter (a rep's strengths do not change with the team or region shown) */
-  specialties: PageSlices<{rows: RepSpecialtyRow[]; missing: string[]}>;
+  specialties: PageSlices<{rows: CompactTable<RepSpecialtyRow>; missing: string[]}>;
   min_specialty_deals: number;
 }
 
@@ -93,17 +99,18 @@ const LEADERBOARD_SPECIALTIES = 3;
  * likewise; the load of each rep's open book now; each rep's best segments per period.
  */
 export async function repsData(connection: DuckDBConnection): Promise<RepsData> {
+  const people: Record<string, RepsPerson> = {};
   return withStageEntries(connection, async () => ({
     ...(await pageSlices(connection, async (ctx) => {
       const reps = await repPerformance(ctx);
       const teams = await teamPerformance(ctx);
+      for (const row of reps.rows)
+        if (row.rep_id !== null)
+          people[row.rep_id] ??= {rep_slug: repSlug(row.rep_id), rep_name: row.rep_name, team: row.team};
       return {
         reps: compactTable(
           reps.rows.map((row) => ({
             rep_id: row.rep_id,
-            rep_slug: row.rep_id === null ? null : repSlug(row.rep_id),
-            rep_name: row.rep_name,
-            team: row.team,
             ...figures(row),
             median_cycle_days: significant(row.median_cycle_days)
           }))
@@ -112,6 +119,7 @@ export async function repsData(connection: DuckDBConnection): Promise<RepsData> 
         missing: union(reps.missing, teams.missing)
       };
     })),
+    people,
     load: await pageSlices(
       connection,
       async (ctx) => {
@@ -133,7 +141,7 @@ export async function repsData(connection: DuckDBConnection): Promise<RepsData> 
       connection,
       async (ctx) => {
         const {rows, missing} = await repSegmentWinRates(ctx);
-        return {rows: capPerRep(repSpecialties(rows), LEADERBOARD_SPECIALTIES), missing};
+        return {rows: compactTable(capPerRep(repSpecialties(rows), LEADERBOARD_SPECIALTIES)), missing};
       },
       {byFilter: false}
     ),

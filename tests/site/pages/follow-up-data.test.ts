@@ -46,11 +46,11 @@ describe("followUpData(connection)", () => {
     const expected = await complianceByRep(sample.context(ytd));
     const rows = objects(slice("ytd|all").by_rep);
     expect(rows.length).toBeGreaterThan(1);
+    for (const e of expected.rows)
+      if (e.rep_id !== null) expect(data.people[e.rep_id]).toEqual({rep_name: e.rep_name, team: e.team});
     expect(rows).toEqual(
       expected.rows.map((e) => ({
         rep_id: e.rep_id,
-        rep_name: e.rep_name,
-        team: e.team,
         n_evaluated: e.n_evaluated,
         n_compliant: e.n_compliant,
         n_pending: e.n_pending,

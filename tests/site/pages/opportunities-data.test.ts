@@ -1,10 +1,12 @@
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import {budgetAllocation} from "../../../pipelines/allocation/budget-allocation.ts";
+import {suggestedReassignments} from "../../../pipelines/allocation/suggested-reassignments.ts";
 import {discovery} from "../../../pipelines/discovery.ts";
 import {scoring, type ScoringResults} from "../../../pipelines/scoring.ts";
 import {historyUntil} from "../../../loaders/site/pages/forecast-data.ts";
 import {
   DISCOVERY_ROWS,
+  MOVE_ROWS,
   opportunitiesData,
   PRIORITY_ROWS,
   type OpportunitiesData
@@ -70,6 +72,12 @@ describe("opportunitiesData(connection)", () => {
     expect(slice.priority.length).toBe(Math.min(n, PRIORITY_ROWS));
     expect(slice.priority.every((id) => teamOf.get(id) === "华东")).toBe(true);
     expect(slice.reassignments.every((id) => teamOf.get(id) === "华东")).toBe(true);
+    const moves = (await suggestedReassignments(warehouse.context(historyUntil(NOW)), {scores: scored.scores.rows}))
+      .rows;
+    const teamMoves = moves.filter((row) => teamOf.get(row.opportunity_id) === "华东");
+    expect(slice.count_reassignments).toBe(teamMoves.length);
+    expect(slice.reassignments).toEqual(teamMoves.slice(0, MOVE_ROWS).map((row) => row.opportunity_id));
+    expect(data.slices["*|all"].reassignments).toHaveLength(Math.min(moves.length, MOVE_ROWS));
     expect(slice.priority).toEqual(
       scored.scores.rows
         .filter((row) => teamOf.get(row.opportunity_id) === "华东")
