@@ -3,7 +3,7 @@
 // files: DuckDB's plain read_csv (the physical reference), ingest, all pipelines, and the site build
 // with a cold and a warm loader cache — seconds and peak memory of each (the process and its children).
 // Writes results.json and results.md into --results (default bench/) and prints the Markdown table.
-import {spawn} from "node:child_process";
+import {execFile, spawn} from "node:child_process";
 import {existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync} from "node:fs";
 import {join, resolve} from "node:path";
 import {parseArgs} from "node:util";
@@ -61,7 +61,12 @@ interface BenchRow {
   baseline: {seconds: number; peakBytes: number};
   ingestRatio: number;
   pipelines: {seconds: number; slowest: {name: string; seconds: number}[]; peakBytes: number};
-  siteCold: {seconds: number; peakBytes: number; slowestLoaders: unknown};
+  siteCold: {
+    seconds: number;
+    peakBytes: number;
+    steps: {pageData: number; framework: number};
+    slowestLoaders: unknown;
+  };
   siteWarm: {seconds: number; peakBytes: number};
   rebuildSeconds: number;
   distBytes: number;
@@ -106,7 +111,12 @@ for (const size of sizes) {
       slowest: timings.slice(0, 3),
       peakBytes: pipelines.peakBytes
     },
-    siteCold: {seconds: siteCold.seconds, peakBytes: siteCold.peakBytes, slowestLoaders: siteCold.slowestLoaders},
+    siteCold: {
+      seconds: siteCold.seconds,
+      peakBytes: siteCold.peakBytes,
+      steps: siteCold.steps as BenchRow["siteCold"]["steps"],
+      slowestLoaders: siteCold.slowestLoaders
+    },
     siteWarm: {seconds: siteWarm.seconds, peakBytes: siteWarm.peakBytes},
     rebuildSeconds: ingest.seconds + siteCold.seconds,
     distBytes: Number(siteCold.bytes),
@@ -134,7 +144,11 @@ const table = [
       ["ingest ratio", (r) => r.ingestRatio.toFixed(2)],
       ["all pipelines", (r) => s(r.pipelines.seconds)],
       ["slowest pipelines", (r) => r.pipelines.slowest.map((p) => `${p.name} ${s(p.seconds)}`).join(", ")],
-      ["site build, cold cache", (r) => s(r.siteCold.seconds)],
+      [
+        "site build, cold cache",
+        (r) =>
+          `${s(r.siteCold.seconds)} (page data ${s(r.siteCold.steps.pageData)}, Framework ${s(r.siteCold.steps.framework)})`
+      ],
       ["site build, warm cache", (r) => s(r.siteWarm.seconds)],
       ["full rebuild (ingest + site)", (r) => s(r.rebuildSeconds)],
       [
@@ -155,11 +169,14 @@ const growth =
     ? `\nGrowth ${results.at(-2)!.size.toLocaleString("en")} → ${results.at(-1)!.size.toLocaleString("en")}: ingest ×${(results.at(-1)!.ingest.seconds / results.at(-2)!.ingest.seconds).toFixed(1)}, pipelines ×${(results.at(-1)!.pipelines.seconds / results.at(-2)!.pipelines.seconds).toFixed(1)}, site ×${(results.at(-1)!.siteCold.seconds / results.at(-2)!.siteCold.seconds).toFixed(1)}\n`
     : "";
 const machine = `${(await import("node:os")).cpus().length} cores, node ${process.version}`;
+const commit = await new Promise<string | null>((done) =>
+  execFile("git", ["rev-parse", "--short", "HEAD"], {cwd: root}, (error, stdout) => done(error ? null : stdout.trim()))
+);
 const resultsDir = resolve(values.results);
 if (!existsSync(resultsDir)) mkdirSync(resultsDir, {recursive: true});
 writeFileSync(
   join(resultsDir, "results.json"),
-  `${JSON.stringify({date: new Date().toISOString(), machine, results}, null, 2)}\n`
+  `${JSON.stringify({date: new Date().toISOString(), commit, machine, results}, null, 2)}\n`
 );
 writeFileSync(join(resultsDir, "results.md"), `${table}\n${growth}`);
 process.stdout.write(`${table}\n${growth}`);

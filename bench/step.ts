@@ -11,6 +11,7 @@ import {ingest} from "../loaders/ingest/ingest.ts";
 import {sniffFile} from "../loaders/read/sniff-file.ts";
 import {transcodeToUtf8} from "../loaders/read/transcode-to-utf8.ts";
 import {buildSite} from "../loaders/site/build-site.ts";
+import {DEFAULT_MEMORY_LIMIT} from "../loaders/warehouse/open-warehouse.ts";
 import {timePipelines} from "./time-pipelines.ts";
 
 const [step, ...args] = process.argv.slice(2);
@@ -32,7 +33,7 @@ async function baseline(folder: string, work: string) {
     );
   }
   const began = performance.now();
-  const instance = await DuckDBInstance.create(join(work, "baseline.duckdb"), {memory_limit: "4GB"});
+  const instance = await DuckDBInstance.create(join(work, "baseline.duckdb"), {memory_limit: DEFAULT_MEMORY_LIMIT});
   const connection = await instance.connect();
   for (const copy of copies)
     await connection.run(`CREATE TABLE "${copy.name}" AS SELECT * FROM read_csv('${copy.path}')`);
@@ -60,6 +61,7 @@ const run: Record<string, () => Promise<Record<string, unknown>>> = {
     const largest = [...report.pages].sort((a, b) => b.largestBytes - a.largestBytes)[0];
     return {
       seconds: elapsed(),
+      steps: report.steps,
       bytes: report.bytes,
       largestPageData: report.pages[0] ? {page: report.pages[0].page, bytes: report.pages[0].dataBytes} : null,
       largestDataFile: largest ? {file: largest.largestFile, bytes: largest.largestBytes} : null,

@@ -6,7 +6,7 @@ import {PRESETS} from "../presets/index.ts";
 import {UnreadableFile} from "../read/limits.ts";
 import type {PresetName} from "../presets/preset.ts";
 import {ENTITY_NAMES} from "../schema/entities.ts";
-import {openWarehouse} from "../warehouse/open-warehouse.ts";
+import {DEFAULT_MEMORY_LIMIT, openWarehouse} from "../warehouse/open-warehouse.ts";
 import {findExportFiles, hashFile} from "./find-export-files.ts";
 import {installLookups, stageModel} from "./install-lookups.ts";
 import {loadBatch, stageRecords} from "./load-batch.ts";
@@ -133,8 +133,8 @@ export async function ingest(options: IngestOptions): Promise<IngestResult> {
 function outOfMemory(error: unknown, step: string): unknown {
   if (!(error instanceof Error) || !error.message.startsWith("Out of Memory Error")) return error;
   return new CliError(
-    `the warehouse ran out of memory (${process.env.SHANGJI_MEMORY_LIMIT ?? "4GB"}) while ${step}; nothing was changed. ` +
-      `Set SHANGJI_MEMORY_LIMIT higher (the default is 4GB), or ingest fewer exports at a time`,
+    `the warehouse ran out of memory (${process.env.SHANGJI_MEMORY_LIMIT ?? DEFAULT_MEMORY_LIMIT}) while ${step}; nothing was changed. ` +
+      `Set SHANGJI_MEMORY_LIMIT higher (the default is ${DEFAULT_MEMORY_LIMIT}), or ingest fewer exports at a time`,
     {cause: error}
   );
 }

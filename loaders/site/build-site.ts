@@ -48,6 +48,8 @@ export interface BuildReport {
   pages: PageDataSize[];
   /** data loaders' run times, slowest first */
   loaders: {loader: string; seconds: number}[];
+  /** seconds computing the page data, then in `observable build` */
+  steps: {pageData: number; framework: number};
   seconds: number;
 }
 
@@ -135,11 +137,17 @@ async function buildLocked({
   const written: string[] = [];
   try {
     const env = {SHANGJI_LOCALE: locale, SHANGJI_HIDE: hide.join(","), SHANGJI_FILTER_VALUES: String(filterValues)};
+    const pageDataStarted = performance.now();
     const precomputed = await withEnv(env, () => precomputePageData(warehousePath, root));
     written.push(...precomputed.map((f) => join(root, f.file)));
+    const frameworkStarted = performance.now();
     const output = await withEnv(env, () =>
       runObservableBuild({warehouse: warehousePath, out: staging, locale, hide, quiet})
     );
+    const steps = {
+      pageData: (frameworkStarted - pageDataStarted) / 1000,
+      framework: (performance.now() - frameworkStarted) / 1000
+    };
     checkOffline(staging, outPath);
     if (hide.length) checkHiddenNames(staging, await hiddenNames(warehousePath, hide));
     const files = readdirSync(staging, {recursive: true, withFileTypes: true}).filter((e) => e.isFile());
@@ -154,6 +162,7 @@ async function buildLocked({
       loaders: [...precomputed.map((f) => ({loader: `/${f.file}`, seconds: f.seconds})), ...loaderTimings(output)].sort(
         (a, b) => b.seconds - a.seconds
       ),
+      steps,
       seconds: (performance.now() - began) / 1000
     };
     const {sampleIngest: _ingest, ...facts} = result;

@@ -6,6 +6,8 @@ import {warehouseDdl} from "./ddl.ts";
 import {acquireFileLock} from "./file-lock.ts";
 
 export const DEFAULT_WAREHOUSE = "data/warehouse.duckdb";
+/** DuckDB's memory limit unless SHANGJI_MEMORY_LIMIT sets one. */
+export const DEFAULT_MEMORY_LIMIT = "3GB";
 
 /** The warehouse path: --warehouse, then SHANGJI_WAREHOUSE, then data/warehouse.duckdb. */
 export function warehousePath(option?: string): string {
@@ -38,8 +40,9 @@ export async function openWarehouse(path: string, {readOnly = false} = {}): Prom
   try {
     instance = await DuckDBInstance.create(path, {
       ...(readOnly ? {access_mode: "READ_ONLY"} : {}),
-      // DuckDB would take 80% of the machine's memory; beyond this it spills to <warehouse>.tmp/
-      memory_limit: process.env.SHANGJI_MEMORY_LIMIT ?? "4GB"
+      // DuckDB would take 80% of the machine's memory; beyond this it spills to <warehouse>.tmp/. 3 GB keeps
+      // the whole process, Node.js and DuckDB's own overhead included, within 4 GiB on a million opportunities
+      memory_limit: process.env.SHANGJI_MEMORY_LIMIT ?? DEFAULT_MEMORY_LIMIT
     });
   } catch (error) {
     release();

@@ -18,7 +18,7 @@ describe("ingest under a memory limit too small for it", () => {
     expect(error).toBeInstanceOf(CliError);
     expect((error as CliError).message).toBe(
       `the warehouse ran out of memory (64MB) while loading ${path}; nothing was changed. ` +
-        "Set SHANGJI_MEMORY_LIMIT higher (the default is 4GB), or ingest fewer exports at a time"
+        "Set SHANGJI_MEMORY_LIMIT higher (the default is 3GB), or ingest fewer exports at a time"
     );
     vi.unstubAllEnvs();
     expect(await queryWarehouse(warehouse, "SELECT count(*)::INTEGER AS n FROM ingests")).toEqual([{n: 0}]);
