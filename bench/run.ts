@@ -157,8 +157,13 @@ const table = [
       ],
       ["dist/ size", (r) => `${(r.distBytes / 1e6).toFixed(1)} MB`],
       [
-        "largest page data",
+        "largest page data (one view)",
         (r) => (r.largestPageData ? `${kb(r.largestPageData.bytes)} (${r.largestPageData.page})` : "—")
+      ],
+      [
+        "largest data file",
+        (r) =>
+          r.largestDataFile ? `${kb(r.largestDataFile.bytes)} (${r.largestDataFile.file.replace(/^_file\//, "")})` : "—"
       ]
     ] as [string, (r: BenchRow) => string][]
   ).map(([label, cell]) => `| ${label} | ${results.map(cell).join(" | ")} |`)

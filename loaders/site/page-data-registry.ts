@@ -20,10 +20,12 @@ import {readSiteMeta} from "./read-site-meta.ts";
  * computes them all in one process (one warehouse connection per core, stage entries once per
  * connection) and hands Framework the files; `observable preview` runs the loaders one by one instead.
  * A parameterized file ([rep]) lists its parameter values, and may `prepare` what all its files read: a build
- * prepares it once per connection and hands it to every `read`.
+ * prepares it once per connection and hands it to every `read`. An entry with `periodFiles` is written as
+ * a head at `file` and one part per period at `periodFiles` (period-files.ts).
  */
 export interface PageDataEntry {
   file: string;
+  periodFiles?: string;
   read: (connection: DuckDBConnection, param?: string, prepared?: unknown) => Promise<unknown>;
   params?: (connection: DuckDBConnection) => Promise<string[]>;
   prepare?: (connection: DuckDBConnection) => Promise<unknown>;
@@ -38,10 +40,10 @@ export const PAGE_DATA: PageDataEntry[] = [
   {file: "data/channels.json", read: channelsData},
   {file: "data/funnel.json", read: funnelData},
   {file: "data/pipeline.json", read: pipelineData},
-  {file: "data/reps.json", read: repsData},
+  {file: "data/reps.json", read: repsData, periodFiles: "data/reps-period/[period].json"},
   {file: "data/forecast.json", read: forecastData},
   {file: "data/opportunities.json", read: opportunitiesData},
-  {file: "data/follow-up.json", read: followUpData},
+  {file: "data/follow-up.json", read: followUpData, periodFiles: "data/follow-up-period/[period].json"},
   {file: "data/customers.json", read: customersData},
   {file: "data/service.json", read: serviceData},
   {file: "data/data-quality.json", read: dataQualityData},

@@ -4,7 +4,10 @@ import {join, relative} from "node:path";
 /** One built page and the data files it loads: the figure "no page loads more than 500 KB of data" is about. */
 export interface PageDataSize {
   page: string;
-  /** bytes of all data files (FileAttachments) the page registers */
+  /**
+   * bytes of the data files (FileAttachments) the page loads for one view: all it registers, except that
+   * of its per-period files (in a `…-period/` folder, period-files.ts) only the largest counts
+   */
   dataBytes: number;
   largestFile: string | null;
   largestBytes: number;
@@ -27,9 +30,11 @@ export function pageDataSizes(folder: string): PageDataSize[] {
         (max, f) => (max === null || f.size > max.size ? f : max),
         null
       );
+      const alternative = (f: {path: string}) => /-period\/[^/]+$/.test(f.path);
+      const largestAlternative = Math.max(0, ...sizes.filter(alternative).map((f) => f.size));
       return {
         page: relative(folder, file).replace(/\\/g, "/"),
-        dataBytes: sizes.reduce((sum, f) => sum + f.size, 0),
+        dataBytes: sizes.filter((f) => !alternative(f)).reduce((sum, f) => sum + f.size, 0) + largestAlternative,
         largestFile: largest ? largest.path.replace(/^(\.\.?\/)+/, "") : null,
         largestBytes: largest?.size ?? 0
       };

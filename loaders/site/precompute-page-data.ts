@@ -6,6 +6,7 @@ import {withStageEntries} from "../../pipelines/lib/stage-entries.ts";
 import {openWarehouse} from "../warehouse/open-warehouse.ts";
 import {hiddenDimensions, withoutHiddenNames} from "./hidden-names.ts";
 import {PAGE_DATA, type PageDataEntry} from "./page-data-registry.ts";
+import {periodHead, periodPart, slicePeriods} from "./period-files.ts";
 
 /** A page data file computed for a build, and how long it took. */
 export interface PrecomputedFile {
@@ -54,15 +55,14 @@ export async function precomputePageData(warehousePath: string, root: string, wo
             for (let job = queue.shift(); job; job = queue.shift()) {
               const started = performance.now();
               const data = await job.entry.read(connection, job.param, await prepare(job.entry));
-              const text = JSON.stringify(withoutHiddenNames(data, hidden));
-              const path = join(root, job.file);
-              mkdirSync(dirname(path), {recursive: true});
-              writeFileSync(path, text);
-              done.push({
-                file: job.file,
-                bytes: Buffer.byteLength(text),
-                seconds: (performance.now() - started) / 1000
-              });
+              const seconds = (performance.now() - started) / 1000;
+              for (const [i, [file, content]] of filesOf(job, data).entries()) {
+                const text = JSON.stringify(withoutHiddenNames(content, hidden));
+                const path = join(root, file);
+                mkdirSync(dirname(path), {recursive: true});
+                writeFileSync(path, text);
+                done.push({file, bytes: Buffer.byteLength(text), seconds: i === 0 ? seconds : 0});
+              }
             }
           })
         )
@@ -72,6 +72,20 @@ export async function precomputePageData(warehousePath: string, root: string, wo
   } finally {
     warehouse.close();
   }
+}
+
+/** The files a job's data is written to: its file, or a head and one part per period (period-files.ts). */
+function filesOf(job: Job, data: unknown): [string, unknown][] {
+  const {periodFiles} = job.entry;
+  if (!periodFiles) return [[job.file, data]];
+  const paged = data as {slices: Record<string, unknown>};
+  return [
+    [job.file, periodHead(paged)],
+    ...slicePeriods(paged).map((period): [string, unknown] => [
+      periodFiles.replace("[period]", period),
+      periodPart(paged, period)
+    ])
+  ];
 }
 
 /**

@@ -1,6 +1,6 @@
 import {existsSync} from "node:fs";
 import {join} from "node:path";
-import type {Browser} from "playwright-core";
+import type {Browser, Page} from "playwright-core";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import type {SiteMeta} from "../../loaders/site/read-site-meta.ts";
 import {formatters} from "../../src/components/i18n.js";
@@ -42,6 +42,28 @@ function sites(): E2eSites {
 function chromium(): Browser {
   if (browser instanceof Error) throw browser;
   return browser;
+}
+
+/** The texts of `selector` before and after choosing `value` in the filter bar, waiting up to 10 s for them to change. */
+async function chooseFilter(
+  page: Page,
+  name: string,
+  value: string,
+  selector: string
+): Promise<{before: string[]; after: string[]}> {
+  const read = () => page.locator(selector).allTextContents();
+  const before = await read();
+  if (before.length === 0) return {before, after: before};
+  await page.selectOption(`form.filter-bar select[name="${name}"]`, value);
+  await page
+    .waitForFunction(
+      ([selected, previous]) => [...document.querySelectorAll(selected)].some((e, i) => e.textContent !== previous[i]),
+      [selector, before] as const,
+      {timeout: 10_000}
+    )
+    .catch(() => undefined);
+  await waitForRender(page);
+  return {before, after: await read()};
 }
 
 function asError(reason: unknown): Error {
@@ -129,25 +151,36 @@ describe.each(LOCALES)("the %s site in a browser", (locale) => {
       let before: string[] = [];
       let after: string[] = [];
       const visit = await visitPage(chromium(), pageUrl(site(), "index"), {
-        act: async (page) => {
-          const read = () => page.locator(".kpi .big").allInnerTexts();
-          before = await read();
-          if (before.length === 0) return;
-          await page.selectOption('form.filter-bar select[name="team"]', team);
-          await page
-            .waitForFunction(
-              (previous) => [...document.querySelectorAll(".kpi .big")].some((e, i) => e.textContent !== previous[i]),
-              before,
-              {timeout: 10_000}
-            )
-            .catch(() => undefined);
-          await waitForRender(page);
-          after = await read();
-        }
+        act: async (page) => void ({before, after} = await chooseFilter(page, "team", team, ".kpi .big"))
       });
       expect(visit.errors).toEqual([]);
       if (before.length === 0) context.skip("the overview shows no headline figure (.kpi .big) yet");
       expect(after, `team ${team}`).not.toEqual(before);
+    },
+    PAGE_TIMEOUT
+  );
+
+  it(
+    "loads the reps leaderboard of the period chosen, one period's file at a time",
+    async () => {
+      const requested: string[] = [];
+      let before: string[] = [];
+      let after: string[] = [];
+      const visit = await visitPage(chromium(), pageUrl(site(), "reps"), {
+        act: async (page) => {
+          page.on("request", (request) => {
+            const match = /reps-period\/(\w+)\.[0-9a-f]+\.json$/.exec(request.url());
+            if (match) requested.push(match[1]);
+          });
+          await waitForRender(page);
+          ({before, after} = await chooseFilter(page, "period", "ly", "main table tbody"));
+        }
+      });
+      expect(visit.errors).toEqual([]);
+      // the default period's file as the page opens, then the chosen one's: never the others
+      expect(requested).toEqual([readLoaderOutput<SiteMeta>(site().dist, "site").defaultPeriod, "ly"]);
+      expect(before).not.toEqual([]);
+      expect(after).not.toEqual(before);
     },
     PAGE_TIMEOUT
   );
