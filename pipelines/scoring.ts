@@ -12,7 +12,7 @@ import {trainScorer, type ScoringCalibrationRow, type ScoringEvaluationRow} from
 export {fitNaiveBayes, fitStageRates, predictNaiveBayes, predictStageRates} from "./scoring/baselines.ts";
 export {MODEL_CATEGORICAL_FEATURES, MODEL_NUMERIC_FEATURES} from "./scoring/encode-features.ts";
 export type {ScoringCoefficientRow} from "./scoring/explain-scores.ts";
-export {DEFAULT_LANDMARK_DAYS, featuresSql} from "./scoring/features.ts";
+export {DEFAULT_LANDMARK_DAYS, DEFAULT_MAX_CLOSED, featuresSql} from "./scoring/features.ts";
 export {
   fitLogisticRegression,
   predictLogistic,

@@ -7,10 +7,17 @@ import {OPPORTUNITY_SCOPE} from "../lib/opportunity-scope.ts";
 export const DEFAULT_LANDMARK_DAYS: readonly number[] = [1, 7, 30, 90, 180];
 
 /**
+ * The closed opportunities a scorer learns from and is tested on, at most: the newest ones. Beyond this
+ * many the held-out accuracy hardly moves while training time grows with them (a million-opportunity
+ * warehouse has 900,000 closed), and the newest deals say most about how deals are won now.
+ */
+export const DEFAULT_MAX_CLOSED = 100_000;
+
+/**
  * SQL for the scoring features — grain: one row per cut-off: each opportunity open at $now once, as of now
- * (the moment it is scored); each opportunity won or lost in [$start, $end) and by $now once per landmark
- * age ($landmarks, days after creation) at which it was still undecided (as_of < closed_at), as of that
- * age. Every feature is measured as of the cut-off `as_of`: nothing recorded after it is read, and none of
+ * (the moment it is scored); each opportunity won or lost in [$start, $end) and by $now — the newest
+ * $max_closed of them — once per landmark age ($landmarks, days after creation) at which it was still
+ * undecided (as_of < closed_at), as of that age. Every feature is measured as of the cut-off `as_of`: nothing recorded after it is read, and none of
  * closed_at, lost_reason or the final stage is a feature (closed_at only places the landmarks and orders
  * the time-ordered split).
  *
@@ -39,7 +46,7 @@ export const DEFAULT_LANDMARK_DAYS: readonly number[] = [1, 7, 30, 90, 180];
  * - source, industry, province, size_band, credit_rating, owner_rep_id, competitor, amount (the
  *   stage_history amount at as_of where recorded, else the current one).
  *
- * Parameters: $now, $start, $end, $landmarks (DOUBLE[]), the plan's thresholds, the filter's. Needs the
+ * Parameters: $now, $start, $end, $max_closed, $landmarks (DOUBLE[]), the plan's thresholds, the filter's. Needs the
  * stage_events view (ensureStageEntries). Each opportunity's events are gathered once into lists and
  * filtered per cut-off; a rep's record is a dense rep × month grid, so every lookup is a plain hash join.
  */
@@ -85,6 +92,9 @@ scored AS (
     -- labelled rows: decided in the period and by now
     AND (f.outcome = 'open' OR (f.outcome IN ('won', 'lost') AND f.closed_at >= $start::TIMESTAMP
       AND f.closed_at < $end::TIMESTAMP AND f.closed_at <= $now::TIMESTAMP))
+  -- the newest $max_closed of them
+  QUALIFY f.outcome = 'open'
+    OR row_number() OVER (PARTITION BY f.outcome = 'open' ORDER BY f.closed_at DESC, f.opportunity_id) <= $max_closed
 ),
 stage_lists AS (
   -- each opportunity's open-stage events keyed by time, then the events' tie order (the struct compares on k first)

@@ -4,7 +4,7 @@ import type {Filters, Period} from "../lib/context.ts";
 import {filterCondition} from "../lib/filter-condition.ts";
 import {readRows} from "../lib/read-rows.ts";
 import {ensureStageEntries} from "../lib/stage-entries.ts";
-import {DEFAULT_LANDMARK_DAYS, featuresSql} from "./features.ts";
+import {DEFAULT_LANDMARK_DAYS, DEFAULT_MAX_CLOSED, featuresSql} from "./features.ts";
 import {readColumns} from "./read-columns.ts";
 
 /** The numeric columns of the feature table (NaN where unknown; is_won and label_epoch are NaN on open rows). */
@@ -74,11 +74,13 @@ export interface FeatureScope {
   filters?: Filters;
   /** landmark ages in days at which closed opportunities are cut (default DEFAULT_LANDMARK_DAYS) */
   landmarkDays?: readonly number[];
+  /** the newest closed opportunities read, at most (default DEFAULT_MAX_CLOSED) */
+  maxClosed?: number;
 }
 
 /**
  * Reads the scoring features (featuresSql) of the opportunities open at `now` and of those won or lost in
- * the period by `now`. The features are computed once into a TEMP TABLE (dropped afterwards) and read
+ * the period by `now` (the newest `maxClosed`). The features are computed once into a TEMP TABLE (dropped afterwards) and read
  * column by column, categories as integer codes: on a million opportunities text columns would cost
  * seconds each to read.
  *
@@ -94,6 +96,7 @@ export async function readFeatures(connection: DuckDBConnection, scope: FeatureS
     now: scope.now,
     start: scope.period.start,
     end: scope.period.end,
+    max_closed: scope.maxClosed ?? DEFAULT_MAX_CLOSED,
     landmarks: listValue([...(scope.landmarkDays ?? DEFAULT_LANDMARK_DAYS)]),
     first_contact_hours: DEFAULT_FOLLOW_UP_OPTIONS.firstContactHours,
     materials_min_days: DEFAULT_FOLLOW_UP_OPTIONS.materialsMinDays,

@@ -47,6 +47,8 @@ export interface ScorerOptions extends EncoderOptions {
   minLost?: number;
   /** landmark ages of the training cut-offs, days (default DEFAULT_LANDMARK_DAYS) */
   landmarkDays?: readonly number[];
+  /** the newest closed opportunities trained and tested on, at most (default DEFAULT_MAX_CLOSED) */
+  maxClosed?: number;
 }
 
 /** Everything a scoring page shows, from one training run. */
@@ -67,7 +69,8 @@ export const MIN_LOST = 40;
  * Trains and tests the opportunity scorer on the closed opportunities of the context, and scores the open
  * ones with the method that earned it:
  *
- * 1. features as of cut-offs (featuresSql: landmark ages for closed deals, now for open ones);
+ * 1. features as of cut-offs (featuresSql: landmark ages for the newest `maxClosed` closed deals, now for
+ *    open ones);
  * 2. a time-ordered split: the closed opportunities are ordered by close time, the newest `testShare`
  *    held out (all cut-offs of one opportunity fall on the same side), the older ones train;
  * 3. three scorers fitted on the training part — the L2 logistic regression, the stage-only rate and
@@ -83,7 +86,11 @@ export const MIN_LOST = 40;
 export async function trainScorer(ctx: PipelineContext, options: ScorerOptions = {}): Promise<TrainedScorer> {
   const {lambda = 1, testShare = 0.25, minWon = MIN_WON, minLost = MIN_LOST} = options;
   if (!(testShare > 0 && testShare < 1)) throw new RangeError(`testShare must lie between 0 and 1, got ${testShare}`);
-  const table = await readFeatures(ctx.connection, {...ctx, landmarkDays: options.landmarkDays});
+  const table = await readFeatures(ctx.connection, {
+    ...ctx,
+    landmarkDays: options.landmarkDays,
+    maxClosed: options.maxClosed
+  });
   const split = timeOrderedSplit(table, testShare);
   const counts = {
     n_train_rows: split.train.length,

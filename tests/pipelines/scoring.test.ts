@@ -100,6 +100,17 @@ describe("scoring on a literal fixture", () => {
       ]);
     });
 
+    it("reads the newest maxClosed closed opportunities only, and every open one", async () => {
+      const rows = featureRows(await readFeatures(ctx.connection, {...ctx, maxClosed: 2}));
+      // the two newest closes: W2 (05-01) and L2 (06-01); L1 and W1 closed earlier are left out
+      // prettier-ignore
+      expect(rows.map((r) => [r.owner_rep_id, r.is_won, r.landmark_days])).toEqual([
+        ["R2", 1, 1], ["R2", 1, 7], ["R2", 1, 30],
+        ["R2", 0, 1], ["R2", 0, 7], ["R2", 0, 30],
+        ["R1", null, null], ["R2", null, null]
+      ]);
+    });
+
     it("measures stage, activities and the follow-up plan as of each cut-off, never after it", async () => {
       const rows = featureRows(await readFeatures(ctx.connection, ctx));
       const pick = ({stage, follow_up, activity_count, days_since_touch}: (typeof rows)[number]) => ({

@@ -19,7 +19,7 @@ export const PRIORITY_ROWS = 50;
 /** Accounts in each discovery list. */
 export const DISCOVERY_ROWS = 10;
 /** Suggested reassignments a slice lists, the greatest gain first. */
-export const MOVE_ROWS = 20;
+export const MOVE_ROWS = 10;
 
 /** A scored open opportunity as the priority list shows it (reasons and risks in the site's language). */
 export interface PriorityDeal {
