@@ -1,6 +1,6 @@
 import type {DuckDBConnection} from "@duckdb/node-api";
 import type {PipelineContext} from "../../pipelines/lib/context.ts";
-import {latestExport} from "../../pipelines/lib/latest-export.ts";
+import {siteNow} from "./site-now.ts";
 import {withStageEntries} from "../../pipelines/lib/stage-entries.ts";
 import {choiceFilters, filterChoices, readFilterOptions, sliceKey, type FilterChoice} from "./site-filters.ts";
 import {siteLocale, type SiteLocale} from "./site-locale.ts";
@@ -34,7 +34,7 @@ export async function pageSlices<T>(
   compute: (ctx: SliceContext) => Promise<T>,
   {byPeriod = true, byFilter = true}: PageSliceOptions = {}
 ): Promise<PageSlices<T>> {
-  const now = (await latestExport(connection)) ?? `${new Date().toISOString().slice(0, 10)}T00:00:00Z`;
+  const now = await siteNow(connection);
   const periods = sitePeriods(now);
   const choices = byFilter ? filterChoices(await readFilterOptions(connection)) : [{dimension: null, value: null}];
   const locale = siteLocale();

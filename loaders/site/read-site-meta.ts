@@ -5,6 +5,7 @@ import {readRows} from "../warehouse/read-rows.ts";
 import {rowCountsSql} from "../warehouse/row-counts-sql.ts";
 import {readFilterOptions, type FilterOptions} from "./site-filters.ts";
 import {siteLocale, type SiteLocale} from "./site-locale.ts";
+import {startOfToday} from "./site-now.ts";
 import {DEFAULT_PERIOD, sitePeriods, type SitePeriod} from "./site-periods.ts";
 
 /** What every page needs besides its own numbers: language, data date, filter choices, the exported tables. */
@@ -31,7 +32,7 @@ export async function readSiteMeta(connection: DuckDBConnection): Promise<SiteMe
   return {
     locale: siteLocale(),
     exportedAt,
-    periods: sitePeriods(exportedAt ?? `${new Date().toISOString().slice(0, 10)}T00:00:00Z`),
+    periods: sitePeriods(exportedAt ?? startOfToday()),
     defaultPeriod: DEFAULT_PERIOD,
     filters: await readFilterOptions(connection),
     currency: currencies.length === 1 && /^[A-Z]{3}$/.test(currencies[0].currency) ? currencies[0].currency : null,

@@ -13,7 +13,7 @@ import {
 } from "../../../pipelines/data-quality.ts";
 import type {PipelineContext} from "../../../pipelines/lib/context.ts";
 import {filterCondition} from "../../../pipelines/lib/filter-condition.ts";
-import {latestExport} from "../../../pipelines/lib/latest-export.ts";
+import {siteNow} from "../site-now.ts";
 import {OPPORTUNITY_SCOPE} from "../../../pipelines/lib/opportunity-scope.ts";
 import type {EntityName} from "../../schema/entities.ts";
 import {readRows} from "../../warehouse/read-rows.ts";
@@ -120,7 +120,7 @@ export interface DataQualityData extends PageSlices<DataQualitySlice> {
  * deals without amount or date — narrowed to the opportunities the filter keeps.
  */
 export async function dataQualityData(connection: DuckDBConnection): Promise<DataQualityData> {
-  const now = (await latestExport(connection)) ?? `${new Date().toISOString().slice(0, 10)}T00:00:00Z`;
+  const now = await siteNow(connection);
   const periods = sitePeriods(now);
   const results = await dataQuality({connection, period: periods[0], now});
   const leadDuplicates = {} as DataQualityData["lead_duplicates"];
@@ -263,22 +263,9 @@ async function readFiles(connection: DuckDBConnection): Promise<IngestFileRow[]>
 /** quarantineSummary's groups without the example reason (it quotes the value), with their first lines. */
 async function withFirstLines(
   connection: DuckDBConnection,
-  groups: {
-    file: string;
-    entity: string | null;
-    rule: string;
-    column: string | null;
-    n_rows: number;
-    last_ingest_id: number;
-  }[]
+  groups: Omit<QuarantineRow, "first_lines">[]
 ): Promise<QuarantineRow[]> {
-  const lines = await readRows<{
-    file: string;
-    entity: string | null;
-    rule: string;
-    column: string | null;
-    lines: number[];
-  }>(
+  const lines = await readRows<Pick<QuarantineRow, "file" | "entity" | "rule" | "column"> & {lines: number[]}>(
     connection,
     `WITH latest AS (
        SELECT DISTINCT ingest_id, file, entity, rule, "column", line FROM quarantine
@@ -292,7 +279,7 @@ async function withFirstLines(
      )
      SELECT * FROM final`
   );
-  const key = (g: {file: string; entity: string | null; rule: string; column: string | null}) =>
+  const key = (g: Pick<QuarantineRow, "file" | "entity" | "rule" | "column">) =>
     JSON.stringify([g.file, g.entity, g.rule, g.column]);
   const byGroup = new Map(lines.map((row) => [key(row), row.lines]));
   return groups.map(({file, entity, rule, column, n_rows, last_ingest_id}) => ({

@@ -1,6 +1,6 @@
 import type {DuckDBConnection} from "@duckdb/node-api";
 import {filterCondition} from "../../../pipelines/lib/filter-condition.ts";
-import {latestExport} from "../../../pipelines/lib/latest-export.ts";
+import {siteNow} from "../site-now.ts";
 import {
   cohortFunnel,
   kaplanMeierQuantiles,
@@ -107,7 +107,7 @@ export async function funnelData(connection: DuckDBConnection): Promise<FunnelDa
     };
   }
 
-  const now = (await latestExport(connection)) ?? `${new Date().toISOString().slice(0, 10)}T00:00:00Z`;
+  const now = await siteNow(connection);
   const stuck = await readAllStuck(connection, now);
   const stuckRows = new Catalogue((c: StuckOpportunity) => c.opportunity_id);
   return {

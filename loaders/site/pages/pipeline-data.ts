@@ -1,6 +1,6 @@
 import type {DuckDBConnection} from "@duckdb/node-api";
 import {addMonths} from "../../../pipelines/forecast/add-months.ts";
-import {latestExport} from "../../../pipelines/lib/latest-export.ts";
+import {siteNow} from "../site-now.ts";
 import {
   openPipeline,
   pipelineChanges,
@@ -83,7 +83,7 @@ export interface PipelineData extends PageSlices<PipelineSlice> {
  * expected close month, and as it stood at each of the last twelve month-ends.
  */
 export async function pipelineData(connection: DuckDBConnection): Promise<PipelineData> {
-  const now = (await latestExport(connection)) ?? `${new Date().toISOString().slice(0, 10)}T00:00:00Z`;
+  const now = await siteNow(connection);
   const currency = await readReportingCurrency(connection);
   const open = (await readStages(connection)).filter((s) => s.kind === "open").map((s) => s.stage);
   const learned = await pipelineStageProbabilities(connection, now);

@@ -2,7 +2,7 @@ import type {DuckDBConnection} from "@duckdb/node-api";
 import {repLoad, type RepLoadRow} from "../../../pipelines/allocation.ts";
 import {complianceByRep, type ComplianceByRepRow} from "../../../pipelines/follow-up.ts";
 import type {ComplianceCounts} from "../../../pipelines/follow-up/compliance-counts.ts";
-import {latestExport} from "../../../pipelines/lib/latest-export.ts";
+import {siteNow} from "../site-now.ts";
 import {missingTables} from "../../../pipelines/lib/missing-tables.ts";
 import {withStageEntries} from "../../../pipelines/lib/stage-entries.ts";
 import {monthlyWonRevenue} from "../../../pipelines/reconciliation.ts";
@@ -139,7 +139,7 @@ export async function readRepPages(connection: DuckDBConnection): Promise<RepPag
       },
       {byFilter: false}
     );
-    const now = (await latestExport(connection)) ?? `${new Date().toISOString().slice(0, 10)}T00:00:00Z`;
+    const now = await siteNow(connection);
     const ctx = {connection, now, period: sitePeriods(now)[0], filters: {}};
     const load = (await repLoad(ctx)).rows;
     const stuck = await stuckOpportunities(ctx);
