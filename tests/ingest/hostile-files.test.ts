@@ -1,9 +1,8 @@
 import {readFileSync} from "node:fs";
-import {crc32} from "node:zlib";
-import ExcelJS from "exceljs";
 import iconv from "iconv-lite";
 import {afterEach, beforeEach, describe, expect, it, vi} from "vitest";
 import {ingest, type IngestResult} from "../../loaders/ingest/ingest.ts";
+import {workbookBytes, zipOf} from "../hostile/hostile-case.ts";
 import {FIXTURES, queryWarehouse, tempDir, tempWarehouse, writeFile} from "./temp-warehouse.ts";
 
 // tests/fixtures/hostile/opportunities.csv: one row per problem, two good rows (lines 2 and 13)
@@ -218,41 +217,13 @@ SJ1,华东,赢单,300,2024-01-08
   });
 });
 
-/** A ZIP archive holding one file, stored without compression (what a CRM's "export all" download is). */
-function zipOf(name: string, content: string): Buffer {
-  const data = Buffer.from(content);
-  const fileName = Buffer.from(name);
-  const local = Buffer.alloc(30);
-  local.writeUInt32LE(0x04034b50, 0);
-  local.writeUInt16LE(20, 4);
-  local.writeUInt32LE(crc32(data), 14);
-  local.writeUInt32LE(data.length, 18);
-  local.writeUInt32LE(data.length, 22);
-  local.writeUInt16LE(fileName.length, 26);
-  const central = Buffer.alloc(46);
-  central.writeUInt32LE(0x02014b50, 0);
-  central.writeUInt16LE(20, 4);
-  central.writeUInt16LE(20, 6);
-  central.writeUInt32LE(crc32(data), 16);
-  central.writeUInt32LE(data.length, 20);
-  central.writeUInt32LE(data.length, 24);
-  central.writeUInt16LE(fileName.length, 28);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(1, 8);
-  end.writeUInt16LE(1, 10);
-  end.writeUInt32LE(central.length + fileName.length, 12);
-  end.writeUInt32LE(local.length + fileName.length + data.length, 16);
-  return Buffer.concat([local, fileName, data, central, fileName, end]);
-}
-
-async function workbookBytes(): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
-  const sheet = workbook.addWorksheet("Opportunities");
-  sheet.addRow(["opportunity_id", "stage", "created_at"]);
-  sheet.addRow(["o1", "won", "2024-01-05"]);
-  return Buffer.from(await workbook.xlsx.writeBuffer());
-}
+/** A workbook with one sheet of one opportunity. */
+const oneDealWorkbook = () =>
+  workbookBytes((workbook) => {
+    const sheet = workbook.addWorksheet("Opportunities");
+    sheet.addRow(["opportunity_id", "stage", "created_at"]);
+    sheet.addRow(["o1", "won", "2024-01-05"]);
+  });
 
 describe("ingest(options) with hostile files", () => {
   async function rejection(name: string, content: string | Uint8Array) {
@@ -281,7 +252,7 @@ describe("ingest(options) with hostile files", () => {
   });
 
   it("rejects a ZIP archive renamed .csv", async () => {
-    const zip = zipOf("Opportunity.csv", "Id,StageName\n006A,Closed Won\n");
+    const zip = zipOf({"Opportunity.csv": "Id,StageName\n006A,Closed Won\n"});
     expect(await rejection("WE_00D5g000001_1.csv", zip)).toBe(
       "a ZIP archive, not a CSV or XLSX export: unpack it first"
     );
@@ -294,13 +265,13 @@ describe("ingest(options) with hostile files", () => {
   });
 
   it("rejects a truncated workbook", async () => {
-    const bytes = await workbookBytes();
+    const bytes = await oneDealWorkbook();
     const message = await rejection("opportunities.xlsx", bytes.subarray(0, bytes.length - 200));
     expect(message).toMatch(/^cannot read the workbook: ./);
   });
 
   it("reads a workbook renamed .csv as a workbook", async () => {
-    const path = writeFile(tempDir(), "opportunities.csv", await workbookBytes());
+    const path = writeFile(tempDir(), "opportunities.csv", await oneDealWorkbook());
     const result = await ingest({paths: [path], warehouse: tempWarehouse()});
     expect(result.files.map((f) => [f.file, f.format, f.rowsLoaded])).toEqual([[`${path}#Opportunities`, "xlsx", 1]]);
   });
