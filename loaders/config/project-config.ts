@@ -3,6 +3,12 @@ import {dirname, resolve} from "node:path";
 import {z} from "zod";
 import {CliError} from "../cli/cli-error.ts";
 
+export const PUBLISH_ACCESS = ["artifact", "pages", "password"] as const;
+export type PublishAccess = (typeof PUBLISH_ACCESS)[number];
+/** dimensions whose names a site can leave out */
+export const HIDDEN_DIMENSIONS = ["accounts", "reps"] as const;
+export type HiddenDimension = (typeof HIDDEN_DIMENSIONS)[number];
+
 const projectConfigSchema = z
   .object({
     /** the folder the CRM exports are dropped into; `shangji rebuild` ingests what is new in it */
@@ -17,15 +23,32 @@ const projectConfigSchema = z
       .object({filterValues: z.number().int().min(0).max(50).default(12)})
       .strict()
       .default({filterValues: 12}),
-    /** what a published site may reveal: `hide` lists the dimensions whose names never reach it */
+    /**
+     * who may read the built site: "artifact" (the default: kept as a CI artifact, readable by whoever can
+     * read the repository's runs), "pages" (deployed in the clear: public on most GitHub plans) or "password"
+     * (deployed with every page data file encrypted under SHANGJI_SITE_PASSPHRASE); `hide` lists the dimensions
+     * whose names never reach the site
+     */
     publish: z
-      .object({hide: z.array(z.enum(["accounts", "reps"])).default([])})
+      .object({
+        access: z.enum(PUBLISH_ACCESS).default("artifact"),
+        hide: z.array(z.enum(HIDDEN_DIMENSIONS)).optional()
+      })
       .strict()
-      .default({hide: []})
+      .default({access: "artifact"})
+      .refine((publish) => publish.access !== "pages" || publish.hide !== undefined, {
+        message:
+          'a site deployed in the clear ("access": "pages") is public: state what it hides, e.g. "hide": ["accounts"], ' +
+          'or "hide": [] to show every name',
+        path: ["hide"]
+      })
   })
   .strict();
 
-export type ProjectConfig = z.infer<typeof projectConfigSchema>;
+/** The project configuration with every default applied. */
+export type ProjectConfig = Omit<z.infer<typeof projectConfigSchema>, "publish"> & {
+  publish: {access: PublishAccess; hide: HiddenDimension[]};
+};
 
 export const PROJECT_CONFIG_FILE = "shangji.config.json";
 
@@ -37,7 +60,7 @@ export function readProjectConfig(path = process.env.SHANGJI_CONFIG ?? PROJECT_C
   const file = resolve(path);
   if (!existsSync(file)) {
     if (process.env.SHANGJI_CONFIG) throw new CliError(`no project configuration at ${file}`, {exitCode: 3});
-    return projectConfigSchema.parse({});
+    return withDefaults(projectConfigSchema.parse({}));
   }
   let raw: unknown;
   try {
@@ -51,11 +74,17 @@ export function readProjectConfig(path = process.env.SHANGJI_CONFIG ?? PROJECT_C
     throw new CliError(`${file} is not a valid project configuration:\n${problems.join("\n")}`, {exitCode: 2});
   }
   const folder = dirname(file);
-  const config = parsed.data;
+  const config = withDefaults(parsed.data);
   return {
     ...config,
     exports: resolve(folder, config.exports),
     warehouse: resolve(folder, config.warehouse),
     out: resolve(folder, config.out)
   };
+}
+
+/** Account names stay off any site that leaves the CI run (pages, password) unless `hide` says otherwise. */
+function withDefaults(config: z.infer<typeof projectConfigSchema>): ProjectConfig {
+  const {access, hide} = config.publish;
+  return {...config, publish: {access, hide: hide ?? (access === "artifact" ? [] : ["accounts"])}};
 }

@@ -4,8 +4,9 @@ import {extname, join, relative} from "node:path";
 import {CliError} from "../cli/cli-error.ts";
 import {readRows} from "../warehouse/read-rows.ts";
 
-export type HiddenDimension = "accounts" | "reps";
-export const HIDDEN_DIMENSIONS: HiddenDimension[] = ["accounts", "reps"];
+import {HIDDEN_DIMENSIONS, type HiddenDimension} from "../config/project-config.ts";
+
+export type {HiddenDimension};
 
 /** The fields of page data that carry each dimension's names; loaders drop them when it is hidden. */
 const NAME_FIELDS: Record<HiddenDimension, string[]> = {
@@ -18,7 +19,7 @@ export function hiddenDimensions(value = process.env.SHANGJI_HIDE ?? ""): Hidden
   return value
     .split(",")
     .map((d) => d.trim())
-    .filter((d): d is HiddenDimension => (HIDDEN_DIMENSIONS as string[]).includes(d));
+    .filter((d): d is HiddenDimension => (HIDDEN_DIMENSIONS as readonly string[]).includes(d));
 }
 
 /**
