@@ -18,13 +18,19 @@ Exit codes:
   5  ingest finished, but files were rejected (or, with --strict, rows were quarantined);
      rebuild: the site was built, but this run quarantined rows or rejected files`;
 
+/** Usage errors read like every other error of the CLI: one line starting "shangji:". */
+const OUTPUT = {
+  writeErr: (text: string) => process.stderr.write(text),
+  outputError: (text: string, write: (text: string) => void) => write(`shangji: ${text.replace(/^error: /, "")}`)
+};
+
 export function program(): Command {
   return new Command("shangji")
     .description("Shangji 商机 — sales-opportunity analytics warehouse and reporting site")
     .version(packageVersion())
     .addHelpText("after", EXIT_CODES)
     .exitOverride()
-    .configureOutput({writeErr: (text) => process.stderr.write(text)})
+    .configureOutput(OUTPUT)
     .addCommand(generateCommand())
     .addCommand(ingestCommand())
     .addCommand(queryCommand())
@@ -37,7 +43,7 @@ export function program(): Command {
 export async function main(argv: string[]): Promise<number> {
   try {
     const command = program();
-    for (const sub of command.commands) sub.exitOverride().addHelpText("after", EXIT_CODES);
+    for (const sub of command.commands) sub.exitOverride().configureOutput(OUTPUT).addHelpText("after", EXIT_CODES);
     await command.parseAsync(argv);
     return Number(process.exitCode ?? EXIT.ok);
   } catch (error) {

@@ -28,10 +28,24 @@ export function warehouseLockPath(path: string): string {
 }
 
 /**
+ * What a read-only open allows besides reading the warehouse: nothing. SQL that a user (`shangji query`) or a
+ * page author (a data loader) wrote runs there, so it must not read or write files (COPY, EXPORT DATABASE,
+ * read_csv, glob, ATTACH), reach the network or load extensions; once opened the configuration is locked, so
+ * the SQL cannot turn any of this back on. DuckDB still spills to its own temporary folder.
+ */
+const SANDBOX = {
+  enable_external_access: "false",
+  autoinstall_known_extensions: "false",
+  autoload_known_extensions: "false",
+  allow_community_extensions: "false",
+  allow_unsigned_extensions: "false"
+};
+
+/**
  * Opens the warehouse file. Read-write opens create the schema and hold the warehouse's lock file until
  * closed: a second writer, or a site build, waits for it (SHANGJI_LOCK_TIMEOUT seconds, then exit 4)
- * instead of failing at once. Read-only opens never write and let several readers (site loaders,
- * `shangji query`) share the file.
+ * instead of failing at once. Read-only opens never write, let several readers (site loaders,
+ * `shangji query`) share the file, and are sandboxed (SANDBOX).
  */
 export async function openWarehouse(path: string, {readOnly = false} = {}): Promise<Warehouse> {
   if (!readOnly) mkdirSync(dirname(path), {recursive: true});
@@ -39,7 +53,7 @@ export async function openWarehouse(path: string, {readOnly = false} = {}): Prom
   let instance: DuckDBInstance;
   try {
     instance = await DuckDBInstance.create(path, {
-      ...(readOnly ? {access_mode: "READ_ONLY"} : {}),
+      ...(readOnly ? {access_mode: "READ_ONLY", ...SANDBOX} : {}),
       // DuckDB would take 80% of the machine's memory; beyond this it spills to <warehouse>.tmp/. 3 GB keeps
       // the whole process, Node.js and DuckDB's own overhead included, within 4 GiB on a million opportunities
       memory_limit: process.env.SHANGJI_MEMORY_LIMIT ?? DEFAULT_MEMORY_LIMIT
@@ -50,8 +64,10 @@ export async function openWarehouse(path: string, {readOnly = false} = {}): Prom
   }
   const connection = await instance.connect();
   try {
-    await connection.run("SET TimeZone = 'UTC'");
-    if (!readOnly) await connection.run(warehouseDdl());
+    // global, so that the connections opened later have it too, and set before the configuration is locked
+    await connection.run("SET GLOBAL TimeZone = 'UTC'");
+    if (readOnly) await connection.run("SET lock_configuration = true");
+    else await connection.run(warehouseDdl());
   } catch (error) {
     connection.closeSync();
     instance.closeSync();
@@ -64,7 +80,6 @@ export async function openWarehouse(path: string, {readOnly = false} = {}): Prom
     connection,
     async connect() {
       const other = await instance.connect();
-      await other.run("SET TimeZone = 'UTC'");
       others.push(other);
       return other;
     },

@@ -1,3 +1,4 @@
+import {randomUUID} from "node:crypto";
 import type {DuckDBConnection, DuckDBValue} from "@duckdb/node-api";
 
 /**
@@ -12,11 +13,22 @@ export async function readRows<Row>(
   return (await readRowsWithColumns(connection, sql, params)).rows as Row[];
 }
 
-/** readRows, plus the column names in order (a query may return none). */
+/** A DECIMAL or a large integer as DuckDB holds it, digit for digit (a JS number would round 9999999999999999.99). */
+export class ExactNumber {
+  constructor(readonly text: string) {}
+}
+
+const EXACT_TYPES = /^(DECIMAL|HUGEINT|UHUGEINT|BIGINT|UBIGINT)\b/;
+
+/**
+ * readRows, plus the column names in order (a query may return none). With `exactNumbers`, DECIMAL and
+ * 64/128-bit integer values are ExactNumbers instead of numbers.
+ */
 export async function readRowsWithColumns(
   connection: DuckDBConnection,
   sql: string,
-  params: Record<string, DuckDBValue> = {}
+  params: Record<string, DuckDBValue> = {},
+  {exactNumbers = false} = {}
 ): Promise<{columns: string[]; rows: Record<string, unknown>[]}> {
   // without parameters the SQL runs unprepared, so a syntax error reads as DuckDB's parser states it
   const reader = Object.keys(params).length
@@ -24,12 +36,24 @@ export async function readRowsWithColumns(
     : await connection.runAndReadAll(sql);
   const columns = reader.columnNames();
   const types = reader.columnTypes().map((t) => t.toString());
-  const rows = reader.getRowsJS().map((row) => {
+  const exact = types.map((type) => exactNumbers && EXACT_TYPES.test(type));
+  const values = exact.some(Boolean) ? reader.getRows() : [];
+  const rows = reader.getRowsJS().map((row, r) => {
     const object: Record<string, unknown> = {};
-    columns.forEach((column, i) => (object[column] = toPlain(row[i], types[i])));
+    columns.forEach((column, i) => {
+      const value = values[r]?.[i];
+      object[column] = exact[i] && value !== null ? new ExactNumber(String(value)) : toPlain(row[i], types[i]);
+    });
     return object;
   });
   return {columns, rows};
+}
+
+/** JSON.stringify(value, null, 2), with ExactNumbers written as JSON numbers of all their digits. */
+export function jsonWithExactNumbers(value: unknown): string {
+  const marker = `exact-${randomUUID()}:`;
+  const text = JSON.stringify(value, (_key, inner) => (inner instanceof ExactNumber ? marker + inner.text : inner), 2);
+  return text.replaceAll(new RegExp(`"${marker}(-?[0-9]+(?:\\.[0-9]+)?)"`, "g"), "$1");
 }
 
 function toPlain(value: unknown, type: string): unknown {

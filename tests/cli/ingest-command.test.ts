@@ -124,7 +124,7 @@ describe("shangji ingest <paths...>", () => {
     const run = await runCli(["ingest", "--warehouse", tempWarehouse(), "--preset", "zoho", HOSTILE]);
     expect(run.status).toBe(2);
     expect(run.stderr).toBe(
-      "error: option '--preset <name>' argument 'zoho' is invalid. Allowed choices are generic, salesforce, hubspot, pipedrive, zh.\n"
+      "shangji: option '--preset <name>' argument 'zoho' is invalid. Allowed choices are generic, salesforce, hubspot, pipedrive, zh.\n"
     );
   });
 

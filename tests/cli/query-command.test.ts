@@ -94,4 +94,32 @@ describe("shangji query <sql>", () => {
       stderr: `shangji: no warehouse at ${missing}; run \`shangji ingest <exports>\` first\n`
     });
   });
+
+  it("prints DECIMAL and 64-bit values digit for digit in every format", async () => {
+    const warehouse = await zhWarehouse();
+    const sql =
+      "select 9999999999999999.99::DECIMAL(18,2) as amount, -0.05::DECIMAL(18,2) as fee, 9007199254740993::BIGINT as n";
+    const run = (format: string) => runCli(["query", "--warehouse", warehouse, sql, "--format", format]);
+    expect((await run("csv")).stdout).toBe("amount,fee,n\n9999999999999999.99,-0.05,9007199254740993\n");
+    expect((await run("json")).stdout).toBe(
+      '[\n  {\n    "amount": 9999999999999999.99,\n    "fee": -0.05,\n    "n": 9007199254740993\n  }\n]\n'
+    );
+    expect((await run("table")).stdout).toBe(
+      [
+        "             amount    fee                 n",
+        "-------------------  -----  ----------------",
+        "9999999999999999.99  -0.05  9007199254740993",
+        "(1 row)",
+        ""
+      ].join("\n")
+    );
+  });
+
+  it("starts a usage error with shangji: and exits 2", async () => {
+    expect(await runCli(["query", "--warehouse", tempWarehouse(), "--limit", "3", COUNT])).toEqual({
+      status: 2,
+      stdout: "",
+      stderr: "shangji: unknown option '--limit'\n"
+    });
+  });
 });
