@@ -141,7 +141,11 @@ async function openWorkbook(path: string, fileMapping?: FileMapping): Promise<So
   try {
     sheets = await readXlsx(path);
   } catch (error) {
-    throw new FileRejection(`cannot read the workbook: ${error instanceof Error ? error.message : String(error)}`);
+    // the reader's own message may quote the workbook's content; the message is published with the file's name
+    throw new FileRejection(
+      "cannot read the workbook: it is damaged, cut short or encrypted; open it in Excel and save it again",
+      {cause: error}
+    );
   }
   if (fileMapping?.sheet) {
     sheets = sheets.filter((s) => s.name === fileMapping.sheet);

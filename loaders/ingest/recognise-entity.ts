@@ -65,14 +65,11 @@ export function recogniseEntity(
       });
     }
   }
+  // the "header" may be a data row (a file without one): messages reach reports and the site, so they count
+  // the columns and never quote them
   if (candidates.length === 0) {
-    const shown =
-      headers
-        .slice(0, 8)
-        .map((h) => JSON.stringify(h))
-        .join(", ") + (headers.length > 8 ? ", …" : "");
     throw new RecognitionError(
-      `cannot tell which table this file holds: its headers (${shown}) match no ${preset ?? "known"} export; ` +
+      `cannot tell which table this file holds: its header (${columnCount(headers)}) matches no ${preset ?? "known"} export; ` +
         `name the entity and columns in a mapping file (--mapping)`
     );
   }
@@ -117,8 +114,9 @@ function fromMapping(
   for (const [source, target] of Object.entries(fileMapping.columns)) {
     const index = normalized.indexOf(normalizeLabel(source));
     if (index === -1) {
-      const shown = headers.map((h) => JSON.stringify(h)).join(", ");
-      throw new RecognitionError(`mapping names column "${source}", which is not in the header (${shown})`);
+      throw new RecognitionError(
+        `mapping names column "${source}", which is not in the header (${columnCount(headers)})`
+      );
     }
     columns.set(target, index);
   }
@@ -204,4 +202,8 @@ export function knownHeaders(): Set<string> {
     }
   }
   return known;
+}
+
+function columnCount(headers: string[]): string {
+  return `${headers.length} column${headers.length === 1 ? "" : "s"}`;
 }

@@ -267,7 +267,9 @@ describe("ingest(options) with hostile files", () => {
   it("rejects a truncated workbook", async () => {
     const bytes = await oneDealWorkbook();
     const message = await rejection("opportunities.xlsx", bytes.subarray(0, bytes.length - 200));
-    expect(message).toMatch(/^cannot read the workbook: ./);
+    expect(message).toBe(
+      "cannot read the workbook: it is damaged, cut short or encrypted; open it in Excel and save it again"
+    );
   });
 
   it("reads a workbook renamed .csv as a workbook", async () => {
@@ -304,7 +306,7 @@ describe("ingest(options) with hostile files", () => {
     const path = `${FIXTURES}/hostile/unknown-headers.csv`;
     const result = await ingest({paths: [path], warehouse: tempWarehouse()});
     expect(result.files.map((f) => f.message)).toEqual([
-      'line 1: cannot tell which table this file holds: its headers ("Ticket", "Priority", "Assignee") match no known export; ' +
+      "line 1: cannot tell which table this file holds: its header (3 columns) matches no known export; " +
         "name the entity and columns in a mapping file (--mapping)"
     ]);
   });

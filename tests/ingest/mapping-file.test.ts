@@ -129,7 +129,7 @@ describe("readMappingFile(path)", () => {
 });
 
 describe("ingest(options) with a mapping file", () => {
-  it("rejects the export without one, naming its headers", async () => {
+  it("rejects the export without one, counting its headers without quoting them", async () => {
     const result = await ingest({paths: [exportFile], warehouse: tempWarehouse()});
     expect(result.files).toEqual([
       {
@@ -139,8 +139,8 @@ describe("ingest(options) with a mapping file", () => {
         rowsQuarantined: 0,
         status: "rejected",
         message:
-          'line 1: cannot tell which table this file holds: its headers ("Código", "Título do negócio", "Empresa", "Etapa", ' +
-          '"Valor", "Moeda", "Vendedor", "Criado em", …) match no known export; name the entity and columns in a mapping file (--mapping)'
+          "line 1: cannot tell which table this file holds: its header (11 columns) matches no known export; " +
+          "name the entity and columns in a mapping file (--mapping)"
       }
     ]);
   });
@@ -263,10 +263,7 @@ describe("ingest(options) with a mapping file", () => {
     const path = writeFile(tempDir(), "negocios-2024-05.csv", "Código;Etapa;Criado em\nN-0009;Ganho;01/05/2024\n");
     const result = await ingest({paths: [path], warehouse: tempWarehouse(), mapping: mappingFile});
     expect(result.files.map((f) => [f.status, f.message])).toEqual([
-      [
-        "rejected",
-        'line 1: mapping names column "Título do negócio", which is not in the header ("Código", "Etapa", "Criado em")'
-      ]
+      ["rejected", 'line 1: mapping names column "Título do negócio", which is not in the header (3 columns)']
     ]);
   });
 

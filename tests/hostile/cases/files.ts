@@ -90,7 +90,7 @@ export const FILE_CASES: HostileCase[] = [
         writeFileSync(path, whole.subarray(0, whole.length - 200));
       }
     },
-    expect: {"opportunities.xlsx": {rejected: /^cannot read the workbook: ./}}
+    expect: {"opportunities.xlsx": {rejected: /^cannot read the workbook: it is damaged, cut short or encrypted/}}
   },
   {
     // a download cut off in the middle of a row: the rows before it load, the cut row is quarantined
