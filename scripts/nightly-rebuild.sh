@@ -6,11 +6,23 @@
 #   SHANGJI_FETCH_EXPORTS  optional command that fills $SHANGJI_EXPORTS first, e.g.
 #                          "aws s3 sync s3://bucket/crm-exports \"$SHANGJI_EXPORTS\"" or an artifact download
 #   GITHUB_STEP_SUMMARY    file the Markdown summary is appended to (set by GitHub Actions)
+#   GITHUB_OUTPUT          file the step's outputs are appended to: access=artifact|pages|password, how the
+#                          workflow publishes the site (publish.access of shangji.config.json)
+#   SHANGJI_SITE_PASSPHRASE  the passphrase of a "password" site (a repository secret)
 #
 # Exit code: that of `shangji rebuild` — 0 built, 5 built but input was quarantined or rejected,
 # anything else failed with the previous site kept; 3 also when fetching the exports failed.
 set -uo pipefail
 cd "$(dirname "$0")/.."
+
+# an invalid configuration (a public site that does not say what it hides) stops here, before any work
+access=$(node bin/shangji.js config publish.access) || exit 2
+[ -n "${GITHUB_OUTPUT:-}" ] && echo "access=$access" >>"$GITHUB_OUTPUT"
+if [ "$access" = pages ]; then
+  public='the site is deployed to GitHub Pages in the clear (publish.access "pages"): anyone with its address can read it'
+  echo "::warning::$public"
+  [ -n "${GITHUB_STEP_SUMMARY:-}" ] && echo "> ⚠️ **Public site:** $public." >>"$GITHUB_STEP_SUMMARY"
+fi
 
 if [ -n "${SHANGJI_FETCH_EXPORTS:-}" ]; then
   : "${SHANGJI_EXPORTS:?SHANGJI_FETCH_EXPORTS needs SHANGJI_EXPORTS, the folder it fills}"

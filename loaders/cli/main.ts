@@ -2,6 +2,7 @@ import {readFileSync} from "node:fs";
 import {Command, CommanderError} from "commander";
 import {CliError, EXIT} from "./cli-error.ts";
 import {buildCommand} from "./build-command.ts";
+import {configCommand} from "./config-command.ts";
 import {digestCommand} from "./digest-command.ts";
 import {generateCommand} from "./generate-command.ts";
 import {ingestCommand} from "./ingest-command.ts";
@@ -36,7 +37,8 @@ export function program(): Command {
     .addCommand(queryCommand())
     .addCommand(buildCommand())
     .addCommand(rebuildCommand())
-    .addCommand(digestCommand());
+    .addCommand(digestCommand())
+    .addCommand(configCommand());
 }
 
 /** Runs the CLI and returns its exit code; user errors are one line on stderr, never a stack trace. */

@@ -1,5 +1,5 @@
 import {spawn} from "node:child_process";
-import {cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync} from "node:fs";
+import {cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {describe, expect, it} from "vitest";
@@ -23,6 +23,7 @@ function nightly(folder: string, env: Record<string, string | undefined> = {}): 
         SHANGJI_WAREHOUSE: undefined,
         SHANGJI_LOCALE: undefined,
         GITHUB_STEP_SUMMARY: join(folder, "summary.md"),
+        GITHUB_OUTPUT: join(folder, "output.txt"),
         ...env
       }
     });
@@ -33,15 +34,17 @@ function nightly(folder: string, env: Record<string, string | undefined> = {}): 
   });
 }
 
-function project(): string {
+function project(publish?: object): string {
   const folder = mkdtempSync(join(tmpdir(), "shangji-nightly-"));
   cpSync(join(PROJECT_ROOT, "data", "sample"), join(folder, "exports"), {recursive: true});
   writeFileSync(
     join(folder, "shangji.config.json"),
-    JSON.stringify({exports: "exports", warehouse: "warehouse.duckdb", out: "site"})
+    JSON.stringify({exports: "exports", warehouse: "warehouse.duckdb", out: "site", ...(publish ? {publish} : {})})
   );
   return folder;
 }
+
+const read = (folder: string, file: string) => readFileSync(join(folder, file), "utf8");
 
 const report = (folder: string) => JSON.parse(readFileSync(join(folder, "site", "build-report.json"), "utf8"));
 
@@ -72,6 +75,9 @@ describe("scripts/nightly-rebuild.sh", () => {
       expect(firstReport.pages.find((p: {page: string}) => p.page === "index.html")).toBeDefined();
       expect(readFileSync(join(folder, "summary.md"), "utf8")).toContain("invalid_amount: 2");
       expect(siteMeta(folder).exportedAt).toBe("2026-11-20T00:00:00Z");
+      // the workflow keeps the site as an artifact of the run: nothing is deployed, nothing warns
+      expect(read(folder, "output.txt")).toBe("access=artifact\n");
+      expect(read(folder, "summary.md")).not.toContain("Public site");
 
       // nothing new: clean exit
       expect((await nightly(folder)).status).toBe(0);
@@ -93,6 +99,29 @@ describe("scripts/nightly-rebuild.sh", () => {
     },
     REBUILD_TIMEOUT
   );
+
+  it("stops before any work when a site deployed in the clear does not say which names it hides", async () => {
+    const folder = project({access: "pages"});
+    const run = await nightly(folder);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain(
+      'publish.hide: a site deployed in the clear ("access": "pages") is public: state what it hides'
+    );
+    expect(existsSync(join(folder, "warehouse.duckdb"))).toBe(false);
+    expect(existsSync(join(folder, "output.txt"))).toBe(false);
+  });
+
+  it("tells the workflow to deploy a pages site and warns in the job summary that it is public", async () => {
+    const folder = project({access: "pages", hide: []});
+    // a failing fetch stops the run after the warning, before the (long) rebuild
+    const run = await nightly(folder, {SHANGJI_EXPORTS: join(folder, "fetched"), SHANGJI_FETCH_EXPORTS: "exit 7"});
+    expect(run.status).toBe(3);
+    expect(read(folder, "output.txt")).toBe("access=pages\n");
+    expect(read(folder, "summary.md")).toBe(
+      '> ⚠️ **Public site:** the site is deployed to GitHub Pages in the clear (publish.access "pages"): ' +
+        "anyone with its address can read it.\n"
+    );
+  });
 
   it("keeps the previous site when fetching the exports fails", async () => {
     const folder = project();

@@ -8,11 +8,14 @@ export interface CliRun {
 }
 
 /** Runs `node bin/shangji.js …args` from the repository root, as a user would. */
-export function runCli(args: string[], {nodeOptions = [] as string[]} = {}): Promise<CliRun> {
+export function runCli(
+  args: string[],
+  {nodeOptions = [] as string[], env = {} as Record<string, string | undefined>} = {}
+): Promise<CliRun> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [...nodeOptions, "bin/shangji.js", ...args], {
       cwd: REPOSITORY,
-      env: {...process.env, SHANGJI_WAREHOUSE: undefined, SHANGJI_DEBUG: undefined}
+      env: {...process.env, SHANGJI_WAREHOUSE: undefined, SHANGJI_DEBUG: undefined, ...env}
     });
     let stdout = "";
     let stderr = "";
