@@ -26,6 +26,8 @@ export function rebuildCommand(): Command {
         out: resolve(options.out ?? config.out),
         locale: process.env.SHANGJI_LOCALE ? siteLocale() : config.locale,
         hide: config.publish.hide,
+        access: config.publish.access,
+        passphrase: process.env.SHANGJI_SITE_PASSPHRASE,
         filterValues: process.env.SHANGJI_FILTER_VALUES ? undefined : config.site.filterValues,
         quiet: options.quiet,
         progress: log

@@ -14,6 +14,16 @@ import {checkHiddenNames, readHiddenNames, type HiddenDimension} from "./hidden-
 import {openWarehouse, warehouseLockPath} from "../warehouse/open-warehouse.ts";
 import {siteLocale, type SiteLocale} from "./site-locale.ts";
 import {filterValueLimit} from "./site-filters.ts";
+import type {PublishAccess} from "../config/project-config.ts";
+import {
+  PASSPHRASE_VARIABLE,
+  requirePassphrase,
+  sealBytes,
+  sealSite,
+  siteCipher,
+  slugKey,
+  type SiteCipher
+} from "./seal-site.ts";
 
 export interface BuildSiteOptions {
   warehouse: string;
@@ -28,6 +38,10 @@ export interface BuildSiteOptions {
   filterValues?: number;
   /** dimensions whose names the site must not reveal (publishing configuration) */
   hide?: HiddenDimension[];
+  /** who may read the site; "password" seals every page data file and the build report (seal-site.ts) */
+  access?: PublishAccess;
+  /** the passphrase of a password-protected site (SHANGJI_SITE_PASSPHRASE), 12 characters or more */
+  passphrase?: string;
   /** reuse data loaders' output of the previous build (benchmarks of a warm cache only: numbers may be stale) */
   keepLoaderCache?: boolean;
   /** more facts for build-report.json (a rebuild adds its ingest) */
@@ -51,6 +65,11 @@ export interface BuildReport {
   /** seconds computing the page data, then in `observable build` */
   steps: {pageData: number; framework: number};
   seconds: number;
+  /**
+   * the key a password-protected site is sealed with, for a later change to its build report; never
+   * written anywhere (a KeyObject serialises to {})
+   */
+  cipher?: SiteCipher;
 }
 
 /** The project folder: the one holding observablehq.config.ts, node_modules and src/. */
@@ -70,10 +89,13 @@ export async function buildSite({
   quiet = false,
   keepLoaderCache = false,
   hide = [],
+  access = "artifact",
+  passphrase,
   filterValues = filterValueLimit(),
   report = {}
 }: BuildSiteOptions): Promise<BuildReport> {
   const began = performance.now();
+  const secret = access === "password" ? requirePassphrase(passphrase) : null;
   // paths are relative to the working directory, as on the command line
   const warehousePath = resolve(warehouse);
   const outPath = resolve(out);
@@ -81,6 +103,7 @@ export async function buildSite({
   let sampleIngest: IngestResult | null = null;
   if (!existsSync(warehousePath)) sampleIngest = await ingestSample(resolve(sample), warehousePath, quiet);
   const root = join(PROJECT_ROOT, "src");
+  const sealing = secret === null ? null : await sealingKeys(secret, locale);
   // builds of one project share Framework's cache in src/.observablehq: one at a time; and no ingest
   // may change the warehouse while its pages are computed
   return withFileLock(join(root, ".observablehq", "shangji-build.lock"), {what: `the site build of ${root}`}, () =>
@@ -96,10 +119,17 @@ export async function buildSite({
         began,
         keepLoaderCache,
         hide,
-        filterValues
+        filterValues,
+        sealing
       })
     )
   );
+}
+
+/** A build's key (new salt) and the page names' key (the same for every build with this passphrase). */
+async function sealingKeys(passphrase: string, locale: SiteLocale): Promise<{cipher: SiteCipher; slugKey: string}> {
+  const [cipher, slugs] = await Promise.all([siteCipher(passphrase, locale), slugKey(passphrase)]);
+  return {cipher, slugKey: slugs};
 }
 
 async function buildLocked({
@@ -113,7 +143,8 @@ async function buildLocked({
   began,
   keepLoaderCache,
   hide,
-  filterValues
+  filterValues,
+  sealing
 }: {
   root: string;
   warehousePath: string;
@@ -126,6 +157,7 @@ async function buildLocked({
   keepLoaderCache: boolean;
   hide: HiddenDimension[];
   filterValues: number;
+  sealing: {cipher: SiteCipher; slugKey: string} | null;
 }): Promise<BuildReport> {
   if (!keepLoaderCache) clearLoaderCache(root);
   removePageDataFiles(root);
@@ -136,7 +168,13 @@ async function buildLocked({
   // page data computed in this process, handed to Framework as files and removed after the build
   const written: string[] = [];
   try {
-    const env = {SHANGJI_LOCALE: locale, SHANGJI_HIDE: hide.join(","), SHANGJI_FILTER_VALUES: String(filterValues)};
+    const env = {
+      SHANGJI_LOCALE: locale,
+      SHANGJI_HIDE: hide.join(","),
+      SHANGJI_FILTER_VALUES: String(filterValues),
+      // rep and channel page names: keyed hashes on a password-protected site (read-dynamic-paths.ts)
+      SHANGJI_SLUG_KEY: sealing?.slugKey ?? ""
+    };
     const pageDataStarted = performance.now();
     const precomputed = await withEnv(env, () => precomputePageData(warehousePath, root));
     written.push(...precomputed.map((f) => join(root, f.file)));
@@ -150,6 +188,7 @@ async function buildLocked({
     };
     checkOffline(staging, outPath);
     if (hide.length) checkHiddenNames(staging, await hiddenNames(warehousePath, hide));
+    if (sealing) sealSite(staging, sealing.cipher);
     const files = readdirSync(staging, {recursive: true, withFileTypes: true}).filter((e) => e.isFile());
     result = {
       warehouse: warehousePath,
@@ -166,8 +205,9 @@ async function buildLocked({
       seconds: (performance.now() - began) / 1000
     };
     const {sampleIngest: _ingest, ...facts} = result;
-    const reportFile = {builtAt: new Date().toISOString(), ...facts, ...report};
-    writeFileSync(join(staging, "build-report.json"), `${JSON.stringify(reportFile, null, 2)}\n`);
+    const reportFile = `${JSON.stringify({builtAt: new Date().toISOString(), ...facts, ...report}, null, 2)}\n`;
+    writeFileSync(join(staging, "build-report.json"), sealing ? sealBytes(reportFile, sealing.cipher) : reportFile);
+    if (sealing) result.cipher = sealing.cipher;
   } catch (error) {
     rmSync(staging, {recursive: true, force: true});
     throw error;
@@ -219,8 +259,10 @@ function runObservableBuild({
   if (!existsSync(observable)) {
     throw new CliError(`observable framework is not installed (no ${observable}); run npm install`, {exitCode: 3});
   }
+  const {[PASSPHRASE_VARIABLE]: _passphrase, ...inherited} = process.env;
   const env = {
-    ...process.env,
+    // the data loaders need none of the passphrase: page names come with SHANGJI_SLUG_KEY
+    ...inherited,
     OBSERVABLE_TELEMETRY_DISABLE: "true",
     SHANGJI_WAREHOUSE: warehouse,
     SHANGJI_SITE_OUT: out,

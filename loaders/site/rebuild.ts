@@ -9,6 +9,8 @@ import {ENTITY_NAMES} from "../schema/entities.ts";
 import {buildSite, type BuildReport} from "./build-site.ts";
 import type {SiteLocale} from "./site-locale.ts";
 import type {HiddenDimension} from "./hidden-names.ts";
+import type {PublishAccess} from "../config/project-config.ts";
+import {openSealed, requirePassphrase, sealBytes, type SiteCipher} from "./seal-site.ts";
 
 export interface RebuildOptions {
   exports: string;
@@ -16,6 +18,9 @@ export interface RebuildOptions {
   out: string;
   locale: SiteLocale;
   hide?: HiddenDimension[];
+  access?: PublishAccess;
+  /** the passphrase of a password-protected site (SHANGJI_SITE_PASSPHRASE) */
+  passphrase?: string;
   filterValues?: number;
   quiet?: boolean;
   progress?: (line: string) => void;
@@ -62,6 +67,8 @@ export async function rebuild(options: RebuildOptions): Promise<RebuildResult> {
       }
     );
   }
+  // before the ingest: a site that cannot be built should not leave a changed warehouse behind
+  if (options.access === "password") requirePassphrase(options.passphrase);
   const began = performance.now();
   const ingested = await ingest({paths: [options.exports], warehouse: options.warehouse, progress: options.progress});
   const ingestSeconds = (performance.now() - began) / 1000;
@@ -92,6 +99,8 @@ export async function rebuild(options: RebuildOptions): Promise<RebuildResult> {
       out: options.out,
       locale: options.locale,
       hide: options.hide,
+      access: options.access,
+      passphrase: options.passphrase,
       filterValues: options.filterValues,
       quiet: options.quiet,
       report: {...report, durations: undefined}
@@ -108,7 +117,7 @@ export async function rebuild(options: RebuildOptions): Promise<RebuildResult> {
     siteSeconds: (performance.now() - siteBegan) / 1000,
     totalSeconds: (performance.now() - began) / 1000
   };
-  patchReportDurations(site.out, report.durations);
+  await patchReportDurations(site.out, report.durations, site.cipher);
   const exitCode = rejected.length > 0 || ingested.rowsQuarantined > 0 ? EXIT.quarantined : EXIT.ok;
   return {ingest: ingested, site, exitCode, report};
 }
@@ -138,11 +147,16 @@ async function readWarehouseState(path: string) {
   }
 }
 
-/** The durations are known only once the site is published: added to its report afterwards. */
-function patchReportDurations(out: string, durations: RebuildReport["durations"]) {
+/**
+ * The durations are known only once the site is published: added to its report afterwards, sealed again
+ * with the build's key when the site is password-protected.
+ */
+async function patchReportDurations(out: string, durations: RebuildReport["durations"], cipher?: SiteCipher) {
   const file = join(out, "build-report.json");
-  const report = JSON.parse(readFileSync(file, "utf8"));
-  writeFileSync(file, `${JSON.stringify({...report, durations}, null, 2)}\n`);
+  const bytes = readFileSync(file);
+  const report = JSON.parse((cipher ? await openSealed(bytes, cipher) : bytes).toString("utf8"));
+  const text = `${JSON.stringify({...report, durations}, null, 2)}\n`;
+  writeFileSync(file, cipher ? sealBytes(text, cipher) : text);
 }
 
 /** A Markdown summary of a rebuild for a CI job summary: counts, rejected files and quarantine reasons. */
