@@ -17,7 +17,8 @@ export function digestCommand(): Command {
         site: resolve(options.site ?? readProjectConfig().out),
         page: String(options.page).replace(/\.html$/, ""),
         pdf,
-        filter
+        filter,
+        passphrase: process.env.SHANGJI_SITE_PASSPHRASE
       });
       process.stderr.write(`wrote ${pdf} (${pages} A4 page${pages === 1 ? "" : "s"})\n`);
     });
