@@ -1,5 +1,6 @@
 import {addMonths, quarterStart} from "../../pipelines/forecast/add-months.ts";
 import type {Period} from "../../pipelines/lib/context.ts";
+import {toDateEnd} from "../../pipelines/lib/to-date-end.ts";
 
 export type PeriodId = "qtd" | "lq" | "ytd" | "ly";
 
@@ -23,7 +24,7 @@ export const DEFAULT_PERIOD: PeriodId = "ytd";
  * sitePeriods("2026-11-20T00:00:00Z")[0]; // {id: "qtd", start: "2026-10-01", end: "2026-11-21", …}
  */
 export function sitePeriods(now: string): SitePeriod[] {
-  const tomorrow = nextDay(now);
+  const tomorrow = toDateEnd(now);
   const quarter = quarterStart(now);
   const year = `${now.slice(0, 4)}-01-01`;
   return [
@@ -48,10 +49,4 @@ function shiftDay(day: string, months: number): string {
   const wanted = Number(day.slice(8, 10));
   const last = new Date(Date.UTC(Number(monthStart.slice(0, 4)), Number(monthStart.slice(5, 7)), 0)).getUTCDate();
   return `${monthStart.slice(0, 8)}${String(Math.min(wanted, last)).padStart(2, "0")}`;
-}
-
-function nextDay(iso: string): string {
-  const day = new Date(`${iso.slice(0, 10)}T00:00:00Z`);
-  day.setUTCDate(day.getUTCDate() + 1);
-  return day.toISOString().slice(0, 10);
 }

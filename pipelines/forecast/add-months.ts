@@ -1,3 +1,5 @@
+import {toDateEnd} from "../lib/to-date-end.ts";
+
 /**
  * The first day of the month `count` months after the month of `date` (ISO date or timestamp; UTC), as
  * "YYYY-MM-01" — month arithmetic for the monthly series without local-time surprises.
@@ -26,6 +28,21 @@ export function monthOfYear(date: string): number {
 /** The first day of the calendar quarter holding `date`: quarterStart("2026-11-20") = "2026-10-01". */
 export function quarterStart(date: string): string {
   return addMonths(date, -((monthOfYear(date) - 1) % 3));
+}
+
+/**
+ * The share of the month holding `now` still to come: the days after now's day (toDateEnd) over the days of
+ * the month, UTC. The month in progress is forecast as its won-to-date + this share × the forecast of the
+ * whole month, so a forecast never counts the known days twice nor falls below what is already won.
+ *
+ * @example
+ * monthShareRemaining("2026-11-20T00:00:00Z"); // 10 / 30: November 21 … 30 remain
+ * monthShareRemaining("2026-11-30T09:00:00Z"); // 0: the export day closes the month
+ */
+export function monthShareRemaining(now: string): number {
+  const day = (date: string) => Date.parse(`${date}T00:00:00Z`) / 86_400_000;
+  const next = day(addMonths(now, 1));
+  return (next - day(toDateEnd(now))) / (next - day(addMonths(now, 0)));
 }
 
 function monthNumber(date: string): number {

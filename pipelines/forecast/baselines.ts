@@ -43,6 +43,8 @@ export function seasonalNaiveForecast(values: readonly number[], step: number): 
  * and Practice (3rd ed., §5.5) give them: σ̂ = √(mean of the squared in-sample residuals y(t) − y(t − 12)),
  * the h-step standard deviation σ̂·√(⌊(h − 1)/12⌋ + 1), normal quantiles (nothing is estimated, so no
  * degrees of freedom are lost); a sum of months adds their variances (the errors taken as independent).
+ * `weights` (default 1 each) scale the months: Σ wᵢŷᵢ with variance Σ wᵢ² σ̂ₕ² (a month in progress enters
+ * with the share of its days still to come, as predictTrendSeason).
  *
  * Output: null with less than a year of history; intervals null with exactly a year (no residual yet).
  *
@@ -51,14 +53,23 @@ export function seasonalNaiveForecast(values: readonly number[], step: number): 
  * seasonalNaivePrediction([10, 20, 30, 40, 50, 60, 70, 80, 90, 100, 110, 120, 13, 24], [1]);
  * // {point: 30, lower_95: 23.07, upper_95: 36.93, …}
  */
-export function seasonalNaivePrediction(values: readonly number[], steps: readonly number[]): Prediction | null {
+export function seasonalNaivePrediction(
+  values: readonly number[],
+  steps: readonly number[],
+  weights: readonly number[] = steps.map(() => 1)
+): Prediction | null {
+  if (weights.length !== steps.length || weights.some((w) => !(w >= 0)))
+    throw new RangeError("seasonalNaivePrediction requires one weight ≥ 0 per step");
   const points = steps.map((step) => seasonalNaiveForecast(values, step));
   if (points.length === 0 || points.some((point) => point === null)) return null;
-  const point = points.reduce((sum: number, value) => sum + value!, 0);
+  const point = points.reduce((sum: number, value, i) => sum + weights[i] * value!, 0);
   const residuals = values.slice(SEASON_MONTHS).map((value, i) => value - values[i]);
   if (residuals.length === 0) return {point, lower_80: null, upper_80: null, lower_95: null, upper_95: null};
   const sigma2 = residuals.reduce((sum, r) => sum + r * r, 0) / residuals.length;
-  const variance = steps.reduce((sum, step) => sum + sigma2 * (Math.floor((step - 1) / SEASON_MONTHS) + 1), 0);
+  const variance = steps.reduce(
+    (sum, step, i) => sum + weights[i] ** 2 * sigma2 * (Math.floor((step - 1) / SEASON_MONTHS) + 1),
+    0
+  );
   const se = Math.sqrt(variance);
   return {
     point,

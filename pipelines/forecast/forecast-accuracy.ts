@@ -3,6 +3,7 @@ import {filterCondition} from "../lib/filter-condition.ts";
 import {readRows} from "../lib/read-rows.ts";
 import {pipelineStageProbabilities, round2} from "../pipeline/weighted-pipeline.ts";
 import {OPPORTUNITY_SCOPE_SQL} from "../lib/opportunity-scope.ts";
+import {toDateEnd} from "../lib/to-date-end.ts";
 import {stageProbabilityOf} from "../stage-conversion/stage-probabilities.ts";
 import {addMonths, monthsBetween} from "./add-months.ts";
 
@@ -15,7 +16,7 @@ export interface ForecastAccuracyRow {
   /** months from the export's month to the target month: 0 = forecast within the month */
   lead_months: number;
   currency: string | null;
-  /** won in the target month before the export (only for the export's own month) */
+  /** won in the target month up to the end of the export's day (only for the export's own month) */
   closed_to_date: number;
   /** Σ amount × stage probability of the deals open in the export and expected in the month (overdue: the export's month) */
   pipeline_expected: number;
@@ -31,11 +32,11 @@ export interface ForecastAccuracyRow {
 
 /**
  * Forecast accuracy over time: for each ingest whose export month is complete by now, what the pipeline
- * forecast said then for that month and the months after — the revenue already won that month by the export
- * plus Σ amount × stage probability over the deals open in the export (each opportunity's latest snapshot up
- * to the ingest), placed by expected close month as pipelineForecast places them, with the probabilities
- * learned from what had closed by then (pipelineStageProbabilities at the export) — against the revenue
- * actually won in the month. accuracy = max(0, 1 − |actual − forecast| / actual).
+ * forecast said then for that month and the months after — the revenue already won that month by the end of
+ * the export's day (toDateEnd, as pipelineForecast counts it) plus Σ amount × stage probability over the
+ * deals open in the export (each opportunity's latest snapshot up to the ingest), placed by expected close
+ * month as pipelineForecast places them, with the probabilities learned from what had closed by then
+ * (pipelineStageProbabilities at the export) — against the revenue actually won in the month. accuracy = max(0, 1 − |actual − forecast| / actual).
  *
  * Why: a forecast method earns trust by its record. A pipeline forecast that says 90 % accurate a month out
  * but 40 % three months out tells the reader how far ahead to lean on it.
@@ -114,13 +115,13 @@ export async function forecastAccuracy(
        final AS (
          SELECT date_trunc('month', f.closed_at)::DATE AS month, f.currency,
            coalesce(sum(f.amount), 0)::DOUBLE AS actual,
-           coalesce(sum(f.amount) FILTER (WHERE f.closed_at < CAST($at AS TIMESTAMP)), 0)::DOUBLE AS before_export
+           coalesce(sum(f.amount) FILTER (WHERE f.closed_at < CAST($export_day_end AS TIMESTAMP)), 0)::DOUBLE AS before_export
          FROM opportunity_scope f
          WHERE f.outcome = 'won' AND f.closed_at >= CAST($first AS TIMESTAMP) AND f.closed_at < CAST($current AS TIMESTAMP) AND ${filter}
          GROUP BY ALL
        )
        SELECT * FROM final`,
-      {...params, at: ingest.exported_at, first: targets[0], current: currentMonth}
+      {...params, export_day_end: toDateEnd(ingest.exported_at), first: targets[0], current: currentMonth}
     );
     const currencies = [...new Set([...open, ...won].map((row) => row.currency))].sort((a, b) =>
       a === null ? 1 : b === null ? -1 : a.localeCompare(b)

@@ -8,9 +8,23 @@ export const forecastGlossary: GlossaryEntry[] = [
     definition:
       "Σ amount of the opportunities won in the month (close date, UTC), 0 for a month without a win. The history " +
       "starts at the first month beginning after the earliest opportunity's creation + the 90th percentile of won " +
-      "sales cycles (before that the months miss deals created before the export began).",
+      "sales cycles (before that the months miss deals created before the export began). The month holding the " +
+      "latest export is to date and never an observation the forecast is fitted on: the series fitted ends with " +
+      "the last complete month.",
     grain: "one row per month × currency",
     pipeline: "monthlyRevenue"
+  },
+  {
+    metric: "won_to_date",
+    title: "Won so far",
+    title_zh: "至今已赢单",
+    definition:
+      "Σ amount of the deals won in a period that has begun, from its first day up to the end of the latest " +
+      "export's day (UTC, half-open: closed before the day after the export) — the boundary of the site's " +
+      "periods, so a deal closed on the export day counts in won so far, this quarter and year to date alike. " +
+      "Every forecast of a period that has begun includes it.",
+    grain: "one row per month or quarter × currency",
+    pipeline: "regressionForecast"
   },
   {
     metric: "forecast_amount",
@@ -20,7 +34,10 @@ export const forecastGlossary: GlossaryEntry[] = [
       "Least-squares regression of monthly won revenue on a trend and, with ≥ 24 months of history, month-of-year " +
       "terms; additive, or multiplicative (on log revenue, back-transformed to the median) as a rolling backtest " +
       "of both chooses. Shown unless its backtest WAPE is worse than seasonal naive's, when seasonal naive (same " +
-      "month last year) is shown instead. A quarter adds its complete months' actual revenue.",
+      "month last year) is shown instead. A period's forecast is never below what is already won in it: it is " +
+      "won so far + the forecast of what remains. A quarter adds its complete months' actual revenue; the month " +
+      "in progress is its won-to-date + s × the model's forecast of the whole month, s = the share of its days " +
+      "after the export day (on November 20, 10/30), its interval scaled by s alike.",
     grain: "one row per month or quarter × currency",
     pipeline: "regressionForecast"
   },
@@ -32,7 +49,8 @@ export const forecastGlossary: GlossaryEntry[] = [
       "Regression: ŷ ± t(1 − α/2, n − p) · s · √(1 + x₀'(X'X)⁻¹x₀), s² the residual variance, x₀'(X'X)⁻¹x₀ the " +
       "leverage of the month (a quarter: k + S'(X'X)⁻¹S, S the sum of its rows); multiplicative: exp of the log " +
       "bounds, a quarter the sum of its months' bounds. Seasonal naive: ± z · σ̂ · √(⌊(h − 1)/12⌋ + 1). " +
-      "Pipeline: ± z · √Σ amount² p(1 − p). Bounds clamped at 0.",
+      "Pipeline: ± z · √Σ amount² p(1 − p). The forecast part of a bound is clamped at 0, so no bound falls " +
+      "below what is already won.",
     grain: "one row per month or quarter × currency",
     pipeline: "regressionForecast"
   },
@@ -80,8 +98,9 @@ export const forecastGlossary: GlossaryEntry[] = [
     title_zh: "商机预测",
     definition:
       "Σ open amount × learned stage probability (opportunities closed in the last 365 days), by expected close " +
-      "month; overdue expected close dates count in the month holding now. Interval: normal approximation with " +
-      "variance Σ amount² · p(1 − p) (each deal won or lost independently).",
+      "month; overdue expected close dates count in the month holding now, whose forecast (forecast_amount) adds " +
+      "what is already won in it. Interval: normal approximation with variance Σ amount² · p(1 − p) (each deal " +
+      "won or lost independently), shifted by what is won.",
     grain: "one row per expected close month or quarter × currency",
     pipeline: "pipelineForecast"
   },
@@ -90,8 +109,9 @@ export const forecastGlossary: GlossaryEntry[] = [
     title: "Combined quarter forecast",
     title_zh: "本季度综合预测",
     definition:
-      "Won in the quarter so far + pipeline forecast of the quarter + run-rate (revenue won in the same window a " +
-      "year earlier by deals created within it), with the pipeline's interval; beside the statistical forecast.",
+      "Won in the quarter so far (up to the end of the export day) + pipeline forecast of the quarter + run-rate " +
+      "(revenue won in the days still to come, a year earlier, by deals created within them), with the " +
+      "pipeline's interval, never below what is won; beside the statistical forecast.",
     grain: "one row per currency",
     pipeline: "combinedQuarter"
   },

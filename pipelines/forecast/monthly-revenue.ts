@@ -3,7 +3,8 @@ import type {Filters, PipelineContext, PipelineResult} from "../lib/context.ts";
 import {filterCondition} from "../lib/filter-condition.ts";
 import {readRows} from "../lib/read-rows.ts";
 import {OPPORTUNITY_SCOPE_SQL} from "../lib/opportunity-scope.ts";
-import {addMonths, monthsBetween} from "./add-months.ts";
+import {toDateEnd} from "../lib/to-date-end.ts";
+import {addMonths, monthShareRemaining, monthsBetween} from "./add-months.ts";
 
 /**
  * The history starts once this share of won deals' sales cycles has elapsed since the earliest opportunity:
@@ -16,14 +17,18 @@ export interface RevenueSeries {
   currency: string | null;
   /** the first month of the history, "YYYY-MM-01" (see monthlyRevenue for the ramp-up rule) */
   first_month: string;
-  /** the month holding now: in progress, not part of the history */
+  /** the month holding now: in progress, never an observation of the history */
   current_month: string;
   /** won revenue of each complete month from first_month to the month before current_month */
   values: number[];
   counts: number[];
-  /** won so far in the current month (before now) */
+  /** the first day not known yet (toDateEnd: the day after now's day): what closed before it is won so far */
+  to_date_end: string;
+  /** won so far in the current month: closed from its first day up to to_date_end */
   current_month_to_date: number;
   current_month_count_won: number;
+  /** the share of the current month's days after now's day (monthShareRemaining), the part still forecast */
+  current_month_share_remaining: number;
 }
 
 /** Won revenue in one month — grain: one row per month × currency. */
@@ -34,7 +39,7 @@ export interface MonthlyRevenueRow {
   count_won: number;
   /** Σ amount of the opportunities won (closed_at) in the month; 0 for a month in the history with none */
   won_amount: number;
-  /** false for the month holding now, still in progress */
+  /** false for the month holding now, still in progress (won up to the end of now's day) */
   is_complete: boolean;
 }
 
@@ -46,11 +51,13 @@ export interface MonthlyRevenueRow {
  * 90th percentile of won sales cycles (RAMP_UP_QUANTILE): until then the months are short of the deals
  * created before the export begins, a ramp-up a regression would read as growth. Both are taken over the
  * whole export, whatever the filters — how far back the export reaches does not depend on the team — and
- * over what is known by now (created, won before now), so nothing after now moves the history.
+ * over what is known by now (created, won before the end of now's day: toDateEnd, the site periods'
+ * boundary), so nothing after it moves the history. The month holding now is the last row, to date and
+ * `is_complete` false: it is never an observation the forecast is fitted on.
  *
  * Why: this is the series the revenue forecast fits and backtests; the page charts it under the forecast.
  *
- * Input: won opportunities closed before now (filtered). Output grain: one row per month × currency, the
+ * Input: won opportunities closed before the end of now's day (filtered). Output grain: one row per month × currency, the
  * months of the period only, in order.
  *
  * @example
@@ -95,12 +102,12 @@ export async function readRevenueSeries(
 ): Promise<RevenueSeries[]> {
   const [coverage] = await readRows<{first_created_at: string | null; ramp_days: number | null}>(
     connection,
-    // what is known by now: deals created, and won, before it
-    `SELECT min(created_at) FILTER (WHERE created_at < CAST($now AS TIMESTAMP)) AS first_created_at,
+    // what is known by now: deals created, and won, by the end of its day
+    `SELECT min(created_at) FILTER (WHERE created_at < CAST($to_date_end AS TIMESTAMP)) AS first_created_at,
        quantile_cont(date_diff('second', created_at, closed_at) / 86400.0, $quantile)
-         FILTER (WHERE outcome = 'won' AND closed_at >= created_at AND closed_at < CAST($now AS TIMESTAMP)) AS ramp_days
+         FILTER (WHERE outcome = 'won' AND closed_at >= created_at AND closed_at < CAST($to_date_end AS TIMESTAMP)) AS ramp_days
      FROM opportunities`,
-    {quantile: RAMP_UP_QUANTILE, now}
+    {quantile: RAMP_UP_QUANTILE, to_date_end: toDateEnd(now)}
   );
   if (coverage.first_created_at === null || coverage.ramp_days === null) return [];
   const firstMonth = monthStartingAtOrAfter(Date.parse(coverage.first_created_at) + coverage.ramp_days * 86_400_000);
@@ -113,13 +120,13 @@ export async function readRevenueSeries(
        SELECT date_trunc('month', f.closed_at)::DATE AS month, f.currency,
          count(*)::INTEGER AS count_won, coalesce(sum(f.amount), 0)::DOUBLE AS won_amount
        FROM opportunity_scope f
-       -- won by now (a close date after now has not happened yet), and within the history
-       WHERE f.outcome = 'won' AND f.closed_at < CAST($now AS TIMESTAMP)
+       -- won by the end of now's day (a later close date has not happened yet), and within the history
+       WHERE f.outcome = 'won' AND f.closed_at < CAST($to_date_end AS TIMESTAMP)
          AND f.closed_at >= CAST($first_month AS TIMESTAMP) AND ${filter}
        GROUP BY ALL
      )
      SELECT * FROM final ORDER BY currency NULLS LAST, month`,
-    {...params, now, first_month: firstMonth}
+    {...params, to_date_end: toDateEnd(now), first_month: firstMonth}
   );
   const currencies = [...new Set(won.map((row) => row.currency))];
   const length = Math.max(0, monthsBetween(firstMonth, currentMonth));
@@ -138,8 +145,10 @@ export async function readRevenueSeries(
       current_month: currentMonth,
       values,
       counts,
+      to_date_end: toDateEnd(now),
       current_month_to_date: current.amount,
-      current_month_count_won: current.count
+      current_month_count_won: current.count,
+      current_month_share_remaining: monthShareRemaining(now)
     };
   });
 }

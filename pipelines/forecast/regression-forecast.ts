@@ -21,18 +21,21 @@ export interface RevenueForecastRow {
   regression_form: RegressionForm;
   /** whether the regression has month-of-year terms (history of 24 months or more) */
   has_month_terms: boolean;
-  /** won in the month or quarter so far (complete months of the quarter and the current month to date) */
+  /** won in the month or quarter so far: its complete months, and the month holding now up to the end of now's day */
   won_to_date: number;
   /** months of a quarter already complete: their actual revenue stands in the forecast, without uncertainty */
   count_months_actual: number;
-  /** the shown model's forecast: revenue of the complete months + the forecast of the others */
+  /**
+   * the shown model's forecast: won_to_date + the forecast of what remains — the months to come, and of the
+   * month holding now the share of its days after now's day × its forecast — so never below won_to_date
+   */
   forecast_amount: number;
-  /** prediction intervals of forecast_amount (revenue cannot be negative: bounds clamped at the actual part) */
+  /** prediction intervals of forecast_amount (what remains cannot be negative: bounds are never below won_to_date) */
   lower_80: number | null;
   upper_80: number | null;
   lower_95: number | null;
   upper_95: number | null;
-  /** the regression's and seasonal naive's point forecasts (with the complete months), to compare */
+  /** the regression's and seasonal naive's point forecasts (won_to_date + their forecast of what remains), to compare */
   regression_amount: number | null;
   seasonal_naive_amount: number | null;
   /** months of history the models were fitted on */
@@ -75,14 +78,18 @@ export async function forecastRevenueSeries(
  * the simplest seasonal guess ("same month last year"); forecastBacktest gives the errors the page prints
  * beside it.
  *
- * The history is every complete month before now (monthlyRevenue, filtered); the month holding now is
- * forecast whole (its revenue to date is `won_to_date`); a quarter's complete months count as they were.
- * The period plays no part. Output grain: one row per month (grain "month", `horizon` months, default 12)
- * or quarter ("quarter", default 4) × currency; no rows with fewer than 3 months of history.
+ * A period's forecast is never below what is already won in it: forecast = won so far + the forecast of what
+ * remains. The history is every complete month before now (monthlyRevenue, filtered); the month holding now
+ * is not an observation of it: it is known up to the end of now's day (toDateEnd, the site periods' boundary)
+ * and its forecast is its won-to-date + s × the model's forecast of the whole month, s = the share of its
+ * days after now's day (monthShareRemaining: on November 20, 10/30), intervals scaled alike (predictSeries
+ * weights); a quarter adds its complete months as they were and its months to come. The period plays no
+ * part. Output grain: one row per month (grain "month", `horizon` months, default 12) or quarter ("quarter",
+ * default 4) × currency; no rows with fewer than 3 months of history.
  *
  * @example
  * const {rows} = await regressionForecast(ctx, {grain: "quarter"});
- * // [{period_start: "2026-10-01", model: "seasonal_naive", forecast_amount: 25_894_000, lower_80: 21_534_667, …}, …]
+ * // [{period_start: "2026-10-01", model: "seasonal_naive", won_to_date: 5_589_000, forecast_amount: 23_480_333, …}, …]
  */
 export async function regressionForecast(
   ctx: PipelineContext,
@@ -125,15 +132,18 @@ function periodRow(
   const months = grain === "month" ? [start] : [0, 1, 2].map((i) => addMonths(start, i));
   // step 1 is the month holding now; earlier months of the quarter are history
   const steps = months.map((month) => monthsBetween(series.current_month, month) + 1).filter((step) => step >= 1);
+  // of the month holding now only the days after now's day remain to forecast
+  const weights = steps.map((step) => (step === 1 ? series.current_month_share_remaining : 1));
   const actual = months
     .map((month) => monthsBetween(series.first_month, month))
     .filter((index) => index >= 0 && index < series.values.length)
     .reduce((sum, index) => sum + series.values[index], 0);
   const isCurrent = months.includes(series.current_month);
-  const prediction = predictSeries(forecast, steps);
+  const won = actual + (isCurrent ? series.current_month_to_date : 0);
+  const prediction = predictSeries(forecast, steps, weights);
   const shown = prediction.shown!;
-  // revenue cannot be negative: the forecast part of a bound is clamped at 0
-  const withActual = (value: number | null) => (value === null ? null : round2(actual + Math.max(0, value)));
+  // revenue still to come cannot be negative: no bound falls below what is already won
+  const withWon = (value: number | null) => (value === null ? null : round2(won + Math.max(0, value)));
   return {
     grain,
     period_start: start,
@@ -141,15 +151,15 @@ function periodRow(
     model: forecast.shown!,
     regression_form: forecast.choice.form,
     has_month_terms: forecast.regression!.has_month_terms,
-    won_to_date: round2(actual + (isCurrent ? series.current_month_to_date : 0)),
+    won_to_date: round2(won),
     count_months_actual: months.length - steps.length,
-    forecast_amount: withActual(shown.point)!,
-    lower_80: withActual(shown.lower_80),
-    upper_80: withActual(shown.upper_80),
-    lower_95: withActual(shown.lower_95),
-    upper_95: withActual(shown.upper_95),
-    regression_amount: withActual(prediction.regression),
-    seasonal_naive_amount: withActual(prediction.seasonal_naive),
+    forecast_amount: withWon(shown.point)!,
+    lower_80: withWon(shown.lower_80),
+    upper_80: withWon(shown.upper_80),
+    lower_95: withWon(shown.lower_95),
+    upper_95: withWon(shown.upper_95),
+    regression_amount: withWon(prediction.regression),
+    seasonal_naive_amount: withWon(prediction.seasonal_naive),
     count_history_months: series.values.length,
     note: forecast.note
   };

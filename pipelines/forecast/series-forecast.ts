@@ -92,14 +92,20 @@ export interface SeriesPrediction {
 
 /**
  * Forecasts the sum of the months `steps` after the history of a SeriesForecast (1 = the next month) by the
- * shown model, with its intervals, and the regression's and seasonal naive's points beside it.
+ * shown model, with its intervals, and the regression's and seasonal naive's points beside it; `weights`
+ * scale the months (predictTrendSeason), the month in progress by the share of its days still to come.
  *
  * @example
  * predictSeries(forecastSeries(values, "2024-04-01"), [1, 2]); // the next two months together
+ * predictSeries(series, [1, 2, 3], [1 / 3, 1, 1]); // the rest of a quarter whose first month is two-thirds gone
  */
-export function predictSeries(series: SeriesForecast, steps: readonly number[]): SeriesPrediction {
-  const regression = series.regression ? predictTrendSeason(series.regression, steps) : null;
-  const seasonal = seasonalNaivePrediction(series.values, steps);
+export function predictSeries(
+  series: SeriesForecast,
+  steps: readonly number[],
+  weights: readonly number[] = steps.map(() => 1)
+): SeriesPrediction {
+  const regression = series.regression ? predictTrendSeason(series.regression, steps, weights) : null;
+  const seasonal = seasonalNaivePrediction(series.values, steps, weights);
   return {
     shown: series.shown === "regression" ? regression : series.shown === "seasonal_naive" ? seasonal : null,
     regression: regression?.point ?? null,

@@ -89,29 +89,41 @@ export function fitTrendSeason(
  * monthly bounds: exact if the months' errors moved together, wider than needed otherwise (conservative).
  * Bounds are as computed; a caller showing revenue clamps them at 0.
  *
+ * `weights` (default 1 each) scale the months of the sum: additive Σ wᵢŷᵢ ± t · s · √(Σ wᵢ² + S'(X'X)⁻¹S),
+ * S = Σ wᵢx₀ᵢ, the variance of Σ wᵢyᵢ; multiplicative, each month's point and bounds times wᵢ. A month in
+ * progress enters with the share of its days still to come (monthShareRemaining): its remaining revenue is
+ * taken as that share of a whole month's.
+ *
  * @example
  * // y = 2 4 5 4 5: ŷ(6) = 5.8, 95 % ± qt(0.975, 3) · √(0.8 · 2.1)
  * predictTrendSeason(fitTrendSeason([2, 4, 5, 4, 5], 1, "additive")!, [1]); // {point: 5.8, lower_95: 1.675, upper_95: 9.925, …}
  */
-export function predictTrendSeason(model: TrendSeasonModel, steps: readonly number[]): Prediction {
+export function predictTrendSeason(
+  model: TrendSeasonModel,
+  steps: readonly number[],
+  weights: readonly number[] = steps.map(() => 1)
+): Prediction {
   if (steps.length === 0 || steps.some((step) => !(Number.isInteger(step) && step >= 1)))
     throw new RangeError("predictTrendSeason requires steps ≥ 1");
+  if (weights.length !== steps.length || weights.some((w) => !(w >= 0)))
+    throw new RangeError("predictTrendSeason requires one weight ≥ 0 per step");
   const rows = steps.map((step) => designRow(model.n + step - 1, model.first_month_of_year, model.has_month_terms));
   const {fit} = model;
   const linear = (row: number[]) => row.reduce((sum, x, i) => sum + x * fit.coefficients[i], 0);
   if (model.form === "additive") {
     const total = rows.reduce(
-      (sum, row) => row.map((x, i) => x + sum[i]),
+      (sum, row, k) => row.map((x, i) => weights[k] * x + sum[i]),
       rows[0].map(() => 0)
     );
-    const se = Math.sqrt(fit.sigma2 * (rows.length + leverage(fit, total)));
+    const squares = weights.reduce((sum, w) => sum + w * w, 0);
+    const se = Math.sqrt(fit.sigma2 * (squares + leverage(fit, total)));
     return interval(linear(total), se, fit.df);
   }
-  const months = rows.map((row) => {
+  const months = rows.map((row, k) => {
     const log = interval(linear(row), Math.sqrt(fit.sigma2 * (1 + leverage(fit, row))), fit.df);
-    const exp = (value: number | null) => (value === null ? null : Math.exp(value));
+    const exp = (value: number | null) => (value === null ? null : weights[k] * Math.exp(value));
     return {
-      point: Math.exp(log.point),
+      point: exp(log.point)!,
       lower_80: exp(log.lower_80),
       upper_80: exp(log.upper_80),
       lower_95: exp(log.lower_95),

@@ -6,6 +6,7 @@ import {readRows} from "../lib/read-rows.ts";
 import {stageProbabilityOf} from "../stage-conversion/stage-probabilities.ts";
 import {pipelineStageProbabilities, round2, type StageProbabilityOptions} from "./weighted-pipeline.ts";
 import {OPPORTUNITY_SCOPE_SQL} from "../lib/opportunity-scope.ts";
+import {toDateEnd} from "../lib/to-date-end.ts";
 
 /** Pipeline coverage of the period's remaining quota — grain: one row per currency. */
 export interface PipelineCoverageRow {
@@ -17,7 +18,7 @@ export interface PipelineCoverageRow {
   open_due_amount: number;
   /** the same weighted by the learned stage probabilities (weightedPipeline) */
   weighted_due_amount: number;
-  /** won in the period so far (closed by now) */
+  /** won in the period so far (closed by the end of now's day, toDateEnd) */
   won_amount: number;
   /** Σ quota of the months starting in the period; null without quotas (or with a channel/product filter) */
   quota: number | null;
@@ -72,14 +73,14 @@ export async function pipelineCoverage(
          AND expected_close_at >= CAST($period_start AS DATE) AND expected_close_at < CAST($period_end AS DATE)
        GROUP BY ALL
        UNION ALL
-       -- won in the period so far
+       -- won in the period so far: up to the end of now's day, as the site's periods count
        SELECT currency, stage, 0, 0, coalesce(sum(amount), 0)::DOUBLE
        FROM scoped WHERE outcome = 'won' AND closed_at >= CAST($period_start AS TIMESTAMP)
-         AND closed_at < CAST($period_end AS TIMESTAMP) AND closed_at <= CAST($now AS TIMESTAMP)
+         AND closed_at < CAST($period_end AS TIMESTAMP) AND closed_at < CAST($to_date_end AS TIMESTAMP)
        GROUP BY ALL
      )
      SELECT * FROM final`,
-    {...params, ...period, now: ctx.now}
+    {...params, ...period, to_date_end: toDateEnd(ctx.now)}
   );
   const missing = await missingTables(ctx.connection, ["quotas"]);
   const quotas = missing.length ? [] : await readQuotas(ctx, ctx.filters ?? {});

@@ -6,6 +6,7 @@ import {ensureStageEntries} from "../lib/stage-entries.ts";
 import {openAsOfSql} from "./pipeline-as-of.ts";
 import {round2} from "./weighted-pipeline.ts";
 import {OPPORTUNITY_SCOPE_SQL} from "../lib/opportunity-scope.ts";
+import {toDateEnd} from "../lib/to-date-end.ts";
 
 /** Sales velocity over the period — grain: one row per currency. */
 export interface SalesVelocityRow {
@@ -14,7 +15,7 @@ export interface SalesVelocityRow {
   currency: string | null;
   /** opportunities open at as_of */
   count_open: number;
-  /** won and lost among the opportunities closed in the period (by now) */
+  /** won and lost among the opportunities closed in the period (by the end of now's day) */
   count_won: number;
   count_lost: number;
   /** won / (won + lost), 0–1 */
@@ -35,9 +36,9 @@ export interface SalesVelocityRow {
  * cycle) into one number, so the effect of each is comparable (+10 % win rate = +10 % velocity).
  *
  * Window: the win rate, the average won deal and the average cycle come from the opportunities closed in
- * the period (by now); the open opportunities are counted at the period end (or now, if the period has
- * not ended) as pipelineAsOf reconstructs them. Input: filtered opportunities. Output grain: one row per
- * currency; velocity is null when nothing was won or lost in the period.
+ * the period (by the end of now's day); the open opportunities are counted at the period end (or now, if
+ * the period has not ended) as pipelineAsOf reconstructs them. Input: filtered opportunities. Output grain:
+ * one row per currency; velocity is null when nothing was won or lost in the period.
  *
  * @example
  * const {rows} = await salesVelocity({connection, period: {start: "2025-11-20", end: "2026-11-20"}, now});
@@ -52,7 +53,7 @@ export async function salesVelocity(ctx: PipelineContext): Promise<PipelineResul
     `WITH open_then AS (${openAsOfSql(filter, {withAmounts: false})}),
      open_counts AS (SELECT currency, count(*)::INTEGER AS count_open FROM open_then GROUP BY currency),
      closed AS (
-       -- decided in the period, as far as we know by now
+       -- decided in the period, as far as we know by the end of now's day
        SELECT f.currency,
          count(*) FILTER (WHERE f.outcome = 'won')::INTEGER AS count_won,
          count(*) FILTER (WHERE f.outcome = 'lost')::INTEGER AS count_lost,
@@ -60,7 +61,7 @@ export async function salesVelocity(ctx: PipelineContext): Promise<PipelineResul
          avg(f.cycle_days) FILTER (WHERE f.outcome = 'won') AS avg_cycle_days
        FROM (${OPPORTUNITY_SCOPE_SQL}) f
        WHERE f.outcome IN ('won', 'lost') AND f.closed_at >= CAST($period_start AS TIMESTAMP)
-         AND f.closed_at < CAST($period_end AS TIMESTAMP) AND f.closed_at <= CAST($now AS TIMESTAMP) AND ${filter}
+         AND f.closed_at < CAST($period_end AS TIMESTAMP) AND f.closed_at < CAST($to_date_end AS TIMESTAMP) AND ${filter}
        GROUP BY f.currency
      ),
      final AS (
@@ -70,7 +71,13 @@ export async function salesVelocity(ctx: PipelineContext): Promise<PipelineResul
        FROM open_counts o FULL JOIN closed c ON c.currency IS NOT DISTINCT FROM o.currency
      )
      SELECT * FROM final ORDER BY currency NULLS LAST`,
-    {...params, as_of: asOf, period_start: ctx.period.start, period_end: ctx.period.end, now: ctx.now}
+    {
+      ...params,
+      as_of: asOf,
+      period_start: ctx.period.start,
+      period_end: ctx.period.end,
+      to_date_end: toDateEnd(ctx.now)
+    }
   );
   const rows = sums.map((row): SalesVelocityRow => {
     const decided = row.count_won + row.count_lost;

@@ -4,6 +4,7 @@ import {filterCondition} from "../lib/filter-condition.ts";
 import {readRows} from "../lib/read-rows.ts";
 import {ensureStageEntries, withStageEntries} from "../lib/stage-entries.ts";
 import {OPPORTUNITY_SCOPE_SQL} from "../lib/opportunity-scope.ts";
+import {toDateEnd} from "../lib/to-date-end.ts";
 
 /** Why deals were lost, by where — grain: one row per (stage lost at, lost reason). */
 export interface LostReasonRow {
@@ -26,7 +27,7 @@ export interface LostReasonRow {
  * Why: "price too high" lost in negotiation calls for a different fix (pricing, discount authority) than
  * "no budget" lost in the first stage (qualification); counting reasons without the stage mixes them.
  *
- * Input: filtered opportunities lost in the period (by now), their lost_reason and stage entries. Output
+ * Input: filtered opportunities lost in the period (by the end of now's day), their lost_reason and stage entries. Output
  * grain: one row per (lost_stage, lost_reason), in funnel order then by count.
  *
  * @example
@@ -46,9 +47,9 @@ async function lostReasonsOnce(ctx: PipelineContext): Promise<PipelineResult<Los
     `WITH opportunity_scope AS (${OPPORTUNITY_SCOPE_SQL}),
      lost AS (
        SELECT f.opportunity_id, f.lost_reason FROM opportunity_scope f
-       -- lost in the period, as far as we know by now
+       -- lost in the period, as far as we know by the end of now's day
        WHERE f.outcome = 'lost' AND f.closed_at >= CAST($period_start AS TIMESTAMP)
-         AND f.closed_at < CAST($period_end AS TIMESTAMP) AND f.closed_at <= CAST($now AS TIMESTAMP) AND ${filter}
+         AND f.closed_at < CAST($period_end AS TIMESTAMP) AND f.closed_at < CAST($to_date_end AS TIMESTAMP) AND ${filter}
      ),
      loss_times AS (
        -- when it was lost: the last time it entered a lost stage
@@ -79,7 +80,7 @@ async function lostReasonsOnce(ctx: PipelineContext): Promise<PipelineResult<Los
        FROM counted
      )
      SELECT * FROM final ORDER BY lost_stage_order NULLS LAST, count_lost DESC, lost_reason NULLS LAST`,
-    {...params, period_start: ctx.period.start, period_end: ctx.period.end, now: ctx.now}
+    {...params, period_start: ctx.period.start, period_end: ctx.period.end, to_date_end: toDateEnd(ctx.now)}
   );
   return {rows, missing: await missingTables(ctx.connection, ["stage_history"])};
 }

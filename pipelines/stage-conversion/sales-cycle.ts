@@ -2,6 +2,7 @@ import type {PipelineContext, PipelineResult} from "../lib/context.ts";
 import {filterCondition} from "../lib/filter-condition.ts";
 import {readRows} from "../lib/read-rows.ts";
 import {OPPORTUNITY_SCOPE_SQL} from "../lib/opportunity-scope.ts";
+import {toDateEnd} from "../lib/to-date-end.ts";
 
 /** The sales cycle of the deals won in the period — grain: one row. */
 export interface SalesCycleRow {
@@ -23,7 +24,7 @@ export interface SalesCycleRow {
  * its cycle, so nothing is censored here; quantiles interpolate linearly between order statistics
  * (DuckDB quantile_cont = R quantile(type = 7)).
  *
- * Input: filtered won opportunities closed in the period (by now). Output grain: one row.
+ * Input: filtered won opportunities closed in the period (by the end of now's day). Output grain: one row.
  *
  * @example
  * const {rows} = await salesCycle({connection, period: {start: "2025-01-01", end: "2026-01-01"}, now});
@@ -36,9 +37,9 @@ export async function salesCycle(ctx: PipelineContext): Promise<PipelineResult<S
     `WITH opportunity_scope AS (${OPPORTUNITY_SCOPE_SQL}),
      won AS (
        SELECT f.cycle_days FROM opportunity_scope f
-       -- won in the period, as far as we know by now
+       -- won in the period, as far as we know by the end of now's day
        WHERE f.outcome = 'won' AND f.closed_at >= CAST($period_start AS TIMESTAMP)
-         AND f.closed_at < CAST($period_end AS TIMESTAMP) AND f.closed_at <= CAST($now AS TIMESTAMP) AND ${filter}
+         AND f.closed_at < CAST($period_end AS TIMESTAMP) AND f.closed_at < CAST($to_date_end AS TIMESTAMP) AND ${filter}
      ),
      final AS (
        SELECT count(*)::INTEGER AS count_won,
@@ -49,7 +50,7 @@ export async function salesCycle(ctx: PipelineContext): Promise<PipelineResult<S
        FROM won
      )
      SELECT * FROM final`,
-    {...params, period_start: ctx.period.start, period_end: ctx.period.end, now: ctx.now}
+    {...params, period_start: ctx.period.start, period_end: ctx.period.end, to_date_end: toDateEnd(ctx.now)}
   );
   return {rows, missing: []};
 }

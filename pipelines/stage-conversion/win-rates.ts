@@ -3,6 +3,7 @@ import {filterCondition} from "../lib/filter-condition.ts";
 import {readRows} from "../lib/read-rows.ts";
 import {wilsonInterval} from "../stats/wilson-interval.ts";
 import {OPPORTUNITY_SCOPE_SQL} from "../lib/opportunity-scope.ts";
+import {toDateEnd} from "../lib/to-date-end.ts";
 
 /** A win rate on one basis — grain: one row per basis (snapshot, cohort). */
 export interface WinRateRow {
@@ -48,14 +49,14 @@ export async function winRates(ctx: PipelineContext): Promise<PipelineResult<Win
        SELECT f.outcome, f.created_at, f.closed_at FROM opportunity_scope f WHERE ${filter}
      ),
      final AS (
-       -- decided in the period: closed (won or lost) then, and by now
+       -- decided in the period: closed (won or lost) then, and by the end of now's day
        SELECT 'snapshot' AS basis,
          count(*) FILTER (WHERE outcome = 'won')::INTEGER AS won,
          count(*) FILTER (WHERE outcome = 'lost')::INTEGER AS lost,
          0 AS open
        FROM scoped
        WHERE outcome IN ('won', 'lost') AND closed_at >= CAST($period_start AS TIMESTAMP)
-         AND closed_at < CAST($period_end AS TIMESTAMP) AND closed_at <= CAST($now AS TIMESTAMP)
+         AND closed_at < CAST($period_end AS TIMESTAMP) AND closed_at < CAST($to_date_end AS TIMESTAMP)
        UNION ALL
        -- born in the period, whatever became of them by now
        SELECT 'cohort',
@@ -66,7 +67,7 @@ export async function winRates(ctx: PipelineContext): Promise<PipelineResult<Win
        WHERE created_at >= CAST($period_start AS TIMESTAMP) AND created_at < CAST($period_end AS TIMESTAMP)
      )
      SELECT * FROM final`,
-    {...params, period_start: ctx.period.start, period_end: ctx.period.end, now: ctx.now}
+    {...params, period_start: ctx.period.start, period_end: ctx.period.end, to_date_end: toDateEnd(ctx.now)}
   );
   const rows = (["snapshot", "cohort"] as const).map((basis): WinRateRow => {
     const {won, lost, open} = counts.find((c) => c.basis === basis)!;

@@ -22,6 +22,7 @@ export function forecastRevenueChart(slice, {width, site, filter, t, fmt}) {
   const withBands = slice.forecast_monthly.filter((d) => d.lower_95 !== null);
   const tip = (d) =>
     `${fmt.month(d.period_start)}\n${label.forecast}: ${fmt.money(d.forecast_amount)}` +
+    (d.won_to_date ? ` (${t("forecast.kpi.includesWon", {won: fmt.money(d.won_to_date)})})` : "") +
     (d.lower_80 === null ? "" : `\n${label.band80}: ${fmt.money(d.lower_80)} – ${fmt.money(d.upper_80)}`) +
     (d.lower_95 === null ? "" : `\n${label.band95}: ${fmt.money(d.lower_95)} – ${fmt.money(d.upper_95)}`);
   const months = [...slice.history.map((d) => d.month), ...slice.forecast_monthly.map((d) => d.period_start)];

@@ -50,7 +50,8 @@ export function periodTiles(slice, site, filter, t, fmt) {
 
 /**
  * The tiles that hold today: open and weighted pipeline (against three months and a year ago), coverage
- * of the quarter's remaining quota and the combined forecast of the quarter with its 80 % interval.
+ * of the quarter's remaining quota and the combined forecast of the quarter with its 80 % interval and
+ * the part of it already won.
  */
 export function nowTiles(now, filter, t, fmt) {
   const ago = [
@@ -114,7 +115,8 @@ export function nowTiles(now, filter, t, fmt) {
       note: forecast
         ? t("overview.kpi.forecast.note", {
             lower: fmt.moneyCompact(forecast.lower_80),
-            upper: fmt.moneyCompact(forecast.upper_80)
+            upper: fmt.moneyCompact(forecast.upper_80),
+            won: fmt.moneyCompact(forecast.closed_to_date)
           })
         : null
     })

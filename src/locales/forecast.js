@@ -10,7 +10,8 @@ export const forecastText = {
     "forecast.kpi.combined": "Combined view, this quarter",
     "forecast.kpi.won": "Won in the period",
     "forecast.kpi.interval": "80 % interval {lower} – {upper}",
-    "forecast.kpi.combinedNote": "won so far + pipeline + run-rate",
+    "forecast.kpi.combinedNote": "includes {won} already won, plus pipeline and run-rate",
+    "forecast.kpi.includesWon": "includes {won} already won",
     "forecast.revenue.heading": "Revenue forecast",
     "forecast.revenue.intro":
       "Won revenue by month of close and the forecast for the next twelve months, with 80 % and 95 % prediction intervals: the band in which next month's revenue should fall four times (or 19 times) out of five (or 20). The shaded months are the selected period.",
@@ -19,7 +20,7 @@ export const forecastText = {
       "Won revenue from {first} to {last}; forecast for {next}: {forecast} (80 % interval {lower} – {upper}), by {model}.",
     "forecast.revenue.empty": "Too little history for a forecast.",
     "forecast.revenue.note":
-      "Dashed: {model}, the model not shown, for comparison. The hollow dot is the current month so far.",
+      "Dashed: {model}, the model not shown, for comparison. The hollow dot is the current month so far; its forecast is what is already won + the forecast for its remaining days.",
     "forecast.series.won": "Won",
     "forecast.series.monthToDate": "Won so far this month",
     "forecast.series.forecast": "Forecast",
@@ -38,7 +39,8 @@ export const forecastText = {
     "forecast.form.multiplicative": "trend and month of year, multiplicative",
     "forecast.form.trend": "trend only: month-of-year terms need 24 months of history",
     "forecast.quarterly.title": "Forecast by quarter",
-    "forecast.quarterly.note": "A quarter's complete months count as won; only the rest is forecast.",
+    "forecast.quarterly.note":
+      "A forecast is never below what is already won in its period: it is the won so far (a quarter's complete months, the current month to date) + the forecast of the rest — of the current month, the share of its days still to come.",
     "forecast.monthly.title": "Forecast by month",
     "forecast.col.quarter": "Quarter",
     "forecast.quarterLabel": "Q{quarter} {year}",
@@ -85,11 +87,11 @@ export const forecastText = {
     "forecast.backtest.excluded": "MAPE leaves out {count} months with nothing won.",
     "forecast.pipeline.heading": "Pipeline forecast",
     "forecast.pipeline.intro":
-      "What the open pipeline is expected to bring, by expected close month: each open deal's amount × the win probability learned for its stage. Deals already past their expected close date count in the current month. The intervals treat each deal as won or lost independently of the others.",
+      "What the open pipeline is expected to bring, by expected close month: each open deal's amount × the win probability learned for its stage. Deals already past their expected close date count in the current month, whose forecast also includes what is already won in it. The intervals treat each deal as won or lost independently of the others.",
     "forecast.pipeline.title":
-      "Expected revenue of the open pipeline by expected close month, with 80 % and 95 % intervals",
+      "Pipeline forecast by expected close month (won so far + expected revenue of the open deals), with 80 % and 95 % intervals",
     "forecast.pipeline.description":
-      "{count} open deals; {first}: {expected} expected (80 % interval {lower} – {upper}).",
+      "{count} open deals; {first}: {forecast} forecast, {won} already won + {expected} expected (80 % interval {lower} – {upper}).",
     "forecast.pipeline.empty": "No open deals with an expected close date.",
     "forecast.pipeline.noDate": "No expected close date",
     "forecast.pipeline.noDateNote":
@@ -105,7 +107,7 @@ export const forecastText = {
     "forecast.part.closed": "Won so far",
     "forecast.part.pipeline": "Pipeline (expected)",
     "forecast.part.runRate": "Run-rate",
-    "forecast.part.statistical": "Statistical forecast",
+    "forecast.part.statistical": "Statistical forecast of the rest",
     "forecast.row.combined": "Combined",
     "forecast.row.statistical": "Statistical",
     "forecast.accuracy.heading": "Accuracy over time",
@@ -130,7 +132,8 @@ export const forecastText = {
     "forecast.kpi.combined": "本季度综合预测",
     "forecast.kpi.won": "期间内赢单金额",
     "forecast.kpi.interval": "80% 区间 {lower} – {upper}",
-    "forecast.kpi.combinedNote": "已赢单 + 管道 + 新增趋势",
+    "forecast.kpi.combinedNote": "含已赢单 {won}，加管道与新增趋势",
+    "forecast.kpi.includesWon": "含已赢单 {won}",
     "forecast.revenue.heading": "收入预测",
     "forecast.revenue.intro":
       "按成交月份统计的赢单收入，以及未来十二个月的预测和 80%、95% 预测区间：下个月的收入五次中约有四次（二十次中约有十九次）落在区间内。阴影部分为所选期间。",
@@ -138,7 +141,8 @@ export const forecastText = {
     "forecast.revenue.description":
       "{first} 至 {last} 的赢单收入；{next} 预测为 {forecast}（80% 区间 {lower} – {upper}），采用{model}。",
     "forecast.revenue.empty": "历史数据太少，无法预测。",
-    "forecast.revenue.note": "虚线：未采用的模型（{model}），供对比。空心点为本月至今。",
+    "forecast.revenue.note":
+      "虚线：未采用的模型（{model}），供对比。空心点为本月至今；本月预测 = 已赢单 + 剩余天数的预测。",
     "forecast.series.won": "赢单",
     "forecast.series.monthToDate": "本月至今赢单",
     "forecast.series.forecast": "预测",
@@ -157,7 +161,8 @@ export const forecastText = {
     "forecast.form.multiplicative": "趋势加月份，乘法季节性",
     "forecast.form.trend": "仅趋势：月份项需要 24 个月的历史",
     "forecast.quarterly.title": "按季度预测",
-    "forecast.quarterly.note": "季度中已结束的月份按实际赢单计，只预测其余月份。",
+    "forecast.quarterly.note":
+      "预测从不低于该期间已赢单金额：预测 = 至今已赢单（季度中已结束的月份、本月至今）+ 其余部分的预测（本月只预测剩余天数所占的比例）。",
     "forecast.monthly.title": "按月预测",
     "forecast.col.quarter": "季度",
     "forecast.quarterLabel": "{year} 年第 {quarter} 季度",
@@ -204,10 +209,10 @@ export const forecastText = {
     "forecast.backtest.excluded": "MAPE 不含 {count} 个没有赢单的月份。",
     "forecast.pipeline.heading": "管道预测",
     "forecast.pipeline.intro":
-      "按预计成交月份统计进行中管道的期望收入：每个进行中商机的金额 × 其所处阶段的历史赢单率。已过预计成交日期的商机计入当月。区间假定各商机的赢输相互独立。",
-    "forecast.pipeline.title": "按预计成交月份的管道期望收入（含 80% 和 95% 区间）",
+      "按预计成交月份统计进行中管道的期望收入：每个进行中商机的金额 × 其所处阶段的历史赢单率。已过预计成交日期的商机计入当月；当月的预测还包含当月已赢单金额。区间假定各商机的赢输相互独立。",
+    "forecast.pipeline.title": "按预计成交月份的管道预测（已赢单 + 进行中商机的期望收入，含 80% 和 95% 区间）",
     "forecast.pipeline.description":
-      "进行中商机 {count} 个；{first} 期望收入 {expected}（80% 区间 {lower} – {upper}）。",
+      "进行中商机 {count} 个；{first} 预测 {forecast}：已赢单 {won} + 期望收入 {expected}（80% 区间 {lower} – {upper}）。",
     "forecast.pipeline.empty": "没有带预计成交日期的进行中商机。",
     "forecast.pipeline.noDate": "无预计成交日期",
     "forecast.pipeline.noDateNote": "{count} 个没有预计成交日期的进行中商机列在表中，未画入图表。",
@@ -222,7 +227,7 @@ export const forecastText = {
     "forecast.part.closed": "已赢单",
     "forecast.part.pipeline": "管道（期望）",
     "forecast.part.runRate": "新增趋势",
-    "forecast.part.statistical": "统计预测",
+    "forecast.part.statistical": "统计预测（其余部分）",
     "forecast.row.combined": "综合",
     "forecast.row.statistical": "统计",
     "forecast.accuracy.heading": "准确率变化",

@@ -14,7 +14,7 @@ import {emptyWarehouse} from "./sample-warehouse.ts";
 
 /**
  * now = 2025-05-10. R1 (team East, source web), R2 (team West, source partner).
- * Won (created → closed), cycles 1 day unless said:
+ * Won (created → closed), cycles 1 day unless said (May 10 is day 10 of 31: 21/31 of May remains):
  *   W0 R1 100 CNY 2024-12-31 00:00 → 12-31 12:00 (before the history starts)
  *   W1 R1 100 CNY 01-15   W2 R2 50 CNY 01-20   W3 R1 120 CNY 03-05
  *   W4 R1 140 CNY created 03-10 → won 04-10 (31 days)   W5 R2 30 USD 04-11   W6 R1 60 CNY 05-03 (this month)
@@ -126,6 +126,8 @@ describe("regressionForecast(ctx, options)", () => {
     // residuals 61 −98 13 24 → RSS 14070, s² = 7035 (df 2). May (t = 5): 125; leverage 1/4 + 2.5²/5 = 1.5;
     // se = √(7035 · 2.5) = 132.6178; 95 %: ± qt(0.975, 2) · se = ± 4.302653 · 132.6178 = ± 570.6086
     // R: predict(lm(y ~ t), data.frame(t = 5), interval = "prediction") → 125 [−445.6086, 695.6086]; 80 %: [−125.0667, 375.0667]
+    // May is under way: won to date 60 + 21/31 of the month's forecast and of its bounds (w = 21/31 scales ŷ and se):
+    // 60 + 125 · 21/31 = 144.68; 80 % upper 60 + 375.0667 · 21/31 = 314.08; 95 % upper 60 + 695.6086 · 21/31 = 531.22
     const {rows} = await regressionForecast(ctx, {horizon: 2});
     const may = rows.find((r) => r.currency === "CNY" && r.period_start === "2025-05-01")!;
     expect(may).toMatchObject({
@@ -135,13 +137,13 @@ describe("regressionForecast(ctx, options)", () => {
       has_month_terms: false,
       won_to_date: 60,
       count_months_actual: 0,
-      forecast_amount: 125,
-      // revenue is not negative: lower bounds clamped at 0
-      lower_80: 0,
-      lower_95: 0,
-      upper_80: 375.07,
-      upper_95: 695.61,
-      regression_amount: 125,
+      forecast_amount: 144.68,
+      // what remains is not negative: lower bounds clamped at what is won
+      lower_80: 60,
+      lower_95: 60,
+      upper_80: 314.08,
+      upper_95: 531.22,
+      regression_amount: 144.68,
       seasonal_naive_amount: null,
       count_history_months: 4,
       note: "regression (additive) shown without a backtest: 4 months of history, 13 needed"
@@ -156,11 +158,12 @@ describe("regressionForecast(ctx, options)", () => {
     expect(rows[1].forecast_amount).toBe(134);
   });
 
-  it("forecasts the quarter from its complete months and the forecast of the rest", async () => {
-    // Q2: April actual 140 + May 125 + June 134 = 399; won to date April 140 + May so far 60 = 200
-    // interval of May + June: S = (2, 11), S'(X'X)⁻¹S with (X'X)⁻¹ = [[1.5, −0.5], [−0.5, 0.2]]:
-    // 4 · 1.5 − 2 · 2 · 11 · 0.5 + 121 · 0.2 = 8.2; se = √(7035 · (2 + 8.2)) = 267.875; 95 %: ± 4.302653 · 267.875 = ± 1152.573
-    // R: se <- sqrt(7035 * (2 + t(s) %*% solve(t(X) %*% X) %*% s)); qt(0.975, 2) * se = 1152.572974
+  it("forecasts the quarter from what is won so far and the forecast of the rest", async () => {
+    // Q2: won to date April 140 + May so far 60 = 200; the rest: 21/31 of May 125 + June 134 = 84.677 + 134 = 218.677
+    // → 418.68. Interval of w · May + June, w = 21/31: S = w · (1, 5) + (1, 6) = (52/31, 291/31),
+    // S'(X'X)⁻¹S with (X'X)⁻¹ = [[1.5, −0.5], [−0.5, 0.2]] = (1.5 · 2704 − 52 · 291 + 0.2 · 84681) / 961 = 6.098023;
+    // + Σw² = 441/961 + 1 = 1.458897 → 7.556920; se = √(7035 · 7.556920) = 230.5709; 95 %: ± 4.302653 · 230.5709 = ± 992.066
+    // R: se <- sqrt(7035 * (sum(w^2) + t(s) %*% solve(t(X) %*% X) %*% s)); qt(0.975, 2) * se
     const {rows} = await regressionForecast(ctx, {grain: "quarter", horizon: 1});
     expect(rows[0]).toMatchObject({
       grain: "quarter",
@@ -168,18 +171,19 @@ describe("regressionForecast(ctx, options)", () => {
       currency: "CNY",
       won_to_date: 200,
       count_months_actual: 1,
-      forecast_amount: 399,
-      upper_95: 140 + 259 + 1152.57,
-      lower_95: 140
+      forecast_amount: 418.68,
+      upper_95: 1410.74, // 200 + 218.677 + 992.066
+      lower_95: 200 // 218.677 − 992.066 < 0: clamped at what is won
     });
-    // USD: y = 0 0 0 30 → ŷ = −15 + 9t: May 30, June 39; quarter 30 + 30 + 39 = 99
-    expect(rows[1]).toMatchObject({currency: "USD", forecast_amount: 99, won_to_date: 30});
+    // USD: y = 0 0 0 30 → ŷ = −15 + 9t: May 30, June 39; won to date 30 (April); quarter 30 + 30 · 21/31 + 39 = 89.32
+    expect(rows[1]).toMatchObject({currency: "USD", forecast_amount: 89.32, won_to_date: 30});
   });
 
   it("forecasts a filtered series: team East", async () => {
-    // East y = 100 0 120 140: ȳ = 90, Sxy = (−1.5)(10) + (−0.5)(−90) + 0.5 · 30 + 1.5 · 50 = 120, slope 24, intercept 30; May: 30 + 120 = 150
+    // East y = 100 0 120 140: ȳ = 90, Sxy = (−1.5)(10) + (−0.5)(−90) + 0.5 · 30 + 1.5 · 50 = 120, slope 24, intercept 30;
+    // May: 30 + 120 = 150, of which 21/31 remain after East's 60 won so far: 60 + 150 · 21/31 = 161.61
     const {rows} = await regressionForecast({...ctx, filters: {team: "East"}}, {horizon: 1});
-    expect(rows.map((r) => [r.currency, r.forecast_amount])).toEqual([["CNY", 150]]);
+    expect(rows.map((r) => [r.currency, r.forecast_amount])).toEqual([["CNY", 161.61]]);
   });
 });
 
@@ -208,11 +212,15 @@ describe("pipelineForecast(ctx, options)", () => {
     const may = rows[0];
     expect(may.expected_amount).toBeCloseTo(189.32, 2);
     expect(may.sd_amount).toBeCloseTo(48.71, 2);
-    // 80 %: 189.318 ∓ 1.281552 · 48.706 = 126.90 … 251.74, the upper bound clamped at the 230 open
-    expect(may.lower_80).toBeCloseTo(126.9, 1);
-    expect(may.upper_80).toBe(230);
+    // May has begun: W6 60 won so far, added to the forecast and its bounds
+    expect(may).toMatchObject({won_to_date: 60, count_won_to_date: 1, forecast_amount: 249.32});
+    // 80 %: 60 + (189.318 ∓ 1.281552 · 48.706 = 126.90 … 251.74, the upper bound clamped at the 230 open)
+    expect(may.lower_80).toBeCloseTo(186.9, 1);
+    expect(may.upper_80).toBe(290);
     // June: 200 · 7/9 = 155.56, sd √(200² · 7/9 · 2/9) = 83.15; 95 % upper 155.56 + 1.96 · 83.15 = 318.5 > 200: clamped at 200
-    expect(rows[1]).toMatchObject({expected_amount: 155.56, sd_amount: 83.15, upper_95: 200});
+    // nothing won in it yet: the forecast is the expected amount
+    expect(rows[1]).toMatchObject({expected_amount: 155.56, sd_amount: 83.15, upper_95: 200, won_to_date: 0});
+    expect(rows[1].forecast_amount).toBe(155.56);
     // and the 95 % lower bound 155.56 − 1.96 · 83.15 = −7.41 at 0; 80 %: 155.556 − 1.281552 · 83.148 = 48.99
     expect(rows[1].lower_95).toBe(0);
     expect(rows[1].lower_80).toBeCloseTo(155.556 - 1.281552 * 83.148, 1);
@@ -222,14 +230,18 @@ describe("pipelineForecast(ctx, options)", () => {
 
   it("adds the months of a quarter, variances and all", async () => {
     const {rows} = await pipelineForecast(ctx, {grain: "quarter"});
-    expect(rows.map((r) => [r.period_start, r.count_opportunities, r.open_amount])).toEqual([
-      ["2025-04-01", 4, 430],
-      ["2025-07-01", 1, 70],
-      [null, 1, 40]
+    // USD has nothing open but W5 30 won in Q2: a row of its own
+    expect(rows.map((r) => [r.period_start, r.currency, r.count_opportunities, r.open_amount, r.won_to_date])).toEqual([
+      ["2025-04-01", "CNY", 4, 430, 200],
+      ["2025-04-01", "USD", 0, 0, 30],
+      ["2025-07-01", "CNY", 1, 70, 0],
+      [null, "CNY", 1, 40, 0]
     ]);
-    // Q2: 189.318 + 155.556 = 344.87; sd √(2372.262 + 40000 · 14/81) = √9285.84 = 96.36
+    // Q2: 189.318 + 155.556 = 344.87; sd √(2372.262 + 40000 · 14/81) = √9285.84 = 96.36; + W4 140 + W6 60 won
     expect(rows[0].expected_amount).toBe(344.87);
     expect(rows[0].sd_amount).toBeCloseTo(96.36, 2);
+    expect(rows[0].forecast_amount).toBe(544.87);
+    expect(rows[1]).toMatchObject({expected_amount: 0, forecast_amount: 30, lower_95: 30, upper_95: 30});
   });
 
   it("filters by channel", async () => {
@@ -250,7 +262,7 @@ describe("combinedQuarter(ctx)", () => {
       quarter_start: "2025-04-01",
       quarter_end: "2025-07-01",
       as_of: NOW,
-      days_remaining: 52,
+      days_remaining: 51, // May 11 … June 30: the export day is known
       closed_to_date: 200, // W4 140 + W6 60
       count_won_to_date: 2,
       pipeline_expected: 344.87,
@@ -258,7 +270,7 @@ describe("combinedQuarter(ctx)", () => {
       // the export starts 2024-12-01: it does not reach back a year
       run_rate_amount: null,
       combined_amount: 544.87,
-      statistical_amount: 399,
+      statistical_amount: 418.68,
       statistical_model: "regression"
     });
     expect(rows[0].lower_80).toBeCloseTo(200 + 344.874 - 1.281552 * 96.363, 1);
@@ -266,12 +278,12 @@ describe("combinedQuarter(ctx)", () => {
       closed_to_date: 30,
       pipeline_expected: 0,
       combined_amount: 30,
-      statistical_amount: 99
+      statistical_amount: 89.32
     });
   });
 
   it("estimates the run-rate from the same window a year earlier", async () => {
-    // now 2025-05-10, Q2 ends 07-01: window a year earlier created ≥ 2024-05-10, won < 2024-07-01
+    // now 2025-05-10, Q2 ends 07-01: the days to come a year earlier, created ≥ 2024-05-11, won < 2024-07-01
     //   X1 created 05-01 (before the window) 100; X2 created 05-20 won 06-10: 200 ✓; X3 won 07-05 (after) 300; X4 won 2025-04-20: 50
     const other = await emptyWarehouse();
     try {
@@ -423,14 +435,14 @@ describe("forecast(ctx) on edge cases", () => {
     const three = await emptyWarehouse();
     try {
       // a lost deal created 2025-01-01 opens the export; the won one's 1-day cycle → history from February:
-      // Feb 0, Mar 10, Apr 0 → ŷ = 10/3 + 0 · t, a flat line; May forecast 3.33
+      // Feb 0, Mar 10, Apr 0 → ŷ = 10/3 + 0 · t, a flat line; May: nothing won so far + 10/3 · 21/31 = 2.26
       await three.connection
         .run(`INSERT INTO opportunities (opportunity_id, stage, outcome, amount, currency, created_at, closed_at,
         _ingest_id, _file, _line) VALUES ('L', 'lost', 'lost', 5, 'CNY', '2025-01-01', '2025-01-05', 1, 'f', 1),
         ('A', 'won', 'won', 10, 'CNY', '2025-03-01', '2025-03-02', 1, 'f', 2)`);
       const {rows} = await regressionForecast({...ctx, connection: three.connection}, {horizon: 1});
       expect(rows).toHaveLength(1);
-      expect(rows[0]).toMatchObject({period_start: "2025-05-01", count_history_months: 3, forecast_amount: 3.33});
+      expect(rows[0]).toMatchObject({period_start: "2025-05-01", count_history_months: 3, forecast_amount: 2.26});
     } finally {
       three.close();
     }

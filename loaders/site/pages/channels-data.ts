@@ -2,6 +2,7 @@ import type {DuckDBConnection} from "@duckdb/node-api";
 import {channelQuality, withDuplicateLeadFlags, type ChannelQualityRow} from "../../../pipelines/channel-quality.ts";
 import {addMonths} from "../../../pipelines/forecast/add-months.ts";
 import type {Period, PipelineContext} from "../../../pipelines/lib/context.ts";
+import {toDateEnd} from "../../../pipelines/lib/to-date-end.ts";
 import {wilsonInterval} from "../../../pipelines/stats/wilson-interval.ts";
 import {compactTable, type CompactTable} from "../compact-table.ts";
 import {pageSlices, type SliceContext} from "../page-slices.ts";
@@ -150,9 +151,7 @@ export async function channelsTrend(ctx: PipelineContext): Promise<ChannelTrend>
 
 /** The last TREND_MONTHS calendar months up to the day of `now`, the current month partial. */
 export function trendPeriod(now: string): Period {
-  const end = new Date(`${now.slice(0, 10)}T00:00:00Z`);
-  end.setUTCDate(end.getUTCDate() + 1);
-  return {start: addMonths(now, 1 - TREND_MONTHS), end: end.toISOString().slice(0, 10)};
+  return {start: addMonths(now, 1 - TREND_MONTHS), end: toDateEnd(now)};
 }
 
 /** Channels that get a page: the opportunities' sources, as readDynamicPaths lists them. */

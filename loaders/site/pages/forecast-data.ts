@@ -10,6 +10,7 @@ import {
   type RevenueForecastRow
 } from "../../../pipelines/forecast.ts";
 import type {PipelineContext, Period} from "../../../pipelines/lib/context.ts";
+import {toDateEnd} from "../../../pipelines/lib/to-date-end.ts";
 import {pageSlices, type PageSlices} from "../page-slices.ts";
 import {significant} from "../significant.ts";
 
@@ -32,6 +33,8 @@ export interface ForecastModelInfo {
 
 export interface ForecastPoint {
   period_start: string;
+  /** won in the period so far (the month or quarter holding now only): forecast_amount and its bounds include it */
+  won_to_date: number;
   forecast_amount: number;
   lower_80: number | null;
   upper_80: number | null;
@@ -47,6 +50,10 @@ export interface PipelinePoint {
   count_overdue: number;
   open_amount: number;
   expected_amount: number;
+  /** won in the month so far (the month holding now only) */
+  won_to_date: number;
+  /** won_to_date + expected_amount; the bounds are its interval */
+  forecast_amount: number;
   lower_80: number;
   upper_80: number;
   lower_95: number;
@@ -65,7 +72,7 @@ export interface ForecastSlice {
   /** won in the month holding now, so far */
   month_to_date: {month: string; won_amount: number; count_won: number} | null;
   forecast_monthly: ForecastPoint[];
-  forecast_quarterly: (ForecastPoint & {won_to_date: number; count_months_actual: number})[];
+  forecast_quarterly: (ForecastPoint & {count_months_actual: number})[];
   /** backtest errors per model over all horizons, and WAPE 1, 2 and 3 months ahead */
   backtest: (Omit<AccuracyMetrics, "mean_error"> & {
     model: string;
@@ -113,9 +120,7 @@ export async function forecastSlice(ctx: PipelineContext): Promise<ForecastSlice
 
 /** Every day from the first export on up to and including the day of now. */
 export function historyUntil(now: string): Period {
-  const tomorrow = new Date(`${now.slice(0, 10)}T00:00:00Z`);
-  tomorrow.setUTCDate(tomorrow.getUTCDate() + 1);
-  return {start: "1900-01-01", end: tomorrow.toISOString().slice(0, 10)};
+  return {start: "1900-01-01", end: toDateEnd(now)};
 }
 
 /** The page's slice from forecast results: one currency, amounts in whole units, rates to 4 significant digits. */
@@ -148,7 +153,6 @@ export function forecastPayload(results: ForecastResults): ForecastSlice {
     forecast_monthly: monthly.map(forecastPoint),
     forecast_quarterly: mine(results.forecast_quarterly.rows).map((row) => ({
       ...forecastPoint(row),
-      won_to_date: money(row.won_to_date),
       count_months_actual: row.count_months_actual
     })),
     backtest: backtest
@@ -261,6 +265,7 @@ function modelInfo(
 function forecastPoint(row: RevenueForecastRow): ForecastPoint {
   return {
     period_start: row.period_start,
+    won_to_date: money(row.won_to_date),
     forecast_amount: money(row.forecast_amount),
     lower_80: moneyOrNull(row.lower_80),
     upper_80: moneyOrNull(row.upper_80),
@@ -277,6 +282,8 @@ function pipelinePoint(row: ForecastResults["pipeline_monthly"]["rows"][number])
     count_overdue: row.count_overdue,
     open_amount: money(row.open_amount),
     expected_amount: money(row.expected_amount),
+    won_to_date: money(row.won_to_date),
+    forecast_amount: money(row.forecast_amount),
     lower_80: money(row.lower_80),
     upper_80: money(row.upper_80),
     lower_95: money(row.lower_95),

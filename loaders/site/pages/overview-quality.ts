@@ -1,6 +1,7 @@
 import {channelQuality, type ChannelQualityRow} from "../../../pipelines/channel-quality.ts";
 import {addMonths} from "../../../pipelines/forecast/add-months.ts";
 import type {Period} from "../../../pipelines/lib/context.ts";
+import {toDateEnd} from "../../../pipelines/lib/to-date-end.ts";
 import type {SliceContext} from "../page-slices.ts";
 import {sliceKey} from "../site-filters.ts";
 import {resultCache} from "./overview-scope.ts";
@@ -45,7 +46,7 @@ export function overviewQuality(): OverviewQuality {
   const months = async (ctx: SliceContext): Promise<{first: string; rows: ChannelQualityRow[]}> => {
     const {key, filters, keep} = unfiltered(ctx);
     const first = addMonths(ctx.now, 1 - TREND_MONTHS);
-    const period = {start: first, end: nextDay(ctx.now.slice(0, 10))};
+    const period = {start: first, end: toDateEnd(ctx.now)};
     const rows = await monthly(
       key,
       async () => (await channelQuality({...ctx, period, filters}, {interval: "month", duplicates: false})).rows
@@ -104,8 +105,4 @@ function sumBySource(rows: ChannelQualityRow[]): ChannelTotals[] {
 
 function isWholeMonths(period: Period): boolean {
   return period.start.endsWith("-01") && period.end.endsWith("-01");
-}
-
-function nextDay(day: string): string {
-  return new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 }

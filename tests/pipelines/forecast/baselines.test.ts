@@ -42,6 +42,13 @@ describe("seasonalNaivePrediction(values, steps)", () => {
     expect(quarter.upper_95! - 120).toBeCloseTo(1.959963984540054 * Math.sqrt(37.5), 10);
   });
 
+  it("weights the months of a sum: a third of the next month still to come, then two whole months", () => {
+    // 30 / 3 + 40 + 50 = 100; variance (1/9 + 1 + 1) · 12.5 = 26.3889 → 95 % half-width 1.959964 · 5.1370 = 10.068358
+    const rest = seasonalNaivePrediction(YEAR_AND_TWO, [1, 2, 3], [1 / 3, 1, 1])!;
+    expect(rest.point).toBeCloseTo(100, 12);
+    expect(rest.upper_95! - rest.point).toBeCloseTo(10.068357859677985, 10);
+  });
+
   it("has no interval with exactly a year of history, and no forecast with less", () => {
     expect(seasonalNaivePrediction(YEAR_AND_TWO.slice(0, 12), [1])).toEqual({
       point: 10,

@@ -75,6 +75,33 @@ describe("fitTrendSeason(values, firstMonthOfYear, form) and predictTrendSeason(
     expect(quarter.upper_95!).toBeCloseTo(603.490360501686, 9);
   });
 
+  it("weights the months of a sum: a month in progress enters with the share of it still to come", () => {
+    // y = 2 4 5 4 5: half of month 6 → 0.5 · ŷ(6) = 2.9 ± qt(0.975, 3) · 0.5 · √1.68 = 2.9 ± 2.0624609 (half the width)
+    const model = fitTrendSeason([2, 4, 5, 4, 5], 1, "additive")!;
+    const half = predictTrendSeason(model, [1], [0.5]);
+    expect(half.point).toBeCloseTo(2.9, 12);
+    expect(half.lower_95!).toBeCloseTo(0.837539070885015, 9);
+    expect(half.upper_95!).toBeCloseTo(4.962460929114985, 9);
+    // half of month 6 + month 7: 0.5 · 5.8 + 6.4 = 9.3; S = 0.5 · (1, 6) + (1, 7) = (1.5, 10), (X'X)⁻¹ = [[1.1, −0.3], [−0.3, 0.1]]:
+    // S'(X'X)⁻¹S = 2.475 − 9 + 10 = 3.475, Σw² = 1.25; se = √(0.8 · 4.725) = 1.9442222; ± 3.1824463 · se = ± 6.1873828
+    // R: s <- 0.5 * c(1, 6) + c(1, 7); sqrt(0.8 * (1.25 + t(s) %*% solve(crossprod(cbind(1, 1:5))) %*% s)) * qt(0.975, 3)
+    const rest = predictTrendSeason(model, [1, 2], [0.5, 1]);
+    expect(rest.point).toBeCloseTo(9.3, 12);
+    expect(rest.lower_95!).toBeCloseTo(3.112617212655045, 9);
+    expect(rest.upper_95!).toBeCloseTo(15.487382787344956, 9);
+    // weights of 1 are the plain sum
+    expect(predictTrendSeason(model, [1, 2], [1, 1])).toEqual(predictTrendSeason(model, [1, 2]));
+    // multiplicative: each month's point and bounds times its weight
+    const log = fitTrendSeason(SERIES, 3, "multiplicative")!;
+    const [first, second] = [1, 2].map((step) => predictTrendSeason(log, [step]));
+    const weighted = predictTrendSeason(log, [1, 2], [0.25, 1]);
+    expect(weighted.point).toBeCloseTo(0.25 * first.point + second.point, 9);
+    expect(weighted.upper_80!).toBeCloseTo(0.25 * first.upper_80! + second.upper_80!, 9);
+    expect(() => predictTrendSeason(model, [1, 2], [0.5])).toThrow(
+      "predictTrendSeason requires one weight ≥ 0 per step"
+    );
+  });
+
   it("back-transforms the multiplicative form: median and exact quantiles", () => {
     // R: lfit <- lm(log(y) ~ t + month); exp(predict(lfit, new[1, ], interval = "prediction", level = 0.8 / 0.95))
     const model = fitTrendSeason(SERIES, 3, "multiplicative")!;
