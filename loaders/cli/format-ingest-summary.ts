@@ -10,10 +10,15 @@ export function formatIngestSummary(result: IngestResult): string {
     return lines.join("\n");
   }
   lines.push(`ingest ${result.ingestId} (export of ${result.exportedAt.slice(0, 10)}):`);
+  for (const warning of result.warnings) lines.push(`warning: ${warning}`);
   for (const file of result.files) {
     if (file.status === "loaded") {
-      const bad = file.rowsQuarantined ? `, ${n(file.rowsQuarantined)} quarantined` : "";
-      lines.push(`  ${file.file} → ${file.entity}: ${n(file.rowsRead)} read, ${n(file.rowsLoaded)} loaded${bad}`);
+      const bad = file.rowsQuarantined ? `, ${n(file.rowsQuarantined)} rejected` : "";
+      const aside = file.valuesSetAside ? `, ${n(file.valuesSetAside)} ${values(file.valuesSetAside)} set aside` : "";
+      const note = file.message ? ` (${file.message})` : "";
+      lines.push(
+        `  ${file.file} → ${file.entity}: ${n(file.rowsRead)} read, ${n(file.rowsLoaded)} loaded${bad}${aside}${note}`
+      );
     } else if (file.status === "rejected") {
       lines.push(`  ${file.file}: rejected: ${file.message}`);
     } else {
@@ -21,15 +26,18 @@ export function formatIngestSummary(result: IngestResult): string {
     }
   }
   lines.push(
-    `total: ${n(result.rowsRead)} rows read = ${n(result.rowsLoaded)} loaded + ${n(result.rowsQuarantined)} quarantined`
+    `total: ${n(result.rowsRead)} rows read = ${n(result.rowsLoaded)} loaded + ${n(result.rowsQuarantined)} rejected` +
+      (result.valuesSetAside
+        ? `; ${n(result.valuesSetAside)} ${values(result.valuesSetAside)} of loaded rows set aside`
+        : "")
   );
   if (result.reasons.length > 0) {
-    lines.push(`quarantined by reason: ${result.reasons.map((r) => `${r.rule} ${n(r.count)}`).join(", ")}`);
+    lines.push(`in the quarantine, by rule: ${result.reasons.map((r) => `${r.rule} ${n(r.count)}`).join(", ")}`);
     for (const e of result.examples) {
       const column = e.column ? ` column "${e.column}"` : "";
       lines.push(`  ${e.file}:${e.line}${column}: ${e.reason}`);
     }
-    lines.push(`all quarantined rows: shangji query "select * from quarantine where ingest_id = ${result.ingestId}"`);
+    lines.push(`all of them: shangji query "select * from quarantine where ingest_id = ${result.ingestId}"`);
   }
   for (const ref of result.references) {
     if (ref.resolvedByName > 0)
@@ -40,5 +48,19 @@ export function formatIngestSummary(result: IngestResult): string {
       );
     }
   }
+  for (const miss of result.productNearMisses) {
+    const carriers = [
+      miss.n_opportunities
+        ? `${n(miss.n_opportunities)} ${miss.n_opportunities === 1 ? "opportunity" : "opportunities"}`
+        : "",
+      miss.n_quotes ? `${n(miss.n_quotes)} ${miss.n_quotes === 1 ? "quote" : "quotes"}` : ""
+    ].filter(Boolean);
+    lines.push(
+      `products: "${miss.value}" (${carriers.join(", ")}) is not in the catalogue; it probably means ` +
+        `"${miss.probable_name}" — add it under "products" in a mapping file`
+    );
+  }
   return lines.join("\n");
 }
+
+const values = (count: number) => (count === 1 ? "value" : "values");

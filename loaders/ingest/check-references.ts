@@ -1,6 +1,6 @@
 import type {DuckDBConnection} from "@duckdb/node-api";
 import {ENTITIES, type EntityName} from "../schema/entities.ts";
-import {orphansSql, REFERENCES} from "../schema/references.ts";
+import {orphansSql, productNearMissesSql, REFERENCES, type ProductNearMiss} from "../schema/references.ts";
 
 export interface ReferenceReport {
   table: EntityName;
@@ -14,17 +14,23 @@ export interface ReferenceReport {
 }
 
 /** tables with a `name` column that exports may give instead of the id */
-const NAMED = new Set<EntityName>(["reps", "accounts"]);
+const NAMED = new Set<EntityName>(["reps", "accounts", "products"]);
+
+/** tables whose export is optional for the references into them: without a row, nothing is checked */
+const OPTIONAL_TARGETS = new Set<EntityName>(["products"]);
 
 /**
  * Resolves references given by name (Chinese CRMs export the owner's name, not an id) and counts
  * orphans. Orphans are kept: dropping an opportunity because its account was not exported would
- * change every total.
+ * change every total. Products are checked only against a catalogue: without one, a deal's product is
+ * just text.
  */
 export async function checkReferences(connection: DuckDBConnection): Promise<ReferenceReport[]> {
   const reports: ReferenceReport[] = [];
+  const empty = await emptyTables(connection, [...OPTIONAL_TARGETS]);
   for (const reference of REFERENCES) {
     const {table, column, target, key} = reference;
+    if (empty.has(target)) continue;
     let resolvedByName = 0;
     if (NAMED.has(target) && !ENTITIES[table].key.includes(column)) {
       const updated = await connection.runAndReadAll(`
@@ -41,4 +47,25 @@ export async function checkReferences(connection: DuckDBConnection): Promise<Ref
     }
   }
   return reports;
+}
+
+/**
+ * Products of deals and quotes that are not in the catalogue but match one of its products once case, spaces
+ * and punctuation are ignored: reported, never renamed (a mapping file's "products" aliases do that). Run after
+ * checkReferences, which resolves the exact names; none without a catalogue.
+ */
+export async function readProductNearMisses(connection: DuckDBConnection): Promise<ProductNearMiss[]> {
+  if ((await emptyTables(connection, ["products"])).size > 0) return [];
+  const reader = await connection.runAndReadAll(productNearMissesSql());
+  return reader.getRowObjectsJS() as unknown as ProductNearMiss[];
+}
+
+async function emptyTables(connection: DuckDBConnection, names: EntityName[]): Promise<Set<EntityName>> {
+  const empty = new Set<EntityName>();
+  // names come from the schema, never from input
+  for (const name of names) {
+    const reader = await connection.runAndReadAll(`SELECT NOT EXISTS (SELECT 1 FROM ${name})`);
+    if (reader.getRows()[0][0] === true) empty.add(name);
+  }
+  return empty;
 }

@@ -5,14 +5,16 @@ import {fileMappingFor, readMappingFile, type FileMapping, type MappingFile} fro
 import {PRESETS} from "../presets/index.ts";
 import {UnreadableFile} from "../read/limits.ts";
 import type {PresetName} from "../presets/preset.ts";
-import {ENTITY_NAMES} from "../schema/entities.ts";
+import {ENTITIES, ENTITY_NAMES, isKeyColumn} from "../schema/entities.ts";
+import type {ProductNearMiss} from "../schema/references.ts";
 import {DEFAULT_MEMORY_LIMIT, openWarehouse} from "../warehouse/open-warehouse.ts";
+import {dateExport, newestRecord} from "./date-export.ts";
 import {findExportFiles, hashFile} from "./find-export-files.ts";
 import {installLookups, stageModel} from "./install-lookups.ts";
 import {loadBatch, stageRecords} from "./load-batch.ts";
 import {FileRejection, openSources, type Source} from "./open-sources.ts";
 import {recogniseEntity, RecognitionError, type Recognition} from "./recognise-entity.ts";
-import {checkReferences, type ReferenceReport} from "./check-references.ts";
+import {checkReferences, readProductNearMisses, type ReferenceReport} from "./check-references.ts";
 import {stageWithDuckdb} from "./stage-with-duckdb.ts";
 import {installValueMacros} from "./value-macros.ts";
 import {recordIngest, recordSnapshots, summarise, unloadedFiles} from "./record-ingest.ts";
@@ -38,8 +40,12 @@ export interface FileReport {
   format?: string;
   rowsRead: number;
   rowsLoaded: number;
+  /** rows rejected into the quarantine (not loaded) */
   rowsQuarantined: number;
+  /** values of loaded rows set aside or flagged in the quarantine */
+  valuesSetAside: number;
   status: "loaded" | "unchanged" | "rejected";
+  /** why a file was rejected, or what a loaded file lacks; about the file, never a row's values */
   message?: string;
 }
 
@@ -50,7 +56,12 @@ export interface IngestResult {
   rowsRead: number;
   rowsLoaded: number;
   rowsQuarantined: number;
+  valuesSetAside: number;
   references: ReferenceReport[];
+  /** products of deals and quotes not in the catalogue that probably mean one of its products */
+  productNearMisses: ProductNearMiss[];
+  /** what the user should know of the ingest as a whole (an export dated by its data) */
+  warnings: string[];
   /** the first quarantined problems, for the summary */
   examples: {file: string; line: number | null; column: string | null; value: string | null; reason: string}[];
   reasons: {rule: string; count: number}[];
@@ -64,7 +75,9 @@ export async function ingest(options: IngestOptions): Promise<IngestResult> {
   const found = findExportFiles(options.paths);
   const mapping =
     typeof options.mapping === "string" ? readMappingFile(options.mapping) : (options.mapping ?? found.mapping);
-  const exportedAt = exportTime(options.exportedAt ?? mapping?.exportedAt);
+  const given = options.exportedAt ?? mapping?.exportedAt;
+  const startedAt = new Date().toISOString();
+  let exportedAt = given === undefined ? startedAt : exportTime(given);
   const hashes = await Promise.all(found.files.map(async (file) => ({file, ...(await hashFile(file))})));
   const warehouse = await openWarehouse(options.warehouse);
   const {connection} = warehouse;
@@ -77,13 +90,23 @@ export async function ingest(options: IngestOptions): Promise<IngestResult> {
       rowsRead: 0,
       rowsLoaded: 0,
       rowsQuarantined: 0,
+      valuesSetAside: 0,
+      warnings: [],
       references: [],
+      productNearMisses: [],
       examples: [],
       reasons: []
     };
     for (const {file} of hashes)
       if (!fresh.includes(file))
-        result.files.push({file, rowsRead: 0, rowsLoaded: 0, rowsQuarantined: 0, status: "unchanged"});
+        result.files.push({
+          file,
+          rowsRead: 0,
+          rowsLoaded: 0,
+          rowsQuarantined: 0,
+          valuesSetAside: 0,
+          status: "unchanged"
+        });
     if (fresh.length === 0) return result;
 
     await connection.run("BEGIN TRANSACTION");
@@ -111,10 +134,17 @@ export async function ingest(options: IngestOptions): Promise<IngestResult> {
         });
         result.files.push(report);
       }
+      if (given === undefined) {
+        step = "dating the export by its newest record";
+        const dated = dateExport(startedAt, await newestRecord(connection, ingestId));
+        result.exportedAt = exportedAt = dated.exportedAt;
+        if (dated.warning) result.warnings.push(dated.warning);
+      }
       step = "recording the snapshot of opportunities";
       await recordSnapshots(connection, ingestId, exportedAt);
-      step = "resolving owners and accounts given by name";
+      step = "resolving owners, accounts and products given by name";
       result.references = await checkReferences(connection);
+      result.productNearMisses = await readProductNearMisses(connection);
       step = "recording the ingest";
       await summarise(connection, ingestId, result);
       await recordIngest(connection, ingestId, exportedAt, result, hashes);
@@ -140,8 +170,7 @@ function outOfMemory(error: unknown, step: string): unknown {
 }
 
 /** An ISO date (midnight UTC) or a date-time with its offset: a time without one would be read in this machine's zone. */
-function exportTime(text: string | undefined): string {
-  if (text === undefined) return new Date().toISOString();
+export function exportTime(text: string): string {
   const day = text.slice(0, 10);
   const isDay = /^\d{4}-\d{2}-\d{2}$/.test(day) && new Date(`${day}T00:00:00Z`).toISOString().startsWith(day);
   const time = new Date(text);
@@ -177,14 +206,13 @@ async function planSources(
       for (const source of await openSources(file, fileMapping)) {
         try {
           const recognition = recogniseEntity(source.headers, source.name, {preset, fileMapping});
-          if (recognition.missingRequired.length > 0) {
+          const missingKey = recognition.missingRequired.filter((c) => isKeyColumn(ENTITIES[recognition.entity], c));
+          if (missingKey.length > 0) {
             // the headers of the CRM the file was recognised as (a Salesforce file wants CreatedDate, not created_at)
             const hintPreset = recognition.source === "mapping" ? (preset ?? "generic") : recognition.source;
-            const hint = (
-              PRESETS[hintPreset].entities[recognition.entity]?.columns[recognition.missingRequired[0]] ?? []
-            ).slice(0, 3);
+            const hint = (PRESETS[hintPreset].entities[recognition.entity]?.columns[missingKey[0]] ?? []).slice(0, 3);
             throw new RecognitionError(
-              `looks like ${recognition.entity} but has no column for ${recognition.missingRequired.join(", ")}` +
+              `looks like ${recognition.entity} but has no column for ${missingKey.join(", ")}` +
                 (hint.length ? ` (expected a header such as ${hint.map((h) => `"${h}"`).join(" or ")})` : "")
             );
           }
@@ -204,7 +232,7 @@ async function planSources(
 }
 
 function rejected(file: string, message: string): FileReport {
-  return {file, rowsRead: 0, rowsLoaded: 0, rowsQuarantined: 0, status: "rejected", message};
+  return {file, rowsRead: 0, rowsLoaded: 0, rowsQuarantined: 0, valuesSetAside: 0, status: "rejected", message};
 }
 
 async function loadSource(
@@ -263,6 +291,7 @@ async function loadSource(
     process.stderr.write(`  ${source.name}: ${staged ? "DuckDB reader" : "record by record"}\n`);
   const counts = await loadBatch(connection, context);
   progress(counts.rowsRead);
+  const lacking = recognition.missingRequired;
   return {
     file: source.name,
     entity: recognition.entity,
@@ -270,6 +299,7 @@ async function loadSource(
     encoding: source.encoding,
     format: source.format,
     ...counts,
-    status: "loaded"
+    status: "loaded",
+    ...(lacking.length ? {message: `no column holds ${lacking.join(", ")}: loaded without it`} : {})
   };
 }

@@ -1,6 +1,7 @@
 import type {DuckDBConnection} from "@duckdb/node-api";
 import type {MappingFile} from "../mapping/mapping-file.ts";
 import {presetStageLabels} from "../presets/index.ts";
+import {productKeySql} from "../schema/references.ts";
 import {DEFAULT_STAGES, normalizeLabel, stageLabelIndex, type Stage} from "../schema/stages.ts";
 import {sqlString} from "./typed-select.ts";
 
@@ -21,7 +22,10 @@ export function stageModel(mapping?: MappingFile): Stage[] {
   return mapping.stageModel.map((stage) => ({...stage, order: stage.kind === "open" ? ++order : order + 1}));
 }
 
-/** Installs the label → stage and label → activity-type lookups for this ingest and records the stage model. */
+/**
+ * Installs the label → stage, label → activity-type and product alias lookups for this ingest and records the
+ * stage model.
+ */
 export async function installLookups(
   connection: DuckDBConnection,
   stages: Stage[],
@@ -42,6 +46,13 @@ export async function installLookups(
   await connection.run(
     `CREATE OR REPLACE TEMP TABLE sj_activity_types AS SELECT DISTINCT * FROM (VALUES ${types.join(", ")}) t(label, type)`
   );
+  await connection.run(`CREATE OR REPLACE TEMP TABLE sj_product_aliases (key VARCHAR PRIMARY KEY, product VARCHAR)`);
+  const aliases = Object.entries(mapping?.products ?? {});
+  if (aliases.length > 0)
+    await connection.run(
+      `INSERT INTO sj_product_aliases SELECT DISTINCT ${productKeySql("value")}, product
+       FROM (VALUES ${aliases.map(([value, product]) => `(${sqlString(value)}, ${sqlString(product)})`).join(", ")}) t(value, product)`
+    );
   await connection.run(`DELETE FROM stages`);
   await connection.run(
     `INSERT INTO stages VALUES ${stages

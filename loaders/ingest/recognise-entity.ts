@@ -11,6 +11,8 @@ export interface Recognition {
   source: PresetName | "mapping";
   /** canonical column → index of the source header it is read from */
   columns: Map<string, number>;
+  /** canonical column → the value every row has (a mapping file's constants) */
+  constants: Map<string, string>;
   /** further headers for a column, read in order where the first is blank (Won time, then Lost time) */
   fallbacks: Map<string, number[]>;
   /** required canonical columns with no source header */
@@ -23,6 +25,7 @@ const FILE_HINTS: Record<EntityName, string[]> = {
   reps: ["rep", "user", "员工", "销售人员"],
   accounts: ["account", "compan", "organi", "客户"],
   contacts: ["contact", "person", "联系人"],
+  products: ["product", "catalog", "pricebook", "产品", "价目"],
   leads: ["lead", "线索"],
   opportunities: ["opportunit", "deal", "商机"],
   stage_history: ["history", "stage", "阶段"],
@@ -111,22 +114,26 @@ function fromMapping(
   presetNames: PresetName[]
 ): Recognition {
   const columns = new Map<string, number>();
-  for (const [source, target] of Object.entries(fileMapping.columns)) {
+  for (const [source, targets] of Object.entries(fileMapping.columns)) {
     const index = normalized.indexOf(normalizeLabel(source));
     if (index === -1) {
       throw new RecognitionError(
         `mapping names column "${source}", which is not in the header (${columnCount(headers)})`
       );
     }
-    columns.set(target, index);
+    for (const target of [targets].flat()) columns.set(target, index);
   }
+  const constants = new Map(Object.entries(fileMapping.constants ?? {}));
+  // a constant is not read from a header: the presets must not find one for it
+  for (const column of constants.keys()) columns.set(column, -1);
   // columns the mapping does not name are still matched by the presets' headers
   const fallbacks = new Map<string, number[]>();
   for (const presetName of presetNames) {
     const entityPreset = PRESETS[presetName].entities[fileMapping.entity];
     if (entityPreset) mapColumns(entityPreset, normalized, columns, fallbacks);
   }
-  return describe(fileMapping.entity, "mapping", columns, fallbacks, headers);
+  for (const column of constants.keys()) columns.delete(column);
+  return describe(fileMapping.entity, "mapping", columns, fallbacks, headers, constants);
 }
 
 function matchesSignature(preset: EntityPreset, normalized: string[], headers: string[]): boolean {
@@ -169,15 +176,19 @@ function describe(
   source: Recognition["source"],
   columns: Map<string, number>,
   fallbacks: Map<string, number[]>,
-  headers: string[]
+  headers: string[],
+  constants = new Map<string, string>()
 ): Recognition {
   const used = new Set([...columns.values(), ...[...fallbacks.values()].flat()]);
   return {
     entity,
     source,
     columns,
+    constants,
     fallbacks,
-    missingRequired: ENTITIES[entity].columns.filter((c) => c.required && !columns.has(c.name)).map((c) => c.name),
+    missingRequired: ENTITIES[entity].columns
+      .filter((c) => c.required && !columns.has(c.name) && !constants.has(c.name))
+      .map((c) => c.name),
     unmapped: headers.filter((_, i) => !used.has(i))
   };
 }

@@ -1,4 +1,5 @@
 import type {Column, Entity} from "../schema/entities.ts";
+import {productKeySql} from "../schema/references.ts";
 
 /** How the values of one file are read: the mapping file's value options with preset defaults. */
 export interface ValueSettings {
@@ -109,7 +110,10 @@ export function invalidReason(column: Column, stageNames: string[]): {rule: stri
   }
 }
 
-/** Columns every entity derives after typing: outcome and close time from the stage, currency from symbols. */
+/**
+ * Columns every entity derives after typing: outcome and close time from the stage, currency from symbols, a
+ * product from the mapping file's aliases.
+ */
 export function derivedExpressions(entity: Entity, settings: ValueSettings, mapped: Set<string>): Map<string, string> {
   const derived = new Map<string, string>();
   const t = (name: string) => (mapped.has(name) ? typedName(name) : "NULL");
@@ -120,11 +124,25 @@ export function derivedExpressions(entity: Entity, settings: ValueSettings, mapp
     derived.set("currency", `coalesce(${code}, ${symbol}, ${sqlString(settings.currency)})`);
   }
   if (entity.name === "opportunities") {
+    // the link to the lead may be stated by either side; a deal without a channel takes its lead's
+    // (leads load before opportunities in one ingest), so a leads file and a deals file count as if joined
+    const leadId = `coalesce(${t("lead_id")}, (SELECT min(lead_id) FROM leads WHERE converted_opportunity_id = ${t("opportunity_id")}))`;
+    derived.set("lead_id", leadId);
+    derived.set("source", `coalesce(${t("source")}, (SELECT source FROM leads WHERE lead_id = ${leadId}))`);
     const kind = `(SELECT kind FROM sj_stage_kinds WHERE stage = ${t("stage")})`;
     derived.set("outcome", `coalesce(${t("outcome")}, CASE WHEN ${kind} = 'open' THEN 'open' ELSE ${kind} END)`);
     derived.set(
       "closed_at",
       `coalesce(${t("closed_at")}, CASE WHEN coalesce(${t("outcome")}, ${kind}) IN ('won', 'lost') THEN ${localMidnight(t("expected_close_at"), settings.timezone)} END)`
+    );
+  }
+  for (const column of entity.columns) {
+    if (column.references !== "products" || !mapped.has(column.name)) continue;
+    // a product the mapping file aliases ("GTXPro": "GTX Pro") loads as the catalogue id or name it stands for
+    const value = typedName(column.name);
+    derived.set(
+      column.name,
+      `coalesce((SELECT product FROM sj_product_aliases WHERE key = ${productKeySql(value)}), ${value})`
     );
   }
   if (entity.name === "activities" && mapped.has("type")) {

@@ -2,6 +2,7 @@ import {readFileSync} from "node:fs";
 import {z} from "zod";
 import {CliError} from "../cli/cli-error.ts";
 import {ENTITIES, ENTITY_NAMES} from "../schema/entities.ts";
+import {productKey} from "../schema/references.ts";
 
 const valueOptions = {
   dateOrder: z.enum(["ymd", "dmy", "mdy"]).optional(),
@@ -23,20 +24,40 @@ const fileMapping = z
     sheet: z.string().optional(),
     headerRow: z.number().int().positive().optional(),
     delimiter: z.enum([",", ";", "\t", "|"]).optional(),
-    columns: z.record(z.string(), z.string()).default({}),
+    /** source header → canonical column, or several canonical columns the one source column feeds */
+    columns: z.record(z.string(), z.union([z.string(), z.array(z.string()).min(1)])).default({}),
+    /** canonical column → the value every row of the file has (a closed-deals file: {"stage": "won"}) */
+    constants: z.record(z.string(), z.string()).optional(),
     ...valueOptions
   })
   .strict()
   .superRefine((mapping, context) => {
     const known = ENTITIES[mapping.entity].columns.map((c) => c.name);
-    for (const [source, target] of Object.entries(mapping.columns)) {
-      if (!known.includes(target)) {
+    const unknown = (target: string) =>
+      `unknown column "${target}" for ${mapping.entity} (expected one of ${known.join(", ")})`;
+    const fed = new Set<string>();
+    for (const [source, targets] of Object.entries(mapping.columns)) {
+      for (const target of [targets].flat()) {
+        if (!known.includes(target))
+          context.addIssue({code: "custom", path: ["columns", source], message: unknown(target)});
+        else if (fed.has(target))
+          context.addIssue({
+            code: "custom",
+            path: ["columns", source],
+            message: `"${target}" is fed by another column too`
+          });
+        fed.add(target);
+      }
+    }
+    for (const target of Object.keys(mapping.constants ?? {})) {
+      if (!known.includes(target))
+        context.addIssue({code: "custom", path: ["constants", target], message: unknown(target)});
+      else if (fed.has(target))
         context.addIssue({
           code: "custom",
-          path: ["columns", source],
-          message: `unknown column "${target}" for ${mapping.entity} (expected one of ${known.join(", ")})`
+          path: ["constants", target],
+          message: `"${target}" is both a constant and fed by a column; keep one`
         });
-      }
     }
   });
 
@@ -56,6 +77,10 @@ export const mappingFileSchema = z
     files: z.record(z.string(), fileMapping).default({}),
     /** source stage label → canonical stage name */
     stages: z.record(z.string(), z.string()).default({}),
+    /** product as deals and quotes give it → the catalogue's product id or name */
+    products: z
+      .record(z.string(), z.string().trim().min(1, "expected a product id or name of the catalogue"))
+      .optional(),
     /** replaces the default stage model (potential → intent → negotiation → won / lost) */
     stageModel: z.array(stage).min(2).optional(),
     /** when the export was taken; defaults to the time of the ingest */
@@ -78,6 +103,25 @@ export const mappingFileSchema = z
           message: `unknown stage "${target}" (expected one of ${known.join(", ")})`
         });
       }
+    }
+    // aliases are matched as products are compared: case, spaces and punctuation ignored
+    const aliases = new Map<string, [string, string]>();
+    for (const [value, product] of Object.entries(mapping.products ?? {})) {
+      const key = productKey(value);
+      const earlier = aliases.get(key);
+      if (key === "")
+        context.addIssue({
+          code: "custom",
+          path: ["products", value],
+          message: "names no product (only spaces or punctuation)"
+        });
+      else if (earlier && earlier[1] !== product)
+        context.addIssue({
+          code: "custom",
+          path: ["products", value],
+          message: `the same product as "${earlier[0]}" once case, spaces and punctuation are ignored, which maps to "${earlier[1]}"`
+        });
+      else aliases.set(key, [value, product]);
     }
   });
 

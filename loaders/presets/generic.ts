@@ -9,7 +9,9 @@ const SYNONYMS: Record<string, string[]> = {
   amount: ["value", "deal value"],
   source: ["lead source", "channel"],
   occurred_at: ["date", "activity date"],
-  entered_at: ["changed at", "date entered"]
+  entered_at: ["changed at", "date entered"],
+  family: ["product family", "product line"],
+  list_price: ["list price", "price", "unit price"]
 };
 
 function entityPreset(name: (typeof ENTITY_NAMES)[number]): EntityPreset {

@@ -3,7 +3,7 @@ import type {Preset} from "./preset.ts";
 /** HubSpot CRM exports of deals, contacts and companies (property labels or internal names). */
 export const hubspot: Preset = {
   name: "hubspot",
-  description: "HubSpot deals, contacts and companies exports",
+  description: "HubSpot deals, contacts, companies and products exports",
   timezone: "UTC",
   currency: "USD",
   stages: {
@@ -61,6 +61,17 @@ export const hubspot: Preset = {
         city: ["City"],
         created_at: ["Create Date", "createdate"],
         owner_rep_id: ["Company owner", "hubspot_owner_id"]
+      }
+    },
+    // the product library; HubSpot exports the "price" property as "Unit price"
+    products: {
+      anyOf: ["SKU", "hs_sku", "Unit price"],
+      // a deal's or a quote's line items carry a price and a SKU too
+      excludes: ["Deal Stage", "Email", "Company name", "Quantity"],
+      columns: {
+        product_id: ["Record ID", "Product ID", "hs_object_id"],
+        name: ["Name"],
+        list_price: ["Unit price", "Price"]
       }
     },
     contacts: {

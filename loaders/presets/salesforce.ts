@@ -3,7 +3,7 @@ import type {Preset} from "./preset.ts";
 /** Salesforce Data Loader / Data Export files (API names) and report exports (field labels). */
 export const salesforce: Preset = {
   name: "salesforce",
-  description: "Salesforce Opportunity, OpportunityHistory, Lead, Account, User and Task exports",
+  description: "Salesforce Opportunity, OpportunityHistory, Lead, Account, User, Task and Product2 exports",
   timezone: "UTC",
   currency: "USD",
   stages: {
@@ -70,7 +70,17 @@ export const salesforce: Preset = {
     },
     accounts: {
       signature: ["Name"],
-      excludes: ["Company", "StageName", "Username", "Subject", "Email", "AccountId"],
+      excludes: [
+        "Company",
+        "StageName",
+        "Username",
+        "Subject",
+        "Email",
+        "AccountId",
+        "ProductCode",
+        "Family",
+        "Product2Id"
+      ],
       columns: {
         account_id: ["Id", "Account ID"],
         name: ["Name", "Account Name"],
@@ -83,6 +93,19 @@ export const salesforce: Preset = {
         city: ["BillingCity", "Billing City"],
         created_at: ["CreatedDate", "Created Date"],
         owner_rep_id: ["OwnerId", "Account Owner"]
+      }
+    },
+    // Product2 (the catalogue), or a price book's entries (PricebookEntry, a Products report) for the list price
+    products: {
+      anyOf: ["ProductCode", "Product Code", "Family", "Product Family", "Product2Id"],
+      // an opportunity's or a quote's line items name products too
+      excludes: ["OpportunityId", "Opportunity ID", "Opportunity Name", "QuoteId", "StageName", "Stage", "Quantity"],
+      columns: {
+        product_id: ["Product2Id", "Id", "Product ID", "ProductCode", "Product Code"],
+        name: ["Name", "Product Name"],
+        family: ["Family", "Product Family"],
+        list_price: ["UnitPrice", "List Price"],
+        currency: ["CurrencyIsoCode"]
       }
     },
     contacts: {

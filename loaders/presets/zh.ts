@@ -53,6 +53,18 @@ export const zh: Preset = {
         phone: ["手机", "电话"]
       }
     },
+    products: {
+      anyOf: ["产品编号", "产品名称"],
+      // a deal, quote or contract naming its product is not the catalogue
+      excludes: ["商机编号", "报价编号", "报价单编号", "合同编号", "订单编号", "客户编号"],
+      columns: {
+        product_id: ["产品编号", "产品ID", "产品代码"],
+        name: ["产品名称", "产品"],
+        family: ["产品系列", "产品线", "产品类别", "产品分类"],
+        list_price: ["标准价格", "目录价格", "单价", "标准价", "价格"],
+        currency: ["币种"]
+      }
+    },
     leads: {
       signature: ["线索编号"],
       excludes: ["商机编号"],
@@ -95,7 +107,7 @@ export const zh: Preset = {
         outcome: ["商机状态", "状态"],
         lost_reason: ["输单原因", "丢单原因"],
         competitor: ["竞争对手"],
-        product: ["产品", "意向产品"]
+        product: ["产品", "意向产品", "产品名称"]
       }
     },
     stage_history: {
@@ -129,7 +141,8 @@ export const zh: Preset = {
         currency: ["币种"],
         discount: ["折扣"],
         created_at: ["报价日期", "创建时间"],
-        status: ["报价状态", "状态"]
+        status: ["报价状态", "状态"],
+        product: ["产品", "产品名称", "报价产品"]
       }
     },
     contracts: {

@@ -21,9 +21,15 @@ export type ColumnType =
 export interface Column {
   name: string;
   type: ColumnType;
+  /**
+   * the metrics need it: a key column missing rejects the row; any other missing value is loaded as
+   * missing and recorded in the quarantine
+   */
   required?: boolean;
   /** the entity this column points at; orphans are kept and reported */
   references?: EntityName;
+  /** a time something happened, so no later than the export: an export without a date is dated by the newest */
+  happened?: boolean;
   description: string;
 }
 
@@ -40,6 +46,7 @@ export const ENTITY_NAMES = [
   "reps",
   "accounts",
   "contacts",
+  "products",
   "leads",
   "opportunities",
   "stage_history",
@@ -76,7 +83,11 @@ export const ENTITIES: Record<EntityName, Entity> = {
     key: ["account_id"],
     columns: [
       {name: "account_id", type: "id", required: true, description: "account identifier"},
-      {name: "name", type: "text", description: "company name (never published)"},
+      {
+        name: "name",
+        type: "text",
+        description: "company name (off the site when `publish.hide` lists accounts, the default for a deployed site)"
+      },
       {name: "industry", type: "text", description: "industry"},
       {name: "size_band", type: "text", description: "size band, e.g. 1-49, 50-199"},
       {name: "employees", type: "integer", description: "number of employees"},
@@ -86,7 +97,7 @@ export const ENTITIES: Record<EntityName, Entity> = {
       {name: "province", type: "text", description: "province, state or region"},
       {name: "city", type: "text", description: "city"},
       {name: "credit_rating", type: "text", description: "credit rating, e.g. A, B, C"},
-      {name: "created_at", type: "timestamp", description: "when the account was created"},
+      {name: "created_at", type: "timestamp", happened: true, description: "when the account was created"},
       {name: "owner_rep_id", type: "id", references: "reps", description: "account owner"},
       {name: "membership_tier", type: "text", description: "loyalty tier"},
       {name: "points", type: "integer", description: "loyalty points"}
@@ -106,18 +117,41 @@ export const ENTITIES: Record<EntityName, Entity> = {
       {name: "phone", type: "text", description: "phone (personal data)"}
     ]
   },
+  products: {
+    name: "products",
+    grain: "one row per product of the catalogue",
+    key: ["product_id"],
+    columns: [
+      {
+        name: "product_id",
+        type: "id",
+        required: true,
+        description: "product identifier; the product's name where the catalogue has no id"
+      },
+      {name: "name", type: "text", description: "product name, as deals and quotes may give it instead of the id"},
+      {name: "family", type: "text", description: "product family or line"},
+      {name: "list_price", type: "amount", description: "list price"},
+      currency
+    ]
+  },
   leads: {
     name: "leads",
     grain: "one row per lead",
     key: ["lead_id"],
     columns: [
       {name: "lead_id", type: "id", required: true, description: "lead identifier"},
-      {name: "created_at", type: "timestamp", required: true, description: "when the lead was captured"},
+      {
+        name: "created_at",
+        type: "timestamp",
+        required: true,
+        happened: true,
+        description: "when the lead was captured"
+      },
       {name: "source", type: "text", description: "channel the lead came from"},
       {name: "campaign", type: "text", description: "marketing campaign"},
       {name: "owner_rep_id", type: "id", references: "reps", description: "rep who owns the lead"},
       {name: "status", type: "text", description: "lead status in the CRM"},
-      {name: "converted_at", type: "timestamp", description: "when the lead became an opportunity"},
+      {name: "converted_at", type: "timestamp", happened: true, description: "when the lead became an opportunity"},
       {
         name: "converted_opportunity_id",
         type: "id",
@@ -149,17 +183,18 @@ export const ENTITIES: Record<EntityName, Entity> = {
       {name: "expected_margin", type: "ratio", description: "expected gross margin, 0–1"},
       {name: "stage", type: "stage", required: true, description: "current stage (canonical)"},
       {name: "probability", type: "ratio", description: "win probability configured in the CRM, 0–1"},
-      {name: "created_at", type: "timestamp", required: true, description: "when it was created"},
+      {name: "created_at", type: "timestamp", required: true, happened: true, description: "when it was created"},
       {name: "expected_close_at", type: "date", description: "expected close date"},
       {
         name: "closed_at",
         type: "timestamp",
+        happened: true,
         description: "when it was won or lost; the close date of a closed opportunity if not exported"
       },
       {name: "outcome", type: "outcome", description: "open, won or lost; from the stage when not exported"},
       {name: "lost_reason", type: "text", description: "why it was lost"},
       {name: "competitor", type: "text", description: "main competitor"},
-      {name: "product", type: "text", description: "product or product line"}
+      {name: "product", type: "text", references: "products", description: "product or product line"}
     ]
   },
   stage_history: {
@@ -175,7 +210,7 @@ export const ENTITIES: Record<EntityName, Entity> = {
         description: "the opportunity"
       },
       {name: "stage", type: "stage", required: true, description: "stage entered (canonical)"},
-      {name: "entered_at", type: "timestamp", required: true, description: "when it entered the stage"},
+      {name: "entered_at", type: "timestamp", required: true, happened: true, description: "when it entered the stage"},
       {name: "amount", type: "amount", description: "amount at that moment"},
       currency
     ]
@@ -190,7 +225,7 @@ export const ENTITIES: Record<EntityName, Entity> = {
       {name: "account_id", type: "id", references: "accounts", description: "related account"},
       {name: "rep_id", type: "id", references: "reps", description: "rep who did it"},
       {name: "type", type: "text", description: "call, email, meeting, visit, social, material_sent or other"},
-      {name: "occurred_at", type: "timestamp", required: true, description: "when it happened"},
+      {name: "occurred_at", type: "timestamp", required: true, happened: true, description: "when it happened"},
       {name: "outcome", type: "text", description: "result noted by the rep"},
       {name: "subject", type: "text", description: "subject line"}
     ]
@@ -205,8 +240,9 @@ export const ENTITIES: Record<EntityName, Entity> = {
       {name: "amount", type: "amount", description: "quoted amount"},
       currency,
       {name: "discount", type: "ratio", description: "discount granted, 0–1"},
-      {name: "created_at", type: "timestamp", description: "when it was issued"},
-      {name: "status", type: "text", description: "draft, sent, accepted, rejected …"}
+      {name: "created_at", type: "timestamp", happened: true, description: "when it was issued"},
+      {name: "status", type: "text", description: "draft, sent, accepted, rejected …"},
+      {name: "product", type: "text", references: "products", description: "quoted product"}
     ]
   },
   contracts: {
@@ -219,7 +255,7 @@ export const ENTITIES: Record<EntityName, Entity> = {
       {name: "account_id", type: "id", references: "accounts", description: "customer"},
       {name: "amount", type: "amount", description: "contract value"},
       currency,
-      {name: "signed_at", type: "date", description: "signature date"},
+      {name: "signed_at", type: "date", happened: true, description: "signature date"},
       {name: "status", type: "text", description: "active, completed, cancelled …"},
       {name: "paid_amount", type: "amount", description: "amount paid so far"},
       {name: "due_at", type: "date", description: "payment due date"}
@@ -233,8 +269,8 @@ export const ENTITIES: Record<EntityName, Entity> = {
       {name: "ticket_id", type: "id", required: true, description: "ticket identifier"},
       {name: "account_id", type: "id", references: "accounts", description: "customer"},
       {name: "category", type: "text", description: "complaint, repair, inquiry …"},
-      {name: "opened_at", type: "timestamp", required: true, description: "when it was opened"},
-      {name: "resolved_at", type: "timestamp", description: "when it was resolved"},
+      {name: "opened_at", type: "timestamp", required: true, happened: true, description: "when it was opened"},
+      {name: "resolved_at", type: "timestamp", happened: true, description: "when it was resolved"},
       {name: "satisfaction", type: "number", description: "satisfaction score, 1–5"}
     ]
   },
@@ -264,4 +300,9 @@ export const ENTITIES: Record<EntityName, Entity> = {
 
 export function isEntityName(name: string): name is EntityName {
   return (ENTITY_NAMES as readonly string[]).includes(name);
+}
+
+/** Whether a column identifies the entity's rows: without it a row cannot be placed, and is rejected. */
+export function isKeyColumn(entity: Entity, column: string): boolean {
+  return entity.key.includes(column);
 }
