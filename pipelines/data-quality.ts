@@ -1,6 +1,6 @@
 /**
  * Data quality: whether the warehouse can be trusted — rows per table, what ingest quarantined,
- * duplicates, orphan references, coverage of key fields, late-stage deals without amount or date,
+ * duplicates, orphan references, products spelt unlike the catalogue, coverage of key fields, late-stage deals without amount or date,
  * past close dates on open deals, freshness, and stage regressions.
  */
 import type {PipelineContext, PipelineResult} from "./lib/context.ts";
@@ -10,6 +10,7 @@ import {keyFieldCoverage, type KeyFieldCoverageRow} from "./data-quality/key-fie
 import {lateStageGaps, type LateStageGapRow} from "./data-quality/late-stage-gaps.ts";
 import {orphanReferences, type OrphanReferenceRow} from "./data-quality/orphan-references.ts";
 import {pastCloseDates, type PastCloseDateRow} from "./data-quality/past-close-dates.ts";
+import {productNearMisses, type ProductNearMissRow} from "./data-quality/product-near-misses.ts";
 import {quarantineSummary, type QuarantineSummaryRow} from "./data-quality/quarantine-summary.ts";
 import {stageRegressions, type StageRegressionRow} from "./data-quality/stage-regressions.ts";
 import {tableFreshness, type TableFreshnessRow} from "./data-quality/table-freshness.ts";
@@ -25,6 +26,7 @@ export {
 export {lateStageGaps, type LateStageGapRow} from "./data-quality/late-stage-gaps.ts";
 export {orphanReferences, type OrphanReferenceRow} from "./data-quality/orphan-references.ts";
 export {pastCloseDates, type PastCloseDateRow} from "./data-quality/past-close-dates.ts";
+export {productNearMisses, type ProductNearMissRow} from "./data-quality/product-near-misses.ts";
 export {quarantineSummary, type QuarantineSummaryRow} from "./data-quality/quarantine-summary.ts";
 export {stageRegressions, type StageRegressionRow} from "./data-quality/stage-regressions.ts";
 export {tableFreshness, type TableFreshnessRow} from "./data-quality/table-freshness.ts";
@@ -52,6 +54,7 @@ export interface DataQualityResults {
   quarantine: PipelineResult<QuarantineSummaryRow>;
   duplicates: PipelineResult<DuplicateRecordRow>;
   orphans: PipelineResult<OrphanReferenceRow>;
+  product_near_misses: PipelineResult<ProductNearMissRow>;
   coverage: PipelineResult<KeyFieldCoverageRow>;
   late_stage_gaps: PipelineResult<LateStageGapRow>;
   past_close_dates: PipelineResult<PastCloseDateRow>;
@@ -75,6 +78,7 @@ export async function dataQuality(ctx: PipelineContext): Promise<DataQualityResu
     quarantine: await quarantineSummary(ctx),
     duplicates: await duplicateRecords(ctx),
     orphans: await orphanReferences(ctx),
+    product_near_misses: await productNearMisses(ctx),
     coverage: await keyFieldCoverage(ctx),
     late_stage_gaps: await lateStageGaps(ctx),
     past_close_dates: await pastCloseDates(ctx),

@@ -37,6 +37,16 @@ export const dataQualityGlossary: GlossaryEntry[] = [
     pipeline: "orphanReferences"
   },
   {
+    metric: "probable_name",
+    title: "Products not in the catalogue",
+    title_zh: "产品目录中没有的产品",
+    definition:
+      "Products of opportunities and quotes that match no catalogue id or name, but match one product once case, " +
+      "spaces and punctuation are ignored (GTXPro for GTX Pro); with the opportunities and quotes that carry each.",
+    grain: "one row per product value",
+    pipeline: "productNearMisses"
+  },
+  {
     metric: "coverage_pct",
     title: "Key field coverage",
     title_zh: "关键字段完整率",

@@ -135,6 +135,18 @@ export const dataQualityText = {
     "dataQuality.orphans.pct": "share",
     "dataQuality.orphans.example": "example",
     "dataQuality.orphans.none": "Every reference points at an exported row.",
+    "dataQuality.products.title": "Products spelt unlike the catalogue",
+    "dataQuality.products.intro":
+      'Products of deals and quotes that match no id or name of the products catalogue, but match one of its products once case, spaces and punctuation are ignored (GTXPro for GTX Pro). Nothing is renamed: each counts as a product of its own, and an orphan reference, until a mapping file aliases it under "products" ("GTXPro": "GTX Pro"); the alias applies to the rows loaded from then on.',
+    "dataQuality.products.value": "product as exported",
+    "dataQuality.products.probable": "probably means",
+    "dataQuality.products.opportunities": "opportunities",
+    "dataQuality.products.quotes": "quotes",
+    "dataQuality.products.none":
+      "Every product of the deals and quotes is spelt as in the catalogue; those the catalogue lacks altogether are among the orphan references.",
+    "dataQuality.products.noCatalogue":
+      "No products catalogue was exported, so the products of deals and quotes are not checked against one.",
+    "dataQuality.products.more": "The {shown} most frequent of {total} products.",
     "dataQuality.regressions.title": "Stage regressions",
     "dataQuality.regressions.intro":
       "Moves backwards in the stage history, e.g. negotiation → intent. A few are real (a deal reopened); many mean the stage field is used loosely, which distorts the funnel and the stage probabilities.",
@@ -170,6 +182,7 @@ export const dataQualityText = {
     "dataQuality.tableName.reps": "reps",
     "dataQuality.tableName.accounts": "accounts",
     "dataQuality.tableName.contacts": "contacts",
+    "dataQuality.tableName.products": "products",
     "dataQuality.tableName.leads": "leads",
     "dataQuality.tableName.opportunities": "opportunities",
     "dataQuality.tableName.stage_history": "stage_history",
@@ -314,6 +327,16 @@ export const dataQualityText = {
     "dataQuality.orphans.pct": "占比",
     "dataQuality.orphans.example": "示例",
     "dataQuality.orphans.none": "所有引用都指向已导出的记录。",
+    "dataQuality.products.title": "与产品目录写法不一致的产品",
+    "dataQuality.products.intro":
+      '商机和报价中的产品与产品目录中的编号和名称都对不上，但忽略大小写、空格和标点后与目录中的某个产品相同（例如 GTXPro 与 GTX Pro）。系统不会自动改名：在映射文件的 "products" 下为它添加别名（"GTXPro": "GTX Pro"）之前，它算作单独的产品，也算作孤立引用；别名对此后导入的行生效。',
+    "dataQuality.products.value": "导出的产品",
+    "dataQuality.products.probable": "可能是",
+    "dataQuality.products.opportunities": "商机数",
+    "dataQuality.products.quotes": "报价数",
+    "dataQuality.products.none": "商机和报价中的产品写法都与产品目录一致；目录中完全没有的产品见孤立引用。",
+    "dataQuality.products.noCatalogue": "未导出产品目录，因此没有核对商机和报价中的产品。",
+    "dataQuality.products.more": "显示最常见的 {shown} 个（共 {total} 个）。",
     "dataQuality.regressions.title": "阶段倒退",
     "dataQuality.regressions.intro":
       "阶段历史中的倒退，例如从谈判退回意向。少数是真实情况（商机重新打开）；数量多则说明阶段字段填写随意，会扭曲销售漏斗和各阶段的成交概率。",
@@ -348,6 +371,7 @@ export const dataQualityText = {
     "dataQuality.tableName.reps": "销售（reps）",
     "dataQuality.tableName.accounts": "客户（accounts）",
     "dataQuality.tableName.contacts": "联系人（contacts）",
+    "dataQuality.tableName.products": "产品（products）",
     "dataQuality.tableName.leads": "线索（leads）",
     "dataQuality.tableName.opportunities": "商机（opportunities）",
     "dataQuality.tableName.stage_history": "阶段历史（stage_history）",

@@ -212,6 +212,7 @@ describe("data-quality pipelines on a literal fixture", () => {
       reps: [2, 0],
       accounts: [2, 0],
       contacts: [0, 0],
+      products: [0, 0],
       leads: [6, 0],
       opportunities: [6, 3],
       stage_history: [15, 0],

@@ -1,3 +1,4 @@
+import {basename} from "node:path";
 import {listValue, type DuckDBConnection} from "@duckdb/node-api";
 import {
   dataQuality,
@@ -8,6 +9,7 @@ import {
   type LateStageGapRow,
   type OrphanReferenceRow,
   type PastCloseDateRow,
+  type ProductNearMissRow,
   type StageRegressionRow,
   type TableFreshnessRow
 } from "../../../pipelines/data-quality.ts";
@@ -27,6 +29,7 @@ export const LISTED_INGESTS = 20;
 export const LISTED_FILES = 50;
 export const LISTED_QUARANTINE_GROUPS = 50;
 export const LISTED_STAGE_REGRESSIONS = 20;
+export const LISTED_PRODUCT_NEAR_MISSES = 50;
 
 /** The opportunity checks of one filter choice, as of now. */
 export interface DataQualitySlice {
@@ -56,13 +59,17 @@ export interface IngestRow {
   files: number;
   rows_read: number;
   rows_loaded: number;
+  /** rows rejected */
   rows_quarantined: number;
+  /** values of loaded rows set aside or flagged */
+  values_set_aside: number;
   status: string;
 }
 
 /** An export file as its latest ingest read it. */
 export interface IngestFileRow {
   ingest_id: number;
+  /** the file's name (with the sheet of a workbook), never its path on the machine that read it */
   file: string;
   entity: string | null;
   preset: string | null;
@@ -71,6 +78,7 @@ export interface IngestFileRow {
   rows_read: number;
   rows_loaded: number;
   rows_quarantined: number;
+  values_set_aside: number;
   /** loaded, unchanged (same bytes as before) or rejected */
   status: string;
   /** why a file was rejected: about the file, never a row's values */
@@ -82,10 +90,13 @@ export interface IngestFileRow {
  * rejected value, which may be personal data; the page words the rule instead.
  */
 export interface QuarantineRow {
+  /** the file's name, never its path */
   file: string;
   entity: string | null;
   rule: string;
   column: string | null;
+  /** row: rejected, not loaded; value: the row loaded, this value set aside or flagged */
+  scope: "row" | "value";
   n_rows: number;
   last_ingest_id: number;
   /** up to three source lines, in the latest ingest that had the problem */
@@ -110,6 +121,9 @@ export interface DataQualityData extends PageSlices<DataQualitySlice> {
   /** leads sharing a phone, e-mail or company among the leads created in each period of the filter bar */
   lead_duplicates: Record<PeriodId, {rows: DuplicateRecordRow[]; missing: string[]}>;
   orphans: OrphanReferenceRow[];
+  /** products of deals and quotes spelt unlike the catalogue, with the name each probably means; none without one */
+  product_near_misses: ProductNearMissRow[];
+  n_product_near_misses: number;
   stage_regressions: {n_pairs: number; rows: StageRegressionRow[]; missing: string[]};
 }
 
@@ -131,7 +145,7 @@ export async function dataQualityData(connection: DuckDBConnection): Promise<Dat
   const gaps = results.late_stage_gaps.rows;
   const overdue = results.past_close_dates.rows;
   const {slices} = await pageSlices(connection, (ctx) => opportunityChecks(ctx, gaps, overdue), {byPeriod: false});
-  const files = await readFiles(connection);
+  const files = (await readFiles(connection)).map((row) => ({...row, file: basename(row.file)}));
   const quarantine = await withFirstLines(connection, results.quarantine.rows);
   const ingests = await readIngests(connection);
   const fileCounts = new Map(files.filter((f) => f.entity !== null).map((f) => [f.entity, 0]));
@@ -151,6 +165,8 @@ export async function dataQualityData(connection: DuckDBConnection): Promise<Dat
     duplicate_keys: results.duplicates.rows.filter((row) => row.check === "duplicate_key"),
     lead_duplicates: leadDuplicates,
     orphans: results.orphans.rows.map((row) => ({...row, orphan_pct: round(row.orphan_pct)})),
+    product_near_misses: results.product_near_misses.rows.slice(0, LISTED_PRODUCT_NEAR_MISSES),
+    n_product_near_misses: results.product_near_misses.rows.length,
     stage_regressions: {
       n_pairs: results.stage_regressions.rows.length,
       rows: results.stage_regressions.rows.slice(0, LISTED_STAGE_REGRESSIONS),
@@ -238,7 +254,8 @@ async function readIngests(connection: DuckDBConnection): Promise<IngestRow[]> {
   return readRows<IngestRow>(
     connection,
     `SELECT ingest_id, started_at, exported_at, files, rows_read::INTEGER AS rows_read,
-       rows_loaded::INTEGER AS rows_loaded, rows_quarantined::INTEGER AS rows_quarantined, status
+       rows_loaded::INTEGER AS rows_loaded, rows_quarantined::INTEGER AS rows_quarantined,
+       values_set_aside::INTEGER AS values_set_aside, status
      FROM ingests ORDER BY ingest_id DESC`
   );
 }
@@ -252,7 +269,8 @@ async function readFiles(connection: DuckDBConnection): Promise<IngestFileRow[]>
      ),
      final AS (
        SELECT ingest_id, file, entity, preset, encoding, format, rows_read::INTEGER AS rows_read,
-         rows_loaded::INTEGER AS rows_loaded, rows_quarantined::INTEGER AS rows_quarantined, status, message
+         rows_loaded::INTEGER AS rows_loaded, rows_quarantined::INTEGER AS rows_quarantined,
+         values_set_aside::INTEGER AS values_set_aside, status, message
        FROM latest
        ORDER BY status = 'rejected' DESC, rows_quarantined DESC, ingest_id DESC, file
      )
@@ -282,11 +300,12 @@ async function withFirstLines(
   const key = (g: Pick<QuarantineRow, "file" | "entity" | "rule" | "column">) =>
     JSON.stringify([g.file, g.entity, g.rule, g.column]);
   const byGroup = new Map(lines.map((row) => [key(row), row.lines]));
-  return groups.map(({file, entity, rule, column, n_rows, last_ingest_id}) => ({
-    file,
+  return groups.map(({file, entity, rule, column, scope, n_rows, last_ingest_id}) => ({
+    file: basename(file),
     entity,
     rule,
     column,
+    scope,
     n_rows,
     last_ingest_id,
     first_lines: byGroup.get(key({file, entity, rule, column})) ?? []
