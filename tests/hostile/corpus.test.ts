@@ -58,6 +58,8 @@ async function run(c: HostileCase, paths: string[], warehouse: string): Promise<
   }
 }
 
+type Scope = "row" | "value";
+
 async function expectOutcome(report: FileReport, outcome: Outcome, query: Query) {
   if ("rejected" in outcome) {
     expect([report.status, report.rowsRead]).toEqual(["rejected", 0]);
@@ -65,27 +67,50 @@ async function expectOutcome(report: FileReport, outcome: Outcome, query: Query)
     else expect(report.message).toMatch(outcome.rejected);
     return;
   }
-  const rows = await query(
-    `SELECT line, "column", reason, rule FROM quarantine WHERE file = '${report.file.replace(/'/g, "''")}' ORDER BY line, rule, "column"`
+  const rows = (
+    await query(
+      `SELECT line, "column", reason, rule, coalesce(scope, 'row') AS scope FROM quarantine
+       WHERE file = '${report.file.replace(/'/g, "''")}'`
+    )
+  ).sort((a, b) =>
+    byLineAndRule(
+      [Number(a.line), String(a.rule), a.column as string | null],
+      [Number(b.line), String(b.rule), b.column as string | null]
+    )
   );
-  const expected = [...(outcome.quarantined ?? [])].sort(byLineAndRule);
-  expect(rows.map((r) => [r.line, r.rule])).toEqual(expected.map(([line, rule]) => [line, rule]));
-  expected.forEach(([, , column, reason], i) => {
-    if (column !== undefined) expect(rows[i].column, `column of problem ${i + 1}`).toBe(column);
-    if (typeof reason === "string") expect(rows[i].reason).toBe(reason);
-    else if (reason) expect(rows[i].reason).toMatch(reason);
+  const expected = [
+    ...(outcome.rejectedRows ?? []).map((problem) => ({scope: "row" as Scope, problem})),
+    ...(outcome.setAside ?? []).map((problem) => ({scope: "value" as Scope, problem}))
+  ].sort((a, b) => byLineAndRule(a.problem, b.problem));
+  expect(rows.map((r) => [r.line, r.rule, r.scope])).toEqual(
+    expected.map(({scope, problem: [line, rule]}) => [line, rule, scope])
+  );
+  expected.forEach(({problem: [line, rule, column, reason]}, i) => {
+    const which = `${rule} on line ${line}`;
+    if (column !== undefined) expect(rows[i].column, `column of ${which}`).toBe(column);
+    if (typeof reason === "string") expect(rows[i].reason, `reason of ${which}`).toBe(reason);
+    else if (reason) expect(rows[i].reason, `reason of ${which}`).toMatch(reason);
   });
-  const quarantined = new Set(expected.map(([line]) => line)).size;
+  const rejected = new Set((outcome.rejectedRows ?? []).map(([line]) => line));
+  const setAsideLines = (outcome.setAside ?? []).map(([line]) => line);
+  expect(
+    setAsideLines.filter((line) => rejected.has(line)),
+    "a value set aside on a rejected line"
+  ).toEqual([]);
   expect(report).toMatchObject({
     status: "loaded",
-    rowsRead: outcome.loaded + quarantined,
+    rowsRead: outcome.loaded + rejected.size,
     rowsLoaded: outcome.loaded,
-    rowsQuarantined: quarantined
+    rowsQuarantined: rejected.size,
+    valuesSetAside: setAsideLines.length
   });
+  expect(report.message).toBe(outcome.message);
 }
 
+/** By line, rule and column; columns by code unit, so that Chinese headers sort alike whatever the locale. */
 function byLineAndRule(a: Problem, b: Problem): number {
-  return a[0] - b[0] || a[1].localeCompare(b[1]) || String(a[2]).localeCompare(String(b[2]));
+  const [columnA, columnB] = [String(a[2]), String(b[2])];
+  return a[0] - b[0] || a[1].localeCompare(b[1]) || (columnA < columnB ? -1 : columnA > columnB ? 1 : 0);
 }
 
 describe("ingest of hostile export files", () => {

@@ -8,11 +8,24 @@ import type {MappingFile} from "../../loaders/mapping/mapping-file.ts";
 /** A file's bytes, or a function that writes them (for files too big to hold in a test's memory). */
 export type Content = string | Uint8Array | ((path: string) => void | Promise<void>);
 
-/** A quarantined problem: line, rule, and where given the column and the reason. */
+/** A problem recorded in the quarantine: line, rule, and where given the column and the reason. */
 export type Problem = [line: number, rule: string, column?: string | null, reason?: string | RegExp];
 
-/** What becomes of one file (or one sheet of a workbook). */
-export type Outcome = {loaded: number; quarantined?: Problem[]} | {rejected: string | RegExp};
+/**
+ * What becomes of one file (or one sheet of a workbook): loaded, its rows each loaded or rejected, or rejected
+ * whole with a message. A problem's scope is the list it is in: `rejectedRows` keep their row out of the
+ * warehouse (scope row); `setAside` are values of loaded rows, loaded as missing or flagged (scope value).
+ */
+export type Outcome =
+  | {
+      /** rows loaded, those with a value set aside among them */
+      loaded: number;
+      rejectedRows?: Problem[];
+      setAside?: Problem[];
+      /** what the report says of the file as a whole, such as a column it lacks */
+      message?: string;
+    }
+  | {rejected: string | RegExp};
 
 export type Query = (sql: string) => Promise<Record<string, Json>[]>;
 

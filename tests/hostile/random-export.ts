@@ -33,6 +33,7 @@ const amount = fc.constantFrom("100", "1,234.50", "¥1,000", "(50)", "12.5万", 
 interface Entity {
   /** header → values; the first header is the key, filled in by row number */
   columns: Record<string, fc.Arbitrary<string>>;
+  /** the key first: without it a row is rejected; any other is loaded as missing */
   required: string[];
 }
 
@@ -169,8 +170,14 @@ export interface RenderedExport {
   bytes: Buffer;
   /** the line each data record starts on, as a reader must number them */
   recordLines: number[];
-  /** whether the file still has every required column */
-  complete: boolean;
+  /** the key cell of each of those records, as written */
+  keys: string[];
+  /** the record whose bytes the mutation changed or may have cut short, if any */
+  damaged?: number;
+  /** whether the file still has its key column */
+  keyed: boolean;
+  /** the required columns other than the key that the file lacks */
+  lacking: string[];
 }
 
 const MARK = "\uE000";
@@ -238,8 +245,17 @@ export function renderExport(spec: ExportSpec): RenderedExport {
     bytes = bytes.subarray(0, cut);
     kept = recordLines.filter((_, i) => starts[i] < cut);
   }
-  const required = ENTITIES[spec.entity].required;
-  return {bytes, recordLines: kept, complete: required.every((name) => headers.includes(name))};
+  const [keyName, ...required] = ENTITIES[spec.entity].required;
+  const keyAt = headers.indexOf(keyName);
+  const damaged = mutation.kind === "truncate" ? kept.length - 1 : garbage?.row;
+  return {
+    bytes,
+    recordLines: kept,
+    keys: rows.slice(0, kept.length).map((cells) => (keyAt === -1 ? "" : cells[keyAt])),
+    ...(damaged === undefined || damaged < 0 ? {} : {damaged}),
+    keyed: keyAt !== -1,
+    lacking: required.filter((name) => !headers.includes(name))
+  };
 }
 
 function encodeText(text: string, encoding: Encoding): Buffer {

@@ -65,7 +65,7 @@ export const ENCODING_CASES: HostileCase[] = [
     expect: {
       "opportunities.csv": {
         loaded: 5,
-        quarantined: [
+        rejectedRows: [
           [3, "invalid_encoding", "name", ENCODING],
           [4, "invalid_encoding", "name", ENCODING],
           [5, "invalid_encoding", "name", ENCODING]
@@ -96,7 +96,7 @@ export const ENCODING_CASES: HostileCase[] = [
         "SJ5,东北项目,谈判,500,2024-01-09\n"
       )
     },
-    expect: {"商机.csv": {loaded: 4, quarantined: [[5, "invalid_encoding", "商机名称", ENCODING]]}}
+    expect: {"商机.csv": {loaded: 4, rejectedRows: [[5, "invalid_encoding", "商机名称", ENCODING]]}}
   },
   {
     // read as GBK, the UTF-8 row would load as other Chinese characters without a word
@@ -108,7 +108,7 @@ export const ENCODING_CASES: HostileCase[] = [
         gbk("SJ5,东北项目,谈判,500,2024-01-09\n")
       )
     },
-    expect: {"商机.csv": {loaded: 4, quarantined: [[5, "invalid_encoding", "商机名称", ENCODING]]}},
+    expect: {"商机.csv": {loaded: 4, rejectedRows: [[5, "invalid_encoding", "商机名称", ENCODING]]}},
     check: async (query) => expect(await names(query)).toEqual(["华东项目", "华南项目", "华北项目", "东北项目"])
   },
   {
@@ -118,12 +118,12 @@ export const ENCODING_CASES: HostileCase[] = [
         "商机编号,阶段,创建时间,商机名称\nSJ1,意向,2024-01-05,华东项目\nSJ2,谈判,2024-01-06,华南项目"
       ).subarray(0, -1)
     },
-    expect: {"商机.csv": {loaded: 1, quarantined: [[3, "invalid_encoding", "商机名称", ENCODING]]}}
+    expect: {"商机.csv": {loaded: 1, rejectedRows: [[3, "invalid_encoding", "商机名称", ENCODING]]}}
   },
   {
     name: "GBK with a character cut in half in a loaded column",
     files: {"商机.csv": bytes(gbk(csv(ZH_HEADER, ZH_ROWS[0]) + "SJ2,华"), [0xc4], gbk(",意向,100,2024-01-05\n"))},
-    expect: {"商机.csv": {loaded: 1, quarantined: [[3, "invalid_encoding", "商机名称", ENCODING]]}}
+    expect: {"商机.csv": {loaded: 1, rejectedRows: [[3, "invalid_encoding", "商机名称", ENCODING]]}}
   },
   {
     // 𠮷 (in 𠮷野家) is outside GBK: GB18030 writes it in four bytes

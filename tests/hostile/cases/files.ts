@@ -93,11 +93,11 @@ export const FILE_CASES: HostileCase[] = [
     expect: {"opportunities.xlsx": {rejected: /^cannot read the workbook: it is damaged, cut short or encrypted/}}
   },
   {
-    // a download cut off in the middle of a row: the rows before it load, the cut row is quarantined
+    // a download cut off in the middle of a row: the rows before it load, the cut row is rejected
     name: "a CSV cut off in the middle of a row",
     files: {"opportunities.csv": csv(OPPORTUNITY_HEADER, ...goodRows(2)) + "o3,Deal 3,inte"},
     expect: {
-      "opportunities.csv": {loaded: 2, quarantined: [[4, "ragged_row", null, "row has 3 fields, the header has 5"]]}
+      "opportunities.csv": {loaded: 2, rejectedRows: [[4, "ragged_row", null, "row has 3 fields, the header has 5"]]}
     }
   },
   {
@@ -113,11 +113,11 @@ export const FILE_CASES: HostileCase[] = [
     }
   },
   {
-    // a crash while writing leaves the file padded with NULs: its rows still load, the padding is quarantined
+    // a crash while writing leaves the file padded with NULs: its rows still load, the padding is a row rejected
     name: "a CSV padded with NUL bytes after a crash",
     files: {"opportunities.csv": bytes(csv(OPPORTUNITY_HEADER, ...goodRows(2)), new Uint8Array(3000))},
     expect: {
-      "opportunities.csv": {loaded: 2, quarantined: [[4, "ragged_row", null, "row has 1 fields, the header has 5"]]}
+      "opportunities.csv": {loaded: 2, rejectedRows: [[4, "ragged_row", null, "row has 1 fields, the header has 5"]]}
     }
   },
   {

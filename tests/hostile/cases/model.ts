@@ -4,6 +4,8 @@ import {csv, OPPORTUNITY_HEADER, type HostileCase} from "../hostile-case.ts";
 const STAGES = "(potential, intent, negotiation, won, lost)";
 const unknownStage = (label: string) =>
   `"${label}" is not in the stage model ${STAGES}; map it under "stages" in a mapping file`;
+/** How the reason of a value set aside ends: its row is loaded, that value missing. */
+const WITHOUT_IT = "; the row is loaded without it";
 const OPPORTUNITIES = csv(
   "opportunity_id,account_id,owner_rep_id,stage,amount,created_at",
   "o1,A1,R1,won,100,2024-01-05",
@@ -14,6 +16,7 @@ const HISTORY_HEADER = "opportunity_id,stage,entered_at";
 /** Rows that read well one by one but break the sales model: stages, order in time, references. */
 export const MODEL_CASES: HostileCase[] = [
   {
+    // an opportunity's stage is not part of its key: a label no stage knows is set aside, the row loaded without it
     name: "stage labels the stage model does not know",
     files: {
       "opportunities.csv": csv(
@@ -28,13 +31,17 @@ export const MODEL_CASES: HostileCase[] = [
     },
     expect: {
       "opportunities.csv": {
-        loaded: 4,
-        quarantined: [
-          [2, "unknown_stage", "stage", unknownStage("Pending Approval")],
-          [3, "unknown_stage", "stage", unknownStage("暂停")]
+        loaded: 6,
+        setAside: [
+          [2, "unknown_stage", "stage", unknownStage("Pending Approval") + WITHOUT_IT],
+          [3, "unknown_stage", "stage", unknownStage("暂停") + WITHOUT_IT]
         ]
       }
-    }
+    },
+    check: async (query) =>
+      expect(
+        (await query("SELECT stage, outcome FROM opportunities ORDER BY _line")).map((r) => `${r.stage} ${r.outcome}`)
+      ).toEqual(["null null", "null null", "won won", "won won", "won won", "won won"])
   },
   {
     name: "stage labels a mapping file maps",
@@ -50,7 +57,15 @@ export const MODEL_CASES: HostileCase[] = [
       files: {"negocios.csv": {entity: "opportunities", columns: {}}},
       stages: {Prospeção: "potential", Ganho: "won"}
     },
-    expect: {"negocios.csv": {loaded: 2, quarantined: [[4, "unknown_stage", "stage", unknownStage("Pausado")]]}}
+    expect: {
+      "negocios.csv": {loaded: 3, setAside: [[4, "unknown_stage", "stage", unknownStage("Pausado") + WITHOUT_IT]]}
+    },
+    check: async (query) =>
+      expect((await query("SELECT stage FROM opportunities ORDER BY _line")).map((r) => r.stage)).toEqual([
+        "potential",
+        "won",
+        null
+      ])
   },
   {
     name: "an opportunity closed before it was created",
@@ -62,15 +77,29 @@ export const MODEL_CASES: HostileCase[] = [
         "o3,won,2024-03-01,2024-03-05"
       )
     },
-    // the same day counts as in order: times of day are often missing from one of the two
+    // the same day counts as in order: times of day are often missing from one of the two. Which of the two dates
+    // is wrong cannot be told, so both load as exported, and the row is flagged
     expect: {
       "opportunities.csv": {
-        loaded: 2,
-        quarantined: [[2, "time_order", "closed_at", "closed_at 2024-02-01 is before created_at 2024-03-01"]]
+        loaded: 3,
+        setAside: [
+          [2, "time_order", "closed_at", "closed_at 2024-02-01 is before created_at 2024-03-01; loaded as exported"]
+        ]
       }
-    }
+    },
+    check: async (query) =>
+      expect(
+        await query(
+          "SELECT opportunity_id AS id, created_at::VARCHAR AS created, closed_at::VARCHAR AS closed FROM opportunities ORDER BY _line"
+        )
+      ).toEqual([
+        {id: "o1", created: "2024-03-01 00:00:00", closed: "2024-02-01 00:00:00"},
+        {id: "o2", created: "2024-03-01 18:00:00", closed: "2024-03-01 09:00:00"},
+        {id: "o3", created: "2024-03-01 00:00:00", closed: "2024-03-05 00:00:00"}
+      ])
   },
   {
+    // the stage is the one the pipeline counts by: a closed stage decides the outcome, the exported one is set aside
     name: "an outcome that contradicts the stage",
     files: {
       "opportunities.csv": csv(
@@ -82,10 +111,24 @@ export const MODEL_CASES: HostileCase[] = [
     },
     expect: {
       "opportunities.csv": {
-        loaded: 2,
-        quarantined: [[2, "outcome_conflict", "outcome", 'outcome "lost" contradicts stage "won"']]
+        loaded: 3,
+        setAside: [
+          [
+            2,
+            "outcome_conflict",
+            "outcome",
+            'outcome "lost" contradicts stage "won"; the outcome is taken from the stage'
+          ]
+        ]
       }
-    }
+    },
+    check: async (query) =>
+      expect(
+        await query("SELECT opportunity_id AS id, stage, outcome FROM opportunities WHERE _line <= 3 ORDER BY _line")
+      ).toEqual([
+        {id: "o1", stage: "won", outcome: "won"},
+        {id: "o2", stage: "lost", outcome: "lost"}
+      ])
   },
   {
     name: "the same opportunity twice in one export",
@@ -100,9 +143,93 @@ export const MODEL_CASES: HostileCase[] = [
     expect: {
       "opportunities.csv": {
         loaded: 2,
-        quarantined: [[4, "duplicate_key", "opportunity_id", 'duplicate opportunity_id "o1" (first on line 2)']]
+        rejectedRows: [[4, "duplicate_key", "opportunity_id", 'duplicate opportunity_id "o1" (first on line 2)']]
       }
     }
+  },
+  {
+    // the repeat is rejected for its key alone: a row that is not loaded has no values set aside
+    name: "the same opportunity twice, the repeat with values of its own to set aside",
+    files: {
+      "opportunities.csv": csv(OPPORTUNITY_HEADER, "o1,A,intent,100,2024-01-05", "o1,A again,Pending,n/a,")
+    },
+    expect: {
+      "opportunities.csv": {
+        loaded: 1,
+        rejectedRows: [[3, "duplicate_key", "opportunity_id", 'duplicate opportunity_id "o1" (first on line 2)']]
+      }
+    },
+    check: async (query) =>
+      expect(
+        await query("SELECT opportunity_id AS id, name, stage, amount::VARCHAR AS amount, _line FROM opportunities")
+      ).toEqual([{id: "o1", name: "A", stage: "intent", amount: "100.00", _line: 2}])
+  },
+  {
+    // a close date outside 1900–2100 is set aside, so the row loads with no close date at all: there is no order
+    // of two dates left to flag
+    name: "an opportunity closed before it was created, on a date out of range",
+    files: {
+      "opportunities.csv": csv(
+        "opportunity_id,stage,created_at,closed_at",
+        "o1,lost,2024-03-01,1899-12-31",
+        "o2,lost,2024-03-01,2024-03-02"
+      )
+    },
+    expect: {
+      "opportunities.csv": {
+        loaded: 2,
+        setAside: [[2, "date_out_of_range", "closed_at", `"1899-12-31" is outside 1900–2100${WITHOUT_IT}`]]
+      }
+    },
+    check: async (query) =>
+      expect(
+        await query("SELECT opportunity_id AS id, closed_at::VARCHAR AS closed FROM opportunities ORDER BY _line")
+      ).toEqual([
+        {id: "o1", closed: null},
+        {id: "o2", closed: "2024-03-02 00:00:00"}
+      ])
+  },
+  {
+    // a channel and a month make the key of a month's spend: one missing, unreadable or out of range rejects the
+    // row, as does a repeat (2024/1 is the month 2024-01); a cost that is missing or unreadable is set aside
+    name: "marketing spend with keys and costs missing, unreadable and repeated",
+    files: {
+      "marketing_spend.csv": csv(
+        "channel,month,cost",
+        "web,2024-01,1000",
+        "web,2024-13,500",
+        ",2024-02,300",
+        "web,2024-02,n/a",
+        "web,2024-03,",
+        "web,1899-12,100",
+        "web,2024/1,200"
+      )
+    },
+    expect: {
+      "marketing_spend.csv": {
+        loaded: 3,
+        rejectedRows: [
+          [3, "invalid_date", "month", '"2024-13" is not a month'],
+          [4, "missing_required", "channel", "missing channel"],
+          [7, "date_out_of_range", "month", '"1899-12" is outside 1900–2100'],
+          [8, "duplicate_key", "channel", 'duplicate channel, month "web, 2024-01-01" (first on line 2)']
+        ],
+        setAside: [
+          [5, "invalid_amount", "cost", `"n/a" is not an amount${WITHOUT_IT}`],
+          [6, "missing_required", "cost", `missing cost${WITHOUT_IT}`]
+        ]
+      }
+    },
+    check: async (query) =>
+      expect(
+        await query(
+          "SELECT channel, month::VARCHAR AS month, cost::VARCHAR AS cost, _line FROM marketing_spend ORDER BY _line"
+        )
+      ).toEqual([
+        {channel: "web", month: "2024-01-01", cost: "1000.00", _line: 2},
+        {channel: "web", month: "2024-02-01", cost: null, _line: 5},
+        {channel: "web", month: "2024-03-01", cost: null, _line: 6}
+      ])
   },
   {
     // the order of the rows says nothing: each change is a fact with its own time
@@ -142,6 +269,7 @@ export const MODEL_CASES: HostileCase[] = [
       })
   },
   {
+    // an opportunity, a stage and a time make a history row's key: one unknown or unreadable rejects the row
     name: "stage history with repeated and unknown entries",
     files: {
       "stage_history.csv": csv(
@@ -155,7 +283,7 @@ export const MODEL_CASES: HostileCase[] = [
     expect: {
       "stage_history.csv": {
         loaded: 1,
-        quarantined: [
+        rejectedRows: [
           [
             3,
             "duplicate_key",
@@ -179,10 +307,26 @@ export const MODEL_CASES: HostileCase[] = [
     },
     expect: {
       "leads.csv": {
-        loaded: 1,
-        quarantined: [[2, "time_order", "converted_at", "converted_at 2024-01-01 is before created_at 2024-02-01"]]
+        loaded: 2,
+        setAside: [
+          [
+            2,
+            "time_order",
+            "converted_at",
+            "converted_at 2024-01-01 is before created_at 2024-02-01; loaded as exported"
+          ]
+        ]
       }
-    }
+    },
+    check: async (query) =>
+      expect(
+        await query(
+          "SELECT lead_id, created_at::VARCHAR AS created, converted_at::VARCHAR AS converted FROM leads ORDER BY _line"
+        )
+      ).toEqual([
+        {lead_id: "L1", created: "2024-02-01 00:00:00", converted: "2024-01-01 00:00:00"},
+        {lead_id: "L2", created: "2024-01-01 00:00:00", converted: "2024-02-01 00:00:00"}
+      ])
   },
   {
     name: "a ticket resolved before it was opened",
@@ -195,13 +339,20 @@ export const MODEL_CASES: HostileCase[] = [
     },
     expect: {
       "tickets.csv": {
-        loaded: 0,
-        quarantined: [
-          [2, "time_order", "resolved_at", "resolved_at 2024-01-31 is before opened_at 2024-02-01"],
-          [3, "invalid_number", "satisfaction", '"five" is not a number']
+        loaded: 2,
+        setAside: [
+          [2, "time_order", "resolved_at", "resolved_at 2024-01-31 is before opened_at 2024-02-01; loaded as exported"],
+          [3, "invalid_number", "satisfaction", `"five" is not a number${WITHOUT_IT}`]
         ]
       }
-    }
+    },
+    check: async (query) =>
+      expect(
+        await query("SELECT ticket_id, resolved_at::VARCHAR AS resolved, satisfaction FROM tickets ORDER BY _line")
+      ).toEqual([
+        {ticket_id: "T1", resolved: "2024-01-31 00:00:00", satisfaction: 5},
+        {ticket_id: "T2", resolved: "2024-02-02 00:00:00", satisfaction: null}
+      ])
   },
   {
     // owners and accounts by name are resolved; those that match nothing are kept and reported

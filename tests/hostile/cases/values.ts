@@ -1,8 +1,11 @@
 import {expect} from "vitest";
 import {csv, OPPORTUNITY_HEADER, ZH_HEADER, type HostileCase, type Query} from "../hostile-case.ts";
 
-const NOT_A_DATE = (value: string) => `"${value}" is not a date and time`;
-const OUT_OF_RANGE = (value: string) => `"${value}" is outside 1900–2100`;
+/** How the reason of a value set aside ends: its row is loaded, that value missing. */
+const WITHOUT_IT = "; the row is loaded without it";
+const NOT_A_DATE = (value: string) => `"${value}" is not a date and time${WITHOUT_IT}`;
+const OUT_OF_RANGE = (value: string) => `"${value}" is outside 1900–2100${WITHOUT_IT}`;
+const NOT_AN_AMOUNT = (value: string) => `"${value}" is not an amount${WITHOUT_IT}`;
 
 /** Opportunity rows whose one varying cell is `column`: ids o1, o2 … from line 2. */
 function rowsWith(column: "name" | "amount" | "created_at", values: string[]): string[] {
@@ -15,10 +18,13 @@ function rowsWith(column: "name" | "amount" | "created_at", values: string[]): s
 const column = (query: Query, sql: string) =>
   query(`SELECT opportunity_id AS id, ${sql} AS v FROM opportunities ORDER BY _line`);
 
+const values = async (query: Query, sql: string) => (await column(query, sql)).map((r) => r.v);
+
 /** Cell values at the edges: amounts, currencies, dates, time zones, identifiers, formulas, markup. */
 export const VALUE_CASES: HostileCase[] = [
   {
-    // negative amounts are kept (CRMs export credit notes and corrections so); beyond DECIMAL(18,2) is quarantined
+    // negative amounts are kept (CRMs export credit notes and corrections so); beyond DECIMAL(18,2) is set aside:
+    // the row loads without its amount
     name: "extreme and negative amounts",
     files: {
       "opportunities.csv": csv(
@@ -41,18 +47,23 @@ export const VALUE_CASES: HostileCase[] = [
     },
     expect: {
       "opportunities.csv": {
-        loaded: 7,
-        quarantined: [
+        loaded: 12,
+        setAside: [
           [
             5,
             "invalid_amount",
             "amount",
-            '"10000000000000000" is too large for an amount (at most 16 digits before the decimal point)'
+            `"10000000000000000" is too large for an amount (at most 16 digits before the decimal point)${WITHOUT_IT}`
           ],
-          [6, "invalid_amount", "amount", /^"99999999999999999999" is too large for an amount/],
-          [7, "invalid_amount", "amount", /^"1e20" is too large for an amount/],
-          [8, "invalid_amount", "amount", '"NaN" is not an amount'],
-          [9, "invalid_amount", "amount", '"Infinity" is not an amount']
+          [
+            6,
+            "invalid_amount",
+            "amount",
+            /^"99999999999999999999" is too large for an amount .*; the row is loaded without it$/
+          ],
+          [7, "invalid_amount", "amount", /^"1e20" is too large for an amount .*; the row is loaded without it$/],
+          [8, "invalid_amount", "amount", NOT_AN_AMOUNT("NaN")],
+          [9, "invalid_amount", "amount", NOT_AN_AMOUNT("Infinity")]
         ]
       }
     },
@@ -62,6 +73,11 @@ export const VALUE_CASES: HostileCase[] = [
           ["o1", "-500.00"],
           ["o2", "-1234.00"],
           ["o3", "9999999999999999.99"],
+          ["o4", null],
+          ["o5", null],
+          ["o6", null],
+          ["o7", null],
+          ["o8", null],
           ["o9", "0.00"],
           ["o10", "0.00"],
           ["o11", "125000.00"],
@@ -89,7 +105,7 @@ export const VALUE_CASES: HostileCase[] = [
     },
     expect: {"opportunities.csv": {loaded: 10}},
     check: async (query) =>
-      expect((await column(query, "currency")).map((r) => r.v)).toEqual([
+      expect(await values(query, "currency")).toEqual([
         "CNY",
         "USD",
         "EUR",
@@ -119,18 +135,27 @@ export const VALUE_CASES: HostileCase[] = [
     },
     expect: {
       "opportunities.csv": {
-        loaded: 2,
-        quarantined: [
+        loaded: 6,
+        setAside: [
           [3, "date_out_of_range", "created_at", OUT_OF_RANGE("1899-12-31")],
           [5, "date_out_of_range", "created_at", OUT_OF_RANGE("2101-01-01")],
           [6, "date_out_of_range", "created_at", OUT_OF_RANGE("2999-12-31")],
           [7, "date_out_of_range", "created_at", OUT_OF_RANGE("9999-12-31")]
         ]
       }
-    }
+    },
+    check: async (query) =>
+      expect(await values(query, "created_at::VARCHAR")).toEqual([
+        "1900-01-01 00:00:00",
+        null,
+        "2100-12-31 23:59:59",
+        null,
+        null,
+        null
+      ])
   },
   {
-    // Excel counts a 1900-02-29 that never was: serial 60 is that day, and is quarantined rather than moved
+    // Excel counts a 1900-02-29 that never was: serial 60 is that day, and is set aside rather than moved
     name: "Excel serial dates around the 1900 leap-year bug",
     files: {
       "opportunities.csv": csv(
@@ -140,8 +165,8 @@ export const VALUE_CASES: HostileCase[] = [
     },
     expect: {
       "opportunities.csv": {
-        loaded: 5,
-        quarantined: [
+        loaded: 8,
+        setAside: [
           [4, "invalid_date", "created_at", NOT_A_DATE("60")],
           [8, "invalid_date", "created_at", NOT_A_DATE("0")],
           [9, "invalid_date", "created_at", NOT_A_DATE("2958466")]
@@ -149,12 +174,15 @@ export const VALUE_CASES: HostileCase[] = [
       }
     },
     check: async (query) =>
-      expect((await column(query, "created_at::VARCHAR")).map((r) => r.v)).toEqual([
+      expect(await values(query, "created_at::VARCHAR")).toEqual([
         "1900-01-01 00:00:00",
         "1900-02-28 00:00:00",
+        null,
         "1900-03-01 00:00:00",
         "2024-01-01 00:00:00",
-        "2024-01-01 18:00:00"
+        "2024-01-01 18:00:00",
+        null,
+        null
       ])
   },
   {
@@ -175,8 +203,8 @@ export const VALUE_CASES: HostileCase[] = [
     },
     expect: {
       "opportunities.csv": {
-        loaded: 1,
-        quarantined: [
+        loaded: 7,
+        setAside: [
           "2023-02-29",
           "1900-02-29",
           "2024-02-30",
@@ -185,7 +213,9 @@ export const VALUE_CASES: HostileCase[] = [
           "2016-12-31 23:59:60"
         ].map((value, i): [number, string, string, string] => [i + 3, "invalid_date", "created_at", NOT_A_DATE(value)])
       }
-    }
+    },
+    check: async (query) =>
+      expect(await values(query, "created_at::VARCHAR")).toEqual(["2024-02-29 00:00:00", ...Array(6).fill(null)])
   },
   {
     // 05/01/2024 is May 1st in one country and January 5th in another: never guessed
@@ -198,13 +228,20 @@ export const VALUE_CASES: HostileCase[] = [
     },
     expect: {
       "opportunities.csv": {
-        loaded: 1,
-        quarantined: [
-          [2, "invalid_date", "created_at", /^"05\/01\/2024" is ambiguous: day-first or month-first\? set "dateOrder"/],
-          [3, "invalid_date", "created_at", /^"13\/01\/2024" is ambiguous/]
+        loaded: 3,
+        setAside: [
+          [
+            2,
+            "invalid_date",
+            "created_at",
+            /^"05\/01\/2024" is ambiguous: day-first or month-first\? set "dateOrder" .*; the row is loaded without it$/
+          ],
+          [3, "invalid_date", "created_at", /^"13\/01\/2024" is ambiguous.*; the row is loaded without it$/]
         ]
       }
-    }
+    },
+    check: async (query) =>
+      expect(await values(query, "created_at::VARCHAR")).toEqual([null, null, "2024-01-05 00:00:00"])
   },
   {
     name: "day and month in an order the mapping file names",
@@ -214,11 +251,7 @@ export const VALUE_CASES: HostileCase[] = [
     mapping: {files: {"negocios.csv": {entity: "opportunities", columns: {}, dateOrder: "dmy"}}, stages: {}},
     expect: {"negocios.csv": {loaded: 3}},
     check: async (query) =>
-      expect((await column(query, "created_at::DATE::VARCHAR")).map((r) => r.v)).toEqual([
-        "2024-01-05",
-        "2024-01-13",
-        "2024-12-31"
-      ])
+      expect(await values(query, "created_at::DATE::VARCHAR")).toEqual(["2024-01-05", "2024-01-13", "2024-12-31"])
   },
   {
     // stored in UTC; an offset no zone has (+25:00) or a zone abbreviation (PST) is not read
@@ -239,20 +272,22 @@ export const VALUE_CASES: HostileCase[] = [
     },
     expect: {
       "opportunities.csv": {
-        loaded: 5,
-        quarantined: [
+        loaded: 7,
+        setAside: [
           [7, "invalid_date", "created_at", NOT_A_DATE("2024-01-05T10:00:00+25:00")],
           [8, "invalid_date", "created_at", NOT_A_DATE("2024-01-05 10:00 PST")]
         ]
       }
     },
     check: async (query) =>
-      expect((await column(query, "created_at::VARCHAR")).map((r) => r.v)).toEqual([
+      expect(await values(query, "created_at::VARCHAR")).toEqual([
         "2024-01-05 10:00:00",
         "2024-01-05 02:00:00",
         "2024-01-05 02:00:00",
         "2024-01-05 15:00:00",
-        "2024-01-05 10:00:00"
+        "2024-01-05 10:00:00",
+        null,
+        null
       ])
   },
   {
@@ -263,10 +298,7 @@ export const VALUE_CASES: HostileCase[] = [
     },
     expect: {"商机.csv": {loaded: 2}},
     check: async (query) =>
-      expect((await column(query, "created_at::VARCHAR")).map((r) => r.v)).toEqual([
-        "2024-01-05 00:00:00",
-        "2024-01-04 16:00:00"
-      ])
+      expect(await values(query, "created_at::VARCHAR")).toEqual(["2024-01-05 00:00:00", "2024-01-04 16:00:00"])
   },
   {
     // a wall-clock time the spring-forward skips, or the fall-back repeats, is still read: the skipped one as
@@ -281,7 +313,7 @@ export const VALUE_CASES: HostileCase[] = [
     mapping: {files: {"deals.csv": {entity: "opportunities", columns: {}, timezone: "America/New_York"}}, stages: {}},
     expect: {"deals.csv": {loaded: 3}},
     check: async (query) =>
-      expect((await column(query, "created_at::VARCHAR")).map((r) => r.v)).toEqual([
+      expect(await values(query, "created_at::VARCHAR")).toEqual([
         "2024-03-10 07:30:00",
         "2024-11-03 06:30:00",
         "2024-07-01 16:00:00"
@@ -302,7 +334,7 @@ export const VALUE_CASES: HostileCase[] = [
     expect: {
       "opportunities.csv": {
         loaded: 2,
-        quarantined: [
+        rejectedRows: [
           [4, "duplicate_key", "opportunity_id", 'duplicate opportunity_id "123" (first on line 3)'],
           [5, "duplicate_key", "opportunity_id", 'duplicate opportunity_id "00123" (first on line 2)']
         ]
@@ -330,7 +362,7 @@ export const VALUE_CASES: HostileCase[] = [
     expect: {
       "opportunities.csv": {
         loaded: 4,
-        quarantined: [
+        rejectedRows: [
           [6, "duplicate_key", "opportunity_id", 'duplicate opportunity_id "O1" (first on line 2)'],
           [7, "duplicate_key", "opportunity_id", 'duplicate opportunity_id "O1" (first on line 2)'],
           [8, "duplicate_key", "opportunity_id", 'duplicate opportunity_id "123" (first on line 5)'],
@@ -369,35 +401,38 @@ export const VALUE_CASES: HostileCase[] = [
     files: {"opportunities.csv": csv(OPPORTUNITY_HEADER, ...rowsWith("amount", ["=1+2", "=SUM(D2:D3)"]))},
     expect: {
       "opportunities.csv": {
-        loaded: 0,
-        quarantined: [
-          [2, "invalid_amount", "amount", '"=1+2" is not an amount'],
-          [3, "invalid_amount", "amount", '"=SUM(D2:D3)" is not an amount']
+        loaded: 2,
+        setAside: [
+          [2, "invalid_amount", "amount", NOT_AN_AMOUNT("=1+2")],
+          [3, "invalid_amount", "amount", NOT_AN_AMOUNT("=SUM(D2:D3)")]
         ]
       }
-    }
+    },
+    check: async (query) => expect(await values(query, "amount")).toEqual([null, null])
   },
   {
-    // "NULL" and "N/A" are words to Shangji until a mapping file says they mean "missing"
+    // "NULL" and "N/A" are words to Shangji until a mapping file says they mean "missing": amounts that are not
+    // one, set aside, where a blank amount is just missing
     name: "placeholders for missing values",
     files: {"opportunities.csv": csv(OPPORTUNITY_HEADER, ...rowsWith("amount", ["NULL", "N/A", "-", ""]))},
     expect: {
       "opportunities.csv": {
-        loaded: 1,
-        quarantined: [
-          [2, "invalid_amount", "amount", '"NULL" is not an amount'],
-          [3, "invalid_amount", "amount", '"N/A" is not an amount'],
-          [4, "invalid_amount", "amount", '"-" is not an amount']
+        loaded: 4,
+        setAside: [
+          [2, "invalid_amount", "amount", NOT_AN_AMOUNT("NULL")],
+          [3, "invalid_amount", "amount", NOT_AN_AMOUNT("N/A")],
+          [4, "invalid_amount", "amount", NOT_AN_AMOUNT("-")]
         ]
       }
-    }
+    },
+    check: async (query) => expect(await values(query, "amount")).toEqual([null, null, null, null])
   },
   {
     name: "placeholders the mapping file names as missing",
     files: {"export.csv": csv(OPPORTUNITY_HEADER, ...rowsWith("amount", ["NULL", "n/a", "-", ""]))},
     mapping: {files: {"export.csv": {entity: "opportunities", columns: {}, missing: ["NULL", "N/A", "-"]}}, stages: {}},
     expect: {"export.csv": {loaded: 4}},
-    check: async (query) => expect((await column(query, "amount")).map((r) => r.v)).toEqual([null, null, null, null])
+    check: async (query) => expect(await values(query, "amount")).toEqual([null, null, null, null])
   },
   {
     name: "shares out of range",
@@ -411,13 +446,20 @@ export const VALUE_CASES: HostileCase[] = [
     },
     expect: {
       "opportunities.csv": {
-        loaded: 1,
-        quarantined: [
-          [3, "invalid_ratio", "expected_margin", '"150%" is not a share between 0 and 1 or a percentage'],
-          [4, "invalid_ratio", "probability", '"-5%" is not a share between 0 and 1 or a percentage']
+        loaded: 3,
+        setAside: [
+          [3, "invalid_ratio", "expected_margin", `"150%" is not a share between 0 and 1 or a percentage${WITHOUT_IT}`],
+          [4, "invalid_ratio", "probability", `"-5%" is not a share between 0 and 1 or a percentage${WITHOUT_IT}`]
         ]
       }
-    }
+    },
+    // a bare number above 1 is a percentage: 40 is 0.4
+    check: async (query) =>
+      expect(await column(query, "[expected_margin, probability]")).toEqual([
+        {id: "o1", v: [0.35, 0.4]},
+        {id: "o2", v: [null, 0.4]},
+        {id: "o3", v: [0.2, null]}
+      ])
   },
   {
     name: "emoji, astral characters and control characters in text",
@@ -430,6 +472,6 @@ export const VALUE_CASES: HostileCase[] = [
     },
     expect: {"opportunities.csv": {loaded: 2}},
     check: async (query) =>
-      expect((await column(query, "name")).map((r) => r.v)).toEqual(["🚀 Launch 𝔘𝔫𝔦", "Bell\u0007 and\u001b escape"])
+      expect(await values(query, "name")).toEqual(["🚀 Launch 𝔘𝔫𝔦", "Bell\u0007 and\u001b escape"])
   }
 ];

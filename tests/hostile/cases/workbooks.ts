@@ -5,7 +5,8 @@ import {workbook, type HostileCase} from "../hostile-case.ts";
 export const WORKBOOK_CASES: HostileCase[] = [
   {
     // merged cells read as their value in every row they span, as the user sees them in Excel; a formula whose
-    // value the workbook does not hold is quarantined rather than loaded as a blank amount
+    // value the workbook does not hold, or an error, is set aside: the row loads without its amount, and the
+    // quarantine says why, rather than the amount passing for a blank one
     name: "a Chinese CRM workbook with title rows, merged cells, formulas and an error cell",
     files: {
       "商机.xlsx": workbook((book) => {
@@ -29,10 +30,10 @@ export const WORKBOOK_CASES: HostileCase[] = [
     },
     expect: {
       "商机.xlsx#商机": {
-        loaded: 3,
-        quarantined: [
-          [8, "invalid_amount", "金额", '"=D5*2" is not an amount'],
-          [9, "invalid_amount", "金额", '"#N/A" is not an amount']
+        loaded: 5,
+        setAside: [
+          [8, "invalid_amount", "金额", '"=D5*2" is not an amount; the row is loaded without it'],
+          [9, "invalid_amount", "金额", '"#N/A" is not an amount; the row is loaded without it']
         ]
       },
       "商机.xlsx#Notes": {rejected: /^line 1: cannot tell which table this file holds/}
@@ -45,7 +46,9 @@ export const WORKBOOK_CASES: HostileCase[] = [
       ).toEqual([
         {id: "SJ1", account: "华东公司", amount: "100.00"},
         {id: "SJ2", account: "华东公司", amount: "200.00"},
-        {id: "SJ3", account: "华东公司", amount: "300.00"}
+        {id: "SJ3", account: "华东公司", amount: "300.00"},
+        {id: "SJ4", account: "华南公司", amount: null},
+        {id: "SJ5", account: "华南公司", amount: null}
       ])
   },
   {
