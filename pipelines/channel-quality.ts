@@ -41,7 +41,10 @@ export interface ChannelQualityRow {
   win_rate_upper: number | null;
   /** Σ amount of the deals won in the bucket */
   won_revenue: number;
+  /** won deals without an amount: counted in the win rate, left out of won revenue and the average won deal */
+  count_won_without_amount: number;
   revenue_per_lead: number | null;
+  /** won revenue / the won deals with an amount */
   average_won_deal: number | null;
   /** median days from creation to close of the deals won in the bucket */
   median_cycle_days: number | null;
@@ -85,6 +88,7 @@ interface RawRow {
   won_revenue: number;
   won_gross_margin: number | null;
   count_margin_imputed: number;
+  count_won_without_amount: number;
   median_cycle_days: number | null;
   cost: number | null;
   has_spend: boolean;
@@ -195,8 +199,9 @@ function shapeRow(
     win_rate_lower: win?.lower ?? null,
     win_rate_upper: win?.upper ?? null,
     won_revenue: row.won_revenue,
+    count_won_without_amount: row.count_won_without_amount,
     revenue_per_lead: ratio(row.won_revenue, leads),
-    average_won_deal: ratio(row.won_revenue, row.count_won),
+    average_won_deal: ratio(row.won_revenue, row.count_won - row.count_won_without_amount),
     median_cycle_days: row.median_cycle_days,
     won_gross_margin: grossMargin,
     count_margin_imputed: row.count_margin_imputed,

@@ -31,6 +31,7 @@ export {quarantineSummary, type QuarantineSummaryRow} from "./data-quality/quara
 export {stageRegressions, type StageRegressionRow} from "./data-quality/stage-regressions.ts";
 export {tableFreshness, type TableFreshnessRow} from "./data-quality/table-freshness.ts";
 export {tableRowCounts, type TableRowCountRow} from "./data-quality/table-row-counts.ts";
+export {valuesLeftOut, type ValuesLeftOutRow} from "./data-quality/values-left-out.ts";
 
 export const glossary = dataQualityGlossary;
 

@@ -15,7 +15,7 @@ export function ingestCommand(): Command {
     .option("--mapping <file.json>", "mapping file for exports no preset knows")
     .option("--warehouse <path>", "warehouse file (default: $SHANGJI_WAREHOUSE or data/warehouse.duckdb)")
     .option("--exported-at <date>", "when the export was taken (default: now)")
-    .option("--strict", "exit with code 5 when any row is quarantined")
+    .option("--strict", "exit with code 5 when any row is rejected or any value set aside")
     .option("--json", "print the ingest result as JSON on stdout")
     .option("-q, --quiet", "no progress or summary on stderr")
     .action(async (paths: string[], options) => {
@@ -31,6 +31,7 @@ export function ingestCommand(): Command {
       if (options.json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
       log(formatIngestSummary(result));
       const rejected = result.files.some((f) => f.status === "rejected");
-      if (rejected || (options.strict && result.rowsQuarantined > 0)) process.exitCode = EXIT.quarantined;
+      const quarantined = result.rowsQuarantined > 0 || result.valuesSetAside > 0;
+      if (rejected || (options.strict && quarantined)) process.exitCode = EXIT.quarantined;
     });
 }

@@ -8,6 +8,7 @@ import {generateCommand} from "./generate-command.ts";
 import {ingestCommand} from "./ingest-command.ts";
 import {queryCommand} from "./query-command.ts";
 import {rebuildCommand} from "./rebuild-command.ts";
+import {redateCommand} from "./redate-command.ts";
 
 const EXIT_CODES = `
 Exit codes:
@@ -16,8 +17,8 @@ Exit codes:
   2  usage error: unknown option, invalid mapping file
   3  missing input: no such export file or folder, no warehouse
   4  the warehouse is in use by another shangji process
-  5  ingest finished, but files were rejected (or, with --strict, rows were quarantined);
-     rebuild: the site was built, but this run quarantined rows or rejected files`;
+  5  ingest finished, but files were rejected (or, with --strict, rows were rejected or values set aside);
+     rebuild: the site was built, but this run rejected rows or files or set values aside`;
 
 /** Usage errors read like every other error of the CLI: one line starting "shangji:". */
 const OUTPUT = {
@@ -34,6 +35,7 @@ export function program(): Command {
     .configureOutput(OUTPUT)
     .addCommand(generateCommand())
     .addCommand(ingestCommand())
+    .addCommand(redateCommand())
     .addCommand(queryCommand())
     .addCommand(buildCommand())
     .addCommand(rebuildCommand())

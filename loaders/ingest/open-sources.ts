@@ -59,7 +59,7 @@ export async function openSources(path: string, fileMapping?: FileMapping): Prom
     throw new FileRejection("file has no header row (only blank lines)");
   const headerIndex = findHeader(
     sampleRecords.map((r) => r.fields),
-    fileMapping?.headerRow,
+    fileMapping,
     sampleRecords
   );
   const header = sampleRecords[headerIndex];
@@ -112,19 +112,26 @@ function parseSample(sample: string, delimiter: string): RawRecord[] {
   }
 }
 
-/** The header is the row, among the first ones, with the most known column names (title lines may sit above it). */
-function findHeader(rows: string[][], headerRow: number | undefined, records: RawRecord[]): number {
+/**
+ * The header is the row, among the first ones, that names the most of the columns the mapping file names,
+ * then the most known column names (title lines may sit above it): a data row holding a word that is also a
+ * column name ("email", "industry") never wins over the row the mapping file describes.
+ */
+function findHeader(rows: string[][], fileMapping: FileMapping | undefined, records: RawRecord[]): number {
+  const headerRow = fileMapping?.headerRow;
   if (headerRow !== undefined) {
     const index = records.findIndex((r) => r.line === headerRow);
     if (index === -1)
       throw new FileRejection(`header row ${headerRow} (from the mapping file) is blank or past the start of the file`);
     return index;
   }
+  const mapped = new Set(Object.keys(fileMapping?.columns ?? {}).map(normalizeLabel));
   const known = knownHeaders();
-  let best = {index: 0, score: 0};
+  let best = {index: 0, score: [0, 0]};
   rows.forEach((fields, index) => {
-    const score = fields.filter((f) => known.has(normalizeLabel(f))).length;
-    if (score > best.score) best = {index, score};
+    const labels = fields.map(normalizeLabel);
+    const score = [labels.filter((f) => mapped.has(f)).length, labels.filter((f) => known.has(f)).length];
+    if (score[0] > best.score[0] || (score[0] === best.score[0] && score[1] > best.score[1])) best = {index, score};
   });
   return best.index;
 }
@@ -156,7 +163,7 @@ async function openWorkbook(path: string, fileMapping?: FileMapping): Promise<So
   return sheets.map((sheet) => {
     const headerIndex = findHeader(
       sheet.records.slice(0, HEADER_SEARCH_ROWS).map((r) => r.fields),
-      fileMapping?.headerRow,
+      fileMapping,
       sheet.records
     );
     const header = sheet.records[headerIndex];

@@ -29,6 +29,7 @@ export async function summarise(connection: DuckDBConnection, ingestId: number, 
     result.rowsRead += file.rowsRead;
     result.rowsLoaded += file.rowsLoaded;
     result.rowsQuarantined += file.rowsQuarantined;
+    result.valuesSetAside += file.valuesSetAside;
   }
   const reasons = await connection.runAndReadAll(
     `SELECT rule, count(*)::INTEGER AS count FROM quarantine WHERE ingest_id = $id GROUP BY rule ORDER BY count DESC, rule`,
@@ -51,7 +52,10 @@ export async function recordIngest(
 ) {
   const loadedFiles = result.files.filter((f) => f.status !== "unchanged");
   await connection.run(
-    `INSERT INTO ingests VALUES ($id, now()::TIMESTAMP, now()::TIMESTAMP, CAST($exported AS TIMESTAMP), $files, $read, $loaded, $quarantined, $status, $summary)`,
+    `INSERT INTO ingests (ingest_id, started_at, finished_at, exported_at, files, rows_read, rows_loaded, rows_quarantined,
+       status, summary, values_set_aside)
+     VALUES ($id, now()::TIMESTAMP, now()::TIMESTAMP, CAST($exported AS TIMESTAMP), $files, $read, $loaded, $quarantined,
+       $status, $summary, $set_aside)`,
     {
       id: ingestId,
       exported: exportedAt.replace("Z", ""),
@@ -59,6 +63,7 @@ export async function recordIngest(
       read: result.rowsRead,
       loaded: result.rowsLoaded,
       quarantined: result.rowsQuarantined,
+      set_aside: result.valuesSetAside,
       status: loadedFiles.some((f) => f.status === "rejected") ? "partial" : "loaded",
       summary: JSON.stringify({references: result.references, reasons: result.reasons})
     }
@@ -68,7 +73,10 @@ export async function recordIngest(
     const hash =
       hashes.find((h) => h.file === report.file) ?? hashes.find((h) => report.file.startsWith(`${h.file}#`))!;
     await connection.run(
-      `INSERT OR REPLACE INTO ingest_files VALUES ($id, $file, $sha, $bytes, $entity, $source, $encoding, $format, $read, $loaded, $quarantined, $status, $message)`,
+      `INSERT OR REPLACE INTO ingest_files (ingest_id, file, sha256, bytes, entity, preset, encoding, format, rows_read,
+         rows_loaded, rows_quarantined, status, message, values_set_aside)
+       VALUES ($id, $file, $sha, $bytes, $entity, $source, $encoding, $format, $read, $loaded, $quarantined, $status,
+         $message, $set_aside)`,
       {
         id: ingestId,
         file: report.file,
@@ -81,6 +89,7 @@ export async function recordIngest(
         read: report.rowsRead,
         loaded: report.rowsLoaded,
         quarantined: report.rowsQuarantined,
+        set_aside: report.valuesSetAside,
         status: report.status,
         message: report.message ?? null
       }

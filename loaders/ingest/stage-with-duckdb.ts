@@ -79,7 +79,15 @@ async function stageUtf8(
           null_padding = true, ignore_errors = true, max_line_size = 16777216${serial}))`;
   await connection.run(`CREATE OR REPLACE TEMP TABLE sj_raw AS
     SELECT _line, ${problem} AS _problem, CASE WHEN NOT ${ragged} THEN ${undecodable} END AS _problem_column, _present,
-      ${mapped.map(([column, index]) => `${firstFilled(index, context.recognition.fallbacks.get(column))} AS ${rawName(column)}`).join(", ") || "NULL AS _nothing"}
+      ${
+        [
+          ...mapped.map(
+            ([column, index]) =>
+              `${firstFilled(index, context.recognition.fallbacks.get(column))} AS ${rawName(column)}`
+          ),
+          ...[...context.recognition.constants].map(([column, value]) => `${sqlString(value)} AS ${rawName(column)}`)
+        ].join(", ") || "NULL AS _nothing"
+      }
     FROM ${source} POSITIONAL JOIN sj_lines`);
   const check = await connection.runAndReadAll(
     `SELECT count(*) FILTER (WHERE _line IS NULL OR _present IS NULL)::INTEGER FROM sj_raw`

@@ -1,4 +1,4 @@
-import {ENTITIES, ENTITY_NAMES, type ColumnType, type Entity} from "../schema/entities.ts";
+import {ENTITIES, ENTITY_NAMES, isKeyColumn, type ColumnType, type Entity} from "../schema/entities.ts";
 
 const SQL_TYPES: Record<ColumnType, string> = {
   id: "VARCHAR",
@@ -29,7 +29,10 @@ export const LINEAGE_COLUMNS = ["_ingest_id", "_file", "_line"] as const;
  * slow every bulk load several-fold.
  */
 export function createEntityTable(entity: Entity): string {
-  const columns = entity.columns.map((c) => `  ${c.name} ${sqlType(c.type)}${c.required ? " NOT NULL" : ""}`);
+  // only a key is NOT NULL: a row with any other value missing or unreadable is loaded without it
+  const columns = entity.columns.map(
+    (c) => `  ${c.name} ${sqlType(c.type)}${isKeyColumn(entity, c.name) ? " NOT NULL" : ""}`
+  );
   columns.push("  _ingest_id INTEGER NOT NULL", "  _file VARCHAR NOT NULL", "  _line INTEGER NOT NULL");
   return `CREATE TABLE IF NOT EXISTS ${entity.name} (\n${columns.join(",\n")}\n);`;
 }
@@ -47,7 +50,8 @@ CREATE TABLE IF NOT EXISTS ingests (
   rows_loaded BIGINT NOT NULL,
   rows_quarantined BIGINT NOT NULL,
   status VARCHAR NOT NULL,
-  summary JSON
+  summary JSON,
+  values_set_aside BIGINT DEFAULT 0
 );
 CREATE TABLE IF NOT EXISTS ingest_files (
   ingest_id INTEGER NOT NULL,
@@ -63,6 +67,7 @@ CREATE TABLE IF NOT EXISTS ingest_files (
   rows_quarantined BIGINT NOT NULL,
   status VARCHAR NOT NULL,
   message VARCHAR,
+  values_set_aside BIGINT DEFAULT 0,
   PRIMARY KEY (ingest_id, file)
 );
 CREATE TABLE IF NOT EXISTS quarantine (
@@ -73,13 +78,15 @@ CREATE TABLE IF NOT EXISTS quarantine (
   "column" VARCHAR,
   value VARCHAR,
   reason VARCHAR NOT NULL,
-  rule VARCHAR NOT NULL
+  rule VARCHAR NOT NULL,
+  -- row: the row was rejected, not loaded; value: the row was loaded, this value set aside (missing) or flagged
+  scope VARCHAR DEFAULT 'row'
 );
 CREATE TABLE IF NOT EXISTS opportunity_snapshots (
   ingest_id INTEGER NOT NULL,
   exported_at TIMESTAMP NOT NULL,
   opportunity_id VARCHAR NOT NULL,
-  stage VARCHAR NOT NULL,
+  stage VARCHAR,
   outcome VARCHAR,
   amount DECIMAL(18,2),
   currency VARCHAR,

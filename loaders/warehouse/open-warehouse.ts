@@ -4,6 +4,7 @@ import {DuckDBConnection, DuckDBInstance} from "@duckdb/node-api";
 import {CliError} from "../cli/cli-error.ts";
 import {warehouseDdl} from "./ddl.ts";
 import {acquireFileLock} from "./file-lock.ts";
+import {migrateWarehouse} from "./migrate-warehouse.ts";
 
 export const DEFAULT_WAREHOUSE = "data/warehouse.duckdb";
 /** DuckDB's memory limit unless SHANGJI_MEMORY_LIMIT sets one. */
@@ -67,7 +68,10 @@ export async function openWarehouse(path: string, {readOnly = false} = {}): Prom
     // global, so that the connections opened later have it too, and set before the configuration is locked
     await connection.run("SET GLOBAL TimeZone = 'UTC'");
     if (readOnly) await connection.run("SET lock_configuration = true");
-    else await connection.run(warehouseDdl());
+    else {
+      await connection.run(warehouseDdl());
+      await migrateWarehouse(connection);
+    }
   } catch (error) {
     connection.closeSync();
     instance.closeSync();

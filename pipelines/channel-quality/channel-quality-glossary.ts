@@ -20,7 +20,7 @@ export const channelQualityGlossary: GlossaryEntry[] = [
     "Lead→opportunity rate",
     "线索转化率",
     "Of the leads created in the bucket, the share converted into an opportunity at any time (converted_at or " +
-      "converted_opportunity_id set); with a 95 % Wilson interval (_lower, _upper)."
+      "converted_opportunity_id set, or an opportunity's lead_id naming the lead); with a 95 % Wilson interval (_lower, _upper)."
   ),
   entry(
     "count_duplicate_leads",
@@ -43,7 +43,12 @@ export const channelQualityGlossary: GlossaryEntry[] = [
     "单条线索收入",
     "won_revenue / count_leads of the same bucket (a period ratio; won deals that did not start as a lead count too)."
   ),
-  entry("average_won_deal", "Average won deal", "平均成交金额", "won_revenue / count_won."),
+  entry(
+    "average_won_deal",
+    "Average won deal",
+    "平均成交金额",
+    "won_revenue / the won deals with an amount (a deal exported without one, count_won_without_amount, is left out)."
+  ),
   entry(
     "median_cycle_days",
     "Median sales cycle",

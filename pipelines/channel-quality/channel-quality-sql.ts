@@ -35,7 +35,9 @@ WITH ${duplicates},
 lead_rows AS (
   SELECT le.lead_id, le.created_at, le.source, ${campaign("le")} AS campaign, le.owner_rep_id,
     r.team, r.region, NULL::VARCHAR AS product,
-    (le.converted_opportunity_id IS NOT NULL OR le.converted_at IS NOT NULL) AS is_converted,
+    -- converted as the lead says, or as an opportunity that names the lead says
+    (le.converted_opportunity_id IS NOT NULL OR le.converted_at IS NOT NULL
+      OR le.lead_id IN (SELECT lead_id FROM opportunities WHERE lead_id IS NOT NULL)) AS is_converted,
     le.lead_id IN (SELECT lead_id FROM duplicate_leads) AS is_duplicate
   FROM leads le LEFT JOIN reps r ON r.rep_id = le.owner_rep_id
   -- leads carry no product: under a product filter the lead columns are not computed
@@ -74,6 +76,8 @@ closed AS (
     count(*) FILTER (WHERE outcome = 'won') AS count_won,
     count(*) FILTER (WHERE outcome = 'lost') AS count_lost,
     coalesce(sum(amount) FILTER (WHERE outcome = 'won'), 0) AS won_revenue,
+    -- won, but exported without a readable amount: in the win rate, not in revenue or the average deal
+    count(*) FILTER (WHERE outcome = 'won' AND amount IS NULL) AS count_won_without_amount,
     sum(amount * coalesce(expected_margin, (SELECT average_margin FROM margin_fill))) FILTER (WHERE outcome = 'won')
       AS won_gross_margin,
     count(*) FILTER (WHERE outcome = 'won' AND expected_margin IS NULL) AS count_margin_imputed,
@@ -112,6 +116,7 @@ final AS (
     coalesce(sum(won_revenue), 0) AS won_revenue,
     sum(won_gross_margin) AS won_gross_margin,
     coalesce(sum(count_margin_imputed), 0)::INTEGER AS count_margin_imputed,
+    coalesce(sum(count_won_without_amount), 0)::INTEGER AS count_won_without_amount,
     max(median_cycle_days) AS median_cycle_days,
     sum(cost) AS cost
   FROM parts

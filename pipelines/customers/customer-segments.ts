@@ -53,7 +53,9 @@ export interface CustomerSegmentRow {
   win_rate_upper: number | null;
   /** Σ amount of the opportunities won in the period */
   won_amount: number;
-  /** won_amount / n_won; null without wins */
+  /** won deals without an amount: in the win rate, left out of won_amount and the average */
+  n_won_without_amount: number;
+  /** won_amount / the won deals with an amount; null without them */
   average_deal_amount: number | null;
 }
 
@@ -115,7 +117,8 @@ export async function customerSegmentsByDimension(
       win_rate: row.n_closed > 0 ? row.n_won / row.n_closed : null,
       win_rate_lower: interval?.lower ?? null,
       win_rate_upper: interval?.upper ?? null,
-      average_deal_amount: row.n_won > 0 ? row.won_amount / row.n_won : null
+      average_deal_amount:
+        row.n_won > row.n_won_without_amount ? row.won_amount / (row.n_won - row.n_won_without_amount) : null
     });
   }
   return results;
@@ -132,7 +135,8 @@ function segmentsSql(dimensions: readonly SegmentDimension[], filterSql: string)
     count(*) FILTER (WHERE is_created)::INTEGER AS n_opportunities,
     count(*) FILTER (WHERE is_closed)::INTEGER AS n_closed,
     count(*) FILTER (WHERE is_closed AND outcome = 'won')::INTEGER AS n_won,
-    coalesce(sum(amount) FILTER (WHERE is_closed AND outcome = 'won'), 0)::DOUBLE AS won_amount
+    coalesce(sum(amount) FILTER (WHERE is_closed AND outcome = 'won'), 0)::DOUBLE AS won_amount,
+    count(*) FILTER (WHERE is_closed AND outcome = 'won' AND amount IS NULL)::INTEGER AS n_won_without_amount
   FROM labelled
   GROUP BY ${dimension}`
   );
@@ -163,7 +167,7 @@ labelled AS MATERIALIZED (
 segments AS (${groupings.join("\n  UNION ALL")}
 ),
 final AS (
-  SELECT dimension, segment, n_accounts, n_opportunities, n_closed, n_won, won_amount
+  SELECT dimension, segment, n_accounts, n_opportunities, n_closed, n_won, won_amount, n_won_without_amount
   FROM segments
   ORDER BY position, won_amount DESC, segment NULLS LAST
 )

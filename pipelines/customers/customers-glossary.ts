@@ -15,7 +15,9 @@ export const customersGlossary: GlossaryEntry[] = [
     metric: "average_deal_amount",
     title: "Average deal by customer segment",
     title_zh: "客户细分平均成交金额",
-    definition: "Won amount / won deals among opportunities won in the period, per segment.",
+    definition:
+      "Won amount / won deals with an amount among opportunities won in the period, per segment (a deal exported " +
+      "without an amount, n_won_without_amount, is left out).",
     grain: "one row per segment value of one dimension",
     pipeline: "customerSegments"
   },

@@ -5,7 +5,9 @@ export const dataQualityGlossary: GlossaryEntry[] = [
     metric: "n_rows",
     title: "Rows per table",
     title_zh: "各表行数",
-    definition: "Rows loaded per warehouse table, beside the source rows quarantined for it over all ingests.",
+    definition:
+      "Rows loaded per warehouse table, beside the source rows with a problem in the quarantine over all ingests: " +
+      "rejected (no key, a repeated key, unreadable), or loaded without the values set aside.",
     grain: "one row per core table",
     pipeline: "tableRowCounts"
   },
@@ -13,7 +15,10 @@ export const dataQualityGlossary: GlossaryEntry[] = [
     metric: "n_quarantined_rows",
     title: "Quarantined rows",
     title_zh: "隔离的行",
-    definition: "Source rows ingest refused, by file, rule (invalid_amount, unknown_stage …) and column.",
+    definition:
+      "Problems ingest found, by file, rule (invalid_amount, unknown_stage …), column and scope: rows rejected because " +
+      "they cannot be placed (no key, a repeated key, unreadable), and values set aside from rows loaded without them " +
+      "(every metric that needs such a value leaves the row out).",
     grain: "one row per file, rule and column",
     pipeline: "quarantineSummary"
   },

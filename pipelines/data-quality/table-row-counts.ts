@@ -7,12 +7,14 @@ export interface TableRowCountRow {
   table: EntityName;
   /** rows loaded */
   n_rows: number;
-  /** source rows of this table sent to quarantine, over all ingests */
+  /** source rows of this table with a problem in the quarantine, over all ingests: rejected, or loaded without a value */
   n_quarantined_rows: number;
+  /** of those, the rows rejected (not loaded): no key, a repeated key, unreadable */
+  n_rejected_rows: number;
 }
 
 /**
- * Rows per warehouse table beside the rows quarantined on their way in. Why it matters: the first
+ * Rows per warehouse table beside the rows quarantined on their way in: rejected, or loaded without a bad value. Why it matters: the first
  * question about any report is whether all the data arrived; an empty optional table explains a page
  * that says "missing", and a large quarantine share says the export needs fixing.
  *
@@ -22,7 +24,8 @@ export interface TableRowCountRow {
  *
  * @example
  * const {rows} = await tableRowCounts(ctx);
- * // [{table: "reps", n_rows: 8, n_quarantined_rows: 0}, …, {table: "opportunities", n_rows: 1497, n_quarantined_rows: 4}, …]
+ * // [{table: "reps", n_rows: 8, n_quarantined_rows: 0, n_rejected_rows: 0}, …,
+ * //  {table: "opportunities", n_rows: 1500, n_quarantined_rows: 4, n_rejected_rows: 1}, …]
  */
 export async function tableRowCounts(ctx: PipelineContext): Promise<PipelineResult<TableRowCountRow>> {
   const sql = `
@@ -30,12 +33,14 @@ WITH loaded AS (
   ${rowCountsSql(ENTITY_NAMES)}
 ),
 quarantined AS (
-  SELECT entity, count(DISTINCT (ingest_id, file, line)) AS n_quarantined_rows
+  SELECT entity, count(DISTINCT (ingest_id, file, line)) AS n_quarantined_rows,
+    count(DISTINCT (ingest_id, file, line)) FILTER (WHERE coalesce(scope, 'row') = 'row') AS n_rejected_rows
   FROM quarantine
   GROUP BY entity
 ),
 final AS (
-  SELECT l."table", l.n_rows::INTEGER AS n_rows, coalesce(q.n_quarantined_rows, 0)::INTEGER AS n_quarantined_rows
+  SELECT l."table", l.n_rows::INTEGER AS n_rows, coalesce(q.n_quarantined_rows, 0)::INTEGER AS n_quarantined_rows,
+    coalesce(q.n_rejected_rows, 0)::INTEGER AS n_rejected_rows
   FROM loaded l LEFT JOIN quarantined q ON q.entity = l."table"
   ORDER BY l.position
 )

@@ -9,7 +9,9 @@
  */
 export const OPPORTUNITY_SCOPE_SQL = `
   SELECT o.*, r.name AS rep_name, r.team, r.region, st.kind AS stage_kind, st.stage_order,
-    CASE WHEN o.outcome IN ('won', 'lost') THEN date_diff('second', o.created_at, o.closed_at) / 86400.0 END AS cycle_days
+    -- a close exported before the creation is no cycle (ingest flags it): every cycle metric leaves it out
+    CASE WHEN o.outcome IN ('won', 'lost') AND o.closed_at >= o.created_at
+      THEN date_diff('second', o.created_at, o.closed_at) / 86400.0 END AS cycle_days
   FROM opportunities o
   LEFT JOIN reps r ON r.rep_id = o.owner_rep_id
   LEFT JOIN stages st ON st.stage = o.stage`;

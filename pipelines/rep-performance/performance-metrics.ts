@@ -22,6 +22,9 @@ export interface PerformanceMetrics {
   quota: number | null;
   /** won_revenue / quota, a ratio (1 = 100 %) */
   quota_attainment_rate: number | null;
+  /** won deals without an amount: counted in the win rate, left out of won revenue and the average won deal */
+  count_won_without_amount: number;
+  /** won_revenue / the won deals with an amount */
   average_won_deal: number | null;
   /** median days from creation to close of the deals won in the period */
   median_cycle_days: number | null;
@@ -40,6 +43,7 @@ export interface RawPerformance {
   count_won: number;
   count_lost: number;
   won_revenue: number;
+  count_won_without_amount: number;
   median_cycle_days: number | null;
   count_open: number;
   open_amount: number;
@@ -72,7 +76,11 @@ export function performanceMetrics(
       won_revenue: row.won_revenue,
       quota,
       quota_attainment_rate: quota ? row.won_revenue / quota : null,
-      average_won_deal: row.count_won === 0 ? null : row.won_revenue / row.count_won,
+      count_won_without_amount: row.count_won_without_amount,
+      average_won_deal:
+        row.count_won === row.count_won_without_amount
+          ? null
+          : row.won_revenue / (row.count_won - row.count_won_without_amount),
       median_cycle_days: row.median_cycle_days,
       count_activities: activities ? row.count_activities : null,
       activities_per_opportunity:

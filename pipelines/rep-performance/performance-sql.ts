@@ -34,6 +34,7 @@ closed AS (
     count(*) FILTER (WHERE outcome = 'won') AS count_won,
     count(*) FILTER (WHERE outcome = 'lost') AS count_lost,
     coalesce(sum(amount) FILTER (WHERE outcome = 'won'), 0) AS won_revenue,
+    count(*) FILTER (WHERE outcome = 'won' AND amount IS NULL) AS count_won_without_amount,
     median(cycle_days) FILTER (WHERE outcome = 'won') AS median_cycle_days
   FROM opportunity_rows
   WHERE outcome IN ('won', 'lost') AND closed_at >= $start::TIMESTAMP AND closed_at < $end::TIMESTAMP
@@ -77,6 +78,7 @@ final AS (
     coalesce(sum(count_won), 0)::INTEGER AS count_won,
     coalesce(sum(count_lost), 0)::INTEGER AS count_lost,
     coalesce(sum(won_revenue), 0) AS won_revenue,
+    coalesce(sum(count_won_without_amount), 0)::INTEGER AS count_won_without_amount,
     max(median_cycle_days) AS median_cycle_days,
     coalesce(sum(count_open), 0)::INTEGER AS count_open,
     coalesce(sum(open_amount), 0) AS open_amount,

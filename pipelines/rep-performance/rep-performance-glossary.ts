@@ -32,7 +32,12 @@ export const repPerformanceGlossary: GlossaryEntry[] = [
     "won_revenue / Σ quota of the period's months (a month cut by the period pro rata of its days), as a ratio " +
       "(1 = 100 %); null without quotas or under a channel or product filter."
   ),
-  entry("average_won_deal", "Average won deal", "平均成交金额", "won_revenue / count_won."),
+  entry(
+    "average_won_deal",
+    "Average won deal",
+    "平均成交金额",
+    "won_revenue / the won deals with an amount (a deal exported without one, count_won_without_amount, is left out)."
+  ),
   entry(
     "median_cycle_days",
     "Median sales cycle",

@@ -34,7 +34,8 @@ export async function readRiskContext(ctx: PipelineContext): Promise<RiskContext
   const [cycle] = await readRows<{median_won_cycle_days: number | null; n_won: number; n_closed: number}>(
     ctx.connection,
     `WITH closed AS (${closedSql})
-     SELECT median(date_diff('second', created_at, closed_at) / 86400.0) FILTER (WHERE outcome = 'won') AS median_won_cycle_days,
+     SELECT median(date_diff('second', created_at, closed_at) / 86400.0)
+         FILTER (WHERE outcome = 'won' AND closed_at >= created_at) AS median_won_cycle_days,
        count(*) FILTER (WHERE outcome = 'won')::INTEGER AS n_won, count(*)::INTEGER AS n_closed
      FROM closed`,
     params

@@ -22,42 +22,54 @@ describe("shangji ingest <paths...>", () => {
       [
         "ingest 1 (export of 2024-04-01):",
         `  ${empty}: rejected: file is empty (0 bytes)`,
-        "total: 0 rows read = 0 loaded + 0 quarantined",
+        "total: 0 rows read = 0 loaded + 0 rejected",
         ""
       ].join("\n")
     );
   });
 
-  it("exits 0 when rows were only quarantined, and lists the first problems", async () => {
+  it("exits 0 when rows were only rejected or values set aside, and lists the first problems", async () => {
     const run = await runCli(["ingest", "--warehouse", tempWarehouse(), "--exported-at", "2024-04-01", HOSTILE]);
     expect(run.status).toBe(0);
     const stages = "(potential, intent, negotiation, won, lost)";
     expect(withoutProgress(run.stderr)).toBe(
       [
         "ingest 1 (export of 2024-04-01):",
-        `  ${HOSTILE} → opportunities: 12 read, 2 loaded, 10 quarantined`,
-        "total: 12 rows read = 2 loaded + 10 quarantined",
-        "quarantined by reason: ragged_row 2, date_out_of_range 1, duplicate_key 1, invalid_amount 1, invalid_date 1, " +
+        // 3 rows cannot be placed (a repeated id, two ragged rows); 9 load, 7 of them without a bad value
+        `  ${HOSTILE} → opportunities: 12 read, 9 loaded, 3 rejected, 7 values set aside`,
+        "total: 12 rows read = 9 loaded + 3 rejected; 7 values of loaded rows set aside",
+        "in the quarantine, by rule: ragged_row 2, date_out_of_range 1, duplicate_key 1, invalid_amount 1, invalid_date 1, " +
           "missing_required 1, outcome_conflict 1, time_order 1, unknown_stage 1",
-        `  ${HOSTILE}:3 column "stage": "Pending Approval" is not in the stage model ${stages}; map it under "stages" in a mapping file`,
-        `  ${HOSTILE}:4 column "amount": "n/a" is not an amount`,
+        `  ${HOSTILE}:3 column "stage": "Pending Approval" is not in the stage model ${stages}; map it under "stages" in a mapping file; the row is loaded without it`,
+        `  ${HOSTILE}:4 column "amount": "n/a" is not an amount; the row is loaded without it`,
         `  ${HOSTILE}:5 column "opportunity_id": duplicate opportunity_id "o1" (first on line 2)`,
-        `  ${HOSTILE}:6 column "created_at": missing required created_at`,
-        `  ${HOSTILE}:7 column "created_at": "05/01/2024" is ambiguous: day-first or month-first? set "dateOrder" to "dmy" or "mdy" in a mapping file`,
-        `  ${HOSTILE}:8 column "created_at": "1899-12-31" is outside 1900–2100`,
-        `  ${HOSTILE}:9 column "closed_at": closed_at 2024-01-01 is before created_at 2024-01-05`,
-        `  ${HOSTILE}:10 column "outcome": outcome "lost" contradicts stage "won"`,
+        `  ${HOSTILE}:6 column "created_at": missing created_at; the row is loaded without it`,
+        `  ${HOSTILE}:7 column "created_at": "05/01/2024" is ambiguous: day-first or month-first? set "dateOrder" to "dmy" or "mdy" in a mapping file; the row is loaded without it`,
+        `  ${HOSTILE}:8 column "created_at": "1899-12-31" is outside 1900–2100; the row is loaded without it`,
+        `  ${HOSTILE}:9 column "closed_at": closed_at 2024-01-01 is before created_at 2024-01-05; loaded as exported`,
+        `  ${HOSTILE}:10 column "outcome": outcome "lost" contradicts stage "won"; the outcome is taken from the stage`,
         `  ${HOSTILE}:11: row has 3 fields, the header has 7`,
         `  ${HOSTILE}:12: row has 8 fields, the header has 7`,
-        'all quarantined rows: shangji query "select * from quarantine where ingest_id = 1"',
+        'all of them: shangji query "select * from quarantine where ingest_id = 1"',
         ""
       ].join("\n")
     );
   });
 
-  it("exits 5 with --strict when rows were quarantined", async () => {
+  it("exits 5 with --strict when rows were rejected or values set aside", async () => {
     const run = await runCli(["ingest", "--warehouse", tempWarehouse(), "--strict", "--quiet", HOSTILE]);
     expect(run).toEqual({status: 5, stdout: "", stderr: ""});
+  });
+
+  it("exits 5 with --strict when a value was set aside, though every row loaded", async () => {
+    const path = writeFile(
+      tempDir(),
+      "opportunities.csv",
+      "opportunity_id,stage,amount,created_at\no1,won,待定,2024-01-05\n"
+    );
+    const strict = await runCli(["ingest", "--warehouse", tempWarehouse(), "--strict", "--quiet", path]);
+    const lenient = await runCli(["ingest", "--warehouse", tempWarehouse(), "--quiet", path]);
+    expect([strict.status, lenient.status]).toEqual([5, 0]);
   });
 
   it("says nothing new when the files were loaded before", async () => {
@@ -167,6 +179,6 @@ describe("shangji ingest <paths...>", () => {
   it("loads what it reports", async () => {
     const warehouse = tempWarehouse();
     await runCli(["ingest", "--warehouse", warehouse, "--quiet", HOSTILE]);
-    expect(await queryWarehouse(warehouse, "SELECT count(*)::INTEGER AS n FROM opportunities")).toEqual([{n: 2}]);
+    expect(await queryWarehouse(warehouse, "SELECT count(*)::INTEGER AS n FROM opportunities")).toEqual([{n: 9}]);
   });
 });

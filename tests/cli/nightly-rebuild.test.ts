@@ -66,12 +66,13 @@ describe("scripts/nightly-rebuild.sh", () => {
     async () => {
       const folder = project();
       const first = await nightly(folder);
-      // the sample holds 6 dirty rows: built, but exit 5 says input was quarantined
+      // the sample holds 6 dirty rows: one rejected (a repeated id), five loaded without a bad value; built, but
+      // exit 5 says input was quarantined
       expect(first.status, first.stderr).toBe(5);
       const firstReport = report(folder);
-      expect(firstReport.ingest).toMatchObject({rowsQuarantined: 6, filesLoaded: 12});
-      // 1,498 opportunity rows in data/sample/opportunities.csv, one of them quarantined (shangji query: 1497 loaded)
-      expect(firstReport.rowCounts.opportunities).toBe(1497);
+      expect(firstReport.ingest).toMatchObject({rowsQuarantined: 1, valuesSetAside: 5, filesLoaded: 12});
+      // 1,501 opportunity rows in data/sample/opportunities.csv, one repeating an id: 1,500 opportunities
+      expect(firstReport.rowCounts.opportunities).toBe(1500);
       expect(firstReport.pages.find((p: {page: string}) => p.page === "index.html")).toBeDefined();
       expect(readFileSync(join(folder, "summary.md"), "utf8")).toContain("invalid_amount: 2");
       expect(siteMeta(folder).exportedAt).toBe("2026-11-20T00:00:00Z");
@@ -86,7 +87,7 @@ describe("scripts/nightly-rebuild.sh", () => {
       writeFileSync(join(folder, "exports", "shangji-mapping.json"), JSON.stringify({exportedAt: "2026-11-27"}));
       const second = await nightly(folder);
       expect(second.status, second.stderr).toBe(0);
-      expect(report(folder).rowCounts.opportunities).toBe(1498);
+      expect(report(folder).rowCounts.opportunities).toBe(1501);
       expect(report(folder).ingest).toMatchObject({filesLoaded: 1, filesUnchanged: 12, rowsLoaded: 1});
       expect(siteMeta(folder).exportedAt).toBe("2026-11-27T00:00:00Z");
 

@@ -4,7 +4,7 @@ import {afterEach, beforeEach, describe, expect, it, vi} from "vitest";
 import {ingest} from "../../loaders/ingest/ingest.ts";
 import {queryWarehouse, tempDir, tempWarehouse, writeFile} from "./temp-warehouse.ts";
 
-// One small export in many shapes; each must load the same rows and quarantine the same line.
+// One small export in many shapes; each must load the same rows and set aside the same value.
 const OPPORTUNITIES = `opportunity_id,name,stage,amount,created_at
 o1,Alpha,potential,1200.50,2024-01-05 09:30:00
 o2,"Beta, Inc",won,800,2024-01-06
@@ -19,9 +19,19 @@ const LOADED = [
     created_at: "2024-01-05 09:30:00",
     _line: 2
   },
-  {opportunity_id: "o2", name: "Beta, Inc", stage: "won", amount: "800.00", created_at: "2024-01-06 00:00:00", _line: 3}
+  {
+    opportunity_id: "o2",
+    name: "Beta, Inc",
+    stage: "won",
+    amount: "800.00",
+    created_at: "2024-01-06 00:00:00",
+    _line: 3
+  },
+  // the amount cannot be read: the row loads without it
+  {opportunity_id: "o3", name: "Gamma", stage: "intent", amount: null, created_at: "2024-01-07 00:00:00", _line: 4}
 ];
-const QUARANTINED = [{line: 4, column: "amount", value: "n/a", reason: '"n/a" is not an amount'}];
+const NOT_AN_AMOUNT = '"n/a" is not an amount; the row is loaded without it';
+const QUARANTINED = [{line: 4, column: "amount", value: "n/a", reason: NOT_AN_AMOUNT, scope: "value"}];
 
 async function load(name: string, content: string | Uint8Array, mapping?: Parameters<typeof ingest>[0]["mapping"]) {
   const path = writeFile(tempDir(), name, content);
@@ -34,7 +44,7 @@ async function load(name: string, content: string | Uint8Array, mapping?: Parame
   );
   const quarantined = await queryWarehouse(
     warehouse,
-    `SELECT line, "column", value, reason FROM quarantine ORDER BY line`
+    `SELECT line, "column", value, reason, scope FROM quarantine ORDER BY line`
   );
   return {path, result, rows, quarantined, warehouse};
 }
@@ -65,9 +75,9 @@ describe.each([
 
   it("reads UTF-8 without a byte-order mark", async () => {
     const {result, rows, quarantined} = await load("opportunities.csv", OPPORTUNITIES);
-    expect(result.files.map((f) => [f.encoding, f.format, f.rowsRead, f.rowsLoaded, f.rowsQuarantined])).toEqual([
-      ["utf-8", "csv", 3, 2, 1]
-    ]);
+    expect(
+      result.files.map((f) => [f.encoding, f.format, f.rowsRead, f.rowsLoaded, f.rowsQuarantined, f.valuesSetAside])
+    ).toEqual([["utf-8", "csv", 3, 3, 0, 1]]);
     expect(rows).toEqual(LOADED);
     expect(quarantined).toEqual(QUARANTINED);
   });
@@ -76,9 +86,9 @@ describe.each([
     const bytes = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(OPPORTUNITIES.replaceAll("\n", "\r\n"))]);
     const {result, rows, quarantined} = await load("opportunities.csv", bytes);
     // the byte-order mark is not part of the first header: opportunity_id is found
-    expect(result.files.map((f) => [f.entity, f.encoding, f.rowsRead, f.rowsLoaded, f.rowsQuarantined])).toEqual([
-      ["opportunities", "utf-8", 3, 2, 1]
-    ]);
+    expect(
+      result.files.map((f) => [f.entity, f.encoding, f.rowsRead, f.rowsLoaded, f.rowsQuarantined, f.valuesSetAside])
+    ).toEqual([["opportunities", "utf-8", 3, 3, 0, 1]]);
     expect(rows).toEqual(LOADED);
     expect(quarantined).toEqual(QUARANTINED);
   });
@@ -117,14 +127,22 @@ o4,Delta,lost,x,2024-01-08
     for (const content of [text, text.replaceAll("\n", "\r\n")]) {
       const eol = content.includes("\r\n") ? "\r\n" : "\n";
       const {result, rows, quarantined} = await load("opportunities.csv", content);
-      expect([result.rowsRead, result.rowsLoaded, result.rowsQuarantined]).toEqual([4, 2, 2]);
+      expect([result.rowsRead, result.rowsLoaded, result.rowsQuarantined, result.valuesSetAside]).toEqual([4, 4, 0, 2]);
       expect(rows.map((r) => [r.opportunity_id, r.name, r._line])).toEqual([
         ["o1", `Alpha${eol}(phase 2)`, 2],
-        ["o2", "Beta, Inc", 4]
+        ["o2", "Beta, Inc", 4],
+        ["o3", `Gamma "G"${eol}second line${eol}third line`, 5],
+        ["o4", "Delta", 8]
       ]);
       expect(quarantined).toEqual([
-        {line: 5, column: "amount", value: "n/a", reason: '"n/a" is not an amount'},
-        {line: 8, column: "amount", value: "x", reason: '"x" is not an amount'}
+        {line: 5, column: "amount", value: "n/a", reason: NOT_AN_AMOUNT, scope: "value"},
+        {
+          line: 8,
+          column: "amount",
+          value: "x",
+          reason: '"x" is not an amount; the row is loaded without it',
+          scope: "value"
+        }
       ]);
     }
   });
@@ -140,7 +158,7 @@ SJ3,仓储条码改造,苏州远航物流,赢单,不详,张伟,2024年1月10日
     const result = await ingest({paths: [path], warehouse});
     expect(
       result.files.map((f) => [f.entity, f.source, f.encoding, f.rowsRead, f.rowsLoaded, f.rowsQuarantined])
-    ).toEqual([["opportunities", "zh", "gb18030", 3, 2, 1]]);
+    ).toEqual([["opportunities", "zh", "gb18030", 3, 3, 0]]);
     expect(
       await queryWarehouse(
         warehouse,
@@ -167,10 +185,26 @@ SJ3,仓储条码改造,苏州远航物流,赢单,不详,张伟,2024年1月10日
         currency: "CNY",
         owner_rep_id: "李娜",
         created_at: "2024-01-08 06:00:00"
+      },
+      {
+        opportunity_id: "SJ3",
+        name: "仓储条码改造",
+        account_id: "苏州远航物流",
+        stage: "won",
+        amount: null,
+        currency: "CNY",
+        owner_rep_id: "张伟",
+        created_at: "2024-01-09 16:00:00"
       }
     ]);
-    expect(await queryWarehouse(warehouse, `SELECT line, "column", value, reason FROM quarantine`)).toEqual([
-      {line: 4, column: "金额", value: "不详", reason: '"不详" is not an amount'}
+    expect(await queryWarehouse(warehouse, `SELECT line, "column", value, reason, scope FROM quarantine`)).toEqual([
+      {
+        line: 4,
+        column: "金额",
+        value: "不详",
+        reason: '"不详" is not an amount; the row is loaded without it',
+        scope: "value"
+      }
     ]);
   });
 
@@ -200,12 +234,13 @@ SJ3,仓储条码改造,苏州远航物流,赢单,不详,张伟,2024年1月10日
 Exported 2024-04-01 08:00 by admin
 ${OPPORTUNITIES.replace("o3,", "\no3,")}`;
     const {result, rows, quarantined} = await load("report.csv", text);
-    expect([result.rowsRead, result.rowsLoaded, result.rowsQuarantined]).toEqual([3, 2, 1]);
+    expect([result.rowsRead, result.rowsLoaded, result.rowsQuarantined]).toEqual([3, 3, 0]);
     expect(rows.map((r) => [r.opportunity_id, r._line])).toEqual([
       ["o1", 4],
-      ["o2", 5]
+      ["o2", 5],
+      ["o3", 7]
     ]);
-    expect(quarantined).toEqual([{line: 7, column: "amount", value: "n/a", reason: '"n/a" is not an amount'}]);
+    expect(quarantined).toEqual([{line: 7, column: "amount", value: "n/a", reason: NOT_AN_AMOUNT, scope: "value"}]);
   });
 
   it("takes the header row from the mapping file", async () => {
@@ -258,13 +293,13 @@ describe("ingest(options) reading workbooks", () => {
     const result = await ingest({paths: [path], warehouse});
     expect(result.files.map((f) => [f.file, f.entity, f.format, f.rowsRead, f.rowsLoaded, f.rowsQuarantined])).toEqual([
       [`${path}#Accounts`, "accounts", "xlsx", 1, 1, 0],
-      [`${path}#Opportunities`, "opportunities", "xlsx", 2, 1, 1]
+      [`${path}#Opportunities`, "opportunities", "xlsx", 2, 2, 0]
     ]);
     expect(
       await queryWarehouse(
         warehouse,
         `SELECT opportunity_id, account_id, amount::VARCHAR AS amount, created_at::VARCHAR AS created_at,
-          expected_close_at::VARCHAR AS expected_close_at, _line FROM opportunities`
+          expected_close_at::VARCHAR AS expected_close_at, _line FROM opportunities ORDER BY _line`
       )
     ).toEqual([
       {
@@ -274,10 +309,18 @@ describe("ingest(options) reading workbooks", () => {
         created_at: "2024-01-05 09:30:00",
         expected_close_at: "2024-03-31",
         _line: 2
+      },
+      {
+        opportunity_id: "o2",
+        account_id: "a1",
+        amount: null,
+        created_at: "2024-01-06 00:00:00",
+        expected_close_at: "2024-02-29",
+        _line: 3
       }
     ]);
-    expect(await queryWarehouse(warehouse, `SELECT file, line, "column", value FROM quarantine`)).toEqual([
-      {file: `${path}#Opportunities`, line: 3, column: "amount", value: "n/a"}
+    expect(await queryWarehouse(warehouse, `SELECT file, line, "column", value, scope FROM quarantine`)).toEqual([
+      {file: `${path}#Opportunities`, line: 3, column: "amount", value: "n/a", scope: "value"}
     ]);
     expect(await queryWarehouse(warehouse, "SELECT account_id, name, industry FROM accounts")).toEqual([
       {account_id: "a1", name: "Acme", industry: "Manufacturing"}
@@ -296,12 +339,18 @@ describe("ingest(options) reading workbooks", () => {
     });
     const warehouse = tempWarehouse();
     const result = await ingest({paths: [path], warehouse});
-    expect([result.rowsRead, result.rowsLoaded, result.rowsQuarantined]).toEqual([2, 1, 1]);
+    expect([result.rowsRead, result.rowsLoaded, result.rowsQuarantined, result.valuesSetAside]).toEqual([2, 2, 0, 1]);
     expect(
-      await queryWarehouse(warehouse, "SELECT opportunity_id, amount::VARCHAR AS amount, _line FROM opportunities")
-    ).toEqual([{opportunity_id: "SJ1", amount: "120000.00", _line: 4}]);
-    expect(await queryWarehouse(warehouse, `SELECT line, "column", value FROM quarantine`)).toEqual([
-      {line: 5, column: "金额", value: "不详"}
+      await queryWarehouse(
+        warehouse,
+        "SELECT opportunity_id, amount::VARCHAR AS amount, _line FROM opportunities ORDER BY _line"
+      )
+    ).toEqual([
+      {opportunity_id: "SJ1", amount: "120000.00", _line: 4},
+      {opportunity_id: "SJ2", amount: null, _line: 5}
+    ]);
+    expect(await queryWarehouse(warehouse, `SELECT line, "column", value, scope FROM quarantine`)).toEqual([
+      {line: 5, column: "金额", value: "不详", scope: "value"}
     ]);
   });
 

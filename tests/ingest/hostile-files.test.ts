@@ -5,60 +5,85 @@ import {ingest, type IngestResult} from "../../loaders/ingest/ingest.ts";
 import {workbookBytes, zipOf} from "../hostile/hostile-case.ts";
 import {FIXTURES, queryWarehouse, tempDir, tempWarehouse, writeFile} from "./temp-warehouse.ts";
 
-// tests/fixtures/hostile/opportunities.csv: one row per problem, two good rows (lines 2 and 13)
+// tests/fixtures/hostile/opportunities.csv: one row per problem, two good rows (lines 2 and 13). Three rows cannot
+// be placed and are rejected (a repeated id, two ragged rows); the others load, each without its bad value
 const HOSTILE = `${FIXTURES}/hostile/opportunities.csv`;
 const STAGES = "(potential, intent, negotiation, won, lost)";
+const WITHOUT_IT = "; the row is loaded without it";
 const QUARANTINED = [
   {
     line: 3,
     column: "stage",
     value: "Pending Approval",
-    reason: `"Pending Approval" is not in the stage model ${STAGES}; map it under "stages" in a mapping file`,
-    rule: "unknown_stage"
+    reason: `"Pending Approval" is not in the stage model ${STAGES}; map it under "stages" in a mapping file${WITHOUT_IT}`,
+    rule: "unknown_stage",
+    scope: "value"
   },
-  {line: 4, column: "amount", value: "n/a", reason: '"n/a" is not an amount', rule: "invalid_amount"},
+  {
+    line: 4,
+    column: "amount",
+    value: "n/a",
+    reason: `"n/a" is not an amount${WITHOUT_IT}`,
+    rule: "invalid_amount",
+    scope: "value"
+  },
   {
     line: 5,
     column: "opportunity_id",
     value: "o1",
     reason: 'duplicate opportunity_id "o1" (first on line 2)',
-    rule: "duplicate_key"
+    rule: "duplicate_key",
+    scope: "row"
   },
-  {line: 6, column: "created_at", value: null, reason: "missing required created_at", rule: "missing_required"},
+  {
+    line: 6,
+    column: "created_at",
+    value: null,
+    reason: `missing created_at${WITHOUT_IT}`,
+    rule: "missing_required",
+    scope: "value"
+  },
   {
     line: 7,
     column: "created_at",
     value: "05/01/2024",
-    reason: '"05/01/2024" is ambiguous: day-first or month-first? set "dateOrder" to "dmy" or "mdy" in a mapping file',
-    rule: "invalid_date"
+    reason: `"05/01/2024" is ambiguous: day-first or month-first? set "dateOrder" to "dmy" or "mdy" in a mapping file${WITHOUT_IT}`,
+    rule: "invalid_date",
+    scope: "value"
   },
   {
     line: 8,
     column: "created_at",
     value: "1899-12-31",
-    reason: '"1899-12-31" is outside 1900–2100',
-    rule: "date_out_of_range"
+    reason: `"1899-12-31" is outside 1900–2100${WITHOUT_IT}`,
+    rule: "date_out_of_range",
+    scope: "value"
   },
   {
     line: 9,
     column: "closed_at",
     value: "2024-01-01",
-    reason: "closed_at 2024-01-01 is before created_at 2024-01-05",
-    rule: "time_order"
+    reason: "closed_at 2024-01-01 is before created_at 2024-01-05; loaded as exported",
+    rule: "time_order",
+    scope: "value"
   },
   {
     line: 10,
     column: "outcome",
     value: "lost",
-    reason: 'outcome "lost" contradicts stage "won"',
-    rule: "outcome_conflict"
+    reason: 'outcome "lost" contradicts stage "won"; the outcome is taken from the stage',
+    rule: "outcome_conflict",
+    scope: "value"
   },
-  {line: 11, column: null, value: null, reason: "row has 3 fields, the header has 7", rule: "ragged_row"},
-  {line: 12, column: null, value: null, reason: "row has 8 fields, the header has 7", rule: "ragged_row"}
+  {line: 11, column: null, value: null, reason: "row has 3 fields, the header has 7", rule: "ragged_row", scope: "row"},
+  {line: 12, column: null, value: null, reason: "row has 8 fields, the header has 7", rule: "ragged_row", scope: "row"}
 ];
 
 async function quarantine(warehouse: string) {
-  return queryWarehouse(warehouse, `SELECT line, "column", value, reason, rule FROM quarantine ORDER BY line, rule`);
+  return queryWarehouse(
+    warehouse,
+    `SELECT line, "column", value, reason, rule, scope FROM quarantine ORDER BY line, rule`
+  );
 }
 
 /** Every row read is either loaded or quarantined, in each file and in total. */
@@ -78,29 +103,110 @@ describe.each([
     vi.unstubAllEnvs();
   });
 
-  it("quarantines each bad row with file, line, column, value and reason", async () => {
+  it("rejects the rows it cannot place and loads the others without their bad values, each in the quarantine with file, line, column, value and reason", async () => {
     const warehouse = tempWarehouse();
     const result = await ingest({paths: [HOSTILE], warehouse});
-    expect([result.rowsRead, result.rowsLoaded, result.rowsQuarantined]).toEqual([12, 2, 10]);
+    expect([result.rowsRead, result.rowsLoaded, result.rowsQuarantined, result.valuesSetAside]).toEqual([12, 9, 3, 7]);
     expectAccounted(result);
     expect(await quarantine(warehouse)).toEqual(QUARANTINED);
     expect(await queryWarehouse(warehouse, "SELECT DISTINCT file, entity, ingest_id FROM quarantine")).toEqual([
       {file: HOSTILE, entity: "opportunities", ingest_id: 1}
     ]);
-    // the first of two rows with the same id is kept
+    // the first of two rows with the same id is kept; a value set aside is missing, a flagged one as exported
     expect(
       await queryWarehouse(
         warehouse,
-        "SELECT opportunity_id, name, amount::VARCHAR AS amount, _line FROM opportunities ORDER BY _line"
+        `SELECT opportunity_id, stage, amount::VARCHAR AS amount, created_at::VARCHAR AS created_at,
+           closed_at::VARCHAR AS closed_at, outcome, _line FROM opportunities ORDER BY _line`
       )
     ).toEqual([
-      {opportunity_id: "o1", name: "Alpha", amount: "100.00", _line: 2},
-      {opportunity_id: "o11", name: "Lambda", amount: "1100.00", _line: 13}
+      {
+        opportunity_id: "o1",
+        stage: "potential",
+        amount: "100.00",
+        created_at: "2024-01-05 00:00:00",
+        closed_at: null,
+        outcome: "open",
+        _line: 2
+      },
+      {
+        opportunity_id: "o2",
+        stage: null,
+        amount: "200.00",
+        created_at: "2024-01-06 00:00:00",
+        closed_at: null,
+        outcome: null,
+        _line: 3
+      },
+      {
+        opportunity_id: "o3",
+        stage: "intent",
+        amount: null,
+        created_at: "2024-01-07 00:00:00",
+        closed_at: null,
+        outcome: "open",
+        _line: 4
+      },
+      {
+        opportunity_id: "o4",
+        stage: "intent",
+        amount: "400.00",
+        created_at: null,
+        closed_at: null,
+        outcome: "open",
+        _line: 6
+      },
+      {
+        opportunity_id: "o5",
+        stage: "intent",
+        amount: "500.00",
+        created_at: null,
+        closed_at: null,
+        outcome: "open",
+        _line: 7
+      },
+      {
+        opportunity_id: "o6",
+        stage: "intent",
+        amount: "600.00",
+        created_at: null,
+        closed_at: null,
+        outcome: "open",
+        _line: 8
+      },
+      {
+        opportunity_id: "o7",
+        stage: "won",
+        amount: "700.00",
+        created_at: "2024-01-05 00:00:00",
+        closed_at: "2024-01-01 00:00:00",
+        outcome: "won",
+        _line: 9
+      },
+      {
+        opportunity_id: "o8",
+        stage: "won",
+        amount: "800.00",
+        created_at: "2024-01-05 00:00:00",
+        closed_at: "2024-02-01 00:00:00",
+        outcome: "won",
+        _line: 10
+      },
+      {
+        opportunity_id: "o11",
+        stage: "negotiation",
+        amount: "1100.00",
+        created_at: "2024-01-06 00:00:00",
+        closed_at: null,
+        outcome: "open",
+        _line: 13
+      }
     ]);
   });
 
   it("summarises the reasons and the first problems", async () => {
     const result = await ingest({paths: [HOSTILE], warehouse: tempWarehouse()});
+    expect([result.rowsQuarantined, result.valuesSetAside]).toEqual([3, 7]);
     expect(result.reasons).toEqual([
       {rule: "ragged_row", count: 2},
       {rule: "date_out_of_range", count: 1},
@@ -126,11 +232,11 @@ describe.each([
     );
     const warehouse = tempWarehouse();
     const result = await ingest({paths: [path], warehouse});
-    expect([result.rowsRead, result.rowsLoaded, result.rowsQuarantined]).toEqual([12, 2, 10]);
+    expect([result.rowsRead, result.rowsLoaded, result.rowsQuarantined, result.valuesSetAside]).toEqual([12, 9, 3, 7]);
     expect(await quarantine(warehouse)).toEqual(QUARANTINED);
   });
 
-  it("quarantines bad rows of a GBK export in its own words", async () => {
+  it("quarantines the problems of a GBK export in its own words", async () => {
     const text = `商机编号,商机名称,阶段,金额,创建时间
 SJ1,华东,意向,100,2024-01-05
 SJ2,华南,待定,200,2024-01-06
@@ -140,24 +246,33 @@ SJ1,华东,赢单,300,2024-01-08
     const path = writeFile(tempDir(), "商机.csv", iconv.encode(text.replaceAll("\n", "\r\n"), "gbk"));
     const warehouse = tempWarehouse();
     const result = await ingest({paths: [path], warehouse});
-    expect(result.files.map((f) => [f.encoding, f.rowsRead, f.rowsLoaded, f.rowsQuarantined])).toEqual([
-      ["gb18030", 4, 1, 3]
-    ]);
+    expect(
+      result.files.map((f) => [f.encoding, f.rowsRead, f.rowsLoaded, f.rowsQuarantined, f.valuesSetAside])
+    ).toEqual([["gb18030", 4, 3, 1, 2]]);
     expect(await quarantine(warehouse)).toEqual([
       {
         line: 3,
         column: "阶段",
         value: "待定",
-        reason: `"待定" is not in the stage model ${STAGES}; map it under "stages" in a mapping file`,
-        rule: "unknown_stage"
+        reason: `"待定" is not in the stage model ${STAGES}; map it under "stages" in a mapping file${WITHOUT_IT}`,
+        rule: "unknown_stage",
+        scope: "value"
       },
-      {line: 4, column: "金额", value: "不详", reason: '"不详" is not an amount', rule: "invalid_amount"},
+      {
+        line: 4,
+        column: "金额",
+        value: "不详",
+        reason: `"不详" is not an amount${WITHOUT_IT}`,
+        rule: "invalid_amount",
+        scope: "value"
+      },
       {
         line: 5,
         column: "商机编号",
         value: "SJ1",
         reason: 'duplicate opportunity_id "SJ1" (first on line 2)',
-        rule: "duplicate_key"
+        rule: "duplicate_key",
+        scope: "row"
       }
     ]);
   });
@@ -184,7 +299,8 @@ SJ1,华东,赢单,300,2024-01-08
         column: "name",
         value: null,
         reason: "invalid bytes for the file's encoding (mixed encodings?)",
-        rule: "invalid_encoding"
+        rule: "invalid_encoding",
+        scope: "row"
       }
     ]);
   });
@@ -211,6 +327,7 @@ SJ1,华东,赢单,300,2024-01-08
         rowsRead: 0,
         rowsLoaded: 0,
         rowsQuarantined: 0,
+        valuesSetAside: 0,
         status: "loaded"
       }
     ]);
@@ -278,27 +395,30 @@ describe("ingest(options) with hostile files", () => {
     expect(result.files.map((f) => [f.file, f.format, f.rowsLoaded])).toEqual([[`${path}#Opportunities`, "xlsx", 1]]);
   });
 
-  it("rejects a file without a required column, naming the column", async () => {
+  it("loads a file without a column the metrics need, saying which", async () => {
     const path = `${FIXTURES}/hostile/no-stage-column.csv`;
-    const result = await ingest({paths: [path], warehouse: tempWarehouse()});
-    expect(result.files.map((f) => [f.file, f.status, f.message])).toEqual([
-      [
-        path,
-        "rejected",
-        'line 1: looks like opportunities but has no column for stage (expected a header such as "stage")'
-      ]
+    const warehouse = tempWarehouse();
+    const result = await ingest({paths: [path], warehouse});
+    expect(result.files.map((f) => [f.file, f.status, f.rowsLoaded, f.message])).toEqual([
+      [path, "loaded", 1, "no column holds stage: loaded without it"]
+    ]);
+    expect(await queryWarehouse(warehouse, "SELECT opportunity_id, stage, outcome FROM opportunities")).toEqual([
+      {opportunity_id: "o1", stage: null, outcome: null}
     ]);
   });
 
-  it("names the vendor's header for a missing required column", async () => {
+  it("rejects a file without its key column, naming the vendor's header for it", async () => {
     const path = writeFile(
       tempDir(),
       "Opportunity.csv",
-      '"Id","AccountId","Name","StageName","Amount","CloseDate"\n"006A","001A","Deal","Prospecting","10","2024-03-01"\n'
+      '"AccountId","Name","StageName","Amount","CloseDate","CreatedDate"\n"001A","Deal","Prospecting","10","2024-03-01","2024-01-01"\n'
     );
     const result = await ingest({paths: [path], warehouse: tempWarehouse()});
-    expect(result.files.map((f) => f.message)).toEqual([
-      'line 1: looks like opportunities but has no column for created_at (expected a header such as "CreatedDate" or "Created Date")'
+    expect(result.files.map((f) => [f.status, f.message])).toEqual([
+      [
+        "rejected",
+        'line 1: looks like opportunities but has no column for opportunity_id (expected a header such as "Id" or "Opportunity ID")'
+      ]
     ]);
   });
 

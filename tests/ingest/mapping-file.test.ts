@@ -39,7 +39,7 @@ describe("parseMapping(json, path)", () => {
   it("points at an unknown entity", () => {
     expect(mappingError({files: {"deals.csv": {entity: "deals"}}}).message).toBe(
       "mapping file m.json is invalid:\n" +
-        '  files["deals.csv"].entity: Invalid option: expected one of "reps"|"accounts"|"contacts"|"leads"|"opportunities"|' +
+        '  files["deals.csv"].entity: Invalid option: expected one of "reps"|"accounts"|"contacts"|"products"|"leads"|"opportunities"|' +
         '"stage_history"|"activities"|"quotes"|"contracts"|"tickets"|"marketing_spend"|"quotas"'
     );
   });
@@ -137,6 +137,7 @@ describe("ingest(options) with a mapping file", () => {
         rowsRead: 0,
         rowsLoaded: 0,
         rowsQuarantined: 0,
+        valuesSetAside: 0,
         status: "rejected",
         message:
           "line 1: cannot tell which table this file holds: its header (11 columns) matches no known export; " +
@@ -267,7 +268,7 @@ describe("ingest(options) with a mapping file", () => {
     ]);
   });
 
-  it("quarantines a stage label the mapping does not name", async () => {
+  it("loads a deal whose stage label the mapping does not name without its stage, and says why", async () => {
     const path = writeFile(
       tempDir(),
       "negocios-2024-06.csv",
@@ -278,16 +279,22 @@ describe("ingest(options) with a mapping file", () => {
     );
     const warehouse = tempWarehouse();
     const result = await ingest({paths: [path], warehouse, mapping: mappingFile});
-    expect([result.rowsRead, result.rowsLoaded, result.rowsQuarantined]).toEqual([1, 0, 1]);
-    expect(await queryWarehouse(warehouse, `SELECT line, "column", value, reason, rule FROM quarantine`)).toEqual([
+    expect([result.rowsRead, result.rowsLoaded, result.rowsQuarantined, result.valuesSetAside]).toEqual([1, 1, 0, 1]);
+    expect(
+      await queryWarehouse(warehouse, `SELECT line, "column", value, reason, rule, scope FROM quarantine`)
+    ).toEqual([
       {
         line: 2,
         column: "Etapa",
         value: "Em espera",
         reason:
-          '"Em espera" is not in the stage model (potential, intent, negotiation, won, lost); map it under "stages" in a mapping file',
-        rule: "unknown_stage"
+          '"Em espera" is not in the stage model (potential, intent, negotiation, won, lost); map it under "stages" in a mapping file; the row is loaded without it',
+        rule: "unknown_stage",
+        scope: "value"
       }
+    ]);
+    expect(await queryWarehouse(warehouse, "SELECT opportunity_id, stage FROM opportunities")).toEqual([
+      {opportunity_id: "N-0010", stage: null}
     ]);
   });
 });

@@ -15,6 +15,7 @@ const fileReport = (file: string, entity: string, rows: number) => ({
   rowsRead: rows,
   rowsLoaded: rows,
   rowsQuarantined: 0,
+  valuesSetAside: 0,
   status: "loaded"
 });
 

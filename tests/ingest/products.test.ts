@@ -161,6 +161,7 @@ describe("ingest(options) with a products catalogue", () => {
       table: "products",
       n_rows: 3,
       n_quarantined_rows: 0,
+      n_rejected_rows: 0,
       n_files: 1
     });
   });

@@ -129,6 +129,7 @@ describe("customer pipelines on a literal fixture", () => {
           // R: prop.test(2, 3, correct = FALSE)$conf.int → 0.2076596008 0.9385080553
           win_rate_lower: expect.closeTo(0.2076596008, 9),
           win_rate_upper: expect.closeTo(0.9385080553, 9),
+          n_won_without_amount: 0,
           average_deal_amount: 300
         },
         {
@@ -143,6 +144,7 @@ describe("customer pipelines on a literal fixture", () => {
           // R: prop.test(1, 2, correct = FALSE)$conf.int → 0.0945312057 0.9054687943
           win_rate_lower: expect.closeTo(0.0945312057, 9),
           win_rate_upper: expect.closeTo(0.9054687943, 9),
+          n_won_without_amount: 0,
           average_deal_amount: 600
         },
         {
@@ -157,6 +159,7 @@ describe("customer pipelines on a literal fixture", () => {
           // R: prop.test(1, 1, correct = FALSE)$conf.int → 0.2065493144 1
           win_rate_lower: expect.closeTo(0.2065493144, 9),
           win_rate_upper: 1,
+          n_won_without_amount: 0,
           average_deal_amount: 90
         }
       ]);

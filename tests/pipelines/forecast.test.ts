@@ -57,8 +57,8 @@ INSERT INTO stage_history (opportunity_id, stage, entered_at, _ingest_id, _file,
   ('L3', 'potential', '2025-03-01', 2, 'h', 4), ('L3', 'intent', '2025-03-10', 2, 'h', 5),
   ('L3', 'negotiation', '2025-04-01', 2, 'h', 6), ('L3', 'lost', '2025-04-20', 2, 'h', 7);
 INSERT INTO ingests VALUES
-  (1, '2025-03-15', '2025-03-15', '2025-03-15', 1, 5, 5, 0, 'loaded', NULL),
-  (2, '2025-05-10', '2025-05-10', '2025-05-10', 1, 18, 18, 0, 'loaded', NULL);
+  (1, '2025-03-15', '2025-03-15', '2025-03-15', 1, 5, 5, 0, 'loaded', NULL, 0),
+  (2, '2025-05-10', '2025-05-10', '2025-05-10', 1, 18, 18, 0, 'loaded', NULL, 0);
 -- the first export: W3 won already, W4 and L3 open in intent due in April, O3 overdue
 INSERT INTO opportunity_snapshots VALUES
   (1, '2025-03-15', 'W3', 'won', 'won', 120, 'CNY', NULL),

@@ -63,8 +63,8 @@ INSERT INTO quotas (rep_id, month, quota, currency, _ingest_id, _file, _line) VA
   ('R1', '2026-09-01', 100, 'CNY', 2, 'q', 4), ('R2', '2026-07-01', 50, 'CNY', 2, 'q', 5),
   ('R2', '2026-08-01', 50, 'CNY', 2, 'q', 6), ('R2', '2026-09-01', 50, 'CNY', 2, 'q', 7);
 INSERT INTO ingests VALUES
-  (1, '2026-06-15 12:00:00', '2026-06-15 12:00:00', '2026-06-15 12:00:00', 1, 8, 8, 0, 'loaded', NULL),
-  (2, '2026-08-01', '2026-08-01', '2026-08-01', 1, 9, 9, 0, 'loaded', NULL);
+  (1, '2026-06-15 12:00:00', '2026-06-15 12:00:00', '2026-06-15 12:00:00', 1, 8, 8, 0, 'loaded', NULL, 0),
+  (2, '2026-08-01', '2026-08-01', '2026-08-01', 1, 9, 9, 0, 'loaded', NULL, 0);
 -- the first export: P1 at 250 due 09-30, P2 due 10-20 (outside Q3), P3 due 07-25, P4 open due 07-10, P9 at 70
 INSERT INTO opportunity_snapshots VALUES
   (1, '2026-06-15 12:00:00', 'P1', 'negotiation', 'open', 250, 'CNY', '2026-09-30'),

@@ -234,6 +234,7 @@ describe("performanceMetrics(raw, options)", () => {
       count_won: won,
       count_lost: lost,
       won_revenue: 0,
+      count_won_without_amount: 0,
       median_cycle_days: null,
       count_open: 0,
       open_amount: 0,

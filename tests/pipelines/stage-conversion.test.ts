@@ -311,8 +311,8 @@ describe("stage entries without stage_history", () => {
         ('G', 'negotiation', 'open', '2026-02-01', NULL, 2, 'f', 1),
         ('H', 'lost', 'lost', '2026-02-15', '2026-04-10', 2, 'f', 2);
       INSERT INTO ingests VALUES
-        (1, '2026-03-01', '2026-03-01', '2026-03-01', 1, 2, 2, 0, 'loaded', NULL),
-        (2, '2026-05-01', '2026-05-01', '2026-05-01', 1, 2, 2, 0, 'loaded', NULL);
+        (1, '2026-03-01', '2026-03-01', '2026-03-01', 1, 2, 2, 0, 'loaded', NULL, 0),
+        (2, '2026-05-01', '2026-05-01', '2026-05-01', 1, 2, 2, 0, 'loaded', NULL, 0);
       INSERT INTO opportunity_snapshots (ingest_id, exported_at, opportunity_id, stage, outcome) VALUES
         (1, '2026-03-01', 'G', 'potential', 'open'), (1, '2026-03-01', 'H', 'intent', 'open'),
         (2, '2026-05-01', 'G', 'negotiation', 'open'), (2, '2026-05-01', 'H', 'lost', 'lost');`);
