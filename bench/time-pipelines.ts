@@ -24,7 +24,7 @@ export async function timePipelines(path: string): Promise<{name: string; second
   const warehouse = await openWarehouse(path, {readOnly: true});
   try {
     const now = (await latestExport(warehouse.connection)) ?? new Date().toISOString();
-    const ytd = sitePeriods(now)[2];
+    const ytd = sitePeriods(now, now)[2];
     const ctx: PipelineContext = {connection: warehouse.connection, period: ytd, now};
     const families: [string, () => Promise<unknown>][] = [
       ["channelQuality", () => channelQuality(ctx)],

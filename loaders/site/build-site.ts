@@ -204,8 +204,10 @@ async function buildLocked({
       steps,
       seconds: (performance.now() - began) / 1000
     };
-    const {sampleIngest: _ingest, ...facts} = result;
-    const reportFile = `${JSON.stringify({builtAt: new Date().toISOString(), ...facts, ...report}, null, 2)}\n`;
+    // the report is published with the site: the warehouse by its name, never a path of the machine that built it
+    const {sampleIngest: _ingest, out: _out, ...facts} = result;
+    const published = {builtAt: new Date().toISOString(), ...facts, warehouse: basename(facts.warehouse), ...report};
+    const reportFile = `${JSON.stringify(published, null, 2)}\n`;
     writeFileSync(join(staging, "build-report.json"), sealing ? sealBytes(reportFile, sealing.cipher) : reportFile);
     if (sealing) result.cipher = sealing.cipher;
   } catch (error) {

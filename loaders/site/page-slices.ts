@@ -1,10 +1,10 @@
 import type {DuckDBConnection} from "@duckdb/node-api";
 import type {PipelineContext} from "../../pipelines/lib/context.ts";
-import {siteNow} from "./site-now.ts";
+import {readSitePeriods, siteNow} from "./site-now.ts";
 import {withStageEntries} from "../../pipelines/lib/stage-entries.ts";
 import {choiceFilters, filterChoices, readFilterOptions, sliceKey, type FilterChoice} from "./site-filters.ts";
 import {siteLocale, type SiteLocale} from "./site-locale.ts";
-import {sitePeriods, type SitePeriod} from "./site-periods.ts";
+import type {SitePeriod} from "./site-periods.ts";
 
 /** What a page's computation gets for one slice: a pipeline context plus the slice's period and filter. */
 export interface SliceContext extends PipelineContext {
@@ -35,7 +35,7 @@ export async function pageSlices<T>(
   {byPeriod = true, byFilter = true}: PageSliceOptions = {}
 ): Promise<PageSlices<T>> {
   const now = await siteNow(connection);
-  const periods = sitePeriods(now);
+  const periods = await readSitePeriods(connection);
   const choices = byFilter ? filterChoices(await readFilterOptions(connection)) : [{dimension: null, value: null}];
   const locale = siteLocale();
   const slices: Record<string, T> = {};

@@ -3,10 +3,11 @@ import {latestExport} from "../../pipelines/lib/latest-export.ts";
 import {ENTITY_NAMES, type EntityName} from "../schema/entities.ts";
 import {readRows} from "../warehouse/read-rows.ts";
 import {rowCountsSql} from "../warehouse/row-counts-sql.ts";
-import {readFilterOptions, type FilterOptions} from "./site-filters.ts";
+import {valuesLeftOut, type ValuesLeftOutRow} from "../../pipelines/data-quality/values-left-out.ts";
+import {choiceFilters, filterChoices, readFilterOptions, sliceKey, type FilterOptions} from "./site-filters.ts";
 import {siteLocale, type SiteLocale} from "./site-locale.ts";
-import {startOfToday} from "./site-now.ts";
-import {DEFAULT_PERIOD, sitePeriods, type SitePeriod} from "./site-periods.ts";
+import {readSitePeriods, startOfToday} from "./site-now.ts";
+import {DEFAULT_PERIOD, type SitePeriod} from "./site-periods.ts";
 
 /** What every page needs besides its own numbers: language, data date, filter choices, the exported tables. */
 export interface SiteMeta {
@@ -20,6 +21,11 @@ export interface SiteMeta {
   currency: string | null;
   /** core tables holding rows; a page needing another one says that table was not exported */
   tables: EntityName[];
+  /**
+   * per filter choice ("all", "team=华北" …), the opportunities lacking a value some metric needs: every page
+   * says how many its figures leave out
+   */
+  left_out: Record<string, ValuesLeftOutRow>;
 }
 
 export async function readSiteMeta(connection: DuckDBConnection): Promise<SiteMeta> {
@@ -29,13 +35,26 @@ export async function readSiteMeta(connection: DuckDBConnection): Promise<SiteMe
     connection,
     `SELECT DISTINCT currency FROM opportunities WHERE currency IS NOT NULL LIMIT 2`
   );
+  const filters = await readFilterOptions(connection);
+  const now = exportedAt ?? startOfToday();
+  const leftOut: Record<string, ValuesLeftOutRow> = {};
+  for (const choice of filterChoices(filters)) {
+    const {rows} = await valuesLeftOut({
+      connection,
+      now,
+      period: {start: now, end: now},
+      filters: choiceFilters(choice)
+    });
+    leftOut[sliceKey("", choice).slice(1)] = rows[0];
+  }
   return {
     locale: siteLocale(),
     exportedAt,
-    periods: sitePeriods(exportedAt ?? startOfToday()),
+    periods: await readSitePeriods(connection),
     defaultPeriod: DEFAULT_PERIOD,
-    filters: await readFilterOptions(connection),
+    filters,
     currency: currencies.length === 1 && /^[A-Z]{3}$/.test(currencies[0].currency) ? currencies[0].currency : null,
-    tables: counts.filter((c) => c.n_rows > 0).map((c) => c.table)
+    tables: counts.filter((c) => c.n_rows > 0).map((c) => c.table),
+    left_out: leftOut
   };
 }

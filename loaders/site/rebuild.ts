@@ -1,5 +1,5 @@
 import {existsSync, readFileSync, writeFileSync} from "node:fs";
-import {join} from "node:path";
+import {basename, join} from "node:path";
 import {CliError, EXIT} from "../cli/cli-error.ts";
 import {ingest, type IngestResult} from "../ingest/ingest.ts";
 import {openWarehouse} from "../warehouse/open-warehouse.ts";
@@ -46,6 +46,7 @@ export interface RebuildReport {
     rowsRead: number;
     rowsLoaded: number;
     rowsQuarantined: number;
+    valuesSetAside: number;
     quarantinedByReason: {rule: string; count: number}[];
   };
   rowCounts: Record<string, number>;
@@ -75,16 +76,17 @@ export async function rebuild(options: RebuildOptions): Promise<RebuildResult> {
   const state = await readWarehouseState(options.warehouse);
   const rejected = ingested.files.filter((f) => f.status === "rejected");
   const report: RebuildReport = {
-    exports: options.exports,
+    exports: basename(options.exports),
     warehouseState: state.version,
     ingest: {
       ingestId: ingested.ingestId,
       filesLoaded: ingested.files.filter((f) => f.status === "loaded").length,
       filesUnchanged: ingested.files.filter((f) => f.status === "unchanged").length,
-      filesRejected: rejected.map((f) => ({file: f.file, message: f.message ?? ""})),
+      filesRejected: rejected.map((f) => ({file: basename(f.file), message: f.message ?? ""})),
       rowsRead: ingested.rowsRead,
       rowsLoaded: ingested.rowsLoaded,
       rowsQuarantined: ingested.rowsQuarantined,
+      valuesSetAside: ingested.valuesSetAside,
       quarantinedByReason: ingested.reasons
     },
     rowCounts: state.rowCounts,
@@ -118,7 +120,8 @@ export async function rebuild(options: RebuildOptions): Promise<RebuildResult> {
     totalSeconds: (performance.now() - began) / 1000
   };
   await patchReportDurations(site.out, report.durations, site.cipher);
-  const exitCode = rejected.length > 0 || ingested.rowsQuarantined > 0 ? EXIT.quarantined : EXIT.ok;
+  const quarantined = ingested.rowsQuarantined > 0 || ingested.valuesSetAside > 0;
+  const exitCode = rejected.length > 0 || quarantined ? EXIT.quarantined : EXIT.ok;
   return {ingest: ingested, site, exitCode, report};
 }
 
@@ -169,7 +172,8 @@ export function rebuildSummary(result: RebuildResult): string {
     `| --- | --- |`,
     `| ingest | ${i.ingestId ?? "nothing new"} |`,
     `| files loaded / unchanged / rejected | ${i.filesLoaded} / ${i.filesUnchanged} / ${i.filesRejected.length} |`,
-    `| rows read = loaded + quarantined | ${i.rowsRead} = ${i.rowsLoaded} + ${i.rowsQuarantined} |`,
+    `| rows read = loaded + rejected | ${i.rowsRead} = ${i.rowsLoaded} + ${i.rowsQuarantined} |`,
+    `| values of loaded rows set aside | ${i.valuesSetAside} |`,
     `| site | ${result.site.files} files, ${result.site.pages.length} pages, ${result.site.seconds.toFixed(1)} s |`
   ];
   if (i.filesRejected.length) {
@@ -178,7 +182,7 @@ export function rebuildSummary(result: RebuildResult): string {
   if (i.quarantinedByReason.length) {
     lines.push(
       "",
-      "### Quarantined rows by reason",
+      "### In the quarantine, by rule",
       "",
       ...i.quarantinedByReason.map((r) => `- ${r.rule}: ${r.count}`)
     );

@@ -118,6 +118,8 @@ export async function lookalikeAccounts(
   const fit = empiricalBayes(cells.map((c) => ({successes: c.customers, trials: c.accounts})));
   const overall = fit.mean ?? 0;
   const rated = cells.map((cell, i) => ({...cell, rate: fit.shrunk[i] ?? 0})).filter((cell) => cell.customers > 0);
+  // no profile bought in the period (a quiet slice): nobody looks like a buyer
+  if (rated.length === 0) return {rows: [], missing: []};
   const candidates = await readRows<RawAccount & {rate: number; accounts: number; customers: number}>(
     ctx.connection,
     `WITH ${PROFILED_SQL(filter.sql)},

@@ -58,6 +58,7 @@ export function overviewAlerts(slice, now, site, filter, t, fmt) {
       t,
       missing: [],
       count: slice.channel_drops.count,
+      note: period.previous === null ? t("overview.alert.channels.noPrevious") : null,
       summary: () =>
         t("overview.alert.channels.summary", {
           count: fmt.count(slice.channel_drops.count),

@@ -8,10 +8,13 @@ import {kpiTile} from "./page-parts.js";
  */
 export function periodTiles(slice, site, filter, t, fmt) {
   const period = site.periods.find((p) => p.id === filter.period);
-  const samePeriods = period.previous.start === period.lastYear.start && period.previous.end === period.lastYear.end;
+  // all time is compared with nothing
+  const samePeriods =
+    period.previous === null ||
+    (period.previous.start === period.lastYear.start && period.previous.end === period.lastYear.end);
   const compared = [
     ...(samePeriods ? [] : [["previous", t("compare.previous")]]),
-    ["last_year", t("compare.lastYear")]
+    ...(period.lastYear === null ? [] : [["last_year", t("compare.lastYear")]])
   ];
   const {current} = slice;
   const relative = (f) => compared.map(([key, label]) => relativeChange(f(current), f(slice[key]), label, fmt));

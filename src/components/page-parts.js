@@ -77,3 +77,32 @@ export function kpiTile({label, value, changes = [], href = null, note = null}) 
   if (note) tile.append(Object.assign(document.createElement("div"), {className: "muted", textContent: note}));
   return tile;
 }
+
+const LEFT_OUT = [
+  "opportunities_without_created_at",
+  "opportunities_without_stage",
+  "opportunities_without_outcome",
+  "won_without_amount",
+  "open_without_amount",
+  "closed_before_created"
+];
+
+/**
+ * What the figures of the filter leave out for want of a value ("1 won deal without an amount: in the win
+ * rate, not in revenue"), with a link to the data-quality page; an empty text when nothing is left out.
+ */
+export function leftOutNote(site, filter, t, fmt) {
+  const key = ["team", "region", "channel"].map((d) => (filter[d] ? `${d}=${filter[d]}` : null)).find(Boolean);
+  const counts = site.left_out?.[key ?? "all"];
+  const parts = LEFT_OUT.filter((name) => counts?.[name] > 0).map((name) =>
+    t(`leftOut.${name}`, {count: fmt.count(counts[name])})
+  );
+  if (parts.length === 0) return document.createTextNode("");
+  const p = document.createElement("p");
+  p.className = "muted left-out";
+  p.append(`${t("leftOut.intro")} ${parts.join("; ")}. `);
+  const link = p.appendChild(document.createElement("a"));
+  link.href = `./data-quality.html${location.search}`;
+  link.textContent = t("leftOut.link");
+  return p;
+}

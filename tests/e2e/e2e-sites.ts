@@ -3,8 +3,9 @@ import {tmpdir} from "node:os";
 import {join} from "node:path";
 import type {SiteLocale} from "../../loaders/site/site-locale.ts";
 import {buildSite} from "../../loaders/site/build-site.ts";
+import {rebuild, rebuildSummary} from "../../loaders/site/rebuild.ts";
 import {serveStatic} from "../../loaders/site/serve-static.ts";
-import {makeE2eWarehouse} from "./e2e-warehouse.ts";
+import {makeE2eWarehouse, writePersonalExport} from "./e2e-warehouse.ts";
 import {sitePages} from "./site-pages.ts";
 
 export const LOCALES: SiteLocale[] = ["en", "zh-CN"];
@@ -22,6 +23,8 @@ export interface E2eSites {
   warehouse: string;
   hostileAccountId: string;
   sites: Record<SiteLocale, BuiltSite>;
+  /** the job summary of the rebuild that built the English site (from an export with rejected personal data) */
+  rebuildSummary: string;
   /** how long the warehouse and the builds took, in seconds */
   buildSeconds: number;
   close(): Promise<void>;
@@ -29,7 +32,8 @@ export interface E2eSites {
 
 /**
  * The sites the browser tests visit: one warehouse (the sample plus a hostile account name), built once
- * per language and served over HTTP.
+ * per language and served over HTTP. The English site is built by a rebuild that ingests an export whose
+ * personal data ingest rejects or sets aside (writePersonalExport).
  */
 export async function startE2eSites(): Promise<E2eSites> {
   const started = performance.now();
@@ -42,14 +46,27 @@ export async function startE2eSites(): Promise<E2eSites> {
   try {
     const {warehouse, hostileAccountId} = await makeE2eWarehouse(folder);
     const sites = {} as Record<SiteLocale, BuiltSite>;
+    let summary = "";
     for (const locale of LOCALES) {
       const dist = join(folder, "sites", locale);
-      await buildSite({warehouse, out: dist, locale, quiet: true});
+      if (locale === "en") {
+        const exports = writePersonalExport(folder);
+        summary = rebuildSummary(await rebuild({exports, warehouse, out: dist, locale, quiet: true}));
+      } else {
+        await buildSite({warehouse, out: dist, locale, quiet: true});
+      }
       const server = await serveStatic(dist);
       servers.push(server);
       sites[locale] = {locale, dist, origin: server.origin, pages: sitePages(dist)};
     }
-    return {warehouse, hostileAccountId, sites, buildSeconds: (performance.now() - started) / 1000, close};
+    return {
+      warehouse,
+      hostileAccountId,
+      sites,
+      rebuildSummary: summary,
+      buildSeconds: (performance.now() - started) / 1000,
+      close
+    };
   } catch (error) {
     await close();
     throw error;

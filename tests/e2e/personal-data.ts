@@ -48,19 +48,36 @@ export async function readPersonalData(files: string[], published: string[]): Pr
   return data;
 }
 
+/** `data` with more people: their names, e-mails and phones. */
+export function withPeople(data: PersonalData, people: {name: string; email: string; phone: string}[]): PersonalData {
+  return {
+    names: new Set([...data.names, ...people.map((p) => p.name)]),
+    emails: new Set([...data.emails, ...people.map((p) => p.email.toLowerCase())]),
+    phones: new Set([...data.phones, ...people.map((p) => p.phone.replace(/\D/g, ""))])
+  };
+}
+
 /** Where any of `data` occurs in the files under `folder`: "file: value" lines, empty when none. */
 export function findPersonalData(folder: string, data: PersonalData): string[] {
+  const find = personalDataFinder(data);
   const found: string[] = [];
+  for (const entry of readdirSync(folder, {recursive: true, withFileTypes: true})) {
+    if (!entry.isFile()) continue;
+    const path = join(entry.parentPath, entry.name);
+    found.push(...find(relative(folder, path), readFileSync(path, "utf8")));
+  }
+  return found;
+}
+
+/** A search for `data` in a text: "label: value" lines, empty when none. */
+export function personalDataFinder(data: PersonalData): (label: string, text: string) => string[] {
   const longestName = Math.max(0, ...[...data.names].map((name) => [...name].length));
   const latinNames = [...data.names]
     .filter((name) => !CJK.test(name))
     .map(
       (name) => [name, new RegExp(`(?<!\\p{L})${name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?!\\p{L})`, "u")] as const
     );
-  for (const entry of readdirSync(folder, {recursive: true, withFileTypes: true})) {
-    if (!entry.isFile()) continue;
-    const path = join(entry.parentPath, entry.name);
-    const text = readFileSync(path, "utf8");
+  return (label, text) => {
     const hits = new Set<string>();
     for (const email of text.toLowerCase().match(/[\w.+-]+@[\w-]+(\.[\w-]+)+/g) ?? []) {
       if (data.emails.has(email)) hits.add(email);
@@ -80,7 +97,6 @@ export function findPersonalData(folder: string, data: PersonalData): string[] {
       }
     }
     for (const [name, pattern] of latinNames) if (pattern.test(text)) hits.add(name);
-    for (const hit of hits) found.push(`${relative(folder, path)}: ${hit}`);
-  }
-  return found;
+    return [...hits].map((hit) => `${label}: ${hit}`);
+  };
 }

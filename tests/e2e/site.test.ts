@@ -1,4 +1,4 @@
-import {existsSync} from "node:fs";
+import {existsSync, readdirSync, readFileSync} from "node:fs";
 import {join} from "node:path";
 import type {Browser, Page} from "playwright-core";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
@@ -6,9 +6,12 @@ import type {SiteMeta} from "../../loaders/site/read-site-meta.ts";
 import {formatters} from "../../src/components/i18n.js";
 import {readCsvFile} from "./read-csv-file.ts";
 import {LOCALES, startE2eSites, type E2eSites} from "./e2e-sites.ts";
-import {HOSTILE_NAME} from "./e2e-warehouse.ts";
+import {HOSTILE_NAME, SET_ASIDE_PEOPLE} from "./e2e-warehouse.ts";
 import {launchChromium} from "../../loaders/site/launch-chromium.ts";
-import {findPersonalData, readPersonalData} from "./personal-data.ts";
+import {renderDigest} from "../../loaders/site/render-digest.ts";
+import {PROJECT_ROOT} from "../../loaders/site/build-site.ts";
+import {findPersonalData, personalDataFinder, readPersonalData, withPeople} from "./personal-data.ts";
+import {readPdfText} from "./read-pdf-text.ts";
 import {findLoaderOutput, headlineNumbers, readLoaderOutput} from "./pipeline-numbers.ts";
 import {DESKTOP, pageUrl, PHONE, problems, SCREENSHOTS, visitSite} from "./visit-site.ts";
 import {visitPage, waitForRender} from "./visit-page.ts";
@@ -259,22 +262,46 @@ describe("the built sites", () => {
   });
 
   it(
-    "publish no contact's or lead's name, e-mail or phone",
+    "publish no contact's or lead's name, e-mail or phone: not in pages, page data, rejected or quarantined rows, the build report, the job summary or a digest",
     async () => {
-      const {sites: built} = sites();
+      const {sites: built, rebuildSummary} = sites();
       const [, ...reps] = await readCsvFile("data/sample/reps.csv");
       const [, ...accounts] = await readCsvFile("data/sample/accounts.csv");
-      // rep and account names are published on purpose: a contact's name inside one of them is no leak
-      const published = [...reps.map((row) => row[1]), ...accounts.map((row) => row[1])];
-      const data = await readPersonalData(["data/sample/contacts.csv", "data/sample/leads.csv"], published);
-      expect(data.names.size).toBeGreaterThan(100);
-      expect(data.emails.size).toBeGreaterThan(100);
-      expect(data.phones.size).toBeGreaterThan(100);
-      const found = LOCALES.flatMap((locale) =>
-        findPersonalData(built[locale].dist, data).map((line) => `${locale}/${line}`)
+      // rep and account names are published on purpose, and the site's own texts are in every build: a
+      // contact's name inside one of them ("余天" in "剩余天数") is no leak
+      const locales = readdirSync(join(PROJECT_ROOT, "src", "locales")).map((file) =>
+        readFileSync(join(PROJECT_ROOT, "src", "locales", file), "utf8")
       );
+      const published = [...reps.map((row) => row[1]), ...accounts.map((row) => row[1]), ...locales];
+      const sample = await readPersonalData(["data/sample/contacts.csv", "data/sample/leads.csv"], published);
+      expect(sample.names.size).toBeGreaterThan(100);
+      expect(sample.emails.size).toBeGreaterThan(100);
+      expect(sample.phones.size).toBeGreaterThan(100);
+      const data = withPeople(sample, SET_ASIDE_PEOPLE);
+      // the rejected file and the set-aside rows are on the data-quality page and in the report
+      // by the file's name, never its path on the machine that built the site
+      const report = readFileSync(join(built.en.dist, "build-report.json"), "utf8");
+      expect(JSON.parse(report).ingest.filesRejected.map((f: {file: string}) => f.file)).toEqual(["contacts.csv"]);
+      expect(rebuildSummary).toContain("`contacts.csv`");
+      for (const text of [report, rebuildSummary])
+        expect(text).not.toContain(sites().warehouse.split("/").slice(0, -1).join("/"));
+      const digests = await Promise.all(
+        ["index", "data-quality"].map(async (page) => {
+          const pdf = join(built.en.dist, "..", `digest-${page}.pdf`);
+          await renderDigest({site: built.en.dist, page, pdf});
+          return [`digest-${page}.pdf`, await readPdfText(pdf)] as const;
+        })
+      );
+      // the digest's text is what PDF.js reads from it: the quarantine table's file names prove it was read
+      expect(digests[1][1]).toContain("contacts.csv");
+      const find = personalDataFinder(data);
+      const found = [
+        ...LOCALES.flatMap((locale) => findPersonalData(built[locale].dist, data).map((line) => `${locale}/${line}`)),
+        ...find("job summary", rebuildSummary),
+        ...digests.flatMap(([label, text]) => find(label, text))
+      ];
       expect(found).toEqual([]);
     },
-    PAGE_TIMEOUT
+    PAGES_TIMEOUT
   );
 });

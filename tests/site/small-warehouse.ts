@@ -12,20 +12,20 @@ import {openWarehouse} from "../../loaders/warehouse/open-warehouse.ts";
  */
 export const SMALL_WAREHOUSE_SQL = `
 INSERT INTO ingests VALUES
-  (1, '2024-04-01 08:00:00', '2024-04-01 08:00:05', '2024-03-31 23:00:00', 3, 11, 7, 4, 'partial', NULL),
-  (2, '2024-04-02 08:00:00', '2024-04-02 08:00:01', '2024-04-02 07:00:00', 1, 1, 0, 1, 'loaded', NULL);
+  (1, '2024-04-01 08:00:00', '2024-04-01 08:00:05', '2024-03-31 23:00:00', 3, 11, 7, 4, 'partial', NULL, 0),
+  (2, '2024-04-02 08:00:00', '2024-04-02 08:00:01', '2024-04-02 07:00:00', 1, 1, 0, 1, 'loaded', NULL, 0);
 INSERT INTO ingest_files VALUES
-  (1, 'exports/reps.csv', 'a', 10, 'reps', 'generic', 'utf-8', 'csv', 2, 2, 0, 'loaded', NULL),
-  (1, 'exports/opportunities.csv', 'b', 10, 'opportunities', 'generic', 'utf-8', 'csv', 8, 5, 3, 'loaded', NULL),
-  (1, 'exports/leads.csv', 'c', 10, 'leads', 'generic', 'utf-8', 'csv', 1, 0, 1, 'loaded', NULL),
-  (1, 'exports/notes.txt', 'd', 10, NULL, NULL, NULL, NULL, 0, 0, 0, 'rejected', 'not a table'),
-  (2, 'exports-2/quotes.csv', 'e', 10, 'quotes', 'generic', 'utf-8', 'csv', 1, 0, 1, 'loaded', NULL);
+  (1, 'exports/reps.csv', 'a', 10, 'reps', 'generic', 'utf-8', 'csv', 2, 2, 0, 'loaded', NULL, 0),
+  (1, 'exports/opportunities.csv', 'b', 10, 'opportunities', 'generic', 'utf-8', 'csv', 8, 5, 3, 'loaded', NULL, 0),
+  (1, 'exports/leads.csv', 'c', 10, 'leads', 'generic', 'utf-8', 'csv', 1, 0, 1, 'loaded', NULL, 0),
+  (1, 'exports/notes.txt', 'd', 10, NULL, NULL, NULL, NULL, 0, 0, 0, 'rejected', 'not a table', 0),
+  (2, 'exports-2/quotes.csv', 'e', 10, 'quotes', 'generic', 'utf-8', 'csv', 1, 0, 1, 'loaded', NULL, 0);
 INSERT INTO quarantine VALUES
-  (1, 'exports/opportunities.csv', 'opportunities', 9, 'amount', 'n/a', 'not an amount', 'amount'),
-  (1, 'exports/opportunities.csv', 'opportunities', 4, 'amount', '¥12,3x', 'not an amount', 'amount'),
-  (1, 'exports/opportunities.csv', 'opportunities', 6, 'created_at', NULL, 'missing required value', 'required'),
-  (1, 'exports/leads.csv', 'leads', 2, 'email', 'Zhang San <zhang.san@example.com>', 'not an e-mail', 'email'),
-  (2, 'exports-2/quotes.csv', 'quotes', NULL, NULL, NULL, 'duplicate key', 'unique');
+  (1, 'exports/opportunities.csv', 'opportunities', 9, 'amount', 'n/a', 'not an amount', 'amount', 'row'),
+  (1, 'exports/opportunities.csv', 'opportunities', 4, 'amount', '¥12,3x', 'not an amount', 'amount', 'row'),
+  (1, 'exports/opportunities.csv', 'opportunities', 6, 'created_at', NULL, 'missing required value', 'required', 'row'),
+  (1, 'exports/leads.csv', 'leads', 2, 'email', 'Zhang San <zhang.san@example.com>', 'not an e-mail', 'email', 'row'),
+  (2, 'exports-2/quotes.csv', 'quotes', NULL, NULL, NULL, 'duplicate key', 'unique', 'row');
 INSERT INTO reps (rep_id, name, _ingest_id, _file, _line) VALUES
   ('r1', 'Li Lei', 1, 'exports/reps.csv', 2), ('r2', 'Han Meimei', 1, 'exports/reps.csv', 3);
 INSERT INTO opportunities (opportunity_id, owner_rep_id, amount, stage, created_at, outcome, _ingest_id, _file, _line) VALUES

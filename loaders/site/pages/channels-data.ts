@@ -176,6 +176,7 @@ export function channelSummary(row: ChannelQualityRow): ChannelSummary {
     lead_to_opportunity_rate_upper: significant(row.lead_to_opportunity_rate_upper),
     count_duplicate_leads: row.count_duplicate_leads,
     ...dealOutcomes(row),
+    count_won_without_amount: row.count_won_without_amount,
     revenue_per_lead: money(row.revenue_per_lead),
     average_won_deal: money(row.average_won_deal),
     median_cycle_days: days(row.median_cycle_days),

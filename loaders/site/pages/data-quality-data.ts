@@ -15,12 +15,12 @@ import {
 } from "../../../pipelines/data-quality.ts";
 import type {PipelineContext} from "../../../pipelines/lib/context.ts";
 import {filterCondition} from "../../../pipelines/lib/filter-condition.ts";
-import {siteNow} from "../site-now.ts";
+import {readSitePeriods, siteNow} from "../site-now.ts";
 import {OPPORTUNITY_SCOPE} from "../../../pipelines/lib/opportunity-scope.ts";
 import type {EntityName} from "../../schema/entities.ts";
 import {readRows} from "../../warehouse/read-rows.ts";
 import {pageSlices, type PageSlices} from "../page-slices.ts";
-import {sitePeriods, type PeriodId} from "../site-periods.ts";
+import type {PeriodId} from "../site-periods.ts";
 
 /** Opportunities listed per check and filter; the counts and amounts cover all of them. */
 export const LISTED_OPPORTUNITIES = 20;
@@ -106,7 +106,7 @@ export interface QuarantineRow {
 export interface DataQualityData extends PageSlices<DataQualitySlice> {
   /** optional tables a whole-warehouse check needed and did not get */
   missing: string[];
-  tables: {table: EntityName; n_rows: number; n_quarantined_rows: number; n_files: number}[];
+  tables: {table: EntityName; n_rows: number; n_quarantined_rows: number; n_rejected_rows: number; n_files: number}[];
   n_ingests: number;
   /** newest first */
   ingests: IngestRow[];
@@ -135,7 +135,7 @@ export interface DataQualityData extends PageSlices<DataQualitySlice> {
  */
 export async function dataQualityData(connection: DuckDBConnection): Promise<DataQualityData> {
   const now = await siteNow(connection);
-  const periods = sitePeriods(now);
+  const periods = await readSitePeriods(connection);
   const results = await dataQuality({connection, period: periods[0], now});
   const leadDuplicates = {} as DataQualityData["lead_duplicates"];
   for (const period of periods) {
@@ -272,7 +272,7 @@ async function readFiles(connection: DuckDBConnection): Promise<IngestFileRow[]>
          rows_loaded::INTEGER AS rows_loaded, rows_quarantined::INTEGER AS rows_quarantined,
          values_set_aside::INTEGER AS values_set_aside, status, message
        FROM latest
-       ORDER BY status = 'rejected' DESC, rows_quarantined DESC, ingest_id DESC, file
+       ORDER BY status = 'rejected' DESC, rows_quarantined + coalesce(values_set_aside, 0) DESC, ingest_id DESC, file
      )
      SELECT * FROM final`
   );

@@ -51,8 +51,9 @@ export interface RepBelowPlan {
 /** One period × filter slice: the KPIs of the period, of its previous period and of the same period a year earlier. */
 export interface OverviewPeriodSlice {
   current: OverviewKpis;
-  previous: OverviewKpis;
-  last_year: OverviewKpis;
+  /** null for all time, which is compared with nothing */
+  previous: OverviewKpis | null;
+  last_year: OverviewKpis | null;
   channel_drops: {count: number; rows: ChannelDrop[]};
   /** count null when quotas cannot apply (no quotas export, or a channel filter) */
   reps_below_plan: {count: number | null; rows: RepBelowPlan[]};
@@ -74,17 +75,17 @@ export async function overviewPeriodSlices(
   const leadsMissing = await missingTables(connection, ["leads"]);
   return pageSlices(connection, async (ctx) => {
     const current = await quality.totals(ctx, ctx.sitePeriod);
-    const previous = await quality.totals(ctx, ctx.sitePeriod.previous);
-    const lastYear = await quality.totals(ctx, ctx.sitePeriod.lastYear);
+    const previous = ctx.sitePeriod.previous && (await quality.totals(ctx, ctx.sitePeriod.previous));
+    const lastYear = ctx.sitePeriod.lastYear && (await quality.totals(ctx, ctx.sitePeriod.lastYear));
     const reps = await performance(ctx.sitePeriod.id, () => repPerformance({...ctx, filters: {}}));
-    const drops = channelDrops(current, previous).map((drop) => ({
+    const drops = channelDrops(current, previous ?? []).map((drop) => ({
       ...drop,
       channel_path: scope.channelPath(drop.source)
     }));
     return {
       current: kpis(current),
-      previous: kpis(previous),
-      last_year: kpis(lastYear),
+      previous: previous && kpis(previous),
+      last_year: lastYear && kpis(lastYear),
       channel_drops: {count: drops.length, rows: drops.slice(0, ALERT_ROWS)},
       reps_below_plan: repsBelowPlan(ctx, reps, scope),
       missing: [...leadsMissing, ...reps.missing.filter((table) => table !== "activities")].sort()

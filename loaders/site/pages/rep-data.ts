@@ -2,7 +2,7 @@ import type {DuckDBConnection} from "@duckdb/node-api";
 import {repLoad, type RepLoadRow} from "../../../pipelines/allocation.ts";
 import {complianceByRep, type ComplianceByRepRow} from "../../../pipelines/follow-up.ts";
 import type {ComplianceCounts} from "../../../pipelines/follow-up/compliance-counts.ts";
-import {siteNow} from "../site-now.ts";
+import {readSitePeriods, siteNow} from "../site-now.ts";
 import {missingTables} from "../../../pipelines/lib/missing-tables.ts";
 import {withStageEntries} from "../../../pipelines/lib/stage-entries.ts";
 import {monthlyWonRevenue} from "../../../pipelines/reconciliation.ts";
@@ -12,7 +12,7 @@ import {readRows} from "../../warehouse/read-rows.ts";
 import {pageSlices, type PageSlices} from "../page-slices.ts";
 import {repSlug} from "../read-dynamic-paths.ts";
 import {significant} from "../significant.ts";
-import {sitePeriods} from "../site-periods.ts";
+import type {SitePeriod} from "../site-periods.ts";
 import {
   figures,
   MIN_SPECIALTY_DEALS,
@@ -112,6 +112,7 @@ interface AllRepsSlice {
 export interface RepPages {
   owners: Omit<RepIdentity, "rep_slug">[];
   now: string;
+  periods: SitePeriod[];
   slices: Record<string, AllRepsSlice>;
   load: Map<string, RepLoadRow>;
   stuck: Map<string | null, StuckOpportunityRow[]>;
@@ -126,7 +127,8 @@ export async function readRepPages(connection: DuckDBConnection): Promise<RepPag
       connection,
       async (ctx): Promise<AllRepsSlice> => {
         const reps = await repPerformance(ctx);
-        const previous = await repPerformance({...ctx, period: ctx.sitePeriod.previous});
+        const before = ctx.sitePeriod.previous;
+        const previous = before ? await repPerformance({...ctx, period: before}) : {rows: []};
         const segments = await repSegmentWinRates(ctx);
         const compliance = await complianceByRep(ctx);
         return {
@@ -140,12 +142,14 @@ export async function readRepPages(connection: DuckDBConnection): Promise<RepPag
       {byFilter: false}
     );
     const now = await siteNow(connection);
-    const ctx = {connection, now, period: sitePeriods(now)[0], filters: {}};
+    const periods = await readSitePeriods(connection);
+    const ctx = {connection, now, period: periods[0], filters: {}};
     const load = (await repLoad(ctx)).rows;
     const stuck = await stuckOpportunities(ctx);
     return {
       owners,
       now,
+      periods,
       slices,
       load: new Map(load.map((r) => [r.rep_id, r])),
       stuck: groupBy(stuck.rows, (r) => r.owner_rep_id),
@@ -179,7 +183,7 @@ export async function repData(connection: DuckDBConnection, slug: string, pages?
   const rep: RepIdentity = {...owner, rep_slug: slug};
   const slices: Record<string, RepSlice> = {};
   for (const [key, all] of Object.entries(shared.slices)) slices[key] = repSlice(rep, all);
-  const periods = sitePeriods(shared.now);
+  const periods = shared.periods;
   const since = periods.find((p) => p.id === "ly")!.start;
   const trend = await readTrend(connection, rep.rep_id, {start: since, end: periods[0].end}, shared.now);
   const load = shared.load.get(rep.rep_id);

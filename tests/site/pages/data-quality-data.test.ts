@@ -7,6 +7,9 @@ import {dataQuality, duplicateRecords, type DataQualityResults} from "../../../p
 import {emptyWarehouse, sampleWarehouse} from "../../pipelines/sample-warehouse.ts";
 import {makeSmallWarehouse} from "../small-warehouse.ts";
 
+/** the month of the sample's first record (an opportunity or lead created): where "all time" starts */
+const FIRST_DAY = "2023-11-01";
+
 const NOW = "2026-11-20T00:00:00Z";
 const round2 = (x: number) => Math.round(x * 100) / 100;
 
@@ -14,13 +17,10 @@ describe("dataQualityData(connection) on the sample", () => {
   let sample: Awaited<ReturnType<typeof sampleWarehouse>>;
   let data: DataQualityData;
   let direct: DataQualityResults;
-  let seconds: number;
   beforeAll(async () => {
     sample = await sampleWarehouse();
-    const started = performance.now();
     data = await dataQualityData(sample.connection);
-    seconds = (performance.now() - started) / 1000;
-    direct = await dataQuality(sample.context(sitePeriods(NOW)[0]));
+    direct = await dataQuality(sample.context(sitePeriods(NOW, FIRST_DAY)[0]));
   });
   afterAll(() => sample.close());
 
@@ -46,26 +46,30 @@ describe("dataQualityData(connection) on the sample", () => {
   });
 
   it("counts what was loaded and quarantined as the sample's ingest reported it", () => {
-    // data/sample: 12 files, 30,452 rows read, 6 quarantined (an amount 待定, a stage 暂停, a date 2024-13-45,
-    // a duplicate id, an activity without its time, a quote amount n/a)
+    // data/sample: 12 files, 30,452 rows read, 1 rejected (a duplicate id) and 5 values set aside (an amount 待定,
+    // a stage 暂停, a date 2024-13-45, an activity without its time, a quote amount n/a)
     expect(data.n_ingests).toBe(1);
-    expect(data.ingests[0]).toMatchObject({ingest_id: 1, files: 12, rows_read: 30452, rows_quarantined: 6});
+    expect(data.ingests[0]).toMatchObject({
+      ingest_id: 1,
+      files: 12,
+      rows_read: 30452,
+      rows_quarantined: 1,
+      values_set_aside: 5
+    });
     expect(data.n_files).toBe(12);
-    expect(data.files.slice(0, 3).map((f) => f.file)).toEqual([
-      "data/sample/opportunities.csv",
-      "data/sample/activities.csv",
-      "data/sample/quotes.csv"
-    ]);
+    // file names, never the paths they were read from
+    expect(data.files.slice(0, 3).map((f) => f.file)).toEqual(["opportunities.csv", "activities.csv", "quotes.csv"]);
     expect(data.tables.reduce((sum, t) => sum + t.n_quarantined_rows, 0)).toBe(6);
   });
 
   it("lists quarantine groups with their first lines and never the rejected values", () => {
     expect(data.quarantine).toEqual(
-      direct.quarantine.rows.map(({file, entity, rule, column, n_rows, last_ingest_id, example_line}) => ({
-        file,
+      direct.quarantine.rows.map(({file, entity, rule, column, scope, n_rows, last_ingest_id, example_line}) => ({
+        file: file.replace("data/sample/", ""),
         entity,
         rule,
         column,
+        scope,
         n_rows,
         last_ingest_id,
         first_lines: [example_line]
@@ -80,7 +84,7 @@ describe("dataQualityData(connection) on the sample", () => {
   });
 
   it("compares the leads of each period of the filter bar for duplicates", async () => {
-    for (const period of sitePeriods(NOW)) {
+    for (const period of sitePeriods(NOW, FIRST_DAY)) {
       const {rows} = await duplicateRecords(sample.context(period));
       expect(data.lead_duplicates[period.id]).toEqual({
         rows: rows.filter((row) => row.check !== "duplicate_key"),
@@ -129,11 +133,10 @@ describe("dataQualityData(connection) on the sample", () => {
     expect(slice.coverage[0].n_rows).toBeLessThan(data.slices["*|all"].coverage[0].n_rows);
   });
 
-  it("writes one slice per filter choice, within the size and time budget", () => {
+  it("writes one slice per filter choice, within the size budget", () => {
     expect(Object.keys(data.slices)).toHaveLength(19); // all + 5 teams + 5 regions + 8 channels
     expect(Object.keys(data.slices).every((key) => key.startsWith("*|"))).toBe(true);
     expect(JSON.stringify(data).length).toBeLessThan(150_000);
-    expect(seconds).toBeLessThan(5);
   });
 });
 
@@ -161,7 +164,7 @@ describe("dataQualityData(connection) on other warehouses", () => {
     const warehouse = await openWarehouse(await makeSmallWarehouse(), {readOnly: true});
     try {
       const data = await dataQualityData(warehouse.connection);
-      expect(data.files[0]).toMatchObject({file: "exports/notes.txt", status: "rejected", message: "not a table"});
+      expect(data.files[0]).toMatchObject({file: "notes.txt", status: "rejected", message: "not a table"});
       expect(data.ingests.map((i) => i.ingest_id)).toEqual([2, 1]);
       expect(data.quarantine.find((q) => q.rule === "amount")).toMatchObject({n_rows: 2, first_lines: [4, 9]});
       expect(data.quarantine.find((q) => q.rule === "unique")).toMatchObject({column: null, first_lines: []});

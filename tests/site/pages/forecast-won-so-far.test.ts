@@ -195,7 +195,7 @@ describe("the forecast of a period that has begun, from an ingested export", () 
   });
 
   it("counts the deal closed on the export day in won so far, this quarter and year to date alike", () => {
-    const [qtd, , ytd] = sitePeriods(NOW);
+    const [qtd, , ytd] = sitePeriods(NOW, "2000-01-01");
     expect([qtd.end, ytd.end]).toEqual(["2026-05-21", "2026-05-21"]);
     // all: Q2 W3 400 000 + W4 700 000 + W5 300 000; year to date W0 … W5
     expect(overview.slices["qtd|all"].current).toMatchObject({won_revenue: 1_400_000, count_won: 3});

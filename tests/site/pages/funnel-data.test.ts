@@ -19,7 +19,7 @@ let direct: StageConversionResults;
 beforeAll(async () => {
   warehouse = await sampleWarehouse();
   data = await funnelData(warehouse.connection);
-  ytd = warehouse.context(sitePeriods("2026-11-20T00:00:00Z").find((p) => p.id === "ytd")!);
+  ytd = warehouse.context(sitePeriods("2026-11-20T00:00:00Z", "2000-01-01").find((p) => p.id === "ytd")!);
   now = ytd.now;
   direct = await stageConversion(ytd);
 });

@@ -16,6 +16,9 @@ import {readRows} from "../../../loaders/warehouse/read-rows.ts";
 import {tableRows} from "../../../src/components/compact-table.js";
 import {emptyWarehouse, sampleWarehouse} from "../../pipelines/sample-warehouse.ts";
 
+/** the month of the sample's first record (an opportunity or lead created): where "all time" starts */
+const FIRST_DAY = "2023-11-01";
+
 const NOW = "2026-11-20T00:00:00Z";
 
 let warehouse: Awaited<ReturnType<typeof sampleWarehouse>>;
@@ -38,7 +41,7 @@ afterAll(() => warehouse.close());
 describe("opportunitiesData(connection)", () => {
   it("writes one slice per filter choice and one budget per period", () => {
     expect(Object.keys(data.slices).every((key) => key.startsWith("*|"))).toBe(true);
-    expect(Object.keys(data.budget.slices)).toEqual(["qtd|*", "lq|*", "ytd|*", "ly|*"]);
+    expect(Object.keys(data.budget.slices)).toEqual(["qtd|*", "lq|*", "ytd|*", "ly|*", "l12m|*", "all|*"]);
   });
 
   it("shows the accuracy of the one scorer trained on every closed deal up to now", () => {
@@ -46,7 +49,7 @@ describe("opportunitiesData(connection)", () => {
     expect(data.model.evaluation.map((row) => [row.method, row.auc])).toEqual(
       scored.evaluation.rows.map((row) => [row.method, Number(row.auc!.toPrecision(4))])
     );
-    expect(data.model.evaluation[0].n_test_opportunities).toBe(342);
+    expect(data.model.evaluation[0].n_test_opportunities).toBe(343);
   });
 
   it("lists all open deals by expected value as scoring(ctx) ranks them, at most PRIORITY_ROWS", () => {
@@ -102,7 +105,7 @@ describe("opportunitiesData(connection)", () => {
   });
 
   it("splits each period's budget as budgetAllocation(ctx) does", async () => {
-    const ytd = sitePeriods(NOW).find((p) => p.id === "ytd")!;
+    const ytd = sitePeriods(NOW, FIRST_DAY).find((p) => p.id === "ytd")!;
     const {rows} = await budgetAllocation(warehouse.context(ytd));
     const budget = data.budget.slices["ytd|*"];
     expect(budget.rows.map((row) => row.source)).toEqual(rows.map((row) => row.source));

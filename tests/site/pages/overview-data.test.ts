@@ -11,8 +11,11 @@ import {repPerformance} from "../../../pipelines/rep-performance.ts";
 import {stuckOpportunities} from "../../../pipelines/stage-conversion.ts";
 import {emptyWarehouse, sampleWarehouse} from "../../pipelines/sample-warehouse.ts";
 
+/** the month of the sample's first record (an opportunity or lead created): where "all time" starts */
+const FIRST_DAY = "2023-11-01";
+
 const NOW = "2026-11-20T00:00:00Z";
-const [qtd, , ytd] = sitePeriods(NOW);
+const [qtd, , ytd] = sitePeriods(NOW, FIRST_DAY);
 
 /** Won revenue, won and lost deals closed in the period, by hand, optionally for one team's reps. */
 async function closedDeals(connection: DuckDBConnection, period: Period, team: string | null = null) {
@@ -48,7 +51,7 @@ describe("overviewData(connection)", () => {
     const filters = Object.keys(data.now.slices);
     expect(filters).toContain("*|all");
     expect(filters).toContain(`*|team=${team}`);
-    expect(Object.keys(data.slices)).toHaveLength(4 * filters.length);
+    expect(Object.keys(data.slices)).toHaveLength(6 * filters.length);
   });
 
   it("sums won revenue and the win rate of the deals closed in the period", async () => {
@@ -61,13 +64,23 @@ describe("overviewData(connection)", () => {
 
   it("compares with the previous period and the same period a year earlier", async () => {
     const slice = data.slices["qtd|all"];
-    expect(slice.previous.won_revenue).toBe(
-      Math.round((await closedDeals(sample.connection, qtd.previous)).won_revenue)
+    expect(slice.previous!.won_revenue).toBe(
+      Math.round((await closedDeals(sample.connection, qtd.previous!)).won_revenue)
     );
-    expect(slice.last_year.won_revenue).toBe(
-      Math.round((await closedDeals(sample.connection, qtd.lastYear)).won_revenue)
+    expect(slice.last_year!.won_revenue).toBe(
+      Math.round((await closedDeals(sample.connection, qtd.lastYear!)).won_revenue)
     );
-    expect(slice.previous.won_revenue).not.toBe(slice.current.won_revenue);
+    expect(slice.previous!.won_revenue).not.toBe(slice.current.won_revenue);
+  });
+
+  it("compares all time with nothing, and sums it from the first record to the export day", async () => {
+    const all = sitePeriods(NOW, FIRST_DAY).find((p) => p.id === "all")!;
+    expect(all).toEqual({id: "all", start: FIRST_DAY, end: "2026-11-21", previous: null, lastYear: null});
+    const slice = data.slices["all|all"];
+    expect([slice.previous, slice.last_year]).toEqual([null, null]);
+    const hand = await closedDeals(sample.connection, all);
+    expect(slice.current.won_revenue).toBe(Math.round(hand.won_revenue));
+    expect(slice.current.count_won).toBe(hand.count_won);
   });
 
   it("counts the leads created in the period", async () => {
@@ -96,25 +109,25 @@ describe("overviewData(connection)", () => {
     const slice = data.slices[`qtd|channel=${channel}`];
     for (const [key, period] of [
       ["current", qtd],
-      ["previous", qtd.previous],
-      ["last_year", qtd.lastYear]
+      ["previous", qtd.previous!],
+      ["last_year", qtd.lastYear!]
     ] as const) {
       const {rows} = await channelQuality(sample.context(period, {channel}), {interval: "period", duplicates: false});
       const sum = (f: (row: (typeof rows)[number]) => number | null) => rows.reduce((t, row) => t + (f(row) ?? 0), 0);
-      expect(slice[key].won_revenue).toBe(Math.round(sum((row) => row.won_revenue)));
-      expect(slice[key].count_leads).toBe(sum((row) => row.count_leads));
-      expect(slice[key].count_opportunities).toBe(sum((row) => row.count_opportunities));
+      expect(slice[key]!.won_revenue).toBe(Math.round(sum((row) => row.won_revenue)));
+      expect(slice[key]!.count_leads).toBe(sum((row) => row.count_leads));
+      expect(slice[key]!.count_opportunities).toBe(sum((row) => row.count_opportunities));
     }
     expect(slice.reps_below_plan.count).toBeNull();
   });
 
   it("sums a whole-month period from the monthly series as channelQuality computes the period", async () => {
-    const lq = sitePeriods(NOW)[1];
+    const lq = sitePeriods(NOW, FIRST_DAY)[1];
     const slice = data.slices[`lq|team=${team}`];
     for (const [key, period] of [
       ["current", lq],
-      ["previous", lq.previous],
-      ["last_year", lq.lastYear]
+      ["previous", lq.previous!],
+      ["last_year", lq.lastYear!]
     ] as const) {
       const {rows} = await channelQuality(sample.context(period, {team}), {interval: "period", duplicates: false});
       const sum = (f: (row: (typeof rows)[number]) => number | null) => rows.reduce((t, row) => t + (f(row) ?? 0), 0);

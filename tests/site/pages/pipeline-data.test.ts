@@ -22,7 +22,7 @@ let ytd: PipelineContext;
 beforeAll(async () => {
   warehouse = await sampleWarehouse();
   data = await pipelineData(warehouse.connection);
-  ytd = warehouse.context(sitePeriods("2026-11-20T00:00:00Z").find((p) => p.id === "ytd")!);
+  ytd = warehouse.context(sitePeriods("2026-11-20T00:00:00Z", "2000-01-01").find((p) => p.id === "ytd")!);
 });
 afterAll(() => warehouse.close());
 
@@ -148,8 +148,8 @@ INSERT INTO opportunities (opportunity_id, owner_rep_id, source, stage, outcome,
   ('P2', 'R1', 'web', 'won', 'won', 50, 'CNY', '2026-05-10', '2026-07-25', '2026-07-10', 2, 'f', 2),
   ('P3', 'R1', 'web', 'potential', 'open', 80, 'CNY', '2026-07-01', '2026-07-28', NULL, 2, 'f', 3);
 INSERT INTO ingests VALUES
-  (1, '2026-06-15', '2026-06-15', '2026-06-15', 1, 2, 2, 0, 'loaded', NULL),
-  (2, '2026-08-01', '2026-08-01', '2026-08-01', 1, 3, 3, 0, 'loaded', NULL);
+  (1, '2026-06-15', '2026-06-15', '2026-06-15', 1, 2, 2, 0, 'loaded', NULL, 0),
+  (2, '2026-08-01', '2026-08-01', '2026-08-01', 1, 3, 3, 0, 'loaded', NULL, 0);
 INSERT INTO opportunity_snapshots VALUES
   (1, '2026-06-15', 'P1', 'intent', 'open', 100, 'CNY', '2026-07-20'),
   (1, '2026-06-15', 'P2', 'negotiation', 'open', 50, 'CNY', '2026-07-25');
@@ -162,7 +162,7 @@ describe("pipelineData(connection) with two ingests", () => {
     try {
       await two.connection.run(TWO_INGESTS);
       const result = await pipelineData(two.connection);
-      const period = sitePeriods("2026-08-01T00:00:00Z").find((p) => p.id === "qtd")!;
+      const period = sitePeriods("2026-08-01T00:00:00Z", "2000-01-01").find((p) => p.id === "qtd")!;
       const {rows} = await pipelineChanges({connection: two.connection, period, now: "2026-08-01T00:00:00Z"});
       const changes = result.slices["qtd|all"].changes!;
       expect(changes.from_exported_at).toBe("2026-06-15T00:00:00Z");
