@@ -3,6 +3,8 @@ export const overviewText = {
   en: {
     "overview.intro":
       "The headline numbers for {period}, each against the period before and the same period a year earlier, then what needs attention now. Every tile and alert links to the page that explains it.",
+    "overview.intro.all":
+      "The headline numbers for {period}, from the first record to the latest export, then what needs attention now. Every tile and alert links to the page that explains it.",
     "overview.kpis": "Headline figures",
     "overview.kpis.periodNote": "Won revenue, win rate, leads and opportunities are for the chosen period.",
     "overview.kpis.nowNote":
@@ -83,6 +85,7 @@ export const overviewText = {
   "zh-CN": {
     "overview.intro":
       "{period}的核心指标，每项都与上一期和去年同期对比；下方列出当前需要关注的事项。每个指标卡和提醒都链接到详细说明它的页面。",
+    "overview.intro.all": "{period}的核心指标，从第一条记录到最近一次导出；下方列出当前需要关注的事项。每个指标卡和提醒都链接到详细说明它的页面。",
     "overview.kpis": "核心指标",
     "overview.kpis.periodNote": "赢单金额、赢单率、线索和商机按所选期间统计。",
     "overview.kpis.nowNote": "管道、覆盖率和预测反映今天的状态，与所选期间无关：对比的是 3 个月前和一年前。",

@@ -241,6 +241,22 @@ describe.each(LOCALES)("the %s site in a browser", (locale) => {
 });
 
 describe("the built sites", () => {
+  it(
+    "show every top-level page for the last 12 months and for all time without an error",
+    async () => {
+      const site = sites().sites.en;
+      const found: string[] = [];
+      for (const page of site.pages.filter((p) => !p.includes("/"))) {
+        for (const period of ["l12m", "all"]) {
+          const visit = await visitPage(chromium(), `${pageUrl(site, page)}?period=${period}`, {});
+          found.push(...visit.errors.map((error) => `${page}?period=${period}: ${error}`));
+        }
+      }
+      expect(found).toEqual([]);
+    },
+    PAGES_TIMEOUT
+  );
+
   it("hold the pipelines' numbers in the overview's data", async (context) => {
     const {sites: built, warehouse} = sites();
     const meta = readLoaderOutput<SiteMeta>(built.en.dist, "site");
