@@ -1,4 +1,5 @@
 import {Command, Option} from "commander";
+import {readProjectConfig} from "../config/project-config.ts";
 import {ingest} from "../ingest/ingest.ts";
 import {PRESET_NAMES, type PresetName} from "../presets/preset.ts";
 import {warehousePath} from "../warehouse/open-warehouse.ts";
@@ -26,7 +27,8 @@ export function ingestCommand(): Command {
         preset: options.preset as PresetName | undefined,
         mapping: options.mapping,
         exportedAt: options.exportedAt,
-        progress: log
+        progress: log,
+        reportingCurrency: readProjectConfig().reportingCurrency
       });
       if (options.json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
       log(formatIngestSummary(result));

@@ -16,6 +16,14 @@ const projectConfigSchema = z
     warehouse: z.string().min(1).default("data/warehouse.duckdb"),
     /** where the site is built */
     out: z.string().min(1).default("dist"),
+    /**
+     * the currency every amount is converted into (ISO 4217, e.g. CNY); default: the one most opportunities are in.
+     * Amounts in another currency need an exchange_rates export
+     */
+    reportingCurrency: z
+      .string()
+      .regex(/^[A-Z]{3}$/, "reportingCurrency must be a three-letter ISO code such as CNY")
+      .optional(),
     /** the site's language (SHANGJI_LOCALE overrides it) */
     locale: z.enum(["en", "zh-CN"]).default("en"),
     /** values per filter dimension the site precomputes (0: period only, for very large warehouses) */

@@ -7,6 +7,7 @@ import {UnreadableFile} from "../read/limits.ts";
 import type {PresetName} from "../presets/preset.ts";
 import {ENTITIES, ENTITY_NAMES, isKeyColumn} from "../schema/entities.ts";
 import type {ProductNearMiss} from "../schema/references.ts";
+import {convertAmounts, readReportingCurrency} from "../warehouse/convert-amounts.ts";
 import {DEFAULT_MEMORY_LIMIT, openWarehouse} from "../warehouse/open-warehouse.ts";
 import {dateExport, newestRecord} from "./date-export.ts";
 import {findExportFiles, hashFile} from "./find-export-files.ts";
@@ -30,6 +31,8 @@ export interface IngestOptions {
   exportedAt?: string;
   /** progress lines (stderr in the CLI) */
   progress?: (line: string) => void;
+  /** shangji.config.json's reportingCurrency; default: the currency most opportunities are in */
+  reportingCurrency?: string;
 }
 
 export interface FileReport {
@@ -107,7 +110,16 @@ export async function ingest(options: IngestOptions): Promise<IngestResult> {
           valuesSetAside: 0,
           status: "unchanged"
         });
-    if (fresh.length === 0) return result;
+    if (fresh.length === 0) {
+      // the amounts were converted at the last ingest, unless the reporting currency has changed since
+      const converted = await readReportingCurrency(connection);
+      if (options.reportingCurrency && converted?.currency !== options.reportingCurrency) {
+        await connection.run("BEGIN TRANSACTION");
+        await convertAmounts(connection, options.reportingCurrency);
+        await connection.run("COMMIT");
+      }
+      return result;
+    }
 
     await connection.run("BEGIN TRANSACTION");
     let step = "reading the exports";
@@ -148,6 +160,8 @@ export async function ingest(options: IngestOptions): Promise<IngestResult> {
       step = "recording the ingest";
       await summarise(connection, ingestId, result);
       await recordIngest(connection, ingestId, exportedAt, result, hashes);
+      step = "converting amounts into the reporting currency";
+      await convertAmounts(connection, options.reportingCurrency);
       await connection.run("COMMIT");
     } catch (error) {
       await connection.run("ROLLBACK");

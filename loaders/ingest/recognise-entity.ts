@@ -34,7 +34,8 @@ const FILE_HINTS: Record<EntityName, string[]> = {
   contracts: ["contract", "合同"],
   tickets: ["ticket", "case", "工单"],
   marketing_spend: ["spend", "marketing", "费用"],
-  quotas: ["quota", "target", "目标"]
+  quotas: ["quota", "target", "目标"],
+  exchange_rates: ["rate", "fx", "currenc", "汇率"]
 };
 
 export class RecognitionError extends Error {}

@@ -46,6 +46,9 @@ export function parseExpression(column: Column, settings: ValueSettings): string
       return `sj_ratio(${v}, ${decimal})`;
     case "date":
       return `sj_date(${v}, ${order})`;
+    case "date_or_month":
+      // a month alone (2024-03, 202403, 2024年3月) before a date: 202403 would otherwise read as a spreadsheet's day number
+      return `CASE WHEN regexp_matches(trim(${v}), '^\\d{4}\\s*[-/.年]\\s*\\d{1,2}\\s*月?$|^\\d{6}$') THEN sj_month(${v}, ${order}) ELSE sj_date(${v}, ${order}) END`;
     case "timestamp":
       return `sj_timestamp(${v}, ${order}, ${sqlString(settings.timezone)})`;
     case "month":
@@ -69,6 +72,7 @@ const TYPE_WORDS: Record<Column["type"], string> = {
   amount: "an amount",
   ratio: "a share between 0 and 1 or a percentage",
   date: "a date",
+  date_or_month: "a date or a month",
   timestamp: "a date and time",
   month: "a month",
   monthday: "a month and day (MM-DD)",
@@ -90,6 +94,7 @@ export function invalidReason(column: Column, stageNames: string[]): {rule: stri
     case "outcome":
       return {rule: "unknown_outcome", reason: `${quoted} || ' is not an outcome (open, won or lost)'`};
     case "date":
+    case "date_or_month":
     case "timestamp":
     case "month":
       return {

@@ -11,14 +11,18 @@ const SYNONYMS: Record<string, string[]> = {
   occurred_at: ["date", "activity date"],
   entered_at: ["changed at", "date entered"],
   family: ["product family", "product line"],
-  list_price: ["list price", "price", "unit price"]
+  list_price: ["list price", "price", "unit price"],
+  rate_date: ["date", "month", "rate date"],
+  rate: ["exchange rate", "fx rate"]
 };
 
 function entityPreset(name: (typeof ENTITY_NAMES)[number]): EntityPreset {
   const columns: Record<string, string[]> = {};
   for (const column of ENTITIES[name].columns) columns[column.name] = [column.name, ...(SYNONYMS[column.name] ?? [])];
   // a bare Id column marks a vendor export (Salesforce), whose ContactId, AccountId … are references, not keys
-  return {columns, signature: ENTITIES[name].key, excludes: ["Id"]};
+  // a plain date,currency,rate file: its date column has no canonical name to recognise it by
+  const signature = name === "exchange_rates" ? ["currency", "rate"] : ENTITIES[name].key;
+  return {columns, signature, excludes: ["Id"]};
 }
 
 export const generic: Preset = {

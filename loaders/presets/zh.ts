@@ -182,6 +182,10 @@ export const zh: Preset = {
         quota: ["业绩目标", "目标金额", "指标"],
         currency: ["币种"]
       }
+    },
+    exchange_rates: {
+      signature: ["币种", "汇率"],
+      columns: {currency: ["币种", "货币"], rate_date: ["日期", "月份"], rate: ["汇率"]}
     }
   }
 };

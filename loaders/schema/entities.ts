@@ -11,6 +11,7 @@ export type ColumnType =
   | "amount" // money: symbols, thousands separators and decimal commas accepted; stored DECIMAL(18,2)
   | "ratio" // 0.35, 35 % or 35% → 0.35
   | "date" // calendar date, no time zone
+  | "date_or_month" // a calendar date, or a month (2024-03) read as its first day
   | "timestamp" // stored in UTC; naive input is read in the export's time zone
   | "month" // 2024-03, 2024/3, 2024年3月 → first day of the month
   | "monthday" // birthdays: MM-DD
@@ -55,7 +56,8 @@ export const ENTITY_NAMES = [
   "contracts",
   "tickets",
   "marketing_spend",
-  "quotas"
+  "quotas",
+  "exchange_rates"
 ] as const;
 
 export type EntityName = (typeof ENTITY_NAMES)[number];
@@ -294,6 +296,26 @@ export const ENTITIES: Record<EntityName, Entity> = {
       {name: "month", type: "month", required: true, description: "first day of the month"},
       {name: "quota", type: "amount", required: true, description: "revenue quota for the month"},
       currency
+    ]
+  },
+  exchange_rates: {
+    name: "exchange_rates",
+    grain: "one row per currency per rate date (a monthly rate is dated the month's first day)",
+    key: ["currency", "rate_date"],
+    columns: [
+      {name: "currency", type: "text", required: true, description: "ISO code of the currency the rate converts"},
+      {
+        name: "rate_date",
+        type: "date_or_month",
+        required: true,
+        description: "the day the rate holds from, or its month (2024-03) for the whole month"
+      },
+      {
+        name: "rate",
+        type: "number",
+        required: true,
+        description: "units of the reporting currency one unit of the currency buys"
+      }
     ]
   }
 };

@@ -17,7 +17,7 @@ export interface SiteMeta {
   periods: SitePeriod[];
   defaultPeriod: string;
   filters: FilterOptions;
-  /** the deals' currency when all share one (ISO 4217), else null: amounts are then shown as plain numbers */
+  /** the reporting currency every amount is in (ISO 4217); null without one: amounts are then shown as plain numbers */
   currency: string | null;
   /** core tables holding rows; a page needing another one says that table was not exported */
   tables: EntityName[];
@@ -31,9 +31,11 @@ export interface SiteMeta {
 export async function readSiteMeta(connection: DuckDBConnection): Promise<SiteMeta> {
   const exportedAt = await latestExport(connection);
   const counts = await readRows<{table: EntityName; n_rows: number}>(connection, rowCountsSql(ENTITY_NAMES));
-  const currencies = await readRows<{currency: string}>(
+  // a warehouse never converted into a reporting currency shows plain numbers unless its deals share one
+  const [{currency}] = await readRows<{currency: string | null}>(
     connection,
-    `SELECT DISTINCT currency FROM opportunities WHERE currency IS NOT NULL LIMIT 2`
+    `SELECT coalesce((SELECT max(currency) FROM reporting_currency),
+       (SELECT CASE WHEN count(DISTINCT currency) = 1 THEN max(currency) END FROM opportunities)) AS currency`
   );
   const filters = await readFilterOptions(connection);
   const now = exportedAt ?? startOfToday();
@@ -53,7 +55,7 @@ export async function readSiteMeta(connection: DuckDBConnection): Promise<SiteMe
     periods: await readSitePeriods(connection),
     defaultPeriod: DEFAULT_PERIOD,
     filters,
-    currency: currencies.length === 1 && /^[A-Z]{3}$/.test(currencies[0].currency) ? currencies[0].currency : null,
+    currency: currency !== null && /^[A-Z]{3}$/.test(currency) ? currency : null,
     tables: counts.filter((c) => c.n_rows > 0).map((c) => c.table),
     left_out: leftOut
   };

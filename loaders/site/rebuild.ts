@@ -22,6 +22,8 @@ export interface RebuildOptions {
   /** the passphrase of a password-protected site (SHANGJI_SITE_PASSPHRASE) */
   passphrase?: string;
   filterValues?: number;
+  /** shangji.config.json's reportingCurrency */
+  reportingCurrency?: string;
   quiet?: boolean;
   progress?: (line: string) => void;
 }
@@ -71,7 +73,12 @@ export async function rebuild(options: RebuildOptions): Promise<RebuildResult> {
   // before the ingest: a site that cannot be built should not leave a changed warehouse behind
   if (options.access === "password") requirePassphrase(options.passphrase);
   const began = performance.now();
-  const ingested = await ingest({paths: [options.exports], warehouse: options.warehouse, progress: options.progress});
+  const ingested = await ingest({
+    paths: [options.exports],
+    warehouse: options.warehouse,
+    progress: options.progress,
+    reportingCurrency: options.reportingCurrency
+  });
   const ingestSeconds = (performance.now() - began) / 1000;
   const state = await readWarehouseState(options.warehouse);
   const rejected = ingested.files.filter((f) => f.status === "rejected");

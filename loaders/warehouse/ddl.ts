@@ -1,4 +1,5 @@
 import {ENTITIES, ENTITY_NAMES, isKeyColumn, type ColumnType, type Entity} from "../schema/entities.ts";
+import {CONVERSION_DDL} from "./convert-amounts.ts";
 
 const SQL_TYPES: Record<ColumnType, string> = {
   id: "VARCHAR",
@@ -8,6 +9,7 @@ const SQL_TYPES: Record<ColumnType, string> = {
   amount: "DECIMAL(18,2)",
   ratio: "DOUBLE",
   date: "DATE",
+  date_or_month: "DATE",
   timestamp: "TIMESTAMP",
   month: "DATE",
   monthday: "VARCHAR",
@@ -102,5 +104,5 @@ CREATE TABLE IF NOT EXISTS stages (
 `;
 
 export function warehouseDdl(): string {
-  return [BOOKKEEPING_DDL, ...ENTITY_NAMES.map((name) => createEntityTable(ENTITIES[name]))].join("\n");
+  return [BOOKKEEPING_DDL, CONVERSION_DDL, ...ENTITY_NAMES.map((name) => createEntityTable(ENTITIES[name]))].join("\n");
 }

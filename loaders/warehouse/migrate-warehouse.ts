@@ -1,5 +1,6 @@
 import type {DuckDBConnection} from "@duckdb/node-api";
 import {ENTITIES, ENTITY_NAMES, isKeyColumn} from "../schema/entities.ts";
+import {CONVERTED_AMOUNTS} from "./convert-amounts.ts";
 import {sqlType} from "./ddl.ts";
 
 /** Columns added to bookkeeping tables since their first version, with their definition. */
@@ -25,6 +26,10 @@ export async function migrateWarehouse(connection: DuckDBConnection): Promise<vo
   for (const [table, column, definition] of ADDED_COLUMNS) {
     if (!columns.has(`${table}.${column}`)) statements.push(`ALTER TABLE ${table} ADD COLUMN ${column} ${definition}`);
   }
+  // amounts in the reporting currency, beside the original: written by convertAmounts, not read from exports
+  for (const {table, converted} of CONVERTED_AMOUNTS)
+    if (!columns.has(`${table}.${converted}`))
+      statements.push(`ALTER TABLE ${table} ADD COLUMN ${converted} DECIMAL(18,2)`);
   for (const name of ENTITY_NAMES) {
     for (const column of ENTITIES[name].columns)
       if (!columns.has(`${name}.${column.name}`))

@@ -1,6 +1,7 @@
 import {OPPORTUNITY_SCOPE} from "../lib/opportunity-scope.ts";
 import {bucketSql, type BucketInterval} from "./bucket.ts";
 import {duplicateMatchesSql} from "./duplicate-matches-sql.ts";
+import {REPORTING_SPEND} from "../lib/reporting-amounts.ts";
 
 /** Which columns identify a row: the source alone, or the source and its campaign. */
 export type ChannelLevel = "source" | "campaign";
@@ -94,7 +95,7 @@ spend AS (
     sum((cost * date_diff('day', greatest(month, $start::DATE), least(month_end, $end::DATE))
       / date_diff('day', month, month_end))::DECIMAL(18, 2)) AS cost
   FROM (SELECT channel, cost, date_trunc('month', month)::DATE AS month,
-          (date_trunc('month', month) + INTERVAL 1 MONTH)::DATE AS month_end FROM marketing_spend)
+          (date_trunc('month', month) + INTERVAL 1 MONTH)::DATE AS month_end FROM ${REPORTING_SPEND})
   WHERE $spend_applies AND month < $end::DATE AND month_end > $start::DATE
     AND ($channel::VARCHAR IS NULL OR channel = $channel::VARCHAR)
   GROUP BY ALL

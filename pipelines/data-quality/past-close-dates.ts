@@ -1,5 +1,6 @@
 import type {PipelineContext, PipelineResult} from "../lib/context.ts";
 import {readRows} from "../lib/read-rows.ts";
+import {REPORTING_OPPORTUNITIES} from "../lib/reporting-amounts.ts";
 
 export interface PastCloseDateRow {
   opportunity_id: string;
@@ -27,7 +28,7 @@ export async function pastCloseDates(ctx: PipelineContext): Promise<PipelineResu
   const sql = `
 WITH open_opportunities AS (
   SELECT opportunity_id, stage, owner_rep_id, expected_close_at, amount
-  FROM opportunities
+  FROM ${REPORTING_OPPORTUNITIES}
   WHERE coalesce(outcome, 'open') = 'open'
 ),
 final AS (

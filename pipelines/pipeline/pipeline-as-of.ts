@@ -4,6 +4,7 @@ import {filterCondition} from "../lib/filter-condition.ts";
 import {readRows} from "../lib/read-rows.ts";
 import {ensureStageEntries} from "../lib/stage-entries.ts";
 import {OPPORTUNITY_SCOPE_SQL} from "../lib/opportunity-scope.ts";
+import {inReportingCurrencySql} from "../lib/reporting-amounts.ts";
 
 /**
  * SQL for the opportunities open at the instant $as_of (TIMESTAMP) — grain: one row per opportunity
@@ -20,11 +21,12 @@ export function openAsOfSql(where: string, {withAmounts = true} = {}): string {
   const amounts = `
     amounts AS (
       SELECT h.opportunity_id, h.entered_at AS at, h.amount FROM stage_history h
-      WHERE h.amount IS NOT NULL AND h.entered_at < CAST($as_of AS TIMESTAMP)
+      -- an amount then in another currency has no rate of its day: the current (converted) amount stands for it
+      WHERE h.amount IS NOT NULL AND h.entered_at < CAST($as_of AS TIMESTAMP) AND ${inReportingCurrencySql("h.currency")}
       UNION ALL
       -- an export taken at the date shows the state at the date
       SELECT s.opportunity_id, s.exported_at, s.amount FROM opportunity_snapshots s
-      WHERE s.amount IS NOT NULL AND s.exported_at <= CAST($as_of AS TIMESTAMP)
+      WHERE s.amount IS NOT NULL AND s.exported_at <= CAST($as_of AS TIMESTAMP) AND ${inReportingCurrencySql("s.currency")}
     ),
     amount_then AS (
       SELECT a.opportunity_id, arg_max(a.amount, a.at) AS amount

@@ -7,6 +7,7 @@ import {stageProbabilityOf} from "../stage-conversion/stage-probabilities.ts";
 import {pipelineStageProbabilities, round2, type StageProbabilityOptions} from "./weighted-pipeline.ts";
 import {OPPORTUNITY_SCOPE_SQL} from "../lib/opportunity-scope.ts";
 import {toDateEnd} from "../lib/to-date-end.ts";
+import {REPORTING_QUOTAS} from "../lib/reporting-amounts.ts";
 
 /** Pipeline coverage of the period's remaining quota — grain: one row per currency. */
 export interface PipelineCoverageRow {
@@ -130,7 +131,7 @@ async function readQuotas(ctx: PipelineContext, filters: Filters) {
   return readRows<{currency: string | null; quota: number}>(
     ctx.connection,
     `SELECT q.currency, sum(q.quota)::DOUBLE AS quota
-     FROM quotas q LEFT JOIN reps r ON r.rep_id = q.rep_id
+     FROM ${REPORTING_QUOTAS} q LEFT JOIN reps r ON r.rep_id = q.rep_id
      -- a month belongs to the period when its first day does
      WHERE q.month >= CAST($period_start AS DATE) AND q.month < CAST($period_end AS DATE)
        AND ${conditions.length ? conditions.join(" AND ") : "true"}

@@ -1,6 +1,7 @@
 import type {PipelineContext, PipelineResult} from "../lib/context.ts";
 import {filterCondition} from "../lib/filter-condition.ts";
 import {readRows} from "../lib/read-rows.ts";
+import {REPORTING_OPPORTUNITIES} from "../lib/reporting-amounts.ts";
 
 /** One row per calendar month of the period with a won deal. */
 export interface MonthlyWonRevenueRow {
@@ -30,7 +31,7 @@ export async function monthlyWonRevenue(ctx: PipelineContext): Promise<PipelineR
 WITH won AS (
   SELECT x.* FROM (
     SELECT o.closed_at, o.amount, o.source, o.owner_rep_id, o.product, r.team, r.region
-    FROM opportunities o LEFT JOIN reps r ON r.rep_id = o.owner_rep_id
+    FROM ${REPORTING_OPPORTUNITIES} o LEFT JOIN reps r ON r.rep_id = o.owner_rep_id
     WHERE o.outcome = 'won' AND o.closed_at >= $start::TIMESTAMP AND o.closed_at < $end::TIMESTAMP
   ) x
   WHERE ${filter.sql}

@@ -1,4 +1,5 @@
 import {OPPORTUNITY_SCOPE} from "../lib/opportunity-scope.ts";
+import {REPORTING_QUOTAS} from "../lib/reporting-amounts.ts";
 /** Whom the rows are about: one rep, or one team. */
 export type PerformanceLevel = "rep" | "team";
 
@@ -55,7 +56,7 @@ quota_rows AS (
       (q.quota * date_diff('day', greatest(q.month, $start::DATE), least(q.month_end, $end::DATE))
         / date_diff('day', q.month, q.month_end))::DECIMAL(18, 2) AS quota
     FROM (SELECT rep_id, quota, date_trunc('month', month)::DATE AS month,
-            (date_trunc('month', month) + INTERVAL 1 MONTH)::DATE AS month_end FROM quotas) q
+            (date_trunc('month', month) + INTERVAL 1 MONTH)::DATE AS month_end FROM ${REPORTING_QUOTAS}) q
     LEFT JOIN reps r ON r.rep_id = q.rep_id
     WHERE $quotas_apply AND q.month < $end::DATE AND q.month_end > $start::DATE
   ) x

@@ -1,4 +1,5 @@
 import {OPPORTUNITY_SCOPE} from "../lib/opportunity-scope.ts";
+import {inReportingCurrencySql} from "../lib/reporting-amounts.ts";
 
 /**
  * Ages (days after creation) at which a closed opportunity is looked at for training: the landmarks.
@@ -106,7 +107,8 @@ stage_lists AS (
 amount_lists AS (
   SELECT opportunity_id, list(struct_pack(t := entered_at, amount := amount)) AS amounts
   FROM stage_history
-  WHERE amount IS NOT NULL AND opportunity_id IN (SELECT opportunity_id FROM scored)
+  -- an amount in another currency than the reporting one is left for the current, converted one
+  WHERE amount IS NOT NULL AND ${inReportingCurrencySql("currency")} AND opportunity_id IN (SELECT opportunity_id FROM scored)
   GROUP BY opportunity_id
 ),
 touch_lists AS (

@@ -6,6 +6,7 @@ import {readRows} from "../lib/read-rows.ts";
 import {ensureStageEntries} from "../lib/stage-entries.ts";
 import {DEFAULT_LANDMARK_DAYS, DEFAULT_MAX_CLOSED, featuresSql} from "./features.ts";
 import {readColumns} from "./read-columns.ts";
+import {REPORTING_OPPORTUNITIES} from "../lib/reporting-amounts.ts";
 
 /** The numeric columns of the feature table (NaN where unknown; is_won and label_epoch are NaN on open rows). */
 export const NUMERIC_COLUMNS = [
@@ -131,7 +132,7 @@ export async function readFeatures(connection: DuckDBConnection, scope: FeatureS
       `SELECT f.opportunity_id, o.account_id, r.name AS rep_name, r.team, o.product, o.amount::DOUBLE AS amount,
          o.expected_margin, o.expected_close_at, o.created_at
        FROM scoring_features f
-       JOIN opportunities o ON o.opportunity_id = f.opportunity_id
+       JOIN ${REPORTING_OPPORTUNITIES} o ON o.opportunity_id = f.opportunity_id
        LEFT JOIN reps r ON r.rep_id = o.owner_rep_id
        WHERE f.outcome = 'open'
        ORDER BY f.opportunity_id`

@@ -16,8 +16,8 @@ export function translator(locale, ...dictionaries) {
 const DASH = "—";
 
 /**
- * Number, money, percentage and date formats for a language; amounts in `currency` (ISO 4217) when the
- * deals share one. Missing values (null, undefined, NaN) show as an em dash.
+ * Number, money, percentage and date formats for a language; amounts in `currency` (ISO 4217), the reporting
+ * currency every amount is converted into. Missing values (null, undefined, NaN) show as an em dash.
  *
  * @param {string} locale
  * @param {string | null} [currency]

@@ -153,6 +153,26 @@ export const dataQualityText = {
     "dataQuality.products.noCatalogue":
       "No products catalogue was exported, so the products of deals and quotes are not checked against one.",
     "dataQuality.products.more": "The {shown} most frequent of {total} products.",
+    "dataQuality.currencies.title": "Currencies and exchange rates",
+    "dataQuality.currencies.intro":
+      "Every amount is converted into one reporting currency at the rate of its own day: a won or lost deal at its close, an open deal at its export, marketing spend and quotas at their month. An amount whose month has no rate in the exchange_rates export is set aside: left out of every total, never added as it is nor converted at another month's rate.",
+    "dataQuality.currencies.reporting.config":
+      "Amounts are shown in {currency}, the reporting currency set in shangji.config.json.",
+    "dataQuality.currencies.reporting.most_frequent":
+      "Amounts are shown in {currency}, the currency most opportunities are in (set reportingCurrency in shangji.config.json to choose another).",
+    "dataQuality.currencies.none": "No amount names a currency: nothing is converted.",
+    "dataQuality.currencies.currency": "currency",
+    "dataQuality.currencies.values": "amounts",
+    "dataQuality.currencies.converted": "converted",
+    "dataQuality.currencies.months": "months",
+    "dataQuality.currencies.monthsWithRate": "months with a rate",
+    "dataQuality.currencies.rateMin": "lowest rate",
+    "dataQuality.currencies.rateMax": "highest rate",
+    "dataQuality.currencies.setAsideTitle": "Amounts set aside for want of a rate",
+    "dataQuality.currencies.noneSetAside": "Every amount has the rate of its month.",
+    "dataQuality.currencies.table": "table",
+    "dataQuality.currencies.month": "month without a rate",
+    "dataQuality.currencies.setAside": "amounts set aside",
     "dataQuality.regressions.title": "Stage regressions",
     "dataQuality.regressions.intro":
       "Moves backwards in the stage history, e.g. negotiation → intent. A few are real (a deal reopened); many mean the stage field is used loosely, which distorts the funnel and the stage probabilities.",
@@ -198,6 +218,7 @@ export const dataQualityText = {
     "dataQuality.tableName.tickets": "tickets",
     "dataQuality.tableName.marketing_spend": "marketing_spend",
     "dataQuality.tableName.quotas": "quotas",
+    "dataQuality.tableName.exchange_rates": "exchange_rates",
     "dataQuality.tableName.ingests": "ingests"
   },
   "zh-CN": {
@@ -348,6 +369,25 @@ export const dataQualityText = {
     "dataQuality.products.none": "商机和报价中的产品写法都与产品目录一致；目录中完全没有的产品见孤立引用。",
     "dataQuality.products.noCatalogue": "未导出产品目录，因此没有核对商机和报价中的产品。",
     "dataQuality.products.more": "显示最常见的 {shown} 个（共 {total} 个）。",
+    "dataQuality.currencies.title": "币种与汇率",
+    "dataQuality.currencies.intro":
+      "每个金额按其自身日期的汇率折算为同一报告币种：成交或输单的商机按关闭日期，进行中的商机按导出日期，市场费用和业绩目标按所属月份。若汇率文件（exchange_rates）中没有某金额所在月份的汇率，该金额会被搁置：不计入任何合计，既不按原币直接相加，也不按其他月份的汇率折算。",
+    "dataQuality.currencies.reporting.config": "金额以 {currency} 显示，即 shangji.config.json 中设置的报告币种。",
+    "dataQuality.currencies.reporting.most_frequent":
+      "金额以 {currency} 显示，即多数商机使用的币种（可在 shangji.config.json 中设置 reportingCurrency 改用其他币种）。",
+    "dataQuality.currencies.none": "没有金额标明币种：未做折算。",
+    "dataQuality.currencies.currency": "币种",
+    "dataQuality.currencies.values": "金额数",
+    "dataQuality.currencies.converted": "已折算",
+    "dataQuality.currencies.months": "月份数",
+    "dataQuality.currencies.monthsWithRate": "有汇率的月份",
+    "dataQuality.currencies.rateMin": "最低汇率",
+    "dataQuality.currencies.rateMax": "最高汇率",
+    "dataQuality.currencies.setAsideTitle": "因缺少汇率而搁置的金额",
+    "dataQuality.currencies.noneSetAside": "每个金额都有所在月份的汇率。",
+    "dataQuality.currencies.table": "表",
+    "dataQuality.currencies.month": "缺少汇率的月份",
+    "dataQuality.currencies.setAside": "搁置的金额数",
     "dataQuality.regressions.title": "阶段倒退",
     "dataQuality.regressions.intro":
       "阶段历史中的倒退，例如从谈判退回意向。少数是真实情况（商机重新打开）；数量多则说明阶段字段填写随意，会扭曲销售漏斗和各阶段的成交概率。",
@@ -392,6 +432,7 @@ export const dataQualityText = {
     "dataQuality.tableName.tickets": "服务工单（tickets）",
     "dataQuality.tableName.marketing_spend": "市场费用（marketing_spend）",
     "dataQuality.tableName.quotas": "销售指标（quotas）",
+    "dataQuality.tableName.exchange_rates": "汇率（exchange_rates）",
     "dataQuality.tableName.ingests": "导入记录（ingests）"
   }
 };

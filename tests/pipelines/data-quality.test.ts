@@ -221,7 +221,8 @@ describe("data-quality pipelines on a literal fixture", () => {
       contracts: [0, 0],
       tickets: [0, 0],
       marketing_spend: [0, 0],
-      quotas: [0, 0]
+      quotas: [0, 0],
+      exchange_rates: [0, 0]
     });
   });
 

@@ -21,6 +21,7 @@ import type {EntityName} from "../../schema/entities.ts";
 import {readRows} from "../../warehouse/read-rows.ts";
 import {pageSlices, type PageSlices} from "../page-slices.ts";
 import type {PeriodId} from "../site-periods.ts";
+import {currencyCoverage, type CurrencyCoverage} from "../../../pipelines/data-quality/currency-coverage.ts";
 
 /** Opportunities listed per check and filter; the counts and amounts cover all of them. */
 export const LISTED_OPPORTUNITIES = 20;
@@ -125,6 +126,8 @@ export interface DataQualityData extends PageSlices<DataQualitySlice> {
   product_near_misses: ProductNearMissRow[];
   n_product_near_misses: number;
   stage_regressions: {n_pairs: number; rows: StageRegressionRow[]; missing: string[]};
+  /** the reporting currency, the currencies exported, the rates used and the amounts set aside without one */
+  currencies: CurrencyCoverage;
 }
 
 /**
@@ -171,7 +174,8 @@ export async function dataQualityData(connection: DuckDBConnection): Promise<Dat
       n_pairs: results.stage_regressions.rows.length,
       rows: results.stage_regressions.rows.slice(0, LISTED_STAGE_REGRESSIONS),
       missing: results.stage_regressions.missing
-    }
+    },
+    currencies: await currencyCoverage({connection})
   };
 }
 

@@ -19,6 +19,7 @@ import {compactTable, type CompactTable} from "../compact-table.ts";
 import {pageSlices, type PageSlices, type SliceContext} from "../page-slices.ts";
 import {significant} from "../significant.ts";
 import {pastPipelineKey, readPastPipelines, type PastPipelines} from "./pipeline-past.ts";
+import {REPORTING_CURRENCY_SQL} from "../../../pipelines/lib/reporting-amounts.ts";
 
 /** Month-ends the page can show the pipeline as of: the last twelve. */
 export const AS_OF_MONTHS = 12;
@@ -248,12 +249,9 @@ function bucket(month: string | null, months: string[]): string {
   return months.includes(month) ? month : "later";
 }
 
-/** The currency most opportunities are in: the one the page shows amounts in. */
+/** The reporting currency: the one the page shows amounts in. */
 async function readReportingCurrency(connection: DuckDBConnection): Promise<string | null> {
-  const rows = await readRows<{currency: string}>(
-    connection,
-    `SELECT currency FROM opportunities WHERE currency IS NOT NULL GROUP BY currency ORDER BY count(*) DESC, currency LIMIT 1`
-  );
+  const rows = await readRows<{currency: string | null}>(connection, REPORTING_CURRENCY_SQL);
   return rows[0]?.currency ?? null;
 }
 

@@ -21,6 +21,7 @@ import {
   type PerformanceFigures,
   type RepSpecialtyRow
 } from "./reps-data.ts";
+import {REPORTING_OPPORTUNITIES, REPORTING_QUOTAS} from "../../../pipelines/lib/reporting-amounts.ts";
 
 export interface RepIdentity {
   rep_id: string;
@@ -302,7 +303,7 @@ async function readTrend(
   const won = await monthlyWonRevenue({connection, period, now, filters: {rep: repId}});
   const quotas = await readRows<{month: string; quota: number}>(
     connection,
-    `SELECT strftime(month, '%Y-%m-%d') AS month, sum(quota)::DOUBLE AS quota FROM quotas
+    `SELECT strftime(month, '%Y-%m-%d') AS month, sum(quota)::DOUBLE AS quota FROM ${REPORTING_QUOTAS}
      WHERE rep_id = $rep AND month >= $start::DATE AND month < $end::DATE GROUP BY ALL`,
     {rep: repId, start: period.start, end: period.end}
   );
@@ -353,7 +354,7 @@ function readOpenDeals(connection: DuckDBConnection, now: string): Promise<(Open
      SELECT o.owner_rep_id, o.opportunity_id, a.name AS account_name, o.stage, o.amount::DOUBLE AS amount,
        strftime(o.expected_close_at, '%Y-%m-%d') AS expected_close_at,
        round(date_diff('second', c.entered_at, $now::TIMESTAMP) / 86400.0) AS days_in_stage
-     FROM opportunities o
+     FROM ${REPORTING_OPPORTUNITIES} o
      LEFT JOIN accounts a ON a.account_id = o.account_id
      LEFT JOIN current_entries c ON c.opportunity_id = o.opportunity_id
      WHERE o.owner_rep_id IS NOT NULL AND o.outcome = 'open' AND o.created_at <= $now::TIMESTAMP
