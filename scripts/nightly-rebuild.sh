@@ -9,9 +9,13 @@
 #   GITHUB_OUTPUT          file the step's outputs are appended to: access=artifact|pages|password, how the
 #                          workflow publishes the site (publish.access of shangji.config.json)
 #   SHANGJI_SITE_PASSPHRASE  the passphrase of a "password" site (a repository secret)
+#   SHANGJI_HISTORY_REMOTE   optional git remote whose branch SHANGJI_HISTORY_BRANCH (default shangji-data) keeps
+#                          the warehouse's archive: restored from when the warehouse is missing, pushed to after
+#                          the rebuild (scripts/history-branch.sh)
 #
 # Exit code: that of `shangji rebuild` — 0 built, 5 built but input was quarantined or rejected,
-# anything else failed with the previous site kept; 3 also when fetching the exports failed.
+# anything else failed with the previous site kept; 3 also when fetching the exports failed; 1 also when
+# the history could not be restored (nothing was rebuilt) or pushed.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
@@ -33,7 +37,21 @@ if [ -n "${SHANGJI_FETCH_EXPORTS:-}" ]; then
   fi
 fi
 
+if [ -n "${SHANGJI_HISTORY_REMOTE:-}" ] && ! scripts/history-branch.sh pull; then
+  echo "shangji: restoring the warehouse's history failed; nothing was rebuilt" >&2
+  exit 1
+fi
+
 args=(rebuild)
 [ -n "${SHANGJI_EXPORTS:-}" ] && args+=(--exports "$SHANGJI_EXPORTS")
 [ -n "${GITHUB_STEP_SUMMARY:-}" ] && args+=(--summary "$GITHUB_STEP_SUMMARY")
-node bin/shangji.js "${args[@]}"
+code=0
+node bin/shangji.js "${args[@]}" || code=$?
+
+if [ -n "${SHANGJI_HISTORY_REMOTE:-}" ] && { [ "$code" -eq 0 ] || [ "$code" -eq 5 ]; }; then
+  if ! scripts/history-branch.sh push; then
+    echo "shangji: the site was built, but the warehouse's history could not be pushed" >&2
+    exit 1
+  fi
+fi
+exit "$code"

@@ -2,6 +2,7 @@ import {Command, Option} from "commander";
 import {readProjectConfig} from "../config/project-config.ts";
 import {ingest} from "../ingest/ingest.ts";
 import {PRESET_NAMES, type PresetName} from "../presets/preset.ts";
+import {updateArchive} from "../warehouse/archive-warehouse.ts";
 import {warehousePath} from "../warehouse/open-warehouse.ts";
 import {EXIT} from "./cli-error.ts";
 import {formatIngestSummary} from "./format-ingest-summary.ts";
@@ -32,6 +33,8 @@ export function ingestCommand(): Command {
       });
       if (options.json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
       log(formatIngestSummary(result));
+      if (readProjectConfig().archive)
+        await updateArchive(warehousePath(options.warehouse), {changed: result.ingestId !== null});
       const rejected = result.files.some((f) => f.status === "rejected");
       const quarantined = result.rowsQuarantined > 0 || result.valuesSetAside > 0;
       if (rejected || (options.strict && quarantined)) process.exitCode = EXIT.quarantined;

@@ -1,5 +1,6 @@
 import {readFileSync} from "node:fs";
 import {Command, CommanderError} from "commander";
+import {archiveCommand} from "./archive-command.ts";
 import {CliError, EXIT} from "./cli-error.ts";
 import {buildCommand} from "./build-command.ts";
 import {configCommand} from "./config-command.ts";
@@ -9,6 +10,7 @@ import {ingestCommand} from "./ingest-command.ts";
 import {queryCommand} from "./query-command.ts";
 import {rebuildCommand} from "./rebuild-command.ts";
 import {redateCommand} from "./redate-command.ts";
+import {restoreCommand} from "./restore-command.ts";
 
 const EXIT_CODES = `
 Exit codes:
@@ -39,6 +41,8 @@ export function program(): Command {
     .addCommand(queryCommand())
     .addCommand(buildCommand())
     .addCommand(rebuildCommand())
+    .addCommand(archiveCommand())
+    .addCommand(restoreCommand())
     .addCommand(digestCommand())
     .addCommand(configCommand());
 }

@@ -29,6 +29,7 @@ export function rebuildCommand(): Command {
         access: config.publish.access,
         passphrase: process.env.SHANGJI_SITE_PASSPHRASE,
         filterValues: process.env.SHANGJI_FILTER_VALUES ? undefined : config.site.filterValues,
+        archive: config.archive,
         reportingCurrency: config.reportingCurrency,
         quiet: options.quiet,
         progress: log

@@ -1,4 +1,6 @@
 import {Command, InvalidArgumentError} from "commander";
+import {readProjectConfig} from "../config/project-config.ts";
+import {updateArchive} from "../warehouse/archive-warehouse.ts";
 import {warehousePath} from "../warehouse/open-warehouse.ts";
 
 export function redateCommand(): Command {
@@ -11,7 +13,10 @@ export function redateCommand(): Command {
     .option("--warehouse <path>", "warehouse file (default: $SHANGJI_WAREHOUSE or data/warehouse.duckdb)")
     .action(async (date: string, options) => {
       const {redateIngest} = await import("../ingest/redate-ingest.ts");
-      const redated = await redateIngest(warehousePath(options.warehouse), date, options.ingest);
+      const {archive} = readProjectConfig();
+      const warehouse = warehousePath(options.warehouse);
+      const redated = await redateIngest(warehouse, date, options.ingest);
+      if (archive) await updateArchive(warehouse, {changed: true});
       process.stderr.write(
         `ingest ${redated.ingestId}: the export is dated ${redated.exportedAt} (was ${redated.previous}); ` +
           `run shangji build to move the site's periods\n`

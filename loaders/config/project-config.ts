@@ -14,6 +14,11 @@ const projectConfigSchema = z
     /** the folder the CRM exports are dropped into; `shangji rebuild` ingests what is new in it */
     exports: z.string().min(1).default("data/sample"),
     warehouse: z.string().min(1).default("data/warehouse.duckdb"),
+    /**
+     * after every change, write the warehouse's tables as Parquet to <warehouse>.archive/, from which
+     * `shangji restore` rebuilds it (otherwise the warehouse file is the only copy of its history)
+     */
+    archive: z.boolean().default(true),
     /** where the site is built */
     out: z.string().min(1).default("dist"),
     /**

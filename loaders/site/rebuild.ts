@@ -2,6 +2,7 @@ import {existsSync, readFileSync, writeFileSync} from "node:fs";
 import {basename, join} from "node:path";
 import {CliError, EXIT} from "../cli/cli-error.ts";
 import {ingest, type IngestResult} from "../ingest/ingest.ts";
+import {updateArchive} from "../warehouse/archive-warehouse.ts";
 import {openWarehouse} from "../warehouse/open-warehouse.ts";
 import {readRows} from "../warehouse/read-rows.ts";
 import {rowCountsSql} from "../warehouse/row-counts-sql.ts";
@@ -19,6 +20,8 @@ export interface RebuildOptions {
   locale: SiteLocale;
   hide?: HiddenDimension[];
   access?: PublishAccess;
+  /** write the warehouse's archive after the ingest (default true) */
+  archive?: boolean;
   /** the passphrase of a password-protected site (SHANGJI_SITE_PASSPHRASE) */
   passphrase?: string;
   filterValues?: number;
@@ -79,6 +82,8 @@ export async function rebuild(options: RebuildOptions): Promise<RebuildResult> {
     progress: options.progress,
     reportingCurrency: options.reportingCurrency
   });
+  // before the site: history is kept even when the site cannot be built
+  if (options.archive !== false) await updateArchive(options.warehouse, {changed: ingested.ingestId !== null});
   const ingestSeconds = (performance.now() - began) / 1000;
   const state = await readWarehouseState(options.warehouse);
   const rejected = ingested.files.filter((f) => f.status === "rejected");
