@@ -39,6 +39,11 @@ export function formatIngestSummary(result: IngestResult): string {
     }
     lines.push(`all of them: shangji query "select * from quarantine where ingest_id = ${result.ingestId}"`);
   }
+  if (result.removed.count > 0)
+    lines.push(
+      `removed: ${n(result.removed.count)} opportunities this full export no longer holds left the pipeline ` +
+        `(e.g. ${result.removed.examples.join(", ")}); all of them: shangji query "select * from removed_opportunities"`
+    );
   for (const ref of result.references) {
     if (ref.resolvedByName > 0)
       lines.push(`resolved ${n(ref.resolvedByName)} ${ref.table}.${ref.column} names to ${ref.references} ids`);

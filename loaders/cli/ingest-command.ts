@@ -17,6 +17,7 @@ export function ingestCommand(): Command {
     .option("--mapping <file.json>", "mapping file for exports no preset knows")
     .option("--warehouse <path>", "warehouse file (default: $SHANGJI_WAREHOUSE or data/warehouse.duckdb)")
     .option("--exported-at <date>", "when the export was taken (default: now)")
+    .option("--full", "the export holds every opportunity: those it lacks were removed in the CRM")
     .option("--strict", "exit with code 5 when any row is rejected or any value set aside")
     .option("--json", "print the ingest result as JSON on stdout")
     .option("-q, --quiet", "no progress or summary on stderr")
@@ -28,6 +29,7 @@ export function ingestCommand(): Command {
         preset: options.preset as PresetName | undefined,
         mapping: options.mapping,
         exportedAt: options.exportedAt,
+        fullExport: options.full,
         progress: log,
         reportingCurrency: readProjectConfig().reportingCurrency
       });

@@ -18,6 +18,8 @@ import {recogniseEntity, RecognitionError, type Recognition} from "./recognise-e
 import {checkReferences, readProductNearMisses, type ReferenceReport} from "./check-references.ts";
 import {stageWithDuckdb} from "./stage-with-duckdb.ts";
 import {installValueMacros} from "./value-macros.ts";
+import {keepNewerRows, prepareReplacedRows} from "./keep-newer-rows.ts";
+import {removeVanished, type Removed} from "./remove-vanished.ts";
 import {recordIngest, recordSnapshots, summarise, unloadedFiles} from "./record-ingest.ts";
 import type {ValueSettings} from "./typed-select.ts";
 
@@ -29,6 +31,8 @@ export interface IngestOptions {
   mapping?: string | MappingFile;
   /** when the export was taken; default: the mapping file's exportedAt, else now */
   exportedAt?: string;
+  /** the export holds every opportunity: one it lacks was removed in the CRM (default: the mapping file's fullExport) */
+  fullExport?: boolean;
   /** progress lines (stderr in the CLI) */
   progress?: (line: string) => void;
   /** shangji.config.json's reportingCurrency; default: the currency most opportunities are in */
@@ -65,6 +69,8 @@ export interface IngestResult {
   productNearMisses: ProductNearMiss[];
   /** what the user should know of the ingest as a whole (an export dated by its data) */
   warnings: string[];
+  /** opportunities a full export no longer holds, moved out of the pipeline */
+  removed: Removed;
   /** the first quarantined problems, for the summary */
   examples: {file: string; line: number | null; column: string | null; value: string | null; reason: string}[];
   reasons: {rule: string; count: number}[];
@@ -85,7 +91,10 @@ export async function ingest(options: IngestOptions): Promise<IngestResult> {
   const warehouse = await openWarehouse(options.warehouse);
   const {connection} = warehouse;
   try {
-    const fresh = await unloadedFiles(connection, hashes);
+    const full = options.fullExport ?? mapping?.fullExport ?? false;
+    const unloaded = await unloadedFiles(connection, hashes);
+    // a full export is read whole once anything in it is new: a file unchanged since the last export still holds its deals
+    const fresh = full && unloaded.length > 0 ? uniqueFiles(hashes) : unloaded;
     const result: IngestResult = {
       ingestId: null,
       exportedAt,
@@ -95,6 +104,7 @@ export async function ingest(options: IngestOptions): Promise<IngestResult> {
       rowsQuarantined: 0,
       valuesSetAside: 0,
       warnings: [],
+      removed: {count: 0, examples: []},
       references: [],
       productNearMisses: [],
       examples: [],
@@ -131,6 +141,7 @@ export async function ingest(options: IngestOptions): Promise<IngestResult> {
       const stages = stageModel(mapping);
       await installValueMacros(connection);
       await installLookups(connection, stages, mapping);
+      await prepareReplacedRows(connection);
       const planned = await planSources(fresh, options.preset, mapping, result.files);
       for (const {source, recognition, fileMapping} of planned) {
         step = `loading ${source.name}`;
@@ -154,12 +165,21 @@ export async function ingest(options: IngestOptions): Promise<IngestResult> {
       }
       step = "recording the snapshot of opportunities";
       await recordSnapshots(connection, ingestId, exportedAt);
+      step = "keeping the rows of newer exports";
+      for (const {table, rows} of await keepNewerRows(connection, ingestId, exportedAt))
+        result.warnings.push(
+          `${rows.toLocaleString("en")} ${table} rows of exports newer than this one (${exportedAt.slice(0, 10)}) were kept: ` +
+            `an older export fills gaps and adds to history, it never replaces newer rows`
+        );
+      step = "marking the opportunities a full export no longer holds";
+      const fullNow = full && (await isWholeExport(connection, ingestId, result));
+      result.removed = await removeVanished(connection, {ingestId, exportedAt, full: fullNow});
       step = "resolving owners, accounts and products given by name";
       result.references = await checkReferences(connection);
       result.productNearMisses = await readProductNearMisses(connection);
       step = "recording the ingest";
       await summarise(connection, ingestId, result);
-      await recordIngest(connection, ingestId, exportedAt, result, hashes);
+      await recordIngest(connection, ingestId, exportedAt, result, hashes, fullNow);
       step = "converting amounts into the reporting currency";
       await convertAmounts(connection, options.reportingCurrency);
       await connection.run("COMMIT");
@@ -198,6 +218,34 @@ export function exportTime(text: string): string {
       {exitCode: 2}
     );
   return time.toISOString();
+}
+
+function uniqueFiles(hashes: {file: string; sha256: string}[]): string[] {
+  const seen = new Set<string>();
+  return hashes.filter(({sha256}) => !seen.has(sha256) && seen.add(sha256)).map(({file}) => file);
+}
+
+/**
+ * A full export must have loaded opportunities, every row of them readable: the key of an unreadable row is not
+ * known, and its deal would look removed.
+ */
+async function isWholeExport(connection: DuckDBConnection, ingestId: number, result: IngestResult): Promise<boolean> {
+  if (!result.files.some((f) => f.status === "loaded" && f.entity === "opportunities")) {
+    result.warnings.push("the export is declared full but holds no opportunities: no opportunity is marked removed");
+    return false;
+  }
+  const reader = await connection.runAndReadAll(
+    `SELECT count(*)::INTEGER FROM quarantine
+     WHERE ingest_id = $id AND entity = 'opportunities' AND scope = 'row' AND rule IN ('ragged_row', 'invalid_encoding')`,
+    {id: ingestId}
+  );
+  const unreadable = Number(reader.getRowsJS()[0][0]);
+  if (unreadable === 0) return true;
+  result.warnings.push(
+    `the export is declared full, but ${unreadable.toLocaleString("en")} opportunities rows could not be read: ` +
+      `no opportunity is marked removed, since theirs may be among them`
+  );
+  return false;
 }
 
 interface Planned {

@@ -1,6 +1,7 @@
 import type {DuckDBConnection} from "@duckdb/node-api";
 import type {RawRecord} from "../read/read-delimited.ts";
 import {ENTITIES, isKeyColumn, type Entity} from "../schema/entities.ts";
+import {setAsideReplacedRows} from "./keep-newer-rows.ts";
 import type {Recognition} from "./recognise-entity.ts";
 import {
   derivedExpressions,
@@ -187,8 +188,12 @@ export async function loadBatch(connection: DuckDBConnection, context: BatchCont
                  GROUP BY _line) a USING (_line)
       WHERE t._line NOT IN (SELECT _line FROM sj_problems WHERE scope = 'row')
     )`);
-  const sameKey = entity.key.map((k) => `${entity.name}.${k} = sj_good.${k}`).join(" AND ");
-  await run(`DELETE FROM ${entity.name} USING sj_good WHERE ${sameKey}`);
+  await setAsideReplacedRows(
+    run,
+    entity,
+    context.file,
+    targets.map((c) => c.name)
+  );
   await run(
     `INSERT INTO ${entity.name} (${targets.map((c) => c.name).join(", ")}, _ingest_id, _file, _line)
      SELECT ${targets.map((c) => c.name).join(", ")}, $ingest, $file, _line FROM sj_good`,
@@ -241,7 +246,7 @@ function crossFieldRules(entity: Entity, mapped: Set<string>, header: (c: string
   return rules;
 }
 
-type Run = (sql: string, values?: Record<string, string | number>) => Promise<unknown>;
+export type Run = (sql: string, values?: Record<string, string | number>) => Promise<unknown>;
 
 /** With SHANGJI_PROFILE set, each statement's time goes to stderr: the benchmark's view inside an ingest. */
 function profiled(connection: DuckDBConnection): Run {

@@ -1,6 +1,7 @@
 /** The bookkeeping of an ingest: which files are new, the opportunity snapshot, and the counts it records. */
 import type {DuckDBConnection} from "@duckdb/node-api";
 import type {IngestResult} from "./ingest.ts";
+import {INGEST_OPPORTUNITY_ROWS} from "./keep-newer-rows.ts";
 
 export async function unloadedFiles(
   connection: DuckDBConnection,
@@ -19,7 +20,7 @@ export async function recordSnapshots(connection: DuckDBConnection, ingestId: nu
   await connection.run(
     `INSERT OR REPLACE INTO opportunity_snapshots
      SELECT $ingest, CAST($exported AS TIMESTAMP), opportunity_id, stage, outcome, amount, currency, expected_close_at
-     FROM opportunities WHERE _ingest_id = $ingest`,
+     FROM (${INGEST_OPPORTUNITY_ROWS})`,
     {ingest: ingestId, exported: exportedAt.replace("Z", "")}
   );
 }
@@ -48,7 +49,8 @@ export async function recordIngest(
   ingestId: number,
   exportedAt: string,
   result: IngestResult,
-  hashes: {file: string; sha256: string; bytes: number}[]
+  hashes: {file: string; sha256: string; bytes: number}[],
+  fullExport: boolean
 ) {
   const loadedFiles = result.files.filter((f) => f.status !== "unchanged");
   await connection.run(
@@ -65,9 +67,10 @@ export async function recordIngest(
       quarantined: result.rowsQuarantined,
       set_aside: result.valuesSetAside,
       status: loadedFiles.some((f) => f.status === "rejected") ? "partial" : "loaded",
-      summary: JSON.stringify({references: result.references, reasons: result.reasons})
+      summary: JSON.stringify({references: result.references, reasons: result.reasons, removed: result.removed})
     }
   );
+  if (fullExport) await connection.run(`INSERT INTO full_exports VALUES ($id)`, {id: ingestId});
   for (const report of loadedFiles) {
     // a worksheet is reported as file#sheet; a file name may itself hold a # ("export #2.csv")
     const hash =

@@ -1,6 +1,8 @@
 import {CliError, EXIT} from "../cli/cli-error.ts";
 import {openWarehouse} from "../warehouse/open-warehouse.ts";
 import {exportTime} from "./ingest.ts";
+import {removeVanished} from "./remove-vanished.ts";
+import {convertAmounts, readReportingCurrency} from "../warehouse/convert-amounts.ts";
 
 export interface Redated {
   ingestId: number;
@@ -36,6 +38,10 @@ export async function redateIngest(warehousePath: string, date: string, ingestId
         `UPDATE opportunity_snapshots SET exported_at = CAST($at AS TIMESTAMP) WHERE ingest_id = $id`,
         values
       );
+      // which opportunities a full export no longer holds, and an open deal's rate, depend on the exports' dates
+      await removeVanished(connection);
+      const reporting = await readReportingCurrency(connection);
+      await convertAmounts(connection, reporting?.chosen_by === "config" ? reporting.currency : undefined);
       await connection.run("COMMIT");
     } catch (error) {
       await connection.run("ROLLBACK");

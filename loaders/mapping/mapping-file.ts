@@ -28,6 +28,8 @@ const fileMapping = z
     columns: z.record(z.string(), z.union([z.string(), z.array(z.string()).min(1)])).default({}),
     /** canonical column → the value every row of the file has (a closed-deals file: {"stage": "won"}) */
     constants: z.record(z.string(), z.string()).optional(),
+    /** the export holds every opportunity of the CRM: one it lacks was deleted or merged there */
+    fullExport: z.boolean().optional(),
     ...valueOptions
   })
   .strict()
@@ -89,6 +91,8 @@ export const mappingFileSchema = z
         error: "expected an ISO date, or a date-time with its offset, such as 2024-04-01 or 2024-04-01T08:00:00+08:00"
       })
       .optional(),
+    /** the export holds every opportunity of the CRM: one it lacks was deleted or merged there */
+    fullExport: z.boolean().optional(),
     ...valueOptions
   })
   .strict()

@@ -102,6 +102,8 @@ export async function buildSite({
   checkOutput(outPath);
   let sampleIngest: IngestResult | null = null;
   if (!existsSync(warehousePath)) sampleIngest = await ingestSample(resolve(sample), warehousePath, quiet);
+  // a warehouse an earlier version wrote gains the tables and columns the pages read; the page data opens it read-only
+  else (await openWarehouse(warehousePath)).close();
   const root = join(PROJECT_ROOT, "src");
   const sealing = secret === null ? null : await sealingKeys(secret, locale);
   // builds of one project share Framework's cache in src/.observablehq: one at a time; and no ingest

@@ -39,6 +39,18 @@ export function createEntityTable(entity: Entity): string {
   return `CREATE TABLE IF NOT EXISTS ${entity.name} (\n${columns.join(",\n")}\n);`;
 }
 
+/**
+ * Opportunities a later full export no longer holds (deleted or merged in the CRM), as last exported: out of
+ * every metric, listed on the data-quality page, back in `opportunities` if an export newer still holds them.
+ */
+export const REMOVED_OPPORTUNITIES = "removed_opportunities";
+
+function createRemovedOpportunities(): string {
+  return createEntityTable(ENTITIES.opportunities)
+    .replace("EXISTS opportunities (", `EXISTS ${REMOVED_OPPORTUNITIES} (`)
+    .replace(/\n\);$/, ",\n  removed_at TIMESTAMP NOT NULL,\n  removed_ingest_id INTEGER NOT NULL\n);");
+}
+
 /** Bookkeeping tables: what each ingest read, loaded and quarantined, and opportunity snapshots. */
 export const BOOKKEEPING_DDL = `
 CREATE SEQUENCE IF NOT EXISTS ingest_id_seq START 1;
@@ -55,6 +67,8 @@ CREATE TABLE IF NOT EXISTS ingests (
   summary JSON,
   values_set_aside BIGINT DEFAULT 0
 );
+-- ingests whose export held every opportunity: one it no longer held was removed in the CRM
+CREATE TABLE IF NOT EXISTS full_exports (ingest_id INTEGER PRIMARY KEY);
 CREATE TABLE IF NOT EXISTS ingest_files (
   ingest_id INTEGER NOT NULL,
   file VARCHAR NOT NULL,
@@ -104,5 +118,10 @@ CREATE TABLE IF NOT EXISTS stages (
 `;
 
 export function warehouseDdl(): string {
-  return [BOOKKEEPING_DDL, CONVERSION_DDL, ...ENTITY_NAMES.map((name) => createEntityTable(ENTITIES[name]))].join("\n");
+  return [
+    BOOKKEEPING_DDL,
+    CONVERSION_DDL,
+    ...ENTITY_NAMES.map((name) => createEntityTable(ENTITIES[name])),
+    createRemovedOpportunities()
+  ].join("\n");
 }

@@ -1,7 +1,7 @@
 import type {DuckDBConnection} from "@duckdb/node-api";
 import {ENTITIES, ENTITY_NAMES, isKeyColumn} from "../schema/entities.ts";
 import {CONVERTED_AMOUNTS} from "./convert-amounts.ts";
-import {sqlType} from "./ddl.ts";
+import {REMOVED_OPPORTUNITIES, sqlType} from "./ddl.ts";
 
 /** Columns added to bookkeeping tables since their first version, with their definition. */
 const ADDED_COLUMNS: [table: string, column: string, definition: string][] = [
@@ -27,13 +27,15 @@ export async function migrateWarehouse(connection: DuckDBConnection): Promise<vo
     if (!columns.has(`${table}.${column}`)) statements.push(`ALTER TABLE ${table} ADD COLUMN ${column} ${definition}`);
   }
   // amounts in the reporting currency, beside the original: written by convertAmounts, not read from exports
-  for (const {table, converted} of CONVERTED_AMOUNTS)
-    if (!columns.has(`${table}.${converted}`))
-      statements.push(`ALTER TABLE ${table} ADD COLUMN ${converted} DECIMAL(18,2)`);
-  for (const name of ENTITY_NAMES) {
-    for (const column of ENTITIES[name].columns)
-      if (!columns.has(`${name}.${column.name}`))
-        statements.push(`ALTER TABLE ${name} ADD COLUMN ${column.name} ${sqlType(column.type)}`);
+  // (the removed opportunities too, moved back and forth by name)
+  const converted = [...CONVERTED_AMOUNTS, {table: REMOVED_OPPORTUNITIES, converted: "amount_reporting"}];
+  for (const {table, converted: column} of converted)
+    if (!columns.has(`${table}.${column}`)) statements.push(`ALTER TABLE ${table} ADD COLUMN ${column} DECIMAL(18,2)`);
+  const tables = ENTITY_NAMES.map((name) => [name, ENTITIES[name]] as const);
+  for (const [table, entity] of [...tables, [REMOVED_OPPORTUNITIES, ENTITIES.opportunities] as const]) {
+    for (const column of entity.columns)
+      if (!columns.has(`${table}.${column.name}`))
+        statements.push(`ALTER TABLE ${table} ADD COLUMN ${column.name} ${sqlType(column.type)}`);
   }
   const nullable = [
     ...ENTITY_NAMES.flatMap((name) =>

@@ -11,6 +11,7 @@ export const CHANGE_STEPS = [
   "new",
   "won",
   "lost",
+  "removed",
   "pushed_out",
   "pulled_in",
   "amount_up",
@@ -89,10 +90,12 @@ export async function pipelineChanges(
      states AS (
        -- an opportunity's state at an ingest is its latest snapshot up to it: an export that left it out changed nothing
        SELECT x.ingest_id AS at_ingest, s.opportunity_id, s.amount, s.currency, s.expected_close_at,
-         coalesce(s.outcome, st.kind) AS outcome
+         -- a full export that no longer held it, by then, removed it from the CRM
+         CASE WHEN r.removed_at <= x.exported_at THEN 'removed' ELSE coalesce(s.outcome, st.kind) END AS outcome
        FROM (VALUES ($from_id, CAST($from_at AS TIMESTAMP)), ($to_id, CAST($to_at AS TIMESTAMP))) x(ingest_id, exported_at)
        JOIN opportunity_snapshots s ON s.exported_at < x.exported_at OR (s.exported_at = x.exported_at AND s.ingest_id <= x.ingest_id)
        LEFT JOIN stages st ON st.stage = s.stage
+       LEFT JOIN removed_opportunities r ON r.opportunity_id = s.opportunity_id
        QUALIFY row_number() OVER (PARTITION BY x.ingest_id, s.opportunity_id ORDER BY s.exported_at DESC, s.ingest_id DESC) = 1
      ),
      tracked AS (
@@ -113,7 +116,7 @@ export async function pipelineChanges(
        SELECT p.currency, p.in_a, p.in_b, p.amount_a, p.amount_b,
          CASE
            WHEN p.in_a AND p.in_b THEN CASE WHEN p.amount_b > p.amount_a THEN 'amount_up' WHEN p.amount_b < p.amount_a THEN 'amount_down' END
-           WHEN p.in_a THEN CASE p.outcome_b WHEN 'won' THEN 'won' WHEN 'open' THEN 'pushed_out' ELSE 'lost' END
+           WHEN p.in_a THEN CASE p.outcome_b WHEN 'won' THEN 'won' WHEN 'open' THEN 'pushed_out' WHEN 'removed' THEN 'removed' ELSE 'lost' END
            WHEN p.in_b THEN CASE WHEN p.outcome_a = 'open' THEN 'pulled_in' ELSE 'new' END
          END AS step
        FROM paired p

@@ -45,7 +45,7 @@ export const pipelineGlossary: GlossaryEntry[] = [
     title_zh: "商机变动瀑布图",
     definition:
       "Between two ingest snapshots, the open pipeline expected to close in the period: start, new, won, lost, " +
-      "pushed out, pulled in, amount up, amount down, end; start + Σ changes = end.",
+      "removed (a later full export no longer holds it), pushed out, pulled in, amount up, amount down, end; start + Σ changes = end.",
     grain: "one row per step per currency",
     pipeline: "pipelineChanges"
   },

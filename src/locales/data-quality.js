@@ -153,6 +153,17 @@ export const dataQualityText = {
     "dataQuality.products.noCatalogue":
       "No products catalogue was exported, so the products of deals and quotes are not checked against one.",
     "dataQuality.products.more": "The {shown} most frequent of {total} products.",
+    "dataQuality.removed.title": "Opportunities removed in the CRM",
+    "dataQuality.removed.intro":
+      "Opportunities a full export no longer held: deleted or merged in the CRM since the last export that had them. They are left out of every figure (an open one has left the pipeline) and shown here as last exported; an export newer than that which holds one again brings it back. Only an export declared full removes anything.",
+    "dataQuality.removed.none": "No full export has left out an opportunity an earlier export held.",
+    "dataQuality.removed.opportunity": "opportunity",
+    "dataQuality.removed.stage": "last stage",
+    "dataQuality.removed.rep": "owner",
+    "dataQuality.removed.amount": "amount (as exported)",
+    "dataQuality.removed.lastExported": "last exported",
+    "dataQuality.removed.removedAt": "removed by the export of",
+    "dataQuality.removed.more": "The {shown} removed last of {total}.",
     "dataQuality.currencies.title": "Currencies and exchange rates",
     "dataQuality.currencies.intro":
       "Every amount is converted into one reporting currency at the rate of its own day: a won or lost deal at its close, an open deal at its export, marketing spend and quotas at their month. An amount whose month has no rate in the exchange_rates export is set aside: left out of every total, never added as it is nor converted at another month's rate.",
@@ -369,6 +380,17 @@ export const dataQualityText = {
     "dataQuality.products.none": "商机和报价中的产品写法都与产品目录一致；目录中完全没有的产品见孤立引用。",
     "dataQuality.products.noCatalogue": "未导出产品目录，因此没有核对商机和报价中的产品。",
     "dataQuality.products.more": "显示最常见的 {shown} 个（共 {total} 个）。",
+    "dataQuality.removed.title": "已在 CRM 中删除的商机",
+    "dataQuality.removed.intro":
+      "完整导出中不再出现的商机：自上次包含它的导出以来，已在 CRM 中被删除或合并。它们不计入任何数字（进行中的商机已移出管道），此处按最后一次导出的状态列出；若之后有更新的导出再次包含它，它会恢复。只有声明为完整的导出才会标记删除。",
+    "dataQuality.removed.none": "没有完整导出遗漏早先导出中的商机。",
+    "dataQuality.removed.opportunity": "商机",
+    "dataQuality.removed.stage": "最后阶段",
+    "dataQuality.removed.rep": "负责人",
+    "dataQuality.removed.amount": "金额（导出原值）",
+    "dataQuality.removed.lastExported": "最后导出",
+    "dataQuality.removed.removedAt": "删除于导出",
+    "dataQuality.removed.more": "显示最近删除的 {shown} 个（共 {total} 个）。",
     "dataQuality.currencies.title": "币种与汇率",
     "dataQuality.currencies.intro":
       "每个金额按其自身日期的汇率折算为同一报告币种：成交或输单的商机按关闭日期，进行中的商机按导出日期，市场费用和业绩目标按所属月份。若汇率文件（exchange_rates）中没有某金额所在月份的汇率，该金额会被搁置：不计入任何合计，既不按原币直接相加，也不按其他月份的汇率折算。",

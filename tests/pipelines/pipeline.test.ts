@@ -203,6 +203,7 @@ describe("pipelineChanges(ctx, options)", () => {
       ["new", 1, 60, 540],
       ["won", 1, -80, 460],
       ["lost", 1, -30, 430],
+      ["removed", 0, 0, 430],
       ["pushed_out", 1, -50, 380],
       ["pulled_in", 1, 100, 480],
       ["amount_up", 1, 20, 500],
@@ -210,15 +211,44 @@ describe("pipelineChanges(ctx, options)", () => {
       ["end", 4, 450, 450]
     ]);
     const changes = rows.filter((r) => r.step !== "start" && r.step !== "end").reduce((sum, r) => sum + r.amount, 0);
-    expect(rows[0].amount + changes).toBe(rows[8].amount);
+    expect(rows[0].amount + changes).toBe(rows.at(-1)!.amount);
     expect(rows[0]).toMatchObject({from_ingest_id: 1, to_ingest_id: 2, to_exported_at: "2026-08-01T00:00:00Z"});
+  });
+
+  it("counts a deal a full export no longer held as removed, not lost", async () => {
+    // P9 (70 in the first export) vanished from the second, a full one: removed −70 instead of amount up +20;
+    // end: P1 200 + P2 100 + P8 60 = 360
+    await ctx.connection.run(`INSERT INTO removed_opportunities BY NAME
+      SELECT * EXCLUDE (_ingest_id), 1 AS _ingest_id, TIMESTAMP '2026-08-01' AS removed_at, 2 AS removed_ingest_id
+      FROM opportunities WHERE opportunity_id = 'P9'`);
+    await ctx.connection.run(`DELETE FROM opportunity_snapshots WHERE opportunity_id = 'P9' AND ingest_id = 2`);
+    try {
+      const {rows} = await pipelineChanges(ctx);
+      expect(rows.map((r) => [r.step, r.count_opportunities, r.amount])).toEqual([
+        ["start", 5, 480],
+        ["new", 1, 60],
+        ["won", 1, -80],
+        ["lost", 1, -30],
+        ["removed", 1, -70],
+        ["pushed_out", 1, -50],
+        ["pulled_in", 1, 100],
+        ["amount_up", 0, 0],
+        ["amount_down", 1, -50],
+        ["end", 3, 360]
+      ]);
+    } finally {
+      await ctx.connection.run(`DELETE FROM removed_opportunities`);
+      await ctx.connection.run(`INSERT INTO opportunity_snapshots
+        SELECT 2, TIMESTAMP '2026-08-01', opportunity_id, stage, outcome, amount, currency, expected_close_at
+        FROM opportunities WHERE opportunity_id = 'P9'`);
+    }
   });
 
   it("finds the ingests by date or id", async () => {
     const byDate = await pipelineChanges(ctx, {from: "2026-06-15", to: "2026-08-01"});
     const byId = await pipelineChanges(ctx, {from: 1, to: 2});
     expect(byDate).toEqual(byId);
-    expect(byDate.rows[8].amount).toBe(450);
+    expect(byDate.rows.at(-1)!.amount).toBe(450);
   });
 
   it("says so when there are not two ingests to compare", async () => {

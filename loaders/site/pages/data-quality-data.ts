@@ -22,6 +22,10 @@ import {readRows} from "../../warehouse/read-rows.ts";
 import {pageSlices, type PageSlices} from "../page-slices.ts";
 import type {PeriodId} from "../site-periods.ts";
 import {currencyCoverage, type CurrencyCoverage} from "../../../pipelines/data-quality/currency-coverage.ts";
+import {
+  removedOpportunities,
+  type RemovedOpportunityRow
+} from "../../../pipelines/data-quality/removed-opportunities.ts";
 
 /** Opportunities listed per check and filter; the counts and amounts cover all of them. */
 export const LISTED_OPPORTUNITIES = 20;
@@ -128,6 +132,8 @@ export interface DataQualityData extends PageSlices<DataQualitySlice> {
   stage_regressions: {n_pairs: number; rows: StageRegressionRow[]; missing: string[]};
   /** the reporting currency, the currencies exported, the rates used and the amounts set aside without one */
   currencies: CurrencyCoverage;
+  /** opportunities a full export no longer held (deleted or merged in the CRM), the latest removed first */
+  removed: {n_opportunities: number; rows: (RemovedOpportunityRow & {rep_name: string | null})[]};
 }
 
 /**
@@ -175,7 +181,23 @@ export async function dataQualityData(connection: DuckDBConnection): Promise<Dat
       rows: results.stage_regressions.rows.slice(0, LISTED_STAGE_REGRESSIONS),
       missing: results.stage_regressions.missing
     },
-    currencies: await currencyCoverage({connection})
+    currencies: await currencyCoverage({connection}),
+    removed: await readRemoved({connection, period: periods[0], now})
+  };
+}
+
+async function readRemoved(ctx: PipelineContext): Promise<DataQualityData["removed"]> {
+  const {rows} = await removedOpportunities(ctx);
+  const names = new Map(
+    (await readRows<{rep_id: string; name: string | null}>(ctx.connection, `SELECT rep_id, name FROM reps`)).map(
+      (r) => [r.rep_id, r.name]
+    )
+  );
+  return {
+    n_opportunities: rows.length,
+    rows: rows
+      .slice(0, LISTED_OPPORTUNITIES)
+      .map((row) => ({...row, rep_name: row.owner_rep_id === null ? null : (names.get(row.owner_rep_id) ?? null)}))
   };
 }
 

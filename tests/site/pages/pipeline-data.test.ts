@@ -179,6 +179,7 @@ describe("pipelineData(connection) with two ingests", () => {
         ["new", 80],
         ["won", -50],
         ["lost", 0],
+        ["removed", 0],
         ["pushed_out", 0],
         ["pulled_in", 0],
         ["amount_up", 50],
