@@ -32,6 +32,7 @@ const FILE_HINTS: Record<EntityName, string[]> = {
   activities: ["activit", "task", "跟进"],
   quotes: ["quote", "报价"],
   contracts: ["contract", "合同"],
+  payments: ["payment", "receipt", "collection", "回款"],
   tickets: ["ticket", "case", "工单"],
   marketing_spend: ["spend", "marketing", "费用"],
   quotas: ["quota", "target", "目标"],

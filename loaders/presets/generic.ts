@@ -13,7 +13,11 @@ const SYNONYMS: Record<string, string[]> = {
   family: ["product family", "product line"],
   list_price: ["list price", "price", "unit price"],
   rate_date: ["date", "month", "rate date"],
-  rate: ["exchange rate", "fx rate"]
+  rate: ["exchange rate", "fx rate"],
+  planned_at: ["planned date", "plan date", "scheduled date"],
+  planned_amount: ["planned amount", "plan amount", "scheduled amount"],
+  received_at: ["received date", "payment date", "paid date"],
+  received_amount: ["received amount", "amount received"]
 };
 
 function entityPreset(name: (typeof ENTITY_NAMES)[number]): EntityPreset {

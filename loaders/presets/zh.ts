@@ -159,6 +159,18 @@ export const zh: Preset = {
         due_at: ["回款到期日", "到期日"]
       }
     },
+    payments: {
+      anyOf: ["回款计划编号", "回款编号", "回款单编号", "回款计划ID"],
+      columns: {
+        payment_id: ["回款计划编号", "回款编号", "回款单编号", "回款计划ID"],
+        contract_id: ["合同编号"],
+        planned_at: ["计划回款日期", "计划回款时间", "回款计划日期"],
+        planned_amount: ["计划回款金额", "计划金额"],
+        received_at: ["实际回款日期", "回款日期", "实际回款时间", "到账日期"],
+        received_amount: ["实际回款金额", "已回款金额", "回款金额", "到账金额"],
+        currency: ["币种"]
+      }
+    },
     tickets: {
       signature: ["工单编号"],
       columns: {

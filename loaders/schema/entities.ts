@@ -54,6 +54,7 @@ export const ENTITY_NAMES = [
   "activities",
   "quotes",
   "contracts",
+  "payments",
   "tickets",
   "marketing_spend",
   "quotas",
@@ -261,6 +262,20 @@ export const ENTITIES: Record<EntityName, Entity> = {
       {name: "status", type: "text", description: "active, completed, cancelled …"},
       {name: "paid_amount", type: "amount", description: "amount paid so far"},
       {name: "due_at", type: "date", description: "payment due date"}
+    ]
+  },
+  payments: {
+    name: "payments",
+    grain: "one row per instalment of a contract's payment plan (回款计划), or per receipt without a plan",
+    key: ["payment_id"],
+    columns: [
+      {name: "payment_id", type: "id", required: true, description: "payment-plan line or receipt identifier"},
+      {name: "contract_id", type: "id", references: "contracts", description: "the contract it pays"},
+      {name: "planned_at", type: "date", description: "date the instalment is due"},
+      {name: "planned_amount", type: "amount", description: "amount due on that date"},
+      {name: "received_at", type: "date", happened: true, description: "date the money arrived"},
+      {name: "received_amount", type: "amount", description: "amount received"},
+      currency
     ]
   },
   tickets: {

@@ -40,7 +40,7 @@ describe("parseMapping(json, path)", () => {
     expect(mappingError({files: {"deals.csv": {entity: "deals"}}}).message).toBe(
       "mapping file m.json is invalid:\n" +
         '  files["deals.csv"].entity: Invalid option: expected one of "reps"|"accounts"|"contacts"|"products"|"leads"|"opportunities"|' +
-        '"stage_history"|"activities"|"quotes"|"contracts"|"tickets"|"marketing_spend"|"quotas"|"exchange_rates"'
+        '"stage_history"|"activities"|"quotes"|"contracts"|"payments"|"tickets"|"marketing_spend"|"quotas"|"exchange_rates"'
     );
   });
 

@@ -219,6 +219,7 @@ describe("data-quality pipelines on a literal fixture", () => {
       activities: [3, 1],
       quotes: [0, 0],
       contracts: [0, 0],
+      payments: [0, 0],
       tickets: [0, 0],
       marketing_spend: [0, 0],
       quotas: [0, 0],
