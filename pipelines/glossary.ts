@@ -1,5 +1,6 @@
 import {allocationGlossary} from "./allocation/allocation-glossary.ts";
 import {channelQualityGlossary} from "./channel-quality/channel-quality-glossary.ts";
+import {collectionsGlossary} from "./collections/collections-glossary.ts";
 import {customersGlossary} from "./customers/customers-glossary.ts";
 import {dataQualityGlossary} from "./data-quality/data-quality-glossary.ts";
 import {discoveryGlossary} from "./discovery/discovery-glossary.ts";
@@ -7,6 +8,7 @@ import {followUpGlossary} from "./follow-up/follow-up-glossary.ts";
 import {forecastGlossary} from "./forecast/forecast-glossary.ts";
 import type {GlossaryEntry} from "./lib/glossary-entry.ts";
 import {pipelineGlossary} from "./pipeline/pipeline-glossary.ts";
+import {quotesGlossary} from "./quotes/quotes-glossary.ts";
 import {repPerformanceGlossary} from "./rep-performance/rep-performance-glossary.ts";
 import {scoringGlossary} from "./scoring/scoring-glossary.ts";
 import {serviceGlossary} from "./service/service-glossary.ts";
@@ -28,6 +30,8 @@ export const GLOSSARY: GlossarySection[] = [
   {family: "follow-up", title: "Follow-up", title_zh: "跟进", entries: followUpGlossary},
   {family: "customers", title: "Customers", title_zh: "客户", entries: customersGlossary},
   {family: "service", title: "Service", title_zh: "服务", entries: serviceGlossary},
+  {family: "quotes", title: "Quotes", title_zh: "报价", entries: quotesGlossary},
+  {family: "collections", title: "Collections", title_zh: "回款", entries: collectionsGlossary},
   {family: "forecast", title: "Forecast", title_zh: "预测", entries: forecastGlossary},
   {family: "scoring", title: "Opportunity scoring", title_zh: "商机评分", entries: scoringGlossary},
   {family: "allocation", title: "Allocation", title_zh: "资源分配", entries: allocationGlossary},

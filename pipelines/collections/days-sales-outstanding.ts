@@ -1,0 +1,53 @@
+import type {PipelineContext, PipelineResult} from "../lib/context.ts";
+import {missingTables} from "../lib/missing-tables.ts";
+import {readRows} from "../lib/read-rows.ts";
+import {toDateEnd} from "../lib/to-date-end.ts";
+import {receivablesSql} from "./receivables-sql.ts";
+
+export interface DaysSalesOutstandingRow {
+  /** the day receivables are counted on: the period's last day, or now's day if earlier */
+  as_of: string;
+  /** unpaid on that day of every contract signed by then, due or not */
+  receivables_amount: number;
+  /** contracts signed in the period up to that day */
+  signed_amount: number;
+  /** days of the period up to that day */
+  days: number;
+  /** receivables_amount / signed_amount × days; null without a signed amount */
+  dso_days: number | null;
+}
+
+/**
+ * Days sales outstanding (DSO, 应收账款周转天数): receivables at the end of the period ÷ contracts signed in it ×
+ * the days of the period — how many days of sales are still owed. Why it matters: one number for how fast
+ * signed business turns into cash, comparable across periods (docs/method.md §7).
+ *
+ * A contract without a payment plan counts its `paid_amount` as received, whatever the day. Input: contracts,
+ * payments. Output grain: one row. Missing contracts → no rows, missing ["contracts"].
+ *
+ * @example
+ * const {rows: [dso]} = await daysSalesOutstanding(ctx);
+ * // {as_of: "2026-06-30", receivables_amount: 1900, signed_amount: 2300, days: 181, dso_days: 149.52}
+ */
+export async function daysSalesOutstanding(ctx: PipelineContext): Promise<PipelineResult<DaysSalesOutstandingRow>> {
+  const missing = await missingTables(ctx.connection, ["contracts"]);
+  if (missing.length) return {rows: [], missing};
+  const receivables = receivablesSql(ctx.filters);
+  const end = [ctx.period.end, toDateEnd(ctx.now)].sort()[0];
+  const asOf = new Date(Date.parse(`${end}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+  const sql = `
+WITH ${receivables.sql},
+final AS (
+  SELECT $as_of::DATE AS as_of,
+    coalesce((SELECT sum(outstanding_amount) FROM instalments), 0) AS receivables_amount,
+    coalesce((SELECT sum(amount)::DOUBLE FROM contract_scope WHERE signed_at >= $period_start::DATE), 0) AS signed_amount,
+    date_diff('day', $period_start::DATE, $as_of::DATE + 1)::INTEGER AS days
+)
+SELECT *, receivables_amount / nullif(signed_amount, 0) * days AS dso_days FROM final`;
+  const rows = await readRows<DaysSalesOutstandingRow>(ctx.connection, sql, {
+    ...receivables.params,
+    as_of: asOf,
+    period_start: ctx.period.start
+  });
+  return {rows, missing: []};
+}

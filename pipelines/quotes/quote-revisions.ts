@@ -1,0 +1,52 @@
+import type {PipelineContext, PipelineResult} from "../lib/context.ts";
+import {missingTables} from "../lib/missing-tables.ts";
+import {readRows} from "../lib/read-rows.ts";
+import {CLOSED_IN_PERIOD, quotedSql} from "./quote-scope.ts";
+
+export interface QuoteRevisionsRow {
+  /** quotes the opportunity received (1 = no revision) */
+  n_quotes: number;
+  /** opportunities closed in the period with that many quotes */
+  n_opportunities: number;
+  n_won: number;
+  /** n_won / n_opportunities */
+  win_rate: number;
+}
+
+/**
+ * Quotes per opportunity (报价修订次数): the opportunities closed in the period by how many quotes they received,
+ * with the win rate of each count. Why it matters: a deal re-quoted three times is negotiating on price; if
+ * those win no more often, the revisions are margin given away (docs/method.md §5).
+ *
+ * Input: quotes, opportunities (filters). Output grain: one row per quote count, ascending. Missing quotes → no
+ * rows, missing ["quotes"].
+ *
+ * @example
+ * const {rows} = await quoteRevisions(ctx);
+ * // [{n_quotes: 1, n_opportunities: 3, n_won: 2, win_rate: 0.667}, {n_quotes: 2, …}, …]
+ */
+export async function quoteRevisions(ctx: PipelineContext): Promise<PipelineResult<QuoteRevisionsRow>> {
+  const missing = await missingTables(ctx.connection, ["quotes"]);
+  if (missing.length) return {rows: [], missing};
+  const quoted = quotedSql(ctx.filters);
+  const sql = `
+WITH ${quoted.sql},
+per_opportunity AS (
+  SELECT opportunity_id, count(*)::INTEGER AS n_quotes, any_value(outcome) = 'won' AS is_won
+  FROM quoted WHERE ${CLOSED_IN_PERIOD}
+  GROUP BY opportunity_id
+),
+final AS (
+  SELECT n_quotes, count(*)::INTEGER AS n_opportunities, count(*) FILTER (WHERE is_won)::INTEGER AS n_won,
+    count(*) FILTER (WHERE is_won) / count(*) AS win_rate
+  FROM per_opportunity GROUP BY n_quotes ORDER BY n_quotes
+)
+SELECT * FROM final`;
+  const rows = await readRows<QuoteRevisionsRow>(ctx.connection, sql, {
+    ...quoted.params,
+    now: ctx.now,
+    period_start: ctx.period.start,
+    period_end: ctx.period.end
+  });
+  return {rows, missing: []};
+}
