@@ -14,14 +14,16 @@ export interface CompactTable<Row> {
 /**
  * `objects` as a compact table of `columns` (by default the first object's keys). No rows name no
  * columns; with `dropNull` neither do the columns null in every row (a page reads an absent column as
- * null) — spend under a team filter, leads without a leads export.
+ * null) — spend under a team filter, leads without a leads export; `dropNull` naming columns drops only
+ * those.
  */
 export function compactTable<Row extends object, Column extends keyof Row & string = keyof Row & string>(
   objects: Row[],
   columns: readonly Column[] = objects.length ? (Object.keys(objects[0]) as Column[]) : [],
-  {dropNull = false}: {dropNull?: boolean} = {}
+  {dropNull = false}: {dropNull?: boolean | readonly string[]} = {}
 ): CompactTable<Pick<Row, Column>> {
-  const kept = objects.length === 0 ? [] : columns.filter((c) => !dropNull || objects.some((o) => o[c] != null));
+  const droppable = (c: string) => (typeof dropNull === "boolean" ? dropNull : dropNull.includes(c));
+  const kept = objects.length === 0 ? [] : columns.filter((c) => !droppable(c) || objects.some((o) => o[c] != null));
   return {columns: kept, rows: objects.map((o) => kept.map((c) => o[c] ?? null))};
 }
 
@@ -33,11 +35,18 @@ export type TableOf<Columns extends Record<string, readonly string[]>, T extends
 /**
  * A maker of a page's tables by name, for pages that list each table's columns once (`columns`): rows
  * become compact tables of those columns, amounts in whole units, other fractions to four significant
- * digits (significantFigures).
+ * digits (significantFigures); `dropNull` as compactTable's.
  *
  * @example const table = tablesOf(FOLLOW_UP_COLUMNS); table("by_rep", rows)
  */
 export function tablesOf<Columns extends Record<string, readonly string[]>>(columns: Columns) {
-  return <T extends keyof Columns & string>(name: T, rows: object[]): TableOf<Columns, T> =>
-    compactTable(rows.map(significantFigures) as Record<string, unknown>[], columns[name]) as TableOf<Columns, T>;
+  return <T extends keyof Columns & string>(
+    name: T,
+    rows: object[],
+    options: {dropNull?: boolean | readonly string[]} = {}
+  ): TableOf<Columns, T> =>
+    compactTable(rows.map(significantFigures) as Record<string, unknown>[], columns[name], options) as TableOf<
+      Columns,
+      T
+    >;
 }

@@ -4,9 +4,13 @@ import {toCsv} from "./csv.js";
 /**
  * A sortable table with a "Download CSV" button. Cells are rendered as text, never as HTML (a name like
  * <img onerror=…> shows as written). Column headers sort on click and, for keyboard users, on Enter or
- * Space. Options: columns, header (labels), format (per column), filename, rows (visible rows), and t.
+ * Space. Options: columns, header (labels), format (per column), filename, rows (visible rows), t, and
+ * currency: the reporting currency, the original one in the CSV of rows exported in it (toCsv).
  */
-export function dataTable(data, {columns, header = {}, format = {}, align = {}, filename = "table", rows = 12, t}) {
+export function dataTable(
+  data,
+  {columns, header = {}, format = {}, align = {}, filename = "table", rows = 12, t, currency = null}
+) {
   const wrapper = document.createElement("div");
   wrapper.className = "data-table";
   if (data.length === 0) {
@@ -20,7 +24,12 @@ export function dataTable(data, {columns, header = {}, format = {}, align = {}, 
   download.className = "download";
   download.textContent = t("table.download");
   download.addEventListener("click", () => {
-    const blob = new Blob(["\ufeff", toCsv(data, columns, header)], {type: "text/csv;charset=utf-8"});
+    const labels = {
+      amount_original: t("table.amountOriginal"),
+      currency_original: t("table.currencyOriginal"),
+      ...header
+    };
+    const blob = new Blob(["\ufeff", toCsv(data, columns, labels, {currency})], {type: "text/csv;charset=utf-8"});
     const link = Object.assign(document.createElement("a"), {
       href: URL.createObjectURL(blob),
       download: `${filename}.csv`

@@ -20,6 +20,7 @@ import {OPPORTUNITY_SCOPE} from "../../../pipelines/lib/opportunity-scope.ts";
 import type {EntityName} from "../../schema/entities.ts";
 import {readRows} from "../../warehouse/read-rows.ts";
 import {pageSlices, type PageSlices} from "../page-slices.ts";
+import {readOriginalAmounts, withOriginalAmount, type OriginalAmount} from "../read-original-amounts.ts";
 import type {PeriodId} from "../site-periods.ts";
 import {currencyCoverage, type CurrencyCoverage} from "../../../pipelines/data-quality/currency-coverage.ts";
 import {
@@ -51,8 +52,8 @@ export interface DataQualitySlice {
   past_close_dates: {
     n_opportunities: number;
     amount: number;
-    /** the longest overdue first */
-    rows: (PastCloseDateRow & {rep_name: string | null})[];
+    /** the longest overdue first; the amount before conversion where it was in another currency */
+    rows: (PastCloseDateRow & {rep_name: string | null} & Partial<OriginalAmount>)[];
   };
 }
 
@@ -214,6 +215,11 @@ export async function opportunityChecks(
   const keptGaps = gaps.filter((row) => kept.has(row.opportunity_id));
   const keptOverdue = overdue.filter((row) => kept.has(row.opportunity_id));
   const named = <Row extends {opportunity_id: string}>(row: Row) => ({...row, rep_name: kept.get(row.opportunity_id)!});
+  const listedOverdue = keptOverdue.slice(0, LISTED_OPPORTUNITIES);
+  const originals = await readOriginalAmounts(
+    ctx.connection,
+    listedOverdue.map((row) => row.opportunity_id)
+  );
   return {
     missing: [],
     coverage: await readOpportunityCoverage(ctx),
@@ -226,10 +232,11 @@ export async function opportunityChecks(
     past_close_dates: {
       n_opportunities: keptOverdue.length,
       amount: Math.round(keptOverdue.reduce((sum, row) => sum + (row.amount ?? 0), 0)),
-      rows: keptOverdue
-        .slice(0, LISTED_OPPORTUNITIES)
+      rows: listedOverdue
         .map(named)
-        .map((row) => ({...row, amount: row.amount === null ? null : Math.round(row.amount)}))
+        .map((row) =>
+          withOriginalAmount({...row, amount: row.amount === null ? null : Math.round(row.amount)}, originals)
+        )
     }
   };
 }

@@ -15,6 +15,7 @@ import {wilsonInterval} from "../../../pipelines/stats/wilson-interval.ts";
 import {tablesOf, type TableOf} from "../compact-table.ts";
 import {pageSlices} from "../page-slices.ts";
 import {readAccountNames} from "../read-account-names.ts";
+import {ORIGINAL_AMOUNT_COLUMNS, readOriginalAmounts, withOriginalAmount} from "../read-original-amounts.ts";
 import {shareEqualSlices} from "../shared-slices.ts";
 
 /** Overdue opportunities listed per filter; the count and amount cover all of them. */
@@ -42,7 +43,17 @@ export const FOLLOW_UP_COLUMNS = {
   channel_mix: ["type", "n_activities", "activity_rate", "n_opportunities"],
   win_rate_by_dominant_channel: ["type", ...WIN_RATE],
   win_rate_by_visit: ["visit", ...WIN_RATE],
-  overdue: ["opportunity_id", "account_name", "rep_name", "stage", "amount", "last_touch_at", "days_since_touch"]
+  // the amount before conversion: columns only where a listed row was in another currency
+  overdue: [
+    "opportunity_id",
+    "account_name",
+    "rep_name",
+    "stage",
+    "amount",
+    "last_touch_at",
+    "days_since_touch",
+    ...ORIGINAL_AMOUNT_COLUMNS
+  ]
 } as const;
 
 type Table = keyof typeof FOLLOW_UP_COLUMNS;
@@ -127,17 +138,27 @@ export async function overdueSlice(ctx: PipelineContext): Promise<OverdueSlice> 
     ctx.connection,
     listed.map((row) => row.account_id)
   );
+  const originals = await readOriginalAmounts(
+    ctx.connection,
+    listed.map((row) => row.opportunity_id)
+  );
   return {
     missing,
     n_overdue: rows.length,
     overdue_amount: Math.round(rows.reduce((sum, row) => sum + (row.amount ?? 0), 0)),
     overdue: table(
       "overdue",
-      listed.map((row) => ({
-        ...row,
-        account_name: row.account_id === null ? null : (names.get(row.account_id) ?? null),
-        last_touch_at: row.last_touch_at?.slice(0, 10) ?? null
-      }))
+      listed.map((row) =>
+        withOriginalAmount(
+          {
+            ...row,
+            account_name: row.account_id === null ? null : (names.get(row.account_id) ?? null),
+            last_touch_at: row.last_touch_at?.slice(0, 10) ?? null
+          },
+          originals
+        )
+      ),
+      {dropNull: ORIGINAL_AMOUNT_COLUMNS}
     )
   };
 }

@@ -15,6 +15,7 @@ import {readRows} from "../../warehouse/read-rows.ts";
 import {compactTable, type CompactTable} from "../compact-table.ts";
 import type {SliceContext} from "../page-slices.ts";
 import {readAccountNames} from "../read-account-names.ts";
+import {readOriginalAmounts, withOriginalAmount} from "../read-original-amounts.ts";
 import {significant} from "../significant.ts";
 import type {Catalogue} from "./catalogue.ts";
 
@@ -50,6 +51,9 @@ export interface StuckOpportunity {
   amount: number | null;
   currency: string | null;
   expected_close_at: string | null;
+  /** the amount before conversion, where it was in another currency */
+  amount_original?: number;
+  currency_original?: string;
 }
 
 /** Every stuck opportunity now, with its owner's region, and each open stage's line. */
@@ -93,6 +97,10 @@ export async function funnelNowSlice(
     ctx.connection,
     listed.map((r) => r.account_id)
   );
+  const originals = await readOriginalAmounts(
+    ctx.connection,
+    listed.map((r) => r.opportunity_id)
+  );
   const since = new Date(Date.parse(ctx.now) - LEARNING_DAYS * 86_400_000).toISOString();
   const learned = await learnStageProbabilities(ctx.connection, {since, until: ctx.now, filters: ctx.filters});
   const byStage = new Map(learned.map((r) => [r.stage, r]));
@@ -101,17 +109,22 @@ export async function funnelNowSlice(
     count_stuck: mine.length,
     count_stuck_by_stage: open.map((stage) => mine.filter((r) => r.stage === stage).length),
     stuck: listed.map((r) =>
-      stuckRows.index({
-        opportunity_id: r.opportunity_id,
-        account_name: r.account_id === null ? null : (names.get(r.account_id) ?? null),
-        rep_name: r.rep_name,
-        stage: r.stage,
-        days_in_stage: Math.round(r.days_in_stage * 10) / 10,
-        days_over_p90: Math.round(r.days_over_p90 * 10) / 10,
-        amount: r.amount === null ? null : Math.round(r.amount),
-        currency: r.currency,
-        expected_close_at: r.expected_close_at
-      })
+      stuckRows.index(
+        withOriginalAmount(
+          {
+            opportunity_id: r.opportunity_id,
+            account_name: r.account_id === null ? null : (names.get(r.account_id) ?? null),
+            rep_name: r.rep_name,
+            stage: r.stage,
+            days_in_stage: Math.round(r.days_in_stage * 10) / 10,
+            days_over_p90: Math.round(r.days_over_p90 * 10) / 10,
+            amount: r.amount === null ? null : Math.round(r.amount),
+            currency: r.currency,
+            expected_close_at: r.expected_close_at
+          },
+          originals
+        )
+      )
     ),
     stage_probabilities: compactTable(
       open.map((stage) => ({

@@ -9,6 +9,7 @@ import {readRows} from "../../warehouse/read-rows.ts";
 import {compactTable, type CompactTable} from "../compact-table.ts";
 import {pageSlices, type PageSlices, type SliceContext} from "../page-slices.ts";
 import {readAccountNames} from "../read-account-names.ts";
+import {readOriginalAmounts, withOriginalAmount, type OriginalAmount} from "../read-original-amounts.ts";
 import {significant} from "../significant.ts";
 import type {FilterChoice} from "../site-filters.ts";
 import {siteLocale, type SiteLocale} from "../site-locale.ts";
@@ -150,8 +151,8 @@ export interface ScoringModel {
 }
 
 export interface OpportunitiesData extends PageSlices<OpportunitiesSlice> {
-  /** every opportunity some slice lists, by id */
-  deals: Record<string, PriorityDeal>;
+  /** every opportunity some slice lists, by id; the amount before conversion where it was in another currency */
+  deals: Record<string, PriorityDeal & Partial<OriginalAmount>>;
   /** every suggested move some slice lists, by opportunity id */
   reassignments: Record<string, Reassignment>;
   /** every account a discovery list names, by id */
@@ -210,10 +211,13 @@ export async function opportunitiesData(connection: DuckDBConnection): Promise<O
   const listed = (pick: (slice: OpportunitiesSlice) => string[]) => new Set(Object.values(slices).flatMap(pick));
   const listedDeals = listed((slice) => slice.priority);
   const listedMoves = listed((slice) => slice.reassignments);
+  const originals = await readOriginalAmounts(connection, [...listedDeals]);
   return {
     slices,
     deals: Object.fromEntries(
-      deals.filter(({deal}) => listedDeals.has(deal.opportunity_id)).map(({deal}) => [deal.opportunity_id, deal])
+      deals
+        .filter(({deal}) => listedDeals.has(deal.opportunity_id))
+        .map(({deal}) => [deal.opportunity_id, withOriginalAmount(deal, originals)])
     ),
     reassignments: Object.fromEntries(
       reassignments

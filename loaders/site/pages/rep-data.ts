@@ -11,6 +11,7 @@ import {stuckOpportunities, type StuckOpportunityRow} from "../../../pipelines/s
 import {readRows} from "../../warehouse/read-rows.ts";
 import {pageSlices, type PageSlices} from "../page-slices.ts";
 import {repSlug} from "../read-dynamic-paths.ts";
+import {readOriginalAmounts, withOriginalAmount, type OriginalAmount} from "../read-original-amounts.ts";
 import {significant} from "../significant.ts";
 import type {SitePeriod} from "../site-periods.ts";
 import {
@@ -86,8 +87,11 @@ export interface RepData extends PageSlices<RepSlice> {
   } | null;
   /** won revenue and quota per month from the start of last year to now */
   trend: RepMonth[];
-  /** stuck deals first, worst first, then the largest other open deals */
-  deals: RepDeal[];
+  /**
+   * stuck deals first, worst first, then the largest other open deals; the amount before conversion where it
+   * was in another currency
+   */
+  deals: (RepDeal & Partial<OriginalAmount>)[];
   count_open_deals: number;
   min_specialty_deals: number;
   missing: string[];
@@ -189,6 +193,11 @@ export async function repData(connection: DuckDBConnection, slug: string, pages?
   const trend = await readTrend(connection, rep.rep_id, {start: since, end: periods[0].end}, shared.now);
   const load = shared.load.get(rep.rep_id);
   const deals = shared.openDeals.get(rep.rep_id) ?? [];
+  const listed = openDeals(deals, shared.stuck.get(rep.rep_id) ?? []);
+  const originals = await readOriginalAmounts(
+    connection,
+    listed.map((deal) => deal.opportunity_id)
+  );
   return {
     rep,
     slices,
@@ -201,7 +210,7 @@ export async function repData(connection: DuckDBConnection, slug: string, pages?
         }
       : null,
     trend,
-    deals: openDeals(deals, shared.stuck.get(rep.rep_id) ?? []),
+    deals: listed.map((deal) => withOriginalAmount(deal, originals)),
     count_open_deals: deals.length,
     min_specialty_deals: MIN_SPECIALTY_DEALS,
     missing: shared.missing

@@ -17,6 +17,41 @@ describe("toCsv(rows, columns, header)", () => {
     ]);
   });
 
+  it("adds the amounts before conversion after the amount when a row carries one, the others' in the reporting currency", () => {
+    const rows = [
+      {opportunity_id: "O1", amount: 7300, amount_original: 1000, currency_original: "USD", stage: "negotiation"},
+      {opportunity_id: "O2", amount: 500, stage: "intent"},
+      // no rate for its month: set aside, only the original amount is known
+      {opportunity_id: "O3", amount: null, amount_original: 10, currency_original: "EUR", stage: "potential"},
+      {opportunity_id: "O4", amount: null, stage: "potential"}
+    ];
+    const header = {
+      amount: "Amount (CNY)",
+      amount_original: "Amount (original)",
+      currency_original: "Currency (original)"
+    };
+    expect(toCsv(rows, ["opportunity_id", "amount", "stage"], header, {currency: "CNY"})).toBe(
+      "opportunity_id,Amount (CNY),Amount (original),Currency (original),stage\r\n" +
+        "O1,7300,1000,USD,negotiation\r\n" +
+        "O2,500,500,CNY,intent\r\n" +
+        "O3,,10,EUR,potential\r\n" +
+        "O4,,,,potential\r\n"
+    );
+    expect(toCsv(rows.slice(0, 2), ["opportunity_id", "stage"], {}, {currency: "CNY"})).toBe(
+      "opportunity_id,stage,amount_original,currency_original\r\nO1,negotiation,1000,USD\r\nO2,intent,500,CNY\r\n"
+    );
+  });
+
+  it("writes no original amount columns when no row carries one", () => {
+    const rows = [
+      {opportunity_id: "O2", amount: 500, stage: "intent"},
+      {opportunity_id: "O5", amount: 80, stage: "won"}
+    ];
+    expect(toCsv(rows, ["opportunity_id", "amount", "stage"], {amount: "Amount (CNY)"}, {currency: "CNY"})).toBe(
+      "opportunity_id,Amount (CNY),stage\r\nO2,500,intent\r\nO5,80,won\r\n"
+    );
+  });
+
   it("neutralises text cells a spreadsheet would run as formulas, but not numbers", () => {
     const rows = [{a: '=HYPERLINK("http://x")', b: "+1", c: "-2", d: "@SUM(A1)", e: -2}];
     const [, values] = parse(toCsv(rows, ["a", "b", "c", "d", "e"]));

@@ -30,6 +30,22 @@ describe("compactTable(objects, columns) and tableRows(table)", () => {
     expect(tableRows(null)).toEqual([]);
   });
 
+  it("drops only the columns named in dropNull, and only where every row is null", () => {
+    const rows = [
+      {account_name: null, amount: 5, amount_original: null, cost: null},
+      {account_name: null, amount: 7, amount_original: 1, cost: null}
+    ];
+    expect(compactTable(rows, undefined, {dropNull: ["cost", "amount_original"]}).columns).toEqual([
+      "account_name",
+      "amount",
+      "amount_original"
+    ]);
+    expect(compactTable(rows.slice(0, 1), undefined, {dropNull: ["cost", "amount_original"]})).toEqual({
+      columns: ["account_name", "amount"],
+      rows: [[null, 5]]
+    });
+  });
+
   it("drops the columns null in every row when asked, which read as null when named", () => {
     const table = compactTable(objects, undefined, {dropNull: true});
     expect(table.columns).toEqual(["account_name", "amount"]);
