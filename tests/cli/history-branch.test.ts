@@ -145,10 +145,12 @@ describe("scripts/nightly-rebuild.sh with SHANGJI_HISTORY_REMOTE", () => {
 describe(".github/workflows/nightly.yml", () => {
   const workflow = readFileSync(join(REPOSITORY, ".github", "workflows", "nightly.yml"), "utf8");
 
-  it("may push the history branch and gives the script the repository as its remote", () => {
+  it("may push the history branch, to the repository itself only when it is private", () => {
     expect(workflow).toMatch(/ {2}rebuild:\n(?: {4}.*\n)*? {4}permissions:\n(?: +#.*\n)? {6}contents: write\n/);
+    expect(workflow).toContain(`private=$(gh api "repos/\${{ github.repository }}" --jq .private || echo unknown)`);
     expect(workflow).toContain(
-      "SHANGJI_HISTORY_REMOTE: https://x-access-token:${{ github.token }}@github.com/${{ github.repository }}.git"
+      "SHANGJI_HISTORY_REMOTE: ${{ secrets.SHANGJI_HISTORY_REMOTE || (steps.history.outputs.private == 'true' && " +
+        "format('https://x-access-token:{0}@github.com/{1}.git', github.token, github.repository)) || '' }}"
     );
   });
 
