@@ -93,6 +93,7 @@ export const HEADERS = {
     "paid_amount",
     "due_at"
   ],
+  "payments.csv": ["回款计划编号", "合同编号", "计划回款日期", "计划回款金额", "实际回款日期", "实际回款金额", "币种"],
   "tickets.csv": ["ticket_id", "account_id", "category", "opened_at", "resolved_at", "satisfaction"],
   "marketing_spend.csv": ["channel", "month", "cost", "currency"],
   "quotas.csv": ["rep_id", "month", "quota", "currency"]
@@ -129,6 +130,7 @@ export async function generateSample(options: GenerateOptions): Promise<Generate
     activities: open("activities.csv"),
     quotes: open("quotes.csv"),
     contracts: open("contracts.csv"),
+    payments: open("payments.csv"),
     tickets: open("tickets.csv")
   };
   const all: CsvWriter[] = Object.values(writers);
@@ -221,9 +223,9 @@ export async function generateSample(options: GenerateOptions): Promise<Generate
   // dates the export for ingest (the opportunity snapshot), as a CRM's export date would
   const exportedAt = options.asOf ?? "2026-11-20";
   await writeFile(join(options.out, FOLDER_MAPPING), `${JSON.stringify({exportedAt}, null, 2)}\n`);
-  const order12 = Object.keys(HEADERS) as SampleFile[];
+  const fileOrder = Object.keys(HEADERS) as SampleFile[];
   return {
-    files: order12.map((file) => {
+    files: fileOrder.map((file) => {
       const writer = all.find((w) => w.file === file)!;
       return {file, rows: writer.rows, encoding: writer.encoding};
     }),

@@ -1,17 +1,19 @@
 /** Turns one opportunity's story into rows of opportunities, leads, stage_history, activities, quotes, contracts and tickets. */
 import {accountAt, contactsOf, type Account, type AccountBook} from "./accounts.ts";
-import {contractFor, quotesFor, ticketsFor} from "./after-sale.ts";
+import {contractFor, quotesFor, ticketsFor, type Contract} from "./after-sale.ts";
 import {CHANNELS, type ChannelProfile} from "./channels.ts";
 import type {DirtyKind} from "./dirty-rows.ts";
 import {campaignFor, type LeadWriter} from "./leads.ts";
 import {tellStory, type StageName, type Story} from "./opportunity-story.ts";
+import {paymentPlanFor} from "./payment-plan.ts";
 import type {Rep} from "./people.ts";
 import {mixSeed, Random} from "./random.ts";
 import {PRODUCTS, type Product, type Team} from "./reference-data.ts";
-import {DAY, localDate, localMidnight, localStamp, utcStamp} from "./time.ts";
+import {DAY, localDate, localDay, localMidnight, localStamp, utcStamp} from "./time.ts";
 import {id, money, type CsvWriter} from "./write-csv.ts";
 
 const OPPORTUNITY_STREAM = 0x0bb0;
+const PAYMENT_STREAM = 0x9a7e;
 
 export const STAGE_LABELS: Record<StageName, string> = {
   potential: "潜在",
@@ -35,6 +37,8 @@ export interface Writers {
   activities: CsvWriter;
   quotes: CsvWriter;
   contracts: CsvWriter;
+  /** the payment plans of the contracts, drawn from their own stream so the other files do not change with it */
+  payments?: CsvWriter;
   tickets: CsvWriter;
 }
 
@@ -205,6 +209,7 @@ export class OpportunityWriter {
       money(contract.paid),
       localDate(localMidnight(contract.dueDay))
     ]);
+    if (writers.payments) this.writePaymentPlan(contract);
     for (const ticket of ticketsFor(story.closedAt, asOf, rng)) {
       writers.tickets.write([
         id("T", ++this.ticketCount, widths.ticket),
@@ -215,6 +220,23 @@ export class OpportunityWriter {
         ticket.satisfaction ?? ""
       ]);
     }
+  }
+
+  private writePaymentPlan(contract: Contract): void {
+    const {ctx} = this;
+    const contractId = id("K", this.contractCount, ctx.widths.contract);
+    const rng = new Random(mixSeed(ctx.seed, PAYMENT_STREAM, this.contractCount));
+    paymentPlanFor(contract, localDay(ctx.asOf), rng).forEach((line, i) => {
+      ctx.writers.payments!.write([
+        `${contractId}-${i + 1}`,
+        contractId,
+        localDate(localMidnight(line.plannedDay)),
+        money(line.planned),
+        line.receivedDay === undefined ? "" : localDate(localMidnight(line.receivedDay)),
+        line.receivedDay === undefined ? "" : money(line.received),
+        "CNY"
+      ]);
+    });
   }
 }
 

@@ -70,7 +70,7 @@ describe("scripts/nightly-rebuild.sh", () => {
       // exit 5 says input was quarantined
       expect(first.status, first.stderr).toBe(5);
       const firstReport = report(folder);
-      expect(firstReport.ingest).toMatchObject({rowsQuarantined: 1, valuesSetAside: 5, filesLoaded: 12});
+      expect(firstReport.ingest).toMatchObject({rowsQuarantined: 1, valuesSetAside: 5, filesLoaded: 13});
       // 1,501 opportunity rows in data/sample/opportunities.csv, one repeating an id: 1,500 opportunities
       expect(firstReport.rowCounts.opportunities).toBe(1500);
       expect(firstReport.pages.find((p: {page: string}) => p.page === "index.html")).toBeDefined();
@@ -88,7 +88,7 @@ describe("scripts/nightly-rebuild.sh", () => {
       const second = await nightly(folder);
       expect(second.status, second.stderr).toBe(0);
       expect(report(folder).rowCounts.opportunities).toBe(1501);
-      expect(report(folder).ingest).toMatchObject({filesLoaded: 1, filesUnchanged: 12, rowsLoaded: 1});
+      expect(report(folder).ingest).toMatchObject({filesLoaded: 1, filesUnchanged: 13, rowsLoaded: 1});
       expect(siteMeta(folder).exportedAt).toBe("2026-11-27T00:00:00Z");
 
       const before = readFileSync(join(folder, "site", "build-report.json"), "utf8");

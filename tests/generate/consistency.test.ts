@@ -88,6 +88,28 @@ describe("generateSample(options)", () => {
     expect(overdue.length).toBeGreaterThan(10);
   });
 
+  it("plans each contract's payments to its amount, received to its paid amount, some weeks late", () => {
+    const plans = groupBy(files["payments.csv"], "合同编号");
+    const cents = (text: string) => Math.round(Number(text || "0") * 100);
+    expect(plans.size).toBe(files["contracts.csv"].length);
+    for (const contract of files["contracts.csv"]) {
+      const plan = plans.get(contract.contract_id)!;
+      expect(
+        plan.reduce((sum, p) => sum + cents(p["计划回款金额"]), 0),
+        contract.contract_id
+      ).toBe(cents(contract.amount));
+      expect(
+        plan.reduce((sum, p) => sum + cents(p["实际回款金额"]), 0),
+        contract.contract_id
+      ).toBe(cents(contract.paid_amount));
+    }
+    const received = files["payments.csv"].filter((p) => p["实际回款日期"] !== "");
+    const daysLate = received.map((p) => (Date.parse(p["实际回款日期"]) - Date.parse(p["计划回款日期"])) / 86_400_000);
+    expect(daysLate.filter((d) => d > 14).length).toBeGreaterThan(20);
+    expect(daysLate.filter((d) => d < 0).length).toBeGreaterThan(20);
+    expect(received.every((p) => p["实际回款日期"] <= "2026-11-20")).toBe(true);
+  });
+
   it("links converted leads and opportunities both ways", () => {
     const leads = new Map(files["leads.csv"].map((l) => [l["线索编号"], l]));
     const ids = new Set(files["opportunities.csv"].map((o) => o["商机编号"]));

@@ -39,6 +39,7 @@ const EXPECTED_HEADERS: Record<string, string> = {
   "stage_history.csv": "opportunity_id,stage,entered_at",
   "quotes.csv": "quote_id,opportunity_id,amount,currency,discount,created_at,status",
   "contracts.csv": "contract_id,opportunity_id,account_id,amount,currency,signed_at,status,paid_amount,due_at",
+  "payments.csv": "回款计划编号,合同编号,计划回款日期,计划回款金额,实际回款日期,实际回款金额,币种",
   "tickets.csv": "ticket_id,account_id,category,opened_at,resolved_at,satisfaction",
   "marketing_spend.csv": "channel,month,cost,currency",
   "quotas.csv": "rep_id,month,quota,currency"
@@ -48,8 +49,8 @@ describe("generateSample(options)", () => {
   it("writes byte-identical files for the same seed", async () => {
     const a = await generate({opportunities: 300, seed: 7});
     const b = await generate({opportunities: 300, seed: 7});
-    // twelve exports and the folder's mapping file that dates the export
-    expect(Object.keys(bytes(a.out))).toHaveLength(13);
+    // thirteen exports and the folder's mapping file that dates the export
+    expect(Object.keys(bytes(a.out))).toHaveLength(14);
     expect(JSON.parse(bytes(a.out)["shangji-mapping.json"].toString())).toEqual({exportedAt: "2026-11-20"});
     expect(bytes(a.out)).toEqual(bytes(b.out));
     expect(a.result).toEqual(b.result);
