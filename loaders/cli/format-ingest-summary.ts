@@ -5,12 +5,12 @@ const n = (value: number) => value.toLocaleString("en");
 /** The human summary of an ingest: per file counts, rejected files, reasons and the first quarantined rows. */
 export function formatIngestSummary(result: IngestResult): string {
   const lines: string[] = [];
+  const warnings = result.warnings.map((warning) => `warning: ${warning}`);
   if (result.ingestId === null) {
-    lines.push(`nothing new: ${result.files.length} file(s) already loaded`);
+    lines.push(`nothing new: ${result.files.length} file(s) already loaded`, ...warnings);
     return lines.join("\n");
   }
-  lines.push(`ingest ${result.ingestId} (export of ${result.exportedAt.slice(0, 10)}):`);
-  for (const warning of result.warnings) lines.push(`warning: ${warning}`);
+  lines.push(`ingest ${result.ingestId} (export of ${result.exportedAt.slice(0, 10)}):`, ...warnings);
   for (const file of result.files) {
     if (file.status === "loaded") {
       const bad = file.rowsQuarantined ? `, ${n(file.rowsQuarantined)} rejected` : "";

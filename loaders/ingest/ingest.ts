@@ -67,7 +67,7 @@ export interface IngestResult {
   references: ReferenceReport[];
   /** products of deals and quotes not in the catalogue that probably mean one of its products */
   productNearMisses: ProductNearMiss[];
-  /** what the user should know of the ingest as a whole (an export dated by its data) */
+  /** what the user should know of the ingest as a whole (an export dated by its data, a folder's entries skipped) */
   warnings: string[];
   /** opportunities a full export no longer holds, moved out of the pipeline */
   removed: Removed;
@@ -103,7 +103,7 @@ export async function ingest(options: IngestOptions): Promise<IngestResult> {
       rowsLoaded: 0,
       rowsQuarantined: 0,
       valuesSetAside: 0,
-      warnings: [],
+      warnings: [...found.skipped],
       removed: {count: 0, examples: []},
       references: [],
       productNearMisses: [],

@@ -2,6 +2,7 @@ import type {DuckDBConnection} from "@duckdb/node-api";
 import type {RawRecord} from "../read/read-delimited.ts";
 import {ENTITIES, isKeyColumn, type Entity} from "../schema/entities.ts";
 import {setAsideReplacedRows} from "./keep-newer-rows.ts";
+import {fieldWithNul, loadedFields, NUL_BYTE} from "./nul-byte.ts";
 import type {Recognition} from "./recognise-entity.ts";
 import {
   derivedExpressions,
@@ -53,12 +54,13 @@ export async function stageRecords(
   );
   const appender = await connection.createAppender("sj_raw", "main", "temp");
   const width = context.headers.length;
+  const loaded = loadedFields(context.recognition);
   let rows = 0;
   // a file that turns out unreadable half-way still leaves the appender closed, for the next file's staging
   try {
     for await (const {line, fields} of records) {
       appender.appendInteger(line);
-      const problem = rowProblem(fields, width, context.strictWidth, context.headers, mapped);
+      const problem = rowProblem(fields, width, context.strictWidth, context.headers, mapped, loaded);
       if (problem) {
         appender.appendVarchar(problem.reason);
         if (problem.column === null) appender.appendNull();
@@ -97,11 +99,14 @@ function rowProblem(
   width: number,
   strictWidth: boolean,
   headers: string[],
-  mapped: [string, number][]
+  mapped: [string, number][],
+  loaded: number[]
 ): {reason: string; column: string | null} | undefined {
   if (strictWidth && fields.length !== width) {
     return {reason: `row has ${fields.length} fields, the header has ${width}`, column: null};
   }
+  const withNul = fieldWithNul(fields, loaded);
+  if (withNul !== undefined) return {reason: NUL_BYTE, column: headers[withNul] ?? ""};
   const broken = mapped.find(([, index]) => fields[index]?.includes("\uFFFD"));
   if (broken)
     return {reason: "invalid bytes for the file's encoding (mixed encodings?)", column: headers[broken[1]] ?? ""};

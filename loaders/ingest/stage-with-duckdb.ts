@@ -3,6 +3,7 @@ import {scanRecords} from "../read/scan-records.ts";
 import type {TextEncoding} from "../read/sniff-file.ts";
 import {transcodeToUtf8} from "../read/transcode-to-utf8.ts";
 import type {BatchContext} from "./load-batch.ts";
+import {loadedFields, NUL_BYTE} from "./nul-byte.ts";
 import {rawName, sqlString} from "./typed-select.ts";
 
 export interface DelimitedFile {
@@ -63,11 +64,17 @@ async function stageUtf8(
   const first = file.headerIndex + 1 < scan.count ? scan.lines[file.headerIndex + 1] : 0;
   const columns = Array.from({length: width}, (_, i) => `'c${i}': 'VARCHAR'`).join(", ");
   const ragged = `_fields <> ${width}`;
+  const header = (index: number) => sqlString(context.headers[index] ?? "");
+  const loaded = loadedFields(context.recognition);
+  const withNul = loaded.length
+    ? `CASE ${loaded.map((index) => `WHEN contains(c${index}, chr(0)) THEN ${header(index)}`).join(" ")} END`
+    : "NULL::VARCHAR";
   // undecodable bytes of a transcoded file arrive as U+FFFD
   const undecodable = transcoded
-    ? `CASE ${mapped.map(([, index]) => `WHEN contains(c${index}, '\uFFFD') THEN ${sqlString(context.headers[index] ?? "")}`).join(" ")} END`
+    ? `CASE ${mapped.map(([, index]) => `WHEN contains(c${index}, '\uFFFD') THEN ${header(index)}`).join(" ")} END`
     : "NULL::VARCHAR";
   const problem = `CASE WHEN ${ragged} THEN 'row has ' || _fields || ' fields, the header has ${width}'
+    WHEN ${withNul} IS NOT NULL THEN ${sqlString(NUL_BYTE)}
     WHEN ${undecodable} IS NOT NULL THEN 'invalid bytes for the file''s encoding (mixed encodings?)' END`;
   // DuckDB's parallel reader refuses null_padding with line breaks inside quotes ("Parameter Not Allowed")
   const serial = scan.hasQuotedLineBreak ? ", parallel = false" : "";
@@ -78,7 +85,7 @@ async function stageUtf8(
           escape = '"', header = false, skip = ${first - 1}, columns = {${columns}}, auto_detect = false,
           null_padding = true, ignore_errors = true, max_line_size = 16777216${serial}))`;
   await connection.run(`CREATE OR REPLACE TEMP TABLE sj_raw AS
-    SELECT _line, ${problem} AS _problem, CASE WHEN NOT ${ragged} THEN ${undecodable} END AS _problem_column, _present,
+    SELECT _line, ${problem} AS _problem, CASE WHEN NOT ${ragged} THEN coalesce(${withNul}, ${undecodable}) END AS _problem_column, _present,
       ${
         [
           ...mapped.map(

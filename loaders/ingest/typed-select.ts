@@ -107,12 +107,19 @@ export function invalidReason(column: Column, stageNames: string[]): {rule: stri
       return {
         rule: `invalid_${column.type}`,
         reason: `CASE WHEN sj_dot_ambiguous(${v}, NULL) THEN ${quoted} || ' is ambiguous: a decimal point or a thousands separator? set "decimal" to "." or "," in a mapping file'
-          ${column.type === "amount" ? `WHEN abs(sj_number(${v}, NULL)) >= 1e16 THEN ${quoted} || ' is too large for an amount (at most 16 digits before the decimal point)'` : ""}
+          ${column.type === "amount" ? amountReasons(v, quoted) : ""}
           ELSE ${quoted} || ' is not ${TYPE_WORDS[column.type]}' END`
       };
     default:
       return {rule: `invalid_${column.type}`, reason: `${quoted} || ' is not ${TYPE_WORDS[column.type]}'`};
   }
+}
+
+/** Why an amount that reads as a number is not taken: each would be a guess at what the export meant. */
+function amountReasons(v: string, quoted: string): string {
+  return `WHEN abs(sj_number(${v}, NULL)) >= 1e16 THEN ${quoted} || ' is too large for an amount (at most 16 digits before the decimal point)'
+    WHEN sj_exponent(${v}) THEN ${quoted} || ' is in exponent notation, which a spreadsheet writes for a number it shows rounded'
+    WHEN sj_names_currencies(${v}) THEN ${quoted} || ' names more than one currency'`;
 }
 
 /**

@@ -5,11 +5,17 @@ import type {DuckDBConnection} from "@duckdb/node-api";
  * when the text cannot be read; the caller reports a non-blank input with a NULL result as invalid.
  *
  * Dates: 2024-01-05, 2024/1/5, 2024.1.5, 2024年1月5日, 20240105, with an optional time and an
- * optional Z or ±hh:mm offset; day-first or month-first (05/01/2024) only when the export's date order
- * is configured — never guessed; Excel serial numbers (days since 1899-12-30, with Excel's 1900 leap bug).
- * Amounts: ¥1,234.50, 1.234,50 €, 1 234,50, (1,234.00) for negatives, 12.5万 and 3亿.
+ * optional Z or ±hh[:mm] offset; day-first or month-first (05/01/2024) only when the export's date order
+ * is configured — never guessed; Excel serial numbers of five digits (10000–73415: 1927-05-18 to 2100-12-31).
+ * Amounts: ¥1,234.50, 1.234,50 €, 1 234,50, (1,234.00) for negatives, 12.5万 and 3亿; not in exponent notation,
+ * and naming at most one currency.
+ *
+ * DuckDB's own casts are lenient where an export must not be: they read `epoch`, `infinity` and `2024-01-05 (BC)`
+ * as timestamps and `1_2_3` as 123, so they only ever see text already shaped as the value they read.
  */
 const DAY_MONTH = String.raw`^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})(?:[ T]+(\d{1,2}):(\d{2})(?::(\d{2})(\.\d+)?)?)?\s*(Z|[+-]\d{2}:?\d{2})?$`;
+const ISO = String.raw`\d{4}-\d{1,2}-\d{1,2}(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?(?:Z|[+-]\d{2}(?::?\d{2})?)?`;
+const CURRENCY = String.raw`港币|港元|HK\$|HKD|美元|美金|US\$|USD|\$|日元|円|JPY|欧元|€|EUR|英镑|£|GBP|人民币|[¥￥元]|CNY|RMB`;
 const TIMES = ["", " %H:%M", " %H:%M:%S", " %H:%M:%S.%f"];
 const formats = (dates: string[]) => `[${dates.flatMap((d) => TIMES.map((t) => `'${d}${t}'`)).join(", ")}]`;
 const YMD_FORMATS = formats(["%Y/%m/%d", "%Y.%m.%d", "%Y年%m月%d日", "%Y%m%d", "%Y-%m-%d"]);
@@ -31,33 +37,40 @@ CREATE OR REPLACE TEMP MACRO sj_is_day_month(s) AS regexp_matches(trim(s), '${DA
 
 CREATE OR REPLACE TEMP MACRO sj_in_range(t) AS t >= TIMESTAMP '1900-01-01' AND t < TIMESTAMP '2101-01-01';
 
-CREATE OR REPLACE TEMP MACRO sj_zoned(s) AS length(s) > 10 AND (s[-1] = 'Z' OR s[-6] IN ('+', '-') OR s[-5] IN ('+', '-'));
+-- ISO 8601 as DuckDB's casts read it, and nothing else of what they read
+CREATE OR REPLACE TEMP MACRO sj_is_iso(s) AS regexp_full_match(s, '${ISO}');
+
+CREATE OR REPLACE TEMP MACRO sj_zoned(s) AS length(s) > 10 AND s[1] BETWEEN '0' AND '9'
+  AND (s[-1] = 'Z' OR s[-6] IN ('+', '-') OR s[-5] IN ('+', '-') OR (s[-3] IN ('+', '-') AND s[-6] = ':'));
 
 -- offsets run from -12:00 to +14:00; DuckDB would read +25:00 as a day and an hour
 CREATE OR REPLACE TEMP MACRO sj_offset_ok(s) AS s[-1] = 'Z' OR list_transform(
-  [regexp_extract(s, '[+-](\d{2}):?(\d{2})$', ['h', 'm'])], o -> TRY_CAST(o.h AS INTEGER) <= 14 AND TRY_CAST(o.m AS INTEGER) < 60)[1];
+  [regexp_extract(s, '[+-](\d{2})(?::?(\d{2}))?$', ['h', 'm'])],
+  o -> TRY_CAST(o.h AS INTEGER) <= 14 AND coalesce(TRY_CAST(o.m AS INTEGER), 0) < 60)[1];
 
--- days since 1899-12-30; serials below 60 count Excel's non-existent 1900-02-29, serial 60 is that day
+-- days since 1899-12-30. A number of fewer digits is a year, a day or a count far likelier than a date before
+-- 1927 (2024 would be 1905-07-16), and Excel's 1900 leap-year bug lies below it
 CREATE OR REPLACE TEMP MACRO sj_excel_serial(s) AS (
-  CASE WHEN regexp_matches(s, '^\d{1,7}(\.\d+)?$') THEN list_transform([TRY_CAST(s AS DOUBLE)], n ->
-    CASE WHEN n >= 1 AND n <= 2958465 AND floor(n) <> 60 THEN
-      CAST(CASE WHEN n < 60 THEN TIMESTAMP '1899-12-31' ELSE TIMESTAMP '1899-12-30' END
-           + to_microseconds(CAST(round(n * 86400000000) AS BIGINT)) AS TIMESTAMP) END)[1]
+  CASE WHEN regexp_full_match(s, '\d{5}(\.\d+)?') THEN list_transform([TRY_CAST(s AS DOUBLE)], n ->
+    CASE WHEN n < 73416 THEN
+      CAST(TIMESTAMP '1899-12-30' + to_microseconds(CAST(round(n * 86400000000) AS BIGINT)) AS TIMESTAMP) END)[1]
   END
 );
 
--- the wall-clock time a text names, ignoring any zone
-CREATE OR REPLACE TEMP MACRO sj_wall_time(s, date_order) AS coalesce(
-  TRY_CAST(s AS TIMESTAMP),
-  try_strptime(trim(s), ${YMD_FORMATS}),
-  CASE WHEN date_order = 'dmy' THEN try_strptime(trim(s), ${DMY_FORMATS})
-       WHEN date_order = 'mdy' THEN try_strptime(trim(s), ${MDY_FORMATS}) END,
-  sj_excel_serial(trim(s)));
+-- the wall-clock time a text names, ignoring any zone; DuckDB's strptime reads "epoch" whatever the format
+CREATE OR REPLACE TEMP MACRO sj_wall_time(s, date_order) AS list_transform([trim(s)], t ->
+  CASE WHEN t[1] BETWEEN '0' AND '9' THEN coalesce(
+    CASE WHEN sj_is_iso(t) THEN TRY_CAST(t AS TIMESTAMP) END,
+    try_strptime(t, ${YMD_FORMATS}),
+    CASE WHEN date_order = 'dmy' THEN try_strptime(t, ${DMY_FORMATS})
+         WHEN date_order = 'mdy' THEN try_strptime(t, ${MDY_FORMATS}) END,
+    sj_excel_serial(t)) END)[1];
 
 -- UTC; the range check (1900–2100) is the caller's, so the expression is not evaluated three times
 CREATE OR REPLACE TEMP MACRO sj_timestamp(s, date_order, time_zone) AS (
   CASE WHEN sj_zoned(trim(s)) THEN CASE WHEN sj_offset_ok(trim(s)) THEN
-         CAST(coalesce(TRY_CAST(s AS TIMESTAMPTZ), try_strptime(trim(s), ${ZONED_FORMATS})) AS TIMESTAMP) END
+         CAST(coalesce(CASE WHEN sj_is_iso(trim(s)) THEN TRY_CAST(trim(s) AS TIMESTAMPTZ) END,
+           try_strptime(trim(s), ${ZONED_FORMATS})) AS TIMESTAMP) END
        WHEN time_zone = 'UTC' THEN sj_wall_time(s, date_order)
        ELSE CAST(timezone(time_zone, sj_wall_time(s, date_order)) AS TIMESTAMP) END
 );
@@ -79,16 +92,28 @@ CREATE OR REPLACE TEMP MACRO sj_monthday(s) AS list_transform([trim(s)], t -> li
   END], st -> CASE WHEN TRY_CAST('2000-' || st.m || '-' || st.d AS DATE) IS NOT NULL
                    THEN lpad(st.m, 2, '0') || '-' || lpad(st.d, 2, '0') END)[1])[1];
 
--- the first currency a text names; 港元, 美元 and 日元 end in 元, which alone is the yuan
-CREATE OR REPLACE TEMP MACRO sj_amount_currency(s) AS list_transform(
-  [regexp_extract(s, '港币|港元|HK\$|HKD|美元|美金|US\$|USD|\$|日元|円|JPY|欧元|€|EUR|英镑|£|GBP|人民币|[¥￥元]|CNY|RMB')],
-  c -> CASE WHEN c IN ('港币', '港元', 'HK$', 'HKD') THEN 'HKD' WHEN c IN ('美元', '美金', 'US$', 'USD', '$') THEN 'USD'
-            WHEN c IN ('日元', '円', 'JPY') THEN 'JPY' WHEN c IN ('欧元', '€', 'EUR') THEN 'EUR'
-            WHEN c IN ('英镑', '£', 'GBP') THEN 'GBP' WHEN c <> '' THEN 'CNY' END)[1];
+-- 港元, 美元 and 日元 end in 元, which alone is the yuan
+CREATE OR REPLACE TEMP MACRO sj_symbol_currency(c) AS
+  CASE WHEN c IN ('港币', '港元', 'HK$', 'HKD') THEN 'HKD' WHEN c IN ('美元', '美金', 'US$', 'USD', '$') THEN 'USD'
+       WHEN c IN ('日元', '円', 'JPY') THEN 'JPY' WHEN c IN ('欧元', '€', 'EUR') THEN 'EUR'
+       WHEN c IN ('英镑', '£', 'GBP') THEN 'GBP' WHEN c <> '' THEN 'CNY' END;
+
+-- the first currency a text names
+CREATE OR REPLACE TEMP MACRO sj_amount_currency(s) AS sj_symbol_currency(regexp_extract(s, '${CURRENCY}'));
+
+-- "USD 12 EUR": which of the two is meant cannot be told
+CREATE OR REPLACE TEMP MACRO sj_names_currencies(s) AS
+  len(list_distinct(list_transform(regexp_extract_all(s, '${CURRENCY}'), c -> sj_symbol_currency(c)))) > 1;
+
+-- a spreadsheet writes a number in exponent notation when it shows it rounded: 1.23457E+11
+CREATE OR REPLACE TEMP MACRO sj_exponent(s) AS regexp_matches(replace(s, ' ', ''), '\d[eE][+-]?\d');
 
 -- a currency column may name the currency (人民币, 美元) instead of giving its ISO code
 CREATE OR REPLACE TEMP MACRO sj_currency_code(s) AS
   CASE WHEN regexp_full_match(s, '[A-Za-z]{3}') THEN upper(s) ELSE coalesce(sj_amount_currency(s), upper(s)) END;
+
+-- digits and a decimal point, as DuckDB's casts read them without their leniencies (1_000, 1e3, inf)
+CREATE OR REPLACE TEMP MACRO sj_is_plain(s) AS regexp_full_match(s, '[+-]?(\d+(\.\d*)?|\.\d+)');
 
 -- "7.800" or "1.234" alone: a decimal point (European exports write thousands so) — never guessed
 CREATE OR REPLACE TEMP MACRO sj_dot_ambiguous(s, decimal_mark) AS
@@ -116,13 +141,17 @@ CREATE OR REPLACE TEMP MACRO sj_number(s, decimal_mark) AS list_transform(
          n -> CASE WHEN regexp_matches(n, '^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$') THEN TRY_CAST(n AS DOUBLE) END)[1])[1];
 
 CREATE OR REPLACE TEMP MACRO sj_amount(s, decimal_mark) AS coalesce(
-  CASE WHEN decimal_mark IS DISTINCT FROM ',' AND NOT sj_dot_ambiguous(s, decimal_mark) THEN TRY_CAST(trim(s) AS DECIMAL(18, 2)) END,
-  list_transform([sj_number(s, decimal_mark)], v -> CASE WHEN abs(v) < 1e16 THEN CAST(v AS DECIMAL(18, 2)) END)[1]);
+  CASE WHEN decimal_mark IS DISTINCT FROM ',' AND sj_is_plain(trim(s)) AND NOT sj_dot_ambiguous(s, decimal_mark)
+       THEN TRY_CAST(trim(s) AS DECIMAL(18, 2)) END,
+  CASE WHEN NOT sj_exponent(s) AND NOT sj_names_currencies(s) THEN
+    list_transform([sj_number(s, decimal_mark)], v -> CASE WHEN abs(v) < 1e16 THEN CAST(v AS DECIMAL(18, 2)) END)[1] END);
 
+-- separators only between groups of three digits: "1,2,3" is not 123
 CREATE OR REPLACE TEMP MACRO sj_integer(s) AS (
   CASE WHEN regexp_full_match(s, '[+-]?\d+') THEN TRY_CAST(s AS BIGINT)
-  ELSE list_transform([regexp_replace(trim(s), '[,\s'']|人$', '', 'g')],
-    t -> CASE WHEN regexp_matches(t, '^[+-]?\d+$') THEN TRY_CAST(t AS BIGINT) END)[1] END
+  ELSE list_transform([regexp_replace(trim(s), '\s*人$', '')],
+    t -> CASE WHEN regexp_full_match(t, '[+-]?(\d+|\d{1,3}([,\s'']\d{3})+)')
+              THEN TRY_CAST(regexp_replace(t, '[,\s'']', '', 'g') AS BIGINT) END)[1] END
 );
 
 CREATE OR REPLACE TEMP MACRO sj_ratio_of(v, percent) AS (
@@ -133,8 +162,9 @@ CREATE OR REPLACE TEMP MACRO sj_ratio_of(v, percent) AS (
 
 CREATE OR REPLACE TEMP MACRO sj_ratio(s, decimal_mark) AS coalesce(
   CASE WHEN decimal_mark IS DISTINCT FROM ',' THEN
-    CASE WHEN s[-1] = '%' THEN sj_ratio_of(TRY_CAST(left(s, length(s) - 1) AS DOUBLE), true)
-         ELSE sj_ratio_of(TRY_CAST(s AS DOUBLE), false) END END,
+    list_transform([trim(s)], t -> CASE WHEN t[-1] = '%' AND sj_is_plain(rtrim(left(t, length(t) - 1)))
+                                          THEN sj_ratio_of(TRY_CAST(left(t, length(t) - 1) AS DOUBLE), true)
+                                        WHEN sj_is_plain(t) THEN sj_ratio_of(TRY_CAST(t AS DOUBLE), false) END)[1] END,
   list_transform([trim(s)], t -> sj_ratio_of(sj_number(replace(t, '%', ''), decimal_mark), t LIKE '%\%%' ESCAPE '\'))[1]);
 
 CREATE OR REPLACE TEMP MACRO sj_boolean(s) AS (

@@ -75,22 +75,50 @@ function utf16ByteOrder(bytes: Buffer): "utf-16le" | "utf-16be" | undefined {
   return undefined;
 }
 
+/** Signatures of formats that are never an export, however text-like the bytes after them: PNG, JPEG, GIF, PDF, gzip,
+ * 7-Zip, RAR, an old Office file (.xls, .doc) and a program. */
+const SIGNATURES = [
+  [0x89, 0x50, 0x4e, 0x47],
+  [0xff, 0xd8, 0xff],
+  [0x47, 0x49, 0x46, 0x38],
+  [0x25, 0x50, 0x44, 0x46, 0x2d],
+  [0x1f, 0x8b],
+  [0x37, 0x7a, 0xbc, 0xaf],
+  [0x52, 0x61, 0x72, 0x21, 0x1a],
+  [0xd0, 0xcf, 0x11, 0xe0],
+  [0x7f, 0x45, 0x4c, 0x46]
+];
+
 /**
- * NUL bytes or many control characters mean the file is not a text export. A run of NULs at its very end
- * does not: a file cut short when written (a full disk, a crash) is padded so, and its rows still count.
+ * Binary data: a known binary format, or most lines holding a NUL or another control character. A text export holds
+ * them in a row or two at most, wherever they are in the file: those rows are rejected and the others load. A run of
+ * NULs at the very end is no line: a file cut short when written (a full disk, a crash) is padded so.
  */
 function isBinary(bytes: Buffer, complete: boolean): boolean {
+  if (SIGNATURES.some((signature) => signature.every((b, i) => bytes[i] === b))) return true;
   let end = bytes.length;
   if (complete) while (end > 0 && bytes[end - 1] === 0) end--;
   if (end === 0) return true;
   const n = Math.min(end, 8192);
-  let control = 0;
-  for (let i = 0; i < n; i++) {
-    const b = bytes[i];
-    if (b === 0) return true;
-    if (b < 0x09 || (b > 0x0d && b < 0x20 && b !== 0x1b)) control++;
+  let lines = 0;
+  let controlLines = 0;
+  let length = 0;
+  let control = false;
+  for (let i = 0; i <= n; i++) {
+    const b = i < n ? bytes[i] : 0x0a;
+    if (b === 0x0a || b === 0x0d) {
+      if (length > 0) {
+        lines++;
+        if (control) controlLines++;
+      }
+      length = 0;
+      control = false;
+    } else {
+      length++;
+      if (b < 0x09 || (b > 0x0d && b < 0x20 && b !== 0x1b)) control = true;
+    }
   }
-  return control > n * 0.1;
+  return controlLines * 2 > lines;
 }
 
 /**

@@ -1,3 +1,4 @@
+import {mkdirSync} from "node:fs";
 import {join} from "node:path";
 import {describe, expect, it} from "vitest";
 import {openWarehouse} from "../../loaders/warehouse/open-warehouse.ts";
@@ -77,6 +78,22 @@ describe("shangji ingest <paths...>", () => {
     await runCli(["ingest", "--warehouse", warehouse, "--quiet", `${FIXTURES}/zh`]);
     const run = await runCli(["ingest", "--warehouse", warehouse, `${FIXTURES}/zh`]);
     expect(run).toEqual({status: 0, stdout: "", stderr: "nothing new: 3 file(s) already loaded\n"});
+  });
+
+  it("names what it skipped in a folder, even when nothing is new", async () => {
+    const folder = tempDir();
+    writeFile(folder, "deals.csv", "opportunity_id,stage,created_at\no1,won,2024-01-05\n");
+    mkdirSync(join(folder, "old.csv"));
+    const skipped = `warning: skipped ${join(folder, "old.csv")}: a folder (folders inside an exports folder are not read)`;
+    const warehouse = tempWarehouse();
+    const first = await runCli(["ingest", "--warehouse", warehouse, "--exported-at", "2024-04-01", folder]);
+    expect(first.status).toBe(0);
+    expect(withoutProgress(first.stderr).split("\n").slice(0, 2)).toEqual([
+      "ingest 1 (export of 2024-04-01):",
+      skipped
+    ]);
+    const again = await runCli(["ingest", "--warehouse", warehouse, folder]);
+    expect(again).toEqual({status: 0, stdout: "", stderr: `nothing new: 1 file(s) already loaded\n${skipped}\n`});
   });
 
   it("prints the result as JSON on stdout with --json", async () => {

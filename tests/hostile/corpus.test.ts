@@ -1,4 +1,4 @@
-import {writeFileSync} from "node:fs";
+import {mkdirSync, writeFileSync} from "node:fs";
 import {join} from "node:path";
 import {afterAll, describe, expect, it} from "vitest";
 import {CliError} from "../../loaders/cli/cli-error.ts";
@@ -7,8 +7,11 @@ import {queryWarehouse, tempDir} from "../ingest/temp-warehouse.ts";
 import {silentLosses} from "./accounting.ts";
 import {ENCODING_CASES} from "./cases/encodings.ts";
 import {FILE_CASES} from "./cases/files.ts";
+import {FOLDER_CASES} from "./cases/folders.ts";
+import {GUESS_CASES} from "./cases/guesses.ts";
 import {LIMIT_CASES} from "./cases/limits.ts";
 import {MODEL_CASES} from "./cases/model.ts";
+import {NUL_BYTE_CASES} from "./cases/nul-bytes.ts";
 import {STRUCTURE_CASES} from "./cases/structure.ts";
 import {VALUE_CASES} from "./cases/values.ts";
 import {WORKBOOK_CASES} from "./cases/workbooks.ts";
@@ -17,11 +20,14 @@ import type {HostileCase, Outcome, Problem, Query} from "./hostile-case.ts";
 const CASES = [
   ...FILE_CASES,
   ...ENCODING_CASES,
+  ...NUL_BYTE_CASES,
   ...STRUCTURE_CASES,
   ...VALUE_CASES,
+  ...GUESS_CASES,
   ...MODEL_CASES,
   ...WORKBOOK_CASES,
-  ...LIMIT_CASES
+  ...LIMIT_CASES,
+  ...FOLDER_CASES
 ];
 const tally = {files: 0, crashes: 0, silentLosses: 0};
 
@@ -118,17 +124,20 @@ describe("ingest of hostile export files", () => {
     "%s",
     async (_, c) => {
       const dir = tempDir();
-      const paths = await writeFiles(dir, c.files);
+      const exportsDir = c.folder ? join(dir, "exports") : dir;
+      mkdirSync(exportsDir, {recursive: true});
+      const paths = await writeFiles(exportsDir, c.files);
       tally.files += paths.length;
       const warehouse = join(dir, "warehouse.duckdb");
-      const result = await run(c, paths, warehouse);
+      const result = await run(c, c.folder ? [exportsDir] : paths, warehouse);
       if (!result) return;
+      if (c.warnings) expect(result.warnings.map((w) => w.replaceAll(`${exportsDir}/`, ""))).toEqual(c.warnings);
       const query: Query = (sql) => queryWarehouse(warehouse, sql);
       const losses = await silentLosses(result, query);
       if (losses.length > 0) tally.silentLosses++;
       expect(losses).toEqual([]);
 
-      const reports = new Map(result.files.map((report) => [report.file.slice(dir.length + 1), report]));
+      const reports = new Map(result.files.map((report) => [report.file.slice(exportsDir.length + 1), report]));
       expect([...reports.keys()].sort()).toEqual(Object.keys(c.expect).sort());
       for (const [name, outcome] of Object.entries(c.expect)) await expectOutcome(reports.get(name)!, outcome, query);
       await c.check?.(query, result);

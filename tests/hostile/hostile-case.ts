@@ -36,6 +36,10 @@ export interface HostileCase {
   /** outcome per report: a file name, or file#sheet for a workbook */
   expect: Record<string, Outcome>;
   mapping?: MappingFile;
+  /** the files are put in a folder, and the folder is ingested, not the files one by one */
+  folder?: boolean;
+  /** the ingest's warnings, paths relative to the case's files */
+  warnings?: string[];
   /** the ingest fails as a whole, with a message naming the file */
   error?: RegExp;
   /** what else must hold in the warehouse afterwards */

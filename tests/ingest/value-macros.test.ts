@@ -36,20 +36,33 @@ describe("sj_date(s, date_order)", () => {
     expect(await value("sj_date($s, NULL)", input)).toBe(expected);
   });
 
-  // Excel counts days from 1899-12-30 and keeps Lotus 1-2-3's 1900-02-29: serial 60 names no real day
+  // Excel counts days from 1899-12-30; only five digits make a serial: 10000 is 1927-05-18, 73415 is 2100-12-31
   it.each([
-    ["1", "1900-01-01"],
-    ["59", "1900-02-28"],
-    ["61", "1900-03-01"],
+    ["10000", "1927-05-18"],
     ["45296", "2024-01-05"],
-    ["45351", "2024-02-29"]
+    ["45351", "2024-02-29"],
+    ["73415", "2100-12-31"]
   ])("reads the Excel serial %s as %s", async (input, expected) => {
     expect(await value("sj_date($s, NULL)", input)).toBe(expected);
   });
 
-  it("reads Excel's serial 60 (the non-existent 1900-02-29) as invalid", async () => {
-    expect(await value("sj_date($s, NULL)", "60")).toBeNull();
-  });
+  // 2024 would be 1905-07-16 and 12 1900-01-12: a year or a day, far likelier than a date before 1927
+  it.each(["1", "12", "60", "2024", "9999", "73416", "99999", "2958465"])(
+    "reads %j, no five-digit serial up to 2100, as invalid",
+    async (input) => {
+      expect(await value("sj_date($s, NULL)", input)).toBeNull();
+    }
+  );
+
+  // DuckDB's casts read these words, and its strptime reads "epoch" whatever the format
+  it.each(["epoch", "infinity", "-infinity", "allballs", "today", "now", "2024-01-05 (BC)", "2024-01-05 BC"])(
+    "reads the word %j as invalid",
+    async (input) => {
+      expect(await value("sj_date($s, NULL)", input)).toBeNull();
+      expect(await value("sj_timestamp($s, NULL, 'Asia/Shanghai')", input)).toBeNull();
+      expect(await value("sj_month($s, NULL)", input)).toBeNull();
+    }
+  );
 
   // the 1900–2100 range is checked when a batch loads (see hostile-files.test.ts), not here
   it.each(["2024-13-45", "2023-02-30", "2023-02-29", "2024-00-10", "soon", "2024-01"])(
@@ -95,6 +108,8 @@ describe("sj_timestamp(s, date_order, time_zone)", () => {
     ["2024-01-05T13:45:00+08:00", "America/Los_Angeles", "2024-01-05 05:45:00"],
     ["2024-01-05 13:45:00 -0500", "Asia/Shanghai", "2024-01-05 18:45:00"],
     ["2024-01-05T23:30:00-02:30", "UTC", "2024-01-06 02:00:00"],
+    // an offset of hours alone, as PostgreSQL writes it
+    ["2024-01-05 13:45:00+08", "UTC", "2024-01-05 05:45:00"],
     // Excel serial with a time of day: noon of 2024-01-05 in Shanghai
     ["45296.5", "Asia/Shanghai", "2024-01-05 04:00:00"]
   ])("reads %j in %s as %s UTC", async (input, zone, expected) => {
@@ -106,7 +121,8 @@ describe("sj_timestamp(s, date_order, time_zone)", () => {
     expect(await value("sj_timestamp($s, NULL, 'America/Sao_Paulo')", "05/01/2024 14:30")).toBeNull();
   });
 
-  it.each(["2024-01-05 25:00:00", "2024-01-05 13:61", "2023-02-30 10:00:00", "60"])(
+  // a zone by name is not read: in an export of Shanghai, "UTC" would be read as Shanghai time
+  it.each(["2024-01-05 25:00:00", "2024-01-05 13:61", "2023-02-30 10:00:00", "60", "2024-01-05 10:00:00 UTC"])(
     "reads %j as invalid",
     async (input) => {
       expect(await value("sj_timestamp($s, NULL, 'UTC')", input)).toBeNull();
@@ -162,6 +178,9 @@ describe("sj_amount(s, decimal_mark)", () => {
     ["3亿", "300000000.00"],
     ["$1,234", "1234.00"],
     ["USD 10", "10.00"],
+    // one currency, named twice
+    ["¥100元", "100.00"],
+    ["HK$100 HKD", "100.00"],
     ["1,5", "1.50"],
     ["1,234,567.891", "1234567.89"],
     ["0", "0.00"]
@@ -169,9 +188,20 @@ describe("sj_amount(s, decimal_mark)", () => {
     expect(await value("sj_amount($s, NULL)", input)).toBe(expected);
   });
 
-  it.each(["n/a", "N/A", "-", "TBD", "1,2,3", "12..5", "¥"])("reads %j as invalid", async (input) => {
-    expect(await value("sj_amount($s, NULL)", input)).toBeNull();
-  });
+  // DuckDB's cast reads 1_2_3 as 123; exponent notation is how a spreadsheet writes a number it rounded
+  it.each(["n/a", "N/A", "-", "TBD", "1,2,3", "12..5", "¥", "1_2_3", "1e-7", "1E5", "¥1.2E+3", "inf", "NaN"])(
+    "reads %j as invalid",
+    async (input) => {
+      expect(await value("sj_amount($s, NULL)", input)).toBeNull();
+    }
+  );
+
+  it.each(["USD 12 EUR", "$12 HKD", "¥12 USD", "12欧元 £"])(
+    "reads %j, naming two currencies, as invalid",
+    async (input) => {
+      expect(await value("sj_amount($s, NULL)", input)).toBeNull();
+    }
+  );
 
   it.each(["7.800", "1.234", "-12.500"])("never guesses whether the dot of %j groups thousands", async (input) => {
     expect(await value("sj_amount($s, NULL)", input)).toBeNull();
@@ -202,6 +232,7 @@ describe("sj_amount_currency(s)", () => {
     ["£20", "GBP"],
     ["HK$300", "HKD"],
     ["$1,234", "USD"],
+    ["12 USD", "USD"],
     ["1 234,50", null]
   ])("reads the currency of %j as %s", async (input, expected) => {
     expect(await value("sj_amount_currency($s)", input)).toBe(expected);
@@ -225,7 +256,7 @@ describe("sj_ratio(s, decimal_mark)", () => {
     expect(await number("sj_ratio($s, ',')", "12,5%")).toBe(0.125);
   });
 
-  it.each(["150%", "101", "-5%", "high"])("reads %j as invalid", async (input) => {
+  it.each(["150%", "101", "-5%", "high", "0_5", "5_0%", "inf", "nan%"])("reads %j as invalid", async (input) => {
     expect(await number("sj_ratio($s, NULL)", input)).toBeNull();
   });
 });
@@ -257,6 +288,13 @@ describe("sj_integer(s) and sj_boolean(s)", () => {
     expect(await value("sj_integer($s)", "350人")).toBe("350");
     expect(await value("sj_integer($s)", "1.5")).toBeNull();
   });
+
+  it.each(["1,2,3", "1 2 3", "12,34", "1_000", "0x10", "0b101"])(
+    "reads %j, no whole number, as invalid",
+    async (input) => {
+      expect(await value("sj_integer($s)", input)).toBeNull();
+    }
+  );
 
   it("reads yes and no in English and Chinese", async () => {
     expect(await value("sj_boolean($s)", "是")).toBe("true");

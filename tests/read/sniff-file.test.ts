@@ -64,6 +64,22 @@ describe("sniffBytes(bytes, complete)", () => {
   it("calls NUL bytes binary", () => {
     expect(sniffBytes(Buffer.from([0x69, 0x64, 0x00, 0x0a]), true).kind).toBe("binary");
   });
+
+  it("calls text with a NUL byte in one of its rows text", () => {
+    expect(sniffBytes(utf8("id,name\no1,a\0b\no2,c\n"), true).kind).toBe("text");
+  });
+
+  it("calls a file binary by the signature of a binary format, whatever text follows it", () => {
+    const signed = (signature: number[]) => Buffer.concat([Buffer.from(signature), utf8("\nid,name\no1,a\no2,b\n")]);
+    expect(sniffBytes(signed([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), true).kind).toBe("binary");
+    expect(sniffBytes(signed([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), true).kind).toBe("binary");
+  });
+
+  it("calls random bytes binary", () => {
+    let seed = 7;
+    const random = Buffer.from(Array.from({length: 8192}, () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) >> 23));
+    expect(sniffBytes(random, false).kind).toBe("binary");
+  });
 });
 
 describe("sniffFile(path)", () => {

@@ -2,13 +2,14 @@ import {expect} from "vitest";
 import {csv, OPPORTUNITY_HEADER, ZH_HEADER, type HostileCase, type Query} from "../hostile-case.ts";
 
 /** How the reason of a value set aside ends: its row is loaded, that value missing. */
-const WITHOUT_IT = "; the row is loaded without it";
-const NOT_A_DATE = (value: string) => `"${value}" is not a date and time${WITHOUT_IT}`;
+export const WITHOUT_IT = "; the row is loaded without it";
+export const NOT_A_DATE = (value: string) => `"${value}" is not a date and time${WITHOUT_IT}`;
 const OUT_OF_RANGE = (value: string) => `"${value}" is outside 1900–2100${WITHOUT_IT}`;
-const NOT_AN_AMOUNT = (value: string) => `"${value}" is not an amount${WITHOUT_IT}`;
+export const NOT_AN_AMOUNT = (value: string) => `"${value}" is not an amount${WITHOUT_IT}`;
+export const NOT_A_SHARE = (value: string) => `"${value}" is not a share between 0 and 1 or a percentage${WITHOUT_IT}`;
 
 /** Opportunity rows whose one varying cell is `column`: ids o1, o2 … from line 2. */
-function rowsWith(column: "name" | "amount" | "created_at", values: string[]): string[] {
+export function rowsWith(column: "name" | "amount" | "created_at", values: string[]): string[] {
   return values.map((value, i) => {
     const cells = {name: `Deal ${i + 1}`, amount: "100", created_at: "2024-01-05", [column]: value};
     return `o${i + 1},${cells.name},intent,${cells.amount},${cells.created_at}`;
@@ -18,7 +19,7 @@ function rowsWith(column: "name" | "amount" | "created_at", values: string[]): s
 const column = (query: Query, sql: string) =>
   query(`SELECT opportunity_id AS id, ${sql} AS v FROM opportunities ORDER BY _line`);
 
-const values = async (query: Query, sql: string) => (await column(query, sql)).map((r) => r.v);
+export const values = async (query: Query, sql: string) => (await column(query, sql)).map((r) => r.v);
 
 /** Cell values at the edges: amounts, currencies, dates, time zones, identifiers, formulas, markup. */
 export const VALUE_CASES: HostileCase[] = [
@@ -155,32 +156,49 @@ export const VALUE_CASES: HostileCase[] = [
       ])
   },
   {
-    // Excel counts a 1900-02-29 that never was: serial 60 is that day, and is set aside rather than moved
-    name: "Excel serial dates around the 1900 leap-year bug",
+    // a serial has five digits, 1927-05-18 to 2100-12-31: 2024 and 12 are a year and a day, not 1905-07-16 and
+    // 1900-01-12, and the days before 1900-03-01, which Excel counts with a 1900-02-29 that never was, are not read
+    name: "Excel serial dates",
     files: {
       "opportunities.csv": csv(
         OPPORTUNITY_HEADER,
-        ...rowsWith("created_at", ["1", "59", "60", "61", "45292", "45292.75", "0", "2958466"])
+        ...rowsWith("created_at", [
+          "2024",
+          "12",
+          "60",
+          "9999",
+          "10000",
+          "45292",
+          "45292.75",
+          "73415",
+          "73416",
+          "2958465"
+        ])
       )
     },
     expect: {
       "opportunities.csv": {
-        loaded: 8,
+        loaded: 10,
         setAside: [
+          [2, "invalid_date", "created_at", NOT_A_DATE("2024")],
+          [3, "invalid_date", "created_at", NOT_A_DATE("12")],
           [4, "invalid_date", "created_at", NOT_A_DATE("60")],
-          [8, "invalid_date", "created_at", NOT_A_DATE("0")],
-          [9, "invalid_date", "created_at", NOT_A_DATE("2958466")]
+          [5, "invalid_date", "created_at", NOT_A_DATE("9999")],
+          [10, "invalid_date", "created_at", NOT_A_DATE("73416")],
+          [11, "invalid_date", "created_at", NOT_A_DATE("2958465")]
         ]
       }
     },
     check: async (query) =>
       expect(await values(query, "created_at::VARCHAR")).toEqual([
-        "1900-01-01 00:00:00",
-        "1900-02-28 00:00:00",
         null,
-        "1900-03-01 00:00:00",
+        null,
+        null,
+        null,
+        "1927-05-18 00:00:00",
         "2024-01-01 00:00:00",
         "2024-01-01 18:00:00",
+        "2100-12-31 00:00:00",
         null,
         null
       ])
@@ -448,8 +466,8 @@ export const VALUE_CASES: HostileCase[] = [
       "opportunities.csv": {
         loaded: 3,
         setAside: [
-          [3, "invalid_ratio", "expected_margin", `"150%" is not a share between 0 and 1 or a percentage${WITHOUT_IT}`],
-          [4, "invalid_ratio", "probability", `"-5%" is not a share between 0 and 1 or a percentage${WITHOUT_IT}`]
+          [3, "invalid_ratio", "expected_margin", NOT_A_SHARE("150%")],
+          [4, "invalid_ratio", "probability", NOT_A_SHARE("-5%")]
         ]
       }
     },
