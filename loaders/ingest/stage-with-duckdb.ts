@@ -44,7 +44,7 @@ async function stageUtf8(
 ): Promise<boolean> {
   const scan = await scanRecords(file.path, file.delimiter, file.bom);
   // the record-by-record reader says where a quote is left open, and DuckDB's would pad the rest into one row
-  if (scan.hasBareCarriageReturn || scan.endsInQuotes) return false;
+  if (scan.hasBareCarriageReturn || scan.hasMixedLineEndings || scan.endsInQuotes) return false;
   const width = context.headers.length;
   const mapped = [...context.recognition.columns.entries()];
   await connection.run(`CREATE OR REPLACE TEMP TABLE sj_lines (_line INTEGER, _fields INTEGER)`);

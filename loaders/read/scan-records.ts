@@ -11,6 +11,8 @@ export interface RecordScan {
   hasBareCarriageReturn: boolean;
   /** a line break inside a quoted field */
   hasQuotedLineBreak: boolean;
+  /** lines ending in CRLF and others in LF alone, which DuckDB's reader may refuse */
+  hasMixedLineEndings: boolean;
   /** the file ends inside a quoted field */
   endsInQuotes: boolean;
 }
@@ -39,6 +41,8 @@ export async function scanRecords(path: string, delimiter: string, start = 0): P
   let empty = true;
   let bareCr = false;
   let quotedBreak = false;
+  let crlf = false;
+  let bareLf = false;
   let previous = -1;
 
   const push = () => {
@@ -63,6 +67,7 @@ export async function scanRecords(path: string, delimiter: string, start = 0): P
       for (let i = 0; i < bytesRead; i++) {
         const b = buffer[i];
         if (previous === CR && b !== LF) bareCr = true;
+        const prior = previous;
         previous = b;
         if (inQuotes) {
           if (quotePending) {
@@ -79,6 +84,8 @@ export async function scanRecords(path: string, delimiter: string, start = 0): P
           }
         }
         if (b === LF) {
+          if (prior === CR) crlf = true;
+          else bareLf = true;
           if (!empty) push();
           line++;
           recordLine = line;
@@ -108,6 +115,7 @@ export async function scanRecords(path: string, delimiter: string, start = 0): P
     count,
     hasBareCarriageReturn: bareCr,
     hasQuotedLineBreak: quotedBreak,
+    hasMixedLineEndings: crlf && bareLf,
     endsInQuotes: inQuotes && !quotePending
   };
 }

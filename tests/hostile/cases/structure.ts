@@ -94,6 +94,13 @@ export const STRUCTURE_CASES: HostileCase[] = [
     check: async (query) => expect(await lines(query)).toEqual(["o1@2", "o2@3", "o3@4", "o4@5", "o5@6", "o6@7"])
   },
   {
+    // a spreadsheet's CRLF export with a blank LF line appended by hand: DuckDB's reader gives up on it
+    name: "CRLF lines and a blank LF line at the end",
+    files: {"opportunities.csv": `${OPPORTUNITY_HEADER}\r\n${goodRows(3).join("\r\n")}\r\n\n`},
+    expect: {"opportunities.csv": {loaded: 3}},
+    check: async (query) => expect(await lines(query)).toEqual(["o1@2", "o2@3", "o3@4"])
+  },
+  {
     name: "old Mac line ends (CR only)",
     files: {"opportunities.csv": csv(OPPORTUNITY_HEADER, ...goodRows(3)).replaceAll("\n", "\r")},
     expect: {"opportunities.csv": {loaded: 3}},
