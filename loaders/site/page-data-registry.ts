@@ -2,6 +2,7 @@ import type {DuckDBConnection} from "@duckdb/node-api";
 import {channelSlug, readChannels, readOwnerIds, repSlug} from "./read-dynamic-paths.ts";
 import {channelData} from "./pages/channel-data.ts";
 import {channelsData} from "./pages/channels-data.ts";
+import {collectionsData} from "./pages/collections-data.ts";
 import {customersData} from "./pages/customers-data.ts";
 import {dataQualityData} from "./pages/data-quality-data.ts";
 import {followUpData} from "./pages/follow-up-data.ts";
@@ -46,6 +47,7 @@ export const PAGE_DATA: PageDataEntry[] = [
   {file: "data/follow-up.json", read: followUpData, periodFiles: "data/follow-up-period/[period].json"},
   {file: "data/customers.json", read: customersData},
   {file: "data/service.json", read: serviceData},
+  {file: "data/collections.json", read: collectionsData},
   {file: "data/data-quality.json", read: dataQualityData},
   {
     file: "data/reps/[rep].json",

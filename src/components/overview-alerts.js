@@ -3,8 +3,8 @@ import {emptyState} from "./page-parts.js";
 import {stageLabeler} from "./stage-label.js";
 
 /**
- * The overview's five alerts, each a card: a title linking to the page with the full list, how many there
- * are, at most five items and the link again in words. Names come from exports and are set as text.
+ * The overview's seven alerts, each a card: a title linking to the page with the full list, how many there
+ * are, at most five items (none for the money alerts: a count and an amount) and the link again in words. Names come from exports and are set as text.
  */
 export function overviewAlerts(slice, now, site, filter, t, fmt) {
   const stage = stageLabeler(site.locale);
@@ -111,6 +111,35 @@ export function overviewAlerts(slice, now, site, filter, t, fmt) {
           amount: amountOf(row.open_amount)
         })
       }))
+    }),
+    alertCard({
+      title: t("overview.alert.receivables"),
+      page: "collections",
+      filter,
+      t,
+      missing: now.receivables.missing,
+      count: now.receivables.count,
+      summary: () =>
+        t("overview.alert.receivables.summary", {
+          count: fmt.count(now.receivables.count),
+          amount: amountOf(now.receivables.amount)
+        }),
+      items: []
+    }),
+    alertCard({
+      title: t("overview.alert.discounts"),
+      page: "collections",
+      filter,
+      t,
+      missing: now.discounts.missing,
+      count: now.discounts.count,
+      summary: () =>
+        t("overview.alert.discounts.summary", {
+          count: fmt.count(now.discounts.count),
+          amount: amountOf(now.discounts.amount),
+          usual: fmt.percent(now.discounts.usual_discount)
+        }),
+      items: []
     })
   ];
 }
@@ -128,12 +157,13 @@ function alertCard({title, page, filter, t, missing, count, note = null, summary
     card.append(element("p", "muted", t("overview.alert.none")));
   } else {
     card.append(element("p", null, summary()));
-    const list = card.appendChild(element("ol"));
+    const list = element("ol");
     for (const item of items) {
       const entry = list.appendChild(element("li"));
       if (item.href) entry.appendChild(element("a", null, item.text)).href = item.href;
       else entry.textContent = item.text;
     }
+    if (items.length) card.append(list);
   }
   const more = card.appendChild(element("p", "overview-alert-more"));
   more.appendChild(element("a", null, t("overview.alert.more", {page: t(`nav.${page}`)}))).href = href;

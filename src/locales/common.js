@@ -16,6 +16,7 @@ export const common = {
     "nav.follow-up": "Follow-up",
     "nav.customers": "Customers",
     "nav.service": "Service",
+    "nav.collections": "Quotes & collections",
     "nav.data-quality": "Data quality",
     "nav.glossary": "Glossary",
     "nav.explore": "Explore",
@@ -83,6 +84,7 @@ export const common = {
     "nav.follow-up": "跟进",
     "nav.customers": "客户",
     "nav.service": "服务",
+    "nav.collections": "报价与回款",
     "nav.data-quality": "数据质量",
     "nav.glossary": "指标定义",
     "nav.explore": "自助分析",
@@ -149,6 +151,7 @@ export const PAGES = [
   "follow-up",
   "customers",
   "service",
+  "collections",
   "data-quality",
   "glossary",
   "explore"

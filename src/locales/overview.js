@@ -62,6 +62,12 @@ export const overviewText = {
     "overview.alert.complaints.summary": "Accounts with an open deal and an unresolved complaint: {count}.",
     "overview.alert.complaints.item":
       "{name} · {complaints} open complaints, oldest {days} days · {deals} open deals worth {amount}",
+    "overview.alert.receivables": "Overdue receivables",
+    "overview.alert.receivables.summary":
+      "{count} contracts have instalments past their date and unpaid: {amount} overdue.",
+    "overview.alert.discounts": "Discounts beyond the usual band",
+    "overview.alert.discounts.summary":
+      "{count} open deals were last quoted at a discount deeper than {usual} (9 in 10 quotes give less): quotes worth {amount}.",
     "overview.unnamed": "Opportunity {id}",
     "overview.unnamedAccount": "Account {id}",
     "overview.trends": "Trends",
@@ -85,7 +91,8 @@ export const overviewText = {
   "zh-CN": {
     "overview.intro":
       "{period}的核心指标，每项都与上一期和去年同期对比；下方列出当前需要关注的事项。每个指标卡和提醒都链接到详细说明它的页面。",
-    "overview.intro.all": "{period}的核心指标，从第一条记录到最近一次导出；下方列出当前需要关注的事项。每个指标卡和提醒都链接到详细说明它的页面。",
+    "overview.intro.all":
+      "{period}的核心指标，从第一条记录到最近一次导出；下方列出当前需要关注的事项。每个指标卡和提醒都链接到详细说明它的页面。",
     "overview.kpis": "核心指标",
     "overview.kpis.periodNote": "赢单金额、赢单率、线索和商机按所选期间统计。",
     "overview.kpis.nowNote": "管道、覆盖率和预测反映今天的状态，与所选期间无关：对比的是 3 个月前和一年前。",
@@ -139,6 +146,11 @@ export const overviewText = {
     "overview.alert.complaints.summary": "{count} 个有在途商机的客户存在未解决的投诉：",
     "overview.alert.complaints.item":
       "{name} · 未解决投诉 {complaints} 件，最早的已 {days} 天 · 在途商机 {deals} 个，金额 {amount}",
+    "overview.alert.receivables": "逾期应收款",
+    "overview.alert.receivables.summary": "{count} 份合同有已过计划日期且未付的分期：逾期 {amount}。",
+    "overview.alert.discounts": "超出常规范围的折扣",
+    "overview.alert.discounts.summary":
+      "{count} 个在途商机最后一份报价的折扣深于 {usual}（九成报价低于此折扣）：报价金额 {amount}。",
     "overview.unnamed": "商机 {id}",
     "overview.unnamedAccount": "客户 {id}",
     "overview.trends": "趋势",

@@ -12,6 +12,7 @@ import {renderDigest} from "../../loaders/site/render-digest.ts";
 import {PROJECT_ROOT} from "../../loaders/site/build-site.ts";
 import {findPersonalData, personalDataFinder, readPersonalData, withPeople} from "./personal-data.ts";
 import {readPdfText} from "./read-pdf-text.ts";
+import {collectionNumbers} from "./collection-numbers.ts";
 import {findLoaderOutput, headlineNumbers, readLoaderOutput} from "./pipeline-numbers.ts";
 import {DESKTOP, pageUrl, PHONE, problems, SCREENSHOTS, visitSite} from "./visit-site.ts";
 import {visitPage, waitForRender} from "./visit-page.ts";
@@ -235,6 +236,36 @@ describe.each(LOCALES)("the %s site in a browser", (locale) => {
         kpis.filter((kpi) => wonRevenue.includes(kpi)),
         `${wonRevenue.join(" or ")} among ${kpis.join(", ")}`
       ).not.toEqual([]);
+    },
+    PAGE_TIMEOUT
+  );
+
+  it(
+    "shows the quotes and collections page at 1440 and 390 px with its headline figures as SQL on the warehouse",
+    async () => {
+      const meta = readLoaderOutput<SiteMeta>(site().dist, "site");
+      const period = meta.periods.find((p) => p.id === meta.defaultPeriod)!;
+      const expected = await collectionNumbers(sites().warehouse, meta.exportedAt!.slice(0, 10), period);
+      const fmt = formatters(locale, meta.currency);
+      for (const width of [1440, PHONE]) {
+        let kpis: string[] = [];
+        const visit = await visitPage(chromium(), pageUrl(site(), "collections"), {
+          width,
+          screenshot: join(SCREENSHOTS, locale, `collections-${width}.png`),
+          act: async (page) => void (kpis = await page.locator(".kpi .big").allInnerTexts())
+        });
+        expect([...visit.errors, ...visit.cellErrors]).toEqual([]);
+        expect(visit.text).not.toMatch(/\b(undefined|NaN|null)\b/);
+        expect(visit.charts.length).toBeGreaterThan(3);
+        expect(visit.charts.filter((chart) => chart.marks === 0)).toEqual([]);
+        expect(visit.scrollWidth).toBeLessThanOrEqual(width);
+        expect(kpis).toEqual([
+          fmt.percent(expected.acceptance_rate),
+          fmt.percent(expected.collection_rate),
+          fmt.money(expected.overdue_amount),
+          expect.any(String)
+        ]);
+      }
     },
     PAGE_TIMEOUT
   );

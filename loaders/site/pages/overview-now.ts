@@ -20,6 +20,7 @@ import {pageSlices, type PageSlices} from "../page-slices.ts";
 import {readAccountNames} from "../read-account-names.ts";
 import {significant} from "../significant.ts";
 import {shift} from "../site-periods.ts";
+import {deepDiscountsAlert, overdueReceivablesAlert, type DiscountAlert, type MoneyAlert} from "./overview-money.ts";
 import {ALERT_ROWS} from "./overview-period.ts";
 import {TREND_MONTHS, type OverviewQuality} from "./overview-quality.ts";
 import {resultCache, type OverviewScope} from "./overview-scope.ts";
@@ -99,6 +100,8 @@ export interface OverviewNowSlice {
   stuck: Alert<OpportunityAlert>;
   overdue: Alert<OpportunityAlert>;
   complaints: Alert<ComplaintAlert>;
+  receivables: MoneyAlert;
+  discounts: DiscountAlert;
   missing: string[];
 }
 
@@ -212,6 +215,8 @@ export async function overviewNowSlices(
           })),
           missing: complaints.missing
         },
+        receivables: await overdueReceivablesAlert(ctx),
+        discounts: await deepDiscountsAlert(ctx),
         missing: [
           ...new Set([...weighted.missing, ...stuckAll.missing, ...overdueAll.missing, ...complaints.missing])
         ].sort()
