@@ -117,7 +117,8 @@ describe("ingest(options) of exports that arrive out of order", () => {
       const warehouse = await ingestInOrder(order);
       expect({order, ...(await content(warehouse))}).toEqual({order, ...expected});
     }
-  });
+    // eighteen ingests: about 10 s on an idle machine
+  }, 300_000);
 
   it("tells the user an older export kept newer rows, and what a full export removed", async () => {
     const warehouse = tempWarehouse();
