@@ -7,7 +7,7 @@ import {UnreadableFile} from "../read/limits.ts";
 import type {PresetName} from "../presets/preset.ts";
 import {ENTITIES, ENTITY_NAMES, isKeyColumn} from "../schema/entities.ts";
 import type {ProductNearMiss} from "../schema/references.ts";
-import {convertAmounts, readReportingCurrency} from "../warehouse/convert-amounts.ts";
+import {convertAmounts, ratesWarning, readReportingCurrency} from "../warehouse/convert-amounts.ts";
 import {DEFAULT_MEMORY_LIMIT, openWarehouse} from "../warehouse/open-warehouse.ts";
 import {dateExport, newestRecord} from "./date-export.ts";
 import {findExportFiles, hashFile} from "./find-export-files.ts";
@@ -181,7 +181,9 @@ export async function ingest(options: IngestOptions): Promise<IngestResult> {
       await summarise(connection, ingestId, result);
       await recordIngest(connection, ingestId, exportedAt, result, hashes, fullNow);
       step = "converting amounts into the reporting currency";
-      await convertAmounts(connection, options.reportingCurrency);
+      const reporting = await convertAmounts(connection, options.reportingCurrency);
+      const ratesWrong = await ratesWarning(connection, reporting);
+      if (ratesWrong) result.warnings.push(ratesWrong);
       await connection.run("COMMIT");
     } catch (error) {
       await connection.run("ROLLBACK");

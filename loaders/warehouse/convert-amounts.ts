@@ -123,6 +123,30 @@ export async function convertAmounts(
 }
 
 /** The reporting currency of the last conversion; null before any, or in a warehouse without currencies. */
+/**
+ * Rates are rates into the reporting currency: a rate other than 1 for the reporting currency itself says they
+ * are into another one (USD deals the most frequent, rates into CNY), and every conversion would be wrong.
+ */
+export async function ratesWarning(
+  connection: DuckDBConnection,
+  reporting: ReportingCurrency | null
+): Promise<string | undefined> {
+  if (reporting === null) return undefined;
+  const [row] = await readRows<{n: number}>(
+    connection,
+    `SELECT count(*)::INTEGER AS n FROM exchange_rates WHERE upper(trim(currency)) = $currency AND rate <> 1`,
+    {currency: reporting.currency}
+  );
+  if (row.n === 0) return undefined;
+  const why =
+    reporting.chosen_by === "config" ? "set in shangji.config.json" : "the currency most opportunities are in";
+  return (
+    `exchange rates are read as rates into the reporting currency, ${reporting.currency} (${why}), yet ` +
+    `${row.n.toLocaleString("en")} of them give ${reporting.currency} itself a rate other than 1: they are ` +
+    `probably rates into another currency; set "reportingCurrency" in shangji.config.json to it`
+  );
+}
+
 export async function readReportingCurrency(connection: DuckDBConnection): Promise<ReportingCurrency | null> {
   const rows = await readRows<ReportingCurrency>(connection, `SELECT currency, chosen_by FROM reporting_currency`);
   return rows[0] ?? null;

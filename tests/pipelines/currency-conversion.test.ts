@@ -207,3 +207,31 @@ describe("amounts whose month has no rate", () => {
     expect(usd).toMatchObject({n_values: 4, n_converted: 3, n_months: 3, n_months_with_rate: 2});
   });
 });
+
+describe("ingest(options) of rates into another currency than the reporting one", () => {
+  it("warns that rates giving the reporting currency itself a rate are rates into another currency", async () => {
+    const folder = mkdtempSync(join(tmpdir(), "shangji-currencies-"));
+    try {
+      // two deals in USD, one in CNY: USD is the reporting currency, but the rates are into CNY
+      writeFileSync(
+        join(folder, "opportunities.csv"),
+        "opportunity_id,created_at,stage,amount,currency,closed_at\n" +
+          "A1,2025-01-02,won,100,USD,2025-01-10\nA2,2025-01-02,won,200,USD,2025-01-12\nA3,2025-01-02,won,700,CNY,2025-01-15\n"
+      );
+      writeFileSync(join(folder, "exchange_rates.csv"), "date,currency,rate\n2025-01,USD,7.2\n2025-01,EUR,7.6\n");
+      const result = await ingest({paths: [folder], warehouse: join(folder, "warehouse.duckdb"), exportedAt: NOW});
+      expect(result.warnings).toEqual([
+        'exchange rates are read as rates into the reporting currency, USD (the currency most opportunities are in), yet 1 of them give USD itself a rate other than 1: they are probably rates into another currency; set "reportingCurrency" in shangji.config.json to it'
+      ]);
+      const rightly = await ingest({
+        paths: [folder],
+        warehouse: join(folder, "warehouse-cny.duckdb"),
+        exportedAt: NOW,
+        reportingCurrency: "CNY"
+      });
+      expect(rightly.warnings).toEqual([]);
+    } finally {
+      rmSync(folder, {recursive: true, force: true});
+    }
+  });
+});
