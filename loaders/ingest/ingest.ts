@@ -20,7 +20,7 @@ import {stageWithDuckdb} from "./stage-with-duckdb.ts";
 import {installValueMacros} from "./value-macros.ts";
 import {keepNewerRows, prepareReplacedRows} from "./keep-newer-rows.ts";
 import {removeVanished, type Removed} from "./remove-vanished.ts";
-import {recordIngest, recordSnapshots, summarise, unloadedFiles} from "./record-ingest.ts";
+import {recordIngest, recordSnapshots, summarise, uniqueFiles, unloadedFiles} from "./record-ingest.ts";
 import type {ValueSettings} from "./typed-select.ts";
 
 export interface IngestOptions {
@@ -220,11 +220,6 @@ export function exportTime(text: string): string {
       {exitCode: 2}
     );
   return time.toISOString();
-}
-
-function uniqueFiles(hashes: {file: string; sha256: string}[]): string[] {
-  const seen = new Set<string>();
-  return hashes.filter(({sha256}) => !seen.has(sha256) && seen.add(sha256)).map(({file}) => file);
 }
 
 /**

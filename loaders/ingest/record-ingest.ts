@@ -8,11 +8,13 @@ export async function unloadedFiles(
   hashes: {file: string; sha256: string}[]
 ): Promise<string[]> {
   const reader = await connection.runAndReadAll(`SELECT DISTINCT sha256 FROM ingest_files WHERE status = 'loaded'`);
-  const loaded = new Set(reader.getRows().map((row) => String(row[0])));
-  const seen = new Set<string>();
-  return hashes
-    .filter(({sha256}) => !loaded.has(sha256) && !seen.has(sha256) && seen.add(sha256))
-    .map(({file}) => file);
+  return uniqueFiles(hashes, new Set(reader.getRows().map((row) => String(row[0]))));
+}
+
+/** The files with content not among `skip`, a content given twice once (the first of its names). */
+export function uniqueFiles(hashes: {file: string; sha256: string}[], skip = new Set<string>()): string[] {
+  const seen = new Set(skip);
+  return hashes.filter(({sha256}) => !seen.has(sha256) && seen.add(sha256)).map(({file}) => file);
 }
 
 /** What each opportunity looked like in this export: the basis for pipeline changes and derived stage history. */

@@ -152,10 +152,11 @@ export async function readReportingCurrency(connection: DuckDBConnection): Promi
   return rows[0] ?? null;
 }
 
+/** SQL of the currency most opportunities are in (ties: the first in alphabetical order); no row without one. */
+export const MOST_FREQUENT_CURRENCY_SQL = `SELECT currency FROM opportunities WHERE currency IS NOT NULL
+  GROUP BY currency ORDER BY count(*) DESC, currency LIMIT 1`;
+
 async function mostFrequent(connection: DuckDBConnection): Promise<ReportingCurrency | null> {
-  const rows = await readRows<{currency: string}>(
-    connection,
-    `SELECT currency FROM opportunities WHERE currency IS NOT NULL GROUP BY currency ORDER BY count(*) DESC, currency LIMIT 1`
-  );
+  const rows = await readRows<{currency: string}>(connection, MOST_FREQUENT_CURRENCY_SQL);
   return rows.length ? {currency: rows[0].currency, chosen_by: "most_frequent"} : null;
 }

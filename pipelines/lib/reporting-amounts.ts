@@ -1,3 +1,5 @@
+import {MOST_FREQUENT_CURRENCY_SQL} from "../../loaders/warehouse/convert-amounts.ts";
+
 /**
  * The tables with money, as pipelines read them: every amount in the reporting currency, `currency` naming it.
  * Ingest converts each amount once, at the rate of its own day, into a column beside the original (`amount_reporting`,
@@ -27,8 +29,7 @@ export const REPORTING_QUOTAS = inReportingCurrency("quotas", "quota", "quota_re
  * most opportunities are in.
  */
 export const REPORTING_CURRENCY_SQL = `SELECT coalesce((SELECT max(currency) FROM reporting_currency),
-    (SELECT currency FROM opportunities WHERE currency IS NOT NULL GROUP BY currency ORDER BY count(*) DESC, currency LIMIT 1))
-  AS currency`;
+    (${MOST_FREQUENT_CURRENCY_SQL})) AS currency`;
 
 /**
  * SQL: whether a row's amount, not converted (a stage's or a snapshot's amount), is in the reporting currency, so it
