@@ -1,5 +1,5 @@
 /**
- * Allocation (brief §4): who carries too much of the pipeline, which reps win which industries, which
+ * Allocation (docs/method.md §4): who carries too much of the pipeline, which reps win which industries, which
  * valuable deals would be better placed with another rep, and where next period's marketing budget
  * returns most.
  */

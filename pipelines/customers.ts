@@ -1,5 +1,5 @@
 /**
- * Customers (brief §1 and §6): which segments convert and at what value, RFM per account, the
+ * Customers (docs/method.md §1 and §6): which segments convert and at what value, RFM per account, the
  * repeat-purchase rate, the care list for the coming days, and loyalty tiers.
  */
 import type {PipelineContext, PipelineResult} from "./lib/context.ts";

@@ -1,5 +1,5 @@
 /**
- * Discovery (brief §7, "find potential opportunities"): accounts that look like the customers who buy but
+ * Discovery (docs/method.md §7, "find potential opportunities"): accounts that look like the customers who buy but
  * have nothing open, and customers whose own purchase rhythm says the next order is due.
  */
 import {discoveryGlossary} from "./discovery/discovery-glossary.ts";

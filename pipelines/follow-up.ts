@@ -1,5 +1,5 @@
 /**
- * Follow-up (brief §5): whether each opportunity was followed up by the plan — first contact within
+ * Follow-up (docs/method.md §5): whether each opportunity was followed up by the plan — first contact within
  * 24 h, materials 3–5 days later, second contact 7–10 days after that — how often reps and channels
  * keep to it, whether it pays (win rate compliant vs not), what is overdue today, and which follow-up
  * channels are used and win.

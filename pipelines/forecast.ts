@@ -1,5 +1,5 @@
 /**
- * Revenue forecast (brief §7): the monthly won-revenue series, a trend-and-season regression forecast that
+ * Revenue forecast (docs/method.md §7): the monthly won-revenue series, a trend-and-season regression forecast that
  * backtests itself against naive and seasonal naive (and gives way to seasonal naive when it loses), the
  * pipeline forecast with its Bernoulli interval, the combined view of the current quarter, and the record of
  * past pipeline forecasts against what happened.

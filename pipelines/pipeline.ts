@@ -1,5 +1,5 @@
 /**
- * Pipeline (brief §3 and §7): the open pipeline now by stage and expected close month, weighted by
+ * Pipeline (docs/method.md §3 and §7): the open pipeline now by stage and expected close month, weighted by
  * learned stage probabilities, its coverage of the remaining quota, sales velocity, the changes between
  * two ingest snapshots as a waterfall, and the pipeline as it stood at a past date.
  */

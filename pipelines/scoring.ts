@@ -1,5 +1,5 @@
 /**
- * Opportunity scoring (brief §3): the win probability, value, priority, reasons and risks of every open
+ * Opportunity scoring (docs/method.md §3): the win probability, value, priority, reasons and risks of every open
  * opportunity, from a logistic regression that has to beat the stage-only and naive-Bayes baselines on the
  * newest closed deals before it is used — with its accuracy shown beside the scores.
  */

@@ -1,5 +1,5 @@
 /**
- * Service (brief §6): tickets and complaints by category and month, resolution times, satisfaction,
+ * Service (docs/method.md §6): tickets and complaints by category and month, resolution times, satisfaction,
  * the complaint rate per 100 active customers, the accounts at risk (open complaint, open deal), and
  * whether customers who complained buy again.
  */

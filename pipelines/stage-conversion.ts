@@ -1,5 +1,5 @@
 /**
- * Stage conversion (brief §5 and §7): how opportunities move through the stages — the cohort funnel,
+ * Stage conversion (docs/method.md §5 and §7): how opportunities move through the stages — the cohort funnel,
  * the transition matrix, win rates on both bases, time in stage, the sales cycle, stuck opportunities,
  * lost reasons by stage, and stage probabilities learned against the configured ones.
  */

@@ -1,5 +1,5 @@
 /**
- * Follow-up activities of one opportunity. The plan the brief prescribes: first contact within 24 h
+ * Follow-up activities of one opportunity. The plan of docs/method.md §5: first contact within 24 h
  * of creation, materials sent 3–5 days after the first contact, a second contact 7–10 days after the
  * materials. Some opportunities follow it fully, some partly, some not at all; the story gives the
  * compliant ones better odds. Unplanned activities only come after the plan, so they never make a

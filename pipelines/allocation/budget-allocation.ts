@@ -41,7 +41,7 @@ export interface BudgetAllocationRow {
 }
 
 /**
- * Marketing budget by marginal return (brief §4 and §7): the channels with spend in the period ranked by
+ * Marketing budget by marginal return (docs/method.md §4 and §7): the channels with spend in the period ranked by
  * ROI, with ROI and cost per won deal bounded by the 95 % Wilson interval of the channel's win rate (the
  * number won among its closed deals, won = closed × rate bound, each won deal worth the channel's average
  * won margin). The period's average return stands in for the marginal return: spend data per channel and

@@ -43,7 +43,7 @@ export const DEFAULT_OVERLOAD_RATIO = 1.5;
  * learned stage probabilities), against the median of the rep's team; overloaded above
  * overloadRatio × the team median of open opportunities.
  *
- * Why it matters: brief §4 — effort follows value; a rep with twice the team's book cannot follow each
+ * Why it matters: docs/method.md §4 — effort follows value; a rep with twice the team's book cannot follow each
  * deal by the plan, and the deals that suffer first are the ones worth most.
  *
  * Input: opportunities, reps (names and teams; without them every owner is its own rep without a team).

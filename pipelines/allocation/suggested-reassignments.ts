@@ -37,7 +37,7 @@ const MAX_ALTERNATIVES = 5;
 const clamp = (p: number) => Math.min(1 - 1e-6, Math.max(1e-6, p));
 
 /**
- * Suggested reassignments (brief §4, "match opportunities to reps' strengths; rebalance"): high-value
+ * Suggested reassignments (docs/method.md §4, "match opportunities to reps' strengths; rebalance"): high-value
  * open opportunities (expected value at or above the minValueQuantile of the book) held by a rep who is
  * overloaded (repLoad) or weak in the opportunity's industry (shrunk win rate there below the industry's
  * pooled rate), moved to the rep of the same team with the best shrunk win rate in that industry who

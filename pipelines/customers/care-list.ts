@@ -39,7 +39,7 @@ export interface CareListRow {
 }
 
 /**
- * The care list for the coming days (brief §6: birthdays, holidays, periodic visits): from today
+ * The care list for the coming days (docs/method.md §6: birthdays, holidays, periodic visits): from today
  * (the UTC date of ctx.now) for `days` days (30), contact birthdays (MM-DD; the year wraps, 02-29 is
  * kept on 02-28 in other years), customers (accounts with a won deal) not visited in `visitDays` (90)
  * days by the end of the window — never visited counts from the first won deal — and the configured

@@ -5,7 +5,7 @@ import {readRows} from "../lib/read-rows.ts";
 import {wilsonInterval} from "../stats/wilson-interval.ts";
 import {OPPORTUNITY_SCOPE} from "../lib/opportunity-scope.ts";
 
-/** How accounts are segmented: geography, demographics, behaviour (brief §1). */
+/** How accounts are segmented: geography, demographics, behaviour (docs/method.md §1). */
 export type SegmentDimension =
   | "province"
   | "city"
@@ -65,7 +65,7 @@ export interface CustomerSegmentRow {
  * won deals closed before the period starts, banded 0 / 1 / 2-3 / 4+; membership_tier: its loyalty
  * tier) — the accounts active in the period, new opportunities, win rate (won / (won + lost) among those
  * closed in the period, 95% Wilson interval), won revenue and average deal. Why it matters: it says
- * which customers to look for (brief §1) and whether returning customers really are easier to win.
+ * which customers to look for (docs/method.md §1) and whether returning customers really are easier to win.
  *
  * Input: opportunities (filters apply) and accounts. Output grain: one row per segment value of
  * `dimension` (null for opportunities without account or attribute), highest won revenue first.

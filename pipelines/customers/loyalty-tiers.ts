@@ -22,7 +22,7 @@ export interface LoyaltyTierRow {
 }
 
 /**
- * Loyalty (brief §6: membership, points) where the CRM exports it: accounts per membership tier and
+ * Loyalty (docs/method.md §6: membership, points) where the CRM exports it: accounts per membership tier and
  * the distribution of their points (total, mean, quartiles, maximum). Why it matters: a programme whose
  * points pile up in the top tier, or whose tiers are all but empty, is not changing behaviour.
  *

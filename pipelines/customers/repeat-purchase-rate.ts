@@ -19,7 +19,7 @@ export interface RepeatPurchaseRateRow {
  * Repeat-purchase rate: accounts with ≥ 2 won deals / accounts with ≥ 1, counting won deals closed in
  * the period and by now (pass all history for the lifetime rate), with a 95% Wilson interval. Why it
  * matters: winning a customer back costs less than finding a new one; a falling rate is an early
- * warning that relationships (brief §6) are not kept.
+ * warning that relationships (docs/method.md §6) are not kept.
  *
  * Input: opportunities (filters apply to the deals). Output grain: one row.
  *

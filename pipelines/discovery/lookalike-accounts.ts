@@ -79,7 +79,7 @@ profiled AS (
 )`;
 
 /**
- * Look-alike accounts (brief §7, "find potential opportunities"): accounts that did not buy in the period
+ * Look-alike accounts (docs/method.md §7, "find potential opportunities"): accounts that did not buy in the period
  * and have no opportunity open now, whose profile — industry, size band and province — is shared by
  * accounts that did. Per profile, the share of its accounts that bought (won a deal closed in the period
  * by now), shrunk towards the overall share by empirical Bayes (beta-binomial; a profile of 3 accounts

@@ -36,7 +36,7 @@ export interface RepeatPurchaseOptions {
 }
 
 /**
- * Customers due for a repeat purchase (brief §6–§7): accounts with at least two won deals (closed in the
+ * Customers due for a repeat purchase (docs/method.md §6–§7): accounts with at least two won deals (closed in the
  * period, by now, on different days) and no opportunity open now, whose next purchase is due by their own
  * rhythm — the last purchase plus the median interval between their purchases — by now + horizonDays.
  * A customer overdue by more than lapseIntervals × its interval is flagged lapsed (the rhythm has

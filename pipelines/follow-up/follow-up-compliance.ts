@@ -40,7 +40,7 @@ export interface FollowUpComplianceRow {
  * Follow-up plan compliance of each opportunity created in the period: when the first contact, the
  * materials and the second contact happened, whether each was on time, and which step broke the plan.
  *
- * The plan (brief §5): first contact (earliest activity that is not material_sent) within 24 h of
+ * The plan (docs/method.md §5): first contact (earliest activity that is not material_sent) within 24 h of
  * creation; materials (first material_sent after it) 3–5 days after the first contact; second contact
  * (next non-material activity) 7–10 days after the materials. Bounds are inclusive and configurable.
  * An open opportunity whose next step's window has not closed at `ctx.now` is `pending`, neither

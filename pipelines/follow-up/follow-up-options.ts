@@ -1,7 +1,7 @@
 import type {PipelineContext} from "../lib/context.ts";
 
 /**
- * The follow-up plan the brief prescribes, as thresholds (inclusive bounds). Every follow-up pipeline
+ * The follow-up plan of docs/method.md §5, as thresholds (inclusive bounds). Every follow-up pipeline
  * takes a partial override, e.g. `{firstContactHours: 48}` for a company that allows two days.
  */
 export interface FollowUpOptions {

@@ -75,7 +75,7 @@ export interface ScoringOptions extends ScorerOptions {
 }
 
 /**
- * Opportunity scores (brief §3, "is it worth following up?"): for each opportunity open at now, its win
+ * Opportunity scores (docs/method.md §3, "is it worth following up?"): for each opportunity open at now, its win
  * probability, its value = amount × margin × probability, a priority rank by value, the three main reasons
  * for its score in plain words (English and Chinese) and its risk flags — low credit, a strong competitor
  * named, open far beyond the median won cycle, untouched for N days, close date pushed twice.

@@ -20,7 +20,7 @@ export interface TicketsByMonthRow {
  * Service tickets and complaints by category and month: tickets opened in the period (and by now),
  * how many have been resolved and how many are still open at now. A ticket is a complaint when its
  * category is one of `complaintCategories` (complaint, 投诉; case-insensitive). Why it matters: a
- * rising complaint line after a release or a price change is the first sign of churn (brief §6).
+ * rising complaint line after a release or a price change is the first sign of churn (docs/method.md §6).
  *
  * Filters narrow to accounts with a matching opportunity. Input: tickets. Output grain: one row per
  * month and category, by month then category. Missing tickets → no rows, missing ["tickets"].
