@@ -1,7 +1,8 @@
 // `npm run bench -- [--sizes 10000,100000,1000000] [--out bench/out]`: for each size, generates an
 // export with the sample generator (all tables), then measures in separate processes on the same
 // files: DuckDB's plain read_csv (the physical reference), ingest, all pipelines, and the site build
-// with a cold and a warm loader cache — seconds and peak memory of each (the process and its children).
+// with a cold and a warm loader cache, then the nightly rebuild with nothing new and after an export changing
+// 1 % of the opportunities — seconds and peak memory of each (the process and its children).
 // Writes results.json and results.md into --results (default bench/) and prints the Markdown table.
 import {execFile, spawn} from "node:child_process";
 import {existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync} from "node:fs";
@@ -69,6 +70,8 @@ interface BenchRow {
   };
   siteWarm: {seconds: number; peakBytes: number};
   rebuildSeconds: number;
+  rebuildNothingNew: {seconds: number; unchanged: boolean};
+  rebuildOnePercent: {seconds: number; changed: number; pageData: {computed: number; reused: number}};
   distBytes: number;
   largestPageData: {page: string; bytes: number} | null;
   largestDataFile: {file: string; bytes: number} | null;
@@ -97,6 +100,9 @@ for (const size of sizes) {
   const pipelines = await step("pipelines", warehouse);
   const siteCold = await step("site", warehouse, site, "cold");
   const siteWarm = await step("site", warehouse, site, "warm");
+  const nothingNew = await step("rebuild", exports, warehouse, site);
+  const change = await step("change", warehouse, exports);
+  const onePercent = await step("rebuild", exports, warehouse, site);
   const timings = pipelines.timings as {name: string; seconds: number}[];
   const row: BenchRow = {
     size,
@@ -119,6 +125,12 @@ for (const size of sizes) {
     },
     siteWarm: {seconds: siteWarm.seconds, peakBytes: siteWarm.peakBytes},
     rebuildSeconds: ingest.seconds + siteCold.seconds,
+    rebuildNothingNew: {seconds: nothingNew.seconds, unchanged: Boolean(nothingNew.unchanged)},
+    rebuildOnePercent: {
+      seconds: onePercent.seconds,
+      changed: Number(change.changed),
+      pageData: onePercent.pageData as {computed: number; reused: number}
+    },
     distBytes: Number(siteCold.bytes),
     largestPageData: siteCold.largestPageData as BenchRow["largestPageData"],
     largestDataFile: siteCold.largestDataFile as BenchRow["largestDataFile"]
@@ -151,6 +163,15 @@ const table = [
       ],
       ["site build, warm cache", (r) => s(r.siteWarm.seconds)],
       ["full rebuild (ingest + site)", (r) => s(r.rebuildSeconds)],
+      [
+        "rebuild, nothing new",
+        (r) => `${s(r.rebuildNothingNew.seconds)}${r.rebuildNothingNew.unchanged ? " (site kept)" : ""}`
+      ],
+      [
+        "rebuild, 1 % of opportunities changed",
+        (r) =>
+          `${s(r.rebuildOnePercent.seconds)} (${r.rebuildOnePercent.changed.toLocaleString("en")} changed; page data ${r.rebuildOnePercent.pageData.computed} computed, ${r.rebuildOnePercent.pageData.reused} reused)`
+      ],
       [
         "peak memory: ingest / pipelines / site",
         (r) => `${gib(r.ingest.peakBytes)} / ${gib(r.pipelines.peakBytes)} / ${gib(r.siteCold.peakBytes)}`

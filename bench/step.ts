@@ -2,7 +2,9 @@
 //   tsx bench/step.ts baseline <exports> <work>   DuckDB read_csv of the same files into tables
 //   tsx bench/step.ts ingest <exports> <warehouse>
 //   tsx bench/step.ts pipelines <warehouse>      every metrics pipeline once (year to date, all filters)
-//   tsx bench/step.ts site <warehouse> <out> cold|warm
+//   tsx bench/step.ts site <warehouse> <out> cold|warm   every page computed (a full build)
+//   tsx bench/step.ts change <warehouse> <exports>        writes a later export changing 1 % of the opportunities
+//   tsx bench/step.ts rebuild <exports> <warehouse> <out> the nightly rebuild, reusing what did not change
 // Prints one JSON line with the step's figures.
 import {readdirSync} from "node:fs";
 import {join} from "node:path";
@@ -12,6 +14,9 @@ import {sniffFile} from "../loaders/read/sniff-file.ts";
 import {transcodeToUtf8} from "../loaders/read/transcode-to-utf8.ts";
 import {buildSite} from "../loaders/site/build-site.ts";
 import {DEFAULT_MEMORY_LIMIT} from "../loaders/warehouse/open-warehouse.ts";
+import {rebuild} from "../loaders/site/rebuild.ts";
+import {siteLocale} from "../loaders/site/site-locale.ts";
+import {changeOnePercent} from "./change-one-percent.ts";
 import {timePipelines} from "./time-pipelines.ts";
 
 const [step, ...args] = process.argv.slice(2);
@@ -56,6 +61,7 @@ const run: Record<string, () => Promise<Record<string, unknown>>> = {
       warehouse: args[0],
       out: args[1],
       quiet: true,
+      fresh: true,
       keepLoaderCache: args[2] === "warm"
     });
     const largest = [...report.pages].sort((a, b) => b.largestBytes - a.largestBytes)[0];
@@ -67,8 +73,21 @@ const run: Record<string, () => Promise<Record<string, unknown>>> = {
       largestDataFile: largest ? {file: largest.largestFile, bytes: largest.largestBytes} : null,
       slowestLoaders: report.loaders.slice(0, 3)
     };
+  },
+  change: async () => ({seconds: elapsed(), changed: await changeOnePercent(args[0], args[1])}),
+  rebuild: async () => {
+    // without the archive: the ingest step wrote none, and a nightly run writes only its changed slices
+    const result = await rebuild({
+      exports: args[0],
+      warehouse: args[1],
+      out: args[2],
+      locale: siteLocale(),
+      archive: false,
+      quiet: true
+    });
+    return {seconds: elapsed(), unchanged: result.site.unchanged, pageData: result.site.pageData};
   }
 };
 
-if (!run[step]) throw new Error(`usage: tsx bench/step.ts baseline|ingest|pipelines|site …`);
+if (!run[step]) throw new Error(`usage: tsx bench/step.ts baseline|ingest|pipelines|site|change|rebuild …`);
 process.stdout.write(`${JSON.stringify(await run[step]())}\n`);

@@ -3,6 +3,7 @@ import {readProjectConfig} from "../config/project-config.ts";
 import {siteLocale} from "../site/site-locale.ts";
 import {warehousePath} from "../warehouse/open-warehouse.ts";
 import {formatIngestSummary} from "./format-ingest-summary.ts";
+import {siteLine} from "./site-line.ts";
 
 export function buildCommand(): Command {
   return new Command("build")
@@ -10,6 +11,7 @@ export function buildCommand(): Command {
     .option("--warehouse <path>", "warehouse file (default: $SHANGJI_WAREHOUSE or data/warehouse.duckdb)")
     .option("--sample <dir>", "exports to ingest when the warehouse does not exist yet", "data/sample")
     .option("--out <dir>", "output folder", "dist")
+    .option("--fresh", "compute every page again, even when nothing it reads changed")
     .option("-q, --quiet", "less output")
     .action(async (options) => {
       const {buildSite} = await import("../site/build-site.ts");
@@ -23,10 +25,11 @@ export function buildCommand(): Command {
         access: config.publish.access,
         passphrase: process.env.SHANGJI_SITE_PASSPHRASE,
         filterValues: process.env.SHANGJI_FILTER_VALUES ? undefined : config.site.filterValues,
+        fresh: options.fresh,
         quiet: options.quiet
       });
       if (options.quiet) return;
       if (report.sampleIngest) process.stderr.write(`${formatIngestSummary(report.sampleIngest)}\n`);
-      process.stderr.write(`built ${report.files} files into ${report.out} from ${report.warehouse}\n`);
+      process.stderr.write(`${siteLine(report)} from ${report.warehouse}\n`);
     });
 }

@@ -4,6 +4,7 @@ import {Command} from "commander";
 import {readProjectConfig} from "../config/project-config.ts";
 import {siteLocale} from "../site/site-locale.ts";
 import {formatIngestSummary} from "./format-ingest-summary.ts";
+import {siteLine} from "./site-line.ts";
 
 export function rebuildCommand(): Command {
   return new Command("rebuild")
@@ -15,6 +16,7 @@ export function rebuildCommand(): Command {
     .option("--warehouse <path>", 'warehouse file (default: "warehouse" of shangji.config.json)')
     .option("--out <dir>", 'output folder (default: "out" of shangji.config.json)')
     .option("--summary <file>", "append a Markdown summary to this file (e.g. $GITHUB_STEP_SUMMARY)")
+    .option("--fresh", "compute every page again, even when nothing it reads changed")
     .option("-q, --quiet", "less output")
     .action(async (options) => {
       const config = readProjectConfig();
@@ -31,13 +33,12 @@ export function rebuildCommand(): Command {
         filterValues: process.env.SHANGJI_FILTER_VALUES ? undefined : config.site.filterValues,
         archive: config.archive,
         reportingCurrency: config.reportingCurrency,
+        fresh: options.fresh,
         quiet: options.quiet,
         progress: log
       });
       log(formatIngestSummary(result.ingest));
-      log(
-        `rebuilt ${result.site.out} (${result.site.files} files) in ${result.report.durations.totalSeconds.toFixed(1)} s`
-      );
+      log(`${siteLine(result.site)} in ${result.report.durations.totalSeconds.toFixed(1)} s`);
       if (options.summary) appendFileSync(options.summary, rebuildSummary(result));
       process.exitCode = result.exitCode;
     });

@@ -1,14 +1,15 @@
 import {spawn} from "node:child_process";
-import {existsSync, readdirSync, rmSync, statSync, writeFileSync} from "node:fs";
+import {existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync} from "node:fs";
 import {basename, delimiter, dirname, join, resolve} from "node:path";
-import {fileURLToPath} from "node:url";
 import {CliError} from "../cli/cli-error.ts";
 import type {IngestResult} from "../ingest/ingest.ts";
 import {withFileLock} from "../warehouse/file-lock.ts";
 import {clearLoaderCache, seedNpmVersionCache} from "./framework-cache.ts";
 import {findRemoteReferences} from "./find-remote-references.ts";
 import {loaderTimings, pageDataSizes, type PageDataSize} from "./page-data-sizes.ts";
+import {PROJECT_ROOT} from "./project-root.ts";
 import {publishSite} from "./publish-site.ts";
+import {siteKey} from "./site-key.ts";
 import {precomputePageData, removePageDataFiles} from "./precompute-page-data.ts";
 import {checkHiddenNames, readHiddenNames, type HiddenDimension} from "./hidden-names.ts";
 import {openWarehouse, warehouseLockPath} from "../warehouse/open-warehouse.ts";
@@ -46,6 +47,12 @@ export interface BuildSiteOptions {
   keepLoaderCache?: boolean;
   /** more facts for build-report.json (a rebuild adds its ingest) */
   report?: Record<string, unknown>;
+  /**
+   * compute every page's data and build the site again even when nothing it is built from changed; by
+   * default a build reuses the page data of earlier builds whose tables, code and settings are the same,
+   * and keeps the previous site when nothing at all changed
+   */
+  fresh?: boolean;
 }
 
 export interface BuildReport {
@@ -64,6 +71,10 @@ export interface BuildReport {
   loaders: {loader: string; seconds: number}[];
   /** seconds computing the page data, then in `observable build` */
   steps: {pageData: number; framework: number};
+  /** page data files computed by this build, and copied from an earlier build of the same inputs */
+  pageData: {computed: number; reused: number};
+  /** nothing the site is built from changed since the site in the output folder was built: it was kept */
+  unchanged: boolean;
   seconds: number;
   /**
    * the key a password-protected site is sealed with, for a later change to its build report; never
@@ -72,8 +83,7 @@ export interface BuildReport {
   cipher?: SiteCipher;
 }
 
-/** The project folder: the one holding observablehq.config.ts, node_modules and src/. */
-export const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
+export {PROJECT_ROOT};
 
 /**
  * Builds the static site: ingests the sample exports if there is no warehouse yet, clears
@@ -92,7 +102,8 @@ export async function buildSite({
   access = "artifact",
   passphrase,
   filterValues = filterValueLimit(),
-  report = {}
+  report = {},
+  fresh = false
 }: BuildSiteOptions): Promise<BuildReport> {
   const began = performance.now();
   const secret = access === "password" ? requirePassphrase(passphrase) : null;
@@ -122,7 +133,8 @@ export async function buildSite({
         keepLoaderCache,
         hide,
         filterValues,
-        sealing
+        sealing,
+        fresh
       })
     )
   );
@@ -146,7 +158,8 @@ async function buildLocked({
   keepLoaderCache,
   hide,
   filterValues,
-  sealing
+  sealing,
+  fresh
 }: {
   root: string;
   warehousePath: string;
@@ -160,7 +173,14 @@ async function buildLocked({
   hide: HiddenDimension[];
   filterValues: number;
   sealing: {cipher: SiteCipher; slugKey: string} | null;
+  fresh: boolean;
 }): Promise<BuildReport> {
+  // a sealed site is not compared: its key is not published, and its page names depend on the passphrase
+  const key = sealing ? null : await siteKey(warehousePath, {locale, hide, filterValues});
+  if (key && !fresh) {
+    const kept = keptSite(outPath, key, {warehousePath, locale, report, began});
+    if (kept) return kept;
+  }
   if (!keepLoaderCache) clearLoaderCache(root);
   removePageDataFiles(root);
   seedNpmVersionCache(root);
@@ -178,7 +198,7 @@ async function buildLocked({
       SHANGJI_SLUG_KEY: sealing?.slugKey ?? ""
     };
     const pageDataStarted = performance.now();
-    const precomputed = await withEnv(env, () => precomputePageData(warehousePath, root));
+    const precomputed = await withEnv(env, () => precomputePageData(warehousePath, root, 2, !fresh));
     written.push(...precomputed.map((f) => join(root, f.file)));
     const frameworkStarted = performance.now();
     const output = await withEnv(env, () =>
@@ -204,11 +224,22 @@ async function buildLocked({
         (a, b) => b.seconds - a.seconds
       ),
       steps,
+      pageData: {
+        computed: precomputed.filter((f) => !f.reused).length,
+        reused: precomputed.filter((f) => f.reused).length
+      },
+      unchanged: false,
       seconds: (performance.now() - began) / 1000
     };
     // the report is published with the site: the warehouse by its name, never a path of the machine that built it
     const {sampleIngest: _ingest, out: _out, ...facts} = result;
-    const published = {builtAt: new Date().toISOString(), ...facts, warehouse: basename(facts.warehouse), ...report};
+    const published = {
+      builtAt: new Date().toISOString(),
+      ...facts,
+      warehouse: basename(facts.warehouse),
+      ...report,
+      ...(key ? {sourceKey: key} : {})
+    };
     const reportFile = `${JSON.stringify(published, null, 2)}\n`;
     writeFileSync(join(staging, "build-report.json"), sealing ? sealBytes(reportFile, sealing.cipher) : reportFile);
     if (sealing) result.cipher = sealing.cipher;
@@ -221,6 +252,47 @@ async function buildLocked({
   // the previous site stays whole until the new one is complete, then the two swap atomically
   publishSite(staging, outPath);
   return result;
+}
+
+/**
+ * The site in the output folder when it was built from the same inputs (its report's source key): kept
+ * as it is, its report updated with this run's facts and the time it was checked.
+ */
+function keptSite(
+  out: string,
+  key: string,
+  {
+    warehousePath,
+    locale,
+    report,
+    began
+  }: {warehousePath: string; locale: SiteLocale; report: Record<string, unknown>; began: number}
+): BuildReport | null {
+  const file = join(out, "build-report.json");
+  if (!existsSync(file)) return null;
+  let previous: Record<string, unknown>;
+  try {
+    previous = JSON.parse(readFileSync(file, "utf8")) as Record<string, unknown>;
+  } catch {
+    return null;
+  }
+  if (previous.sourceKey !== key) return null;
+  const published = {...previous, ...report, checkedAt: new Date().toISOString()};
+  writeFileSync(file, `${JSON.stringify(published, null, 2)}\n`);
+  return {
+    warehouse: warehousePath,
+    out,
+    sampleIngest: null,
+    locale,
+    files: Number(previous.files),
+    bytes: Number(previous.bytes),
+    pages: previous.pages as PageDataSize[],
+    loaders: [],
+    steps: {pageData: 0, framework: 0},
+    pageData: {computed: 0, reused: 0},
+    unchanged: true,
+    seconds: (performance.now() - began) / 1000
+  };
 }
 
 async function ingestSample(sample: string, warehouse: string, quiet: boolean): Promise<IngestResult> {

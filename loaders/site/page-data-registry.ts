@@ -26,6 +26,8 @@ import {readSiteMeta} from "./read-site-meta.ts";
  */
 export interface PageDataEntry {
   file: string;
+  /** the module of `read`, under loaders/site: its code and what it imports decide whether cached data is current */
+  source: string;
   periodFiles?: string;
   read: (connection: DuckDBConnection, param?: string, prepared?: unknown) => Promise<unknown>;
   params?: (connection: DuckDBConnection) => Promise<string[]>;
@@ -36,26 +38,37 @@ const ownerSlugs = async (connection: DuckDBConnection) => (await readOwnerIds(c
 const channelSlugs = async (connection: DuckDBConnection) => (await readChannels(connection)).map(channelSlug);
 
 export const PAGE_DATA: PageDataEntry[] = [
-  {file: "data/site.json", read: readSiteMeta},
-  {file: "data/overview.json", read: overviewData},
-  {file: "data/channels.json", read: channelsData},
-  {file: "data/funnel.json", read: funnelData},
-  {file: "data/pipeline.json", read: pipelineData},
-  {file: "data/reps.json", read: repsData, periodFiles: "data/reps-period/[period].json"},
-  {file: "data/forecast.json", read: forecastData},
-  {file: "data/opportunities.json", read: opportunitiesData},
-  {file: "data/follow-up.json", read: followUpData, periodFiles: "data/follow-up-period/[period].json"},
-  {file: "data/customers.json", read: customersData},
-  {file: "data/service.json", read: serviceData},
-  {file: "data/collections.json", read: collectionsData},
-  {file: "data/data-quality.json", read: dataQualityData},
+  {file: "data/site.json", source: "read-site-meta.ts", read: readSiteMeta},
+  {file: "data/overview.json", source: "pages/overview-data.ts", read: overviewData},
+  {file: "data/channels.json", source: "pages/channels-data.ts", read: channelsData},
+  {file: "data/funnel.json", source: "pages/funnel-data.ts", read: funnelData},
+  {file: "data/pipeline.json", source: "pages/pipeline-data.ts", read: pipelineData},
+  {file: "data/reps.json", source: "pages/reps-data.ts", read: repsData, periodFiles: "data/reps-period/[period].json"},
+  {file: "data/forecast.json", source: "pages/forecast-data.ts", read: forecastData},
+  {file: "data/opportunities.json", source: "pages/opportunities-data.ts", read: opportunitiesData},
+  {
+    file: "data/follow-up.json",
+    source: "pages/follow-up-data.ts",
+    read: followUpData,
+    periodFiles: "data/follow-up-period/[period].json"
+  },
+  {file: "data/customers.json", source: "pages/customers-data.ts", read: customersData},
+  {file: "data/service.json", source: "pages/service-data.ts", read: serviceData},
+  {file: "data/collections.json", source: "pages/collections-data.ts", read: collectionsData},
+  {file: "data/data-quality.json", source: "pages/data-quality-data.ts", read: dataQualityData},
   {
     file: "data/reps/[rep].json",
+    source: "pages/rep-data.ts",
     read: (c, rep, pages) => repData(c, rep ?? "", pages as RepPages | undefined),
     params: ownerSlugs,
     prepare: readRepPages
   },
-  {file: "data/channels/[channel].json", read: (c, slug) => channelData(c, slug ?? ""), params: channelSlugs}
+  {
+    file: "data/channels/[channel].json",
+    source: "pages/channel-data.ts",
+    read: (c, slug) => channelData(c, slug ?? ""),
+    params: channelSlugs
+  }
 ];
 
 /** The registry entry of a data file: "data/reps/[rep].json" for "data/reps/R001.json" too. */

@@ -25,6 +25,8 @@ export interface RebuildOptions {
   /** the passphrase of a password-protected site (SHANGJI_SITE_PASSPHRASE) */
   passphrase?: string;
   filterValues?: number;
+  /** compute every page again (buildSite's `fresh`) */
+  fresh?: boolean;
   /** shangji.config.json's reportingCurrency */
   reportingCurrency?: string;
   quiet?: boolean;
@@ -116,6 +118,7 @@ export async function rebuild(options: RebuildOptions): Promise<RebuildResult> {
       access: options.access,
       passphrase: options.passphrase,
       filterValues: options.filterValues,
+      fresh: options.fresh,
       quiet: options.quiet,
       report: {...report, durations: undefined}
     });
@@ -174,6 +177,12 @@ async function patchReportDurations(out: string, durations: RebuildReport["durat
   writeFileSync(file, cipher ? sealBytes(text, cipher) : text);
 }
 
+function siteSummary(site: BuildReport): string {
+  const size = `${site.files} files, ${site.pages.length} pages, ${site.seconds.toFixed(1)} s`;
+  if (site.unchanged) return `unchanged, kept (${size})`;
+  return `${size}; page data ${site.pageData.computed} computed, ${site.pageData.reused} reused`;
+}
+
 /** A Markdown summary of a rebuild for a CI job summary: counts, rejected files and quarantine reasons. */
 export function rebuildSummary(result: RebuildResult): string {
   const {ingest: i} = result.report;
@@ -186,7 +195,7 @@ export function rebuildSummary(result: RebuildResult): string {
     `| files loaded / unchanged / rejected | ${i.filesLoaded} / ${i.filesUnchanged} / ${i.filesRejected.length} |`,
     `| rows read = loaded + rejected | ${i.rowsRead} = ${i.rowsLoaded} + ${i.rowsQuarantined} |`,
     `| values of loaded rows set aside | ${i.valuesSetAside} |`,
-    `| site | ${result.site.files} files, ${result.site.pages.length} pages, ${result.site.seconds.toFixed(1)} s |`
+    `| site | ${siteSummary(result.site)} |`
   ];
   if (i.filesRejected.length) {
     lines.push("", "### Rejected files", "", ...i.filesRejected.map((f) => `- \`${f.file}\`: ${f.message}`));

@@ -37,8 +37,13 @@ export type ArchivedTable = ArchiveManifest["tables"][number];
 
 /** Where a warehouse's archive lives: data/warehouse.duckdb → data/warehouse.archive/. */
 export function archiveFolder(warehouse: string): string {
+  return besideWarehouse(warehouse, "archive");
+}
+
+/** A folder kept beside a warehouse and named after it: data/warehouse.duckdb → data/warehouse.<suffix>/. */
+export function besideWarehouse(warehouse: string, suffix: string): string {
   const name = basename(warehouse, extname(warehouse)) || basename(warehouse);
-  return join(dirname(warehouse), `${name}.archive`);
+  return join(dirname(warehouse), `${name}.${suffix}`);
 }
 
 export function readArchiveManifest(folder: string): ArchiveManifest {

@@ -28,6 +28,10 @@ describe("npm run bench", () => {
       expect(step.peakBytes).toBeGreaterThan(0);
     }
     expect(row.pipelines.slowest).toHaveLength(3);
+    // the same exports again: nothing to compute; then every hundredth opportunity changed: their pages again
+    expect(row.rebuildNothingNew.unchanged).toBe(true);
+    expect(row.rebuildOnePercent.changed).toBeGreaterThan(0);
+    expect(row.rebuildOnePercent.pageData.computed).toBeGreaterThan(0);
     expect(row.largestPageData.bytes).toBeGreaterThan(0);
     expect(readFileSync(join(folder, "results.md"), "utf8")).toContain("| ingest ratio |");
   }, 900_000);
