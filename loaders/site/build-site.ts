@@ -1,5 +1,5 @@
 import {spawn} from "node:child_process";
-import {existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync} from "node:fs";
+import {existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync} from "node:fs";
 import {basename, delimiter, dirname, join, resolve} from "node:path";
 import {CliError} from "../cli/cli-error.ts";
 import type {IngestResult} from "../ingest/ingest.ts";
@@ -278,7 +278,8 @@ function keptSite(
   }
   if (previous.sourceKey !== key) return null;
   const published = {...previous, ...report, checkedAt: new Date().toISOString()};
-  writeFileSync(file, `${JSON.stringify(published, null, 2)}\n`);
+  writeFileSync(`${file}.tmp`, `${JSON.stringify(published, null, 2)}\n`);
+  renameSync(`${file}.tmp`, file);
   return {
     warehouse: warehousePath,
     out,

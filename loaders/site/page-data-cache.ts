@@ -75,7 +75,11 @@ export class PageDataCache {
     const stored = files.map((file) => {
       const content = readFileSync(join(root, file));
       const blob = createHash("sha256").update(content).digest("hex");
-      if (!existsSync(this.blob(blob))) writeFileSync(this.blob(blob), content);
+      // whole or absent: a blob is trusted by its name, and a killed build must not leave half of one
+      if (!existsSync(this.blob(blob))) {
+        writeFileSync(`${this.blob(blob)}.tmp`, content);
+        renameSync(`${this.blob(blob)}.tmp`, this.blob(blob));
+      }
       return {file, blob};
     });
     this.next.jobs[job] = {key, tables: Object.fromEntries([...tables].sort()), files: stored};

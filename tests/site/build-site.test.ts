@@ -54,6 +54,37 @@ describe("buildSite(options)", () => {
   );
 
   it(
+    "keeps the site when nothing it is built from changed, and builds it again when a table did",
+    async () => {
+      const out = join(temp(), "site");
+      const warehouse = await makeSmallWarehouse();
+      const first = await buildSite({warehouse, out, quiet: true});
+      expect(first).toMatchObject({unchanged: false, pageData: {reused: 0}});
+      const builtAt = JSON.parse(readFileSync(join(out, "build-report.json"), "utf8")).builtAt;
+
+      const second = await buildSite({warehouse, out, quiet: true});
+      expect(second).toMatchObject({unchanged: true, files: first.files});
+      const kept = JSON.parse(readFileSync(join(out, "build-report.json"), "utf8"));
+      expect(kept.builtAt).toBe(builtAt);
+      expect(kept.checkedAt).toEqual(expect.any(String));
+
+      const {openWarehouse} = await import("../../loaders/warehouse/open-warehouse.ts");
+      const open = await openWarehouse(warehouse);
+      await open.connection.run(`DELETE FROM opportunities WHERE opportunity_id = 'o5'`);
+      open.close();
+      const third = await buildSite({warehouse, out, quiet: true});
+      expect(third.unchanged).toBe(false);
+      expect(third.pageData.computed).toBeGreaterThan(0);
+      expect(readOpportunityCount(out)).toBe(4);
+
+      // a different language is a different site
+      const chinese = await buildSite({warehouse, out, locale: "zh-CN", quiet: true});
+      expect(chinese.unchanged).toBe(false);
+    },
+    BUILD_TIMEOUT * 4
+  );
+
+  it(
     "keeps the previous site when a build fails",
     async () => {
       const out = join(temp(), "site");
