@@ -1,6 +1,6 @@
 /**
- * Revenue forecast (docs/method.md §7): the monthly won-revenue series, a trend-and-season regression forecast that
- * backtests itself against naive and seasonal naive (and gives way to seasonal naive when it loses), the
+ * Revenue forecast (docs/method.md §7): the monthly won-revenue series, a forecast made by the model that
+ * forecast the series' own past best (per horizon; its backtest nested, so reported as shown), the
  * pipeline forecast with its Bernoulli interval, the combined view of the current quarter, and the record of
  * past pipeline forecasts against what happened.
  */
@@ -15,6 +15,7 @@ import {
   type BacktestForecastRow,
   type ForecastBacktestRow
 } from "./forecast/forecast-backtest.ts";
+import {forecastCoverageRows, type ForecastCoverageRow} from "./forecast/forecast-coverage.ts";
 import {forecastGlossary} from "./forecast/forecast-glossary.ts";
 import {monthlyRevenue, type MonthlyRevenueRow} from "./forecast/monthly-revenue.ts";
 import {pipelineForecast, type PipelineForecastRow} from "./forecast/pipeline-forecast.ts";
@@ -29,7 +30,7 @@ export {addMonths, monthsBetween, quarterStart} from "./forecast/add-months.ts";
 export {naiveForecast, seasonalNaiveForecast, seasonalNaivePrediction} from "./forecast/baselines.ts";
 export {
   BACKTEST_HORIZONS,
-  firstBacktestOrigin,
+  firstBacktestTarget,
   maseScale,
   rollingOriginBacktest,
   type BacktestForecast,
@@ -45,7 +46,16 @@ export {
   type BacktestForecastRow,
   type ForecastBacktestRow
 } from "./forecast/forecast-backtest.ts";
-export type {ForecastModel} from "./forecast/forecasters.ts";
+export {forecastCoverageRows, type ForecastCoverageRow} from "./forecast/forecast-coverage.ts";
+export type {CandidateModel, ForecastModel} from "./forecast/forecasters.ts";
+export {
+  fitHoltWinters,
+  forecastHoltWinters,
+  holtWintersFilter,
+  type HoltWintersModel
+} from "./forecast/holt-winters.ts";
+export {intervalCoverage, type IntervalCoverage} from "./forecast/interval-coverage.ts";
+export {CANDIDATE_MODELS, procedureForecast, type ProcedureForecast} from "./forecast/procedure-forecast.ts";
 export {leastSquares, leverage, type LeastSquaresFit} from "./forecast/least-squares.ts";
 export {
   monthlyRevenue,
@@ -82,6 +92,7 @@ export interface ForecastResults {
   forecast_quarterly: PipelineResult<RevenueForecastRow>;
   backtest: PipelineResult<ForecastBacktestRow>;
   backtest_forecasts: PipelineResult<BacktestForecastRow>;
+  coverage: PipelineResult<ForecastCoverageRow>;
   pipeline_monthly: PipelineResult<PipelineForecastRow>;
   pipeline_quarterly: PipelineResult<PipelineForecastRow>;
   combined_quarter: PipelineResult<CombinedQuarterRow>;
@@ -97,7 +108,7 @@ export interface ForecastResults {
  *
  * @example
  * const {forecast_quarterly, backtest} = await forecast(ctx);
- * forecast_quarterly.rows[0].note; // "seasonal naive shown: the regression (additive) has a backtest WAPE of …"
+ * forecast_quarterly.rows[0].note; // "procedure shown (seasonal_naive, … for 1–3 months ahead): backtest WAPE …"
  */
 export async function forecast(ctx: PipelineContext): Promise<ForecastResults> {
   return withStageEntries(
@@ -111,6 +122,7 @@ export async function forecast(ctx: PipelineContext): Promise<ForecastResults> {
         forecast_quarterly: {rows: regressionForecastRows(inputs, {grain: "quarter"}), missing: []},
         backtest: {rows: forecastBacktestRows(inputs), missing: []},
         backtest_forecasts: {rows: backtestForecastRows(inputs), missing: []},
+        coverage: {rows: forecastCoverageRows(inputs), missing: []},
         pipeline_monthly: await pipelineForecast(ctx, {grain: "month", stageProbabilities}),
         pipeline_quarterly: await pipelineForecast(ctx, {grain: "quarter", stageProbabilities}),
         combined_quarter: await combinedQuarter(ctx, {stageProbabilities, revenueForecasts: inputs}),

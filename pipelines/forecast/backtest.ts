@@ -5,8 +5,9 @@ import {MONTH_TERMS_MIN_MONTHS} from "./trend-season-regression.ts";
 export const BACKTEST_HORIZONS = [1, 2, 3] as const;
 /** The shortest training window: a year, so that seasonal naive can forecast from every origin. */
 export const BACKTEST_MIN_TRAINING_MONTHS = 12;
-/** At most this many origins (the latest ones) are evaluated. */
-export const BACKTEST_MAX_ORIGINS = 24;
+/** At most this many target months (the latest ones) are evaluated. */
+export const BACKTEST_MAX_TARGETS = 24;
+const MAX_HORIZON = Math.max(...BACKTEST_HORIZONS);
 
 /**
  * A forecasting method as the backtest calls it: given the history up to an origin — the only data it
@@ -29,23 +30,31 @@ export interface BacktestForecast {
 }
 
 /**
- * The first origin (training length) of the rolling-origin backtest of a series of n months:
- * max(12, min(24, n − 6), n − 24). Training windows hold at least a year (seasonal naive needs one); two
- * years when that still leaves six or more origins — the month terms the forecast itself will use are then
- * in play; and only the latest 24 origins are kept, so a long history costs no more than two years of origins.
+ * The first month scored by the rolling-origin backtest of a series of n months (an index):
+ * max(14, min(26, n − 6), n − 24). Every horizon 1–3 is scored on the same target months — this one to the
+ * last — so the horizons differ only in how far ahead they were forecast, never in which months they were
+ * judged on. The training windows hold at least a year for a 3-month-ahead forecast (seasonal naive needs
+ * one); two years when that still leaves six or more targets (the month terms the forecast itself will use
+ * are then in play); and only the latest 24 months are scored, so a long history costs no more than two years.
  *
  * @example
- * firstBacktestOrigin(34); // 24 → origins 24 … 33
- * firstBacktestOrigin(20); // 14
+ * firstBacktestTarget(34); // 26 → targets 26 … 33, forecast from origins 24 … 33
+ * firstBacktestTarget(20); // 14
  */
-export function firstBacktestOrigin(n: number): number {
-  return Math.max(BACKTEST_MIN_TRAINING_MONTHS, Math.min(MONTH_TERMS_MIN_MONTHS, n - 6), n - BACKTEST_MAX_ORIGINS);
+export function firstBacktestTarget(n: number): number {
+  const lead = MAX_HORIZON - 1;
+  return Math.max(
+    BACKTEST_MIN_TRAINING_MONTHS + lead,
+    Math.min(MONTH_TERMS_MIN_MONTHS + lead, n - 6),
+    n - BACKTEST_MAX_TARGETS
+  );
 }
 
 /**
  * Rolling-origin evaluation ("time-series cross-validation", Hyndman & Athanasopoulos, FPP3 §5.10): for
- * each origin o from `firstOrigin` to n − 1, the forecaster gets the months before o — a frozen copy of
- * values[0 … o − 1], nothing later — and its forecasts 1 … 3 months ahead are set against what happened.
+ * each target month from `firstTarget` (firstBacktestTarget) to n − 1 and each horizon h, the forecaster
+ * gets the months before the origin o = target − h + 1 — a frozen copy of values[0 … o − 1], nothing later —
+ * and its forecast h months ahead is set against what happened. Every horizon is scored on the same months.
  *
  * Why: an in-sample fit says how well a model explains the past it has seen; the backtest says how well it
  * forecasts a month it has not seen, which is the question. Because the forecaster only ever receives the
@@ -53,29 +62,29 @@ export function firstBacktestOrigin(n: number): number {
  * the origin and checks the forecasts made before it do not move).
  *
  * Input: the monthly values, the month of the year of the first, a forecaster. Output grain: one row per
- * origin × horizon whose target lies inside the series, in order. Cost: one forecaster call per origin.
+ * origin × horizon whose target is scored, in order. Cost: one forecaster call per origin.
  *
  * @example
- * rollingOriginBacktest([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14], 1, (h, _m, k) => Array(k).fill(h.at(-1)));
- * // [{origin: 12, horizon: 1, target: 12, forecast: 12, actual: 13, scale: 1}, {origin: 12, horizon: 2, …}, …]
+ * rollingOriginBacktest([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15], 1, (h, _m, k) => Array(k).fill(h.at(-1)));
+ * // targets 14 (index) only: [{origin: 12, horizon: 3, target: 14, forecast: 12, actual: 15, scale: 1}, …]
  */
 export function rollingOriginBacktest(
   values: readonly number[],
   firstMonthOfYear: number,
   forecaster: Forecaster,
-  options: {firstOrigin?: number; horizons?: readonly number[]} = {}
+  options: {firstTarget?: number; horizons?: readonly number[]} = {}
 ): BacktestForecast[] {
   const horizons = options.horizons ?? BACKTEST_HORIZONS;
   const maxHorizon = Math.max(...horizons);
-  const first = Math.max(1, options.firstOrigin ?? firstBacktestOrigin(values.length));
+  const firstTarget = options.firstTarget ?? firstBacktestTarget(values.length);
   const rows: BacktestForecast[] = [];
-  for (let origin = first; origin < values.length; origin++) {
+  for (let origin = Math.max(1, firstTarget - maxHorizon + 1); origin < values.length; origin++) {
     const history = Object.freeze(values.slice(0, origin));
     const forecasts = forecaster(history, firstMonthOfYear, maxHorizon);
     const scale = maseScale(history);
     for (const horizon of horizons) {
       const target = origin + horizon - 1;
-      if (target >= values.length) continue;
+      if (target < firstTarget || target >= values.length) continue;
       rows.push({origin, horizon, target, forecast: forecasts[horizon - 1] ?? null, actual: values[target], scale});
     }
   }

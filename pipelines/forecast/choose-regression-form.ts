@@ -15,7 +15,7 @@ export interface FormChoice {
 
 /**
  * Chooses additive or multiplicative seasonality for one series by a rolling-origin backtest of both on
- * that series alone (origins as firstBacktestOrigin, horizons 1–3): the multiplicative (log) form when its
+ * that series alone (targets as firstBacktestTarget, horizons 1–3): the multiplicative (log) form when its
  * WAPE is lower, else the additive one — also when the history is too short to backtest (fewer than 13
  * months) or some month's revenue is 0 (no logarithm).
  *

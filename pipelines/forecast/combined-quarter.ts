@@ -7,7 +7,12 @@ import {toDateEnd} from "../lib/to-date-end.ts";
 import {addMonths, quarterStart} from "./add-months.ts";
 import {pipelineForecast} from "./pipeline-forecast.ts";
 import type {LearnedStageProbability} from "../stage-conversion/stage-probabilities.ts";
-import {forecastRevenueSeries, regressionForecastRows, type RevenueForecastInput} from "./regression-forecast.ts";
+import {
+  forecastRevenueSeries,
+  regressionForecastRows,
+  type RevenueForecastInput,
+  type RevenueForecastRow
+} from "./regression-forecast.ts";
 
 /** The current quarter's revenue from what is known — grain: one row per currency. */
 export interface CombinedQuarterRow {
@@ -37,7 +42,7 @@ export interface CombinedQuarterRow {
   upper_95: number;
   /** the statistical forecast of the quarter (regressionForecast, its shown model), to compare; null without one */
   statistical_amount: number | null;
-  statistical_model: "regression" | "seasonal_naive" | null;
+  statistical_model: RevenueForecastRow["model"] | null;
 }
 
 /**

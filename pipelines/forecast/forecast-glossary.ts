@@ -31,10 +31,12 @@ export const forecastGlossary: GlossaryEntry[] = [
     title: "Revenue forecast",
     title_zh: "收入预测",
     definition:
-      "Least-squares regression of monthly won revenue on a trend and, with ≥ 24 months of history, month-of-year " +
-      "terms; additive, or multiplicative (on log revenue, back-transformed to the median) as a rolling backtest " +
-      "of both chooses. Shown unless its backtest WAPE is worse than seasonal naive's, when seasonal naive (same " +
-      "month last year) is shown instead. A period's forecast is never below what is already won in it: it is " +
+      "Made by whichever model forecast this history's own past best, chosen separately for 1, 2 and 3 months " +
+      "ahead (further ahead: the 3-month choice) by a backtest on the history: seasonal naive (same month last " +
+      "year), naive (last month), the trend-and-month regression (additive, or multiplicative on log revenue), " +
+      "Holt-Winters smoothing (additive or multiplicative season, damped trend), or the combination — the mean " +
+      "of the models that did no worse than seasonal naive. With under 14 months nothing can be backtested: " +
+      "seasonal naive is shown from 12 months, the regression before. A period's forecast is never below what is already won in it: it is " +
       "won so far + the forecast of what remains. A quarter adds its complete months' actual revenue; the month " +
       "in progress is its won-to-date + s × the model's forecast of the whole month, s = the share of its days " +
       "after the export day (on November 20, 10/30), its interval scaled by s alike.",
@@ -46,22 +48,48 @@ export const forecastGlossary: GlossaryEntry[] = [
     title: "Prediction interval (80 %, 95 %)",
     title_zh: "预测区间",
     definition:
-      "Regression: ŷ ± t(1 − α/2, n − p) · s · √(1 + x₀'(X'X)⁻¹x₀), s² the residual variance, x₀'(X'X)⁻¹x₀ the " +
-      "leverage of the month (a quarter: k + S'(X'X)⁻¹S, S the sum of its rows); multiplicative: exp of the log " +
-      "bounds, a quarter the sum of its months' bounds. Seasonal naive: ± z · σ̂ · √(⌊(h − 1)/12⌋ + 1). " +
-      "Pipeline: ± z · √Σ amount² p(1 − p). The forecast part of a bound is clamped at 0, so no bound falls " +
-      "below what is already won.",
+      "A range the month should fall in 4 times out of 5 (80 %) or 19 out of 20 (95 %), built from how wrong the " +
+      "chosen model was when it forecast the history's own past at that horizon: normal, ± 1.28 (1.96) × the " +
+      "typical size of those errors (root mean square); or conformal, ± the error size not exceeded in 80 % " +
+      "(95 %) of them — shown instead when the normal interval's coverage missed its level by more than 5 " +
+      "points. Beyond 3 months ahead the width grows as √(h / 3); a quarter adds its months' widths. On a " +
+      "history too short to backtest: the regression's t-interval or seasonal naive's ± z · σ̂. Pipeline: " +
+      "± z · √Σ amount² p(1 − p). The forecast part of a bound is clamped at 0, so no bound falls below what " +
+      "is already won, and the interval keeps its width while months remain.",
     grain: "one row per month or quarter × currency",
     pipeline: "regressionForecast"
+  },
+  {
+    metric: "as_shown_wape_pct",
+    title: "Accuracy of the forecast as shown",
+    title_zh: "所示预测的准确度",
+    definition:
+      "The forecast judged as a reader would have met it: at each of the last ≤ 24 months the whole procedure " +
+      "— backtesting the models, choosing one per horizon, forming the combination — is run again with only the " +
+      "months before, and its forecast 1, 2 and 3 months ahead is set against what was won. Its WAPE is the " +
+      "headline accuracy; a model's own best backtest below it was picked after the fact and flatters.",
+    grain: "one row per currency × horizon",
+    pipeline: "forecastBacktest"
+  },
+  {
+    metric: "coverage_pct",
+    title: "Interval coverage",
+    title_zh: "区间覆盖率",
+    definition:
+      "In that backtest, the share of months that fell inside the 80 % (95 %) interval made for them beforehand. " +
+      "Near 80 % (95 %) the intervals mean what they say; far below, they promise too much certainty — then, " +
+      "more than 5 points off, the page shows conformal intervals built from the backtest's own errors and says so.",
+    grain: "one row per currency × level",
+    pipeline: "forecastCoverageRows"
   },
   {
     metric: "wape_pct",
     title: "Backtest error (WAPE)",
     title_zh: "回测误差（加权绝对百分比误差）",
     definition:
-      "Rolling-origin backtest: from each of the last ≤ 24 months (training ≥ 12 months, 24 when six origins " +
-      "remain), each model is fitted on the months before it only and forecasts 1–3 months ahead. " +
-      "WAPE = 100 × Σ|f − a| / Σ|a|.",
+      "Rolling-origin backtest: each of the last ≤ 24 months (training ≥ 12 months, 24 when six months remain " +
+      "to score) is forecast 1, 2 and 3 months ahead by each model fitted on the months before it only — every " +
+      "horizon on the same months. WAPE = 100 × Σ|f − a| / Σ|a|: the error as a share of revenue.",
     grain: "one row per currency × model × horizon",
     pipeline: "forecastBacktest"
   },
@@ -80,7 +108,8 @@ export const forecastGlossary: GlossaryEntry[] = [
     title_zh: "回测误差（平均绝对标度误差）",
     definition:
       "mean(|f − a| / scale), scale = the training window's in-sample seasonal naive error mean|y(t) − y(t − 12)| " +
-      "(naive, lag 1, with less than 24 months); below 1 the model beats that baseline.",
+      "(naive, lag 1, with less than 24 months). Below 1 the model's errors are smaller than that baseline's; " +
+      "1 or more (1.05, say) means they are not.",
     grain: "one row per currency × model × horizon",
     pipeline: "forecastBacktest"
   },

@@ -15,10 +15,15 @@ export interface RevenueForecastRow {
   /** first day of the month or quarter */
   period_start: string;
   currency: string | null;
-  /** the model whose numbers are shown: the regression, or seasonal naive when the regression backtests worse */
-  model: "regression" | "seasonal_naive";
+  /**
+   * what the numbers are made with: the backtested procedure (the model chosen per horizon, see
+   * procedureForecast), or — on a history too short to backtest — seasonal naive or the regression
+   */
+  model: "procedure" | "regression" | "seasonal_naive";
   /** the regression's seasonality, chosen by the inner backtest */
   regression_form: RegressionForm;
+  /** the model the procedure forecasts 1, 2 and 3 months ahead with (beyond: the 3-month one); empty when untested */
+  horizon_models: string[];
   /** whether the regression has month-of-year terms (history of 24 months or more) */
   has_month_terms: boolean;
   /** won in the month or quarter so far: its complete months, and the month holding now up to the end of now's day */
@@ -40,7 +45,7 @@ export interface RevenueForecastRow {
   seasonal_naive_amount: number | null;
   /** months of history the models were fitted on */
   count_history_months: number;
-  /** which model is shown and why (the backtest WAPE of both) */
+  /** which model is shown and why (the backtest WAPE as shown and seasonal naive's) */
   note: string;
 }
 
@@ -68,15 +73,15 @@ export async function forecastRevenueSeries(
 }
 
 /**
- * Revenue forecast: won revenue by month or quarter from the month holding now, from a least-squares
- * regression on a trend and — with two years of history — month-of-year terms, additive or multiplicative
- * as an inner backtest chooses, with 80 % and 95 % prediction intervals from the residual variance and the
- * leverage of each month (Student's t); or seasonal naive, when the regression's rolling-origin backtest
- * WAPE is worse than seasonal naive's — the row's `model` and `note` say which and why.
+ * Revenue forecast: won revenue by month or quarter from the month holding now, by the procedure of
+ * forecastSeries — for each horizon the model (seasonal naive, naive, the trend-and-month regression, Holt-
+ * Winters, or their combination) that forecast the history's own past best — with 80 % and 95 % intervals
+ * from that model's past errors; on a history too short to backtest, seasonal naive or the regression with
+ * its own intervals — the row's `model` and `note` say which and why.
  *
- * Why: a forecast is only as useful as it is accurate, so the shown model has to earn its place against
- * the simplest seasonal guess ("same month last year"); forecastBacktest gives the errors the page prints
- * beside it.
+ * Why: a forecast is only as useful as it is accurate, so the shown model has to earn its place by
+ * forecasting months it had not seen; forecastBacktest gives the errors the page prints beside it, those
+ * of the procedure as shown first.
  *
  * A period's forecast is never below what is already won in it: forecast = won so far + the forecast of what
  * remains. The history is every complete month before now (monthlyRevenue, filtered); the month holding now
@@ -142,14 +147,17 @@ function periodRow(
   const won = actual + (isCurrent ? series.current_month_to_date : 0);
   const prediction = predictSeries(forecast, steps, weights);
   const shown = prediction.shown!;
-  // revenue still to come cannot be negative: no bound falls below what is already won
-  const withWon = (value: number | null) => (value === null ? null : round2(won + Math.max(0, value)));
+  // revenue still to come cannot be negative: a negative point counts as 0 with its interval moved along, so
+  // the interval keeps its width while months remain, and no bound falls below what is already won
+  const shift = Math.max(0, -shown.point);
+  const withWon = (value: number | null) => (value === null ? null : round2(won + Math.max(0, value + shift)));
   return {
     grain,
     period_start: start,
     currency: series.currency,
     model: forecast.shown!,
     regression_form: forecast.choice.form,
+    horizon_models: forecast.shown === "procedure" ? forecast.procedure.horizons.map((h) => h.model) : [],
     has_month_terms: forecast.regression!.has_month_terms,
     won_to_date: round2(won),
     count_months_actual: months.length - steps.length,
@@ -158,8 +166,9 @@ function periodRow(
     upper_80: withWon(shown.upper_80),
     lower_95: withWon(shown.lower_95),
     upper_95: withWon(shown.upper_95),
-    regression_amount: withWon(prediction.regression),
-    seasonal_naive_amount: withWon(prediction.seasonal_naive),
+    regression_amount: prediction.regression === null ? null : round2(won + Math.max(0, prediction.regression)),
+    seasonal_naive_amount:
+      prediction.seasonal_naive === null ? null : round2(won + Math.max(0, prediction.seasonal_naive)),
     count_history_months: series.values.length,
     note: forecast.note
   };

@@ -2,10 +2,10 @@ import * as Plot from "@observablehq/plot";
 import {midMonth, nextMonth, periodBand, utcDay} from "./forecast-dates.js";
 import {PALETTE} from "./palette.js";
 
-const MODELS = ["regression", "naive", "seasonal_naive"];
+const MODELS = ["as_shown", "naive", "seasonal_naive"];
 
 /**
- * The backtest month by month: what was won (grey bars) and what the regression and both baselines had
+ * The backtest month by month: what was won (grey bars) and what the forecast as shown and both baselines had
  * forecast for it one month earlier (dots and lines), the selected period shaded.
  */
 export function forecastBacktestChart(rows, {width, site, filter, t, fmt}) {

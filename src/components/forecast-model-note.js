@@ -1,19 +1,21 @@
 /**
- * Which model the forecast shows and why, in the site's language, from the slice's `model` (the choice is
- * made on backtest WAPE: the regression is shown only when it does at least as well as seasonal naive).
+ * Which model the forecast shows and why, in the site's language, from the slice's `model`: the procedure
+ * (the model per horizon that forecast the history's own past best) with its nested backtest beside seasonal
+ * naive's, or an untested fallback on a short history.
  */
 export function forecastModelNote(model, t, fmt) {
-  const form =
-    model.regression_form === null
-      ? ""
-      : model.has_month_terms
-        ? t(`forecast.form.${model.regression_form}`)
-        : t("forecast.form.trend");
   const pct = (value) => (value === null ? "—" : fmt.percent(value / 100));
+  const name = (m) => t(`forecast.modelShort.${m}`);
   return t(`forecast.why.${model.reason}`, {
-    form,
+    models: model.horizon_models.map((m, i) => t("forecast.why.horizon", {months: i + 1, model: name(m)})).join(", "),
+    model: model.shown ? name(model.shown) : "—",
     months: model.count_history_months,
-    regression: pct(model.regression_wape_pct),
-    seasonal: pct(model.seasonal_naive_wape_pct)
+    wape: pct(model.as_shown_wape_pct),
+    seasonal: pct(model.seasonal_naive_wape_pct),
+    mase: model.as_shown_mase === null ? "—" : fmt.decimal(2)(model.as_shown_mase),
+    verdict:
+      model.as_shown_mase === null
+        ? ""
+        : t(model.as_shown_mase < 1 ? "forecast.mase.beats" : "forecast.mase.doesNotBeat")
   });
 }

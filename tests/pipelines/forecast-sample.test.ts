@@ -22,26 +22,34 @@ describe("forecast(ctx) on the sample", () => {
     await expect(JSON.stringify(results, null, 2)).toMatchFileSnapshot("./__snapshots__/forecast.json");
   });
 
-  it("backtests the regression better than naive on WAPE (the issue's done-when)", () => {
-    // 31 months of history (2024-04 … 2026-10), origins 2026-04 … 2026-10, 18 forecasts per model
-    expect(pooled("regression").count_forecasts).toBe(18);
-    expect(pooled("regression").wape_pct!).toBeLessThan(pooled("naive").wape_pct!);
-    expect(pooled("regression").mase!).toBeLessThan(pooled("naive").mase!);
+  it("backtests the forecast as shown, model choice included, better than naive on WAPE and MASE", () => {
+    // 31 months of history (2024-04 … 2026-10): targets 2026-05 … 2026-10 at horizons 1–3, 18 forecasts
+    expect(pooled("as_shown").count_forecasts).toBe(18);
+    expect(pooled("as_shown").wape_pct!).toBeLessThan(pooled("naive").wape_pct!);
+    expect(pooled("as_shown").mase!).toBeLessThan(pooled("naive").mase!);
     for (const horizon of [1, 2, 3]) {
       const row = (model: string) =>
         results.backtest.rows.find((r) => r.model === model && r.horizon_months === horizon)!;
-      expect(row("regression").wape_pct!).toBeLessThan(row("naive").wape_pct!);
+      expect(row("as_shown").count_forecasts).toBe(6);
+      expect(row("as_shown").first_target_month).toBe("2026-05-01");
+      expect(row("as_shown").wape_pct!).toBeLessThan(row("naive").wape_pct!);
     }
   });
 
-  it("never shows a forecast that backtests worse than seasonal naive: here seasonal naive itself, and says so", () => {
+  it("shows the procedure, says which model it uses per horizon, and reports its intervals' coverage", () => {
     const shown = results.backtest.rows.filter((r) => r.is_shown && r.horizon_months === null);
-    expect(shown.map((r) => r.model)).toEqual(["seasonal_naive"]);
-    expect(pooled("regression").wape_pct!).toBeGreaterThan(pooled("seasonal_naive").wape_pct!);
+    expect(shown.map((r) => r.model)).toEqual(["as_shown"]);
     for (const row of [...results.forecast_monthly.rows, ...results.forecast_quarterly.rows]) {
-      expect(row.model).toBe("seasonal_naive");
-      expect(row.note).toMatch(/^seasonal naive shown: the regression \(additive\) has a backtest WAPE of /);
+      expect(row.model).toBe("procedure");
+      expect(row.horizon_models).toHaveLength(3);
+      expect(row.note).toMatch(
+        /^procedure shown \(.+ for 1–3 months ahead\): backtest WAPE .+ as shown, seasonal naive /
+      );
     }
+    expect(results.coverage.rows.map((r) => [r.level, r.count_forecasts])).toEqual([
+      [80, 18],
+      [95, 18]
+    ]);
   });
 
   it("shows the seasons the generator built in: a December peak and a February dip", () => {

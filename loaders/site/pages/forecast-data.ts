@@ -6,6 +6,7 @@ import {
   type BacktestForecastRow,
   type CombinedQuarterRow,
   type ForecastBacktestRow,
+  type ForecastCoverageRow,
   type ForecastResults,
   type RevenueForecastRow
 } from "../../../pipelines/forecast.ts";
@@ -15,16 +16,19 @@ import {pageSlices, type PageSlices} from "../page-slices.ts";
 import {significant} from "../significant.ts";
 
 /** Why the forecast shows the model it shows (the page words it in the site's language). */
-export type ModelReason = "too_short" | "no_backtest" | "seasonal_naive_better" | "regression_no_worse";
+export type ModelReason = "too_short" | "no_backtest" | "procedure";
 
 export interface ForecastModelInfo {
-  shown: "regression" | "seasonal_naive" | null;
+  shown: RevenueForecastRow["model"] | null;
   reason: ModelReason;
+  /** the models the procedure forecasts 1, 2 and 3 months ahead with */
+  horizon_models: string[];
   regression_form: "additive" | "multiplicative" | null;
   has_month_terms: boolean;
   count_history_months: number;
-  /** backtest WAPE over all horizons, the figures the choice is made on */
-  regression_wape_pct: number | null;
+  /** backtest of the procedure as shown (nested: model choice made afresh at each origin), all horizons */
+  as_shown_wape_pct: number | null;
+  as_shown_mase: number | null;
   seasonal_naive_wape_pct: number | null;
   /** the first and last month the backtest forecast */
   backtest_first_month: string | null;
@@ -40,7 +44,7 @@ export interface ForecastPoint {
   upper_80: number | null;
   lower_95: number | null;
   upper_95: number | null;
-  /** the point forecast of the model not shown (seasonal naive when the regression is shown, and back) */
+  /** seasonal naive's point forecast, to compare (the regression's when seasonal naive itself is shown) */
   other_amount: number | null;
 }
 
@@ -73,17 +77,19 @@ export interface ForecastSlice {
   month_to_date: {month: string; won_amount: number; count_won: number} | null;
   forecast_monthly: ForecastPoint[];
   forecast_quarterly: (ForecastPoint & {count_months_actual: number})[];
-  /** backtest errors per model over all horizons, and WAPE 1, 2 and 3 months ahead */
+  /** backtest errors per model that forecast at all, over all horizons, and WAPE 1, 2 and 3 months ahead */
   backtest: (Omit<AccuracyMetrics, "mean_error"> & {
     model: string;
     is_shown: boolean;
     wape_by_horizon: (number | null)[];
   })[];
-  /** one-month-ahead backtest forecasts of the regression and both baselines beside what was won, per month */
+  /** how often the shown intervals held the month in the backtest, per level, and which interval is shown */
+  coverage: Omit<ForecastCoverageRow, "currency">[];
+  /** one-month-ahead backtest forecasts of the procedure as shown and both baselines beside what was won, per month */
   backtest_forecasts: {
     target_month: string;
     actual_amount: number;
-    regression: number | null;
+    as_shown: number | null;
     naive: number | null;
     seasonal_naive: number | null;
   }[];
@@ -156,7 +162,8 @@ export function forecastPayload(results: ForecastResults): ForecastSlice {
       count_months_actual: row.count_months_actual
     })),
     backtest: backtest
-      .filter((r) => r.horizon_months === null)
+      // a model that never forecast (Holt-Winters before 28 months) has no row to show
+      .filter((r) => r.horizon_months === null && r.count_forecasts > 0)
       .map((r) => ({
         model: r.model,
         is_shown: r.is_shown,
@@ -170,6 +177,12 @@ export function forecastPayload(results: ForecastResults): ForecastSlice {
           significant(backtest.find((b) => b.model === r.model && b.horizon_months === h)?.wape_pct ?? null)
         )
       })),
+    coverage: mine(results.coverage.rows).map(({currency: _currency, ...row}) => ({
+      ...row,
+      normal_pct: significant(row.normal_pct),
+      conformal_pct: significant(row.conformal_pct),
+      coverage_pct: significant(row.coverage_pct)
+    })),
     backtest_forecasts: oneMonthAhead(mine(results.backtest_forecasts.rows)),
     pipeline_monthly: mine(results.pipeline_monthly.rows).map(pipelinePoint),
     combined_quarter: combined
@@ -208,13 +221,13 @@ function oneMonthAhead(rows: BacktestForecastRow[]): ForecastSlice["backtest_for
   for (const row of rows) {
     if (
       row.horizon_months !== 1 ||
-      !(row.model === "regression" || row.model === "naive" || row.model === "seasonal_naive")
+      !(row.model === "as_shown" || row.model === "naive" || row.model === "seasonal_naive")
     )
       continue;
     const month = byMonth.get(row.target_month) ?? {
       target_month: row.target_month,
       actual_amount: money(row.actual_amount),
-      regression: null,
+      as_shown: null,
       naive: null,
       seasonal_naive: null
     };
@@ -240,23 +253,17 @@ function modelInfo(
   backtest: ForecastBacktestRow[]
 ): ForecastModelInfo {
   const pooled = (model: string) => backtest.find((r) => r.model === model && r.horizon_months === null);
-  const regressionWape = pooled("regression")?.wape_pct ?? null;
-  const seasonalWape = pooled("seasonal_naive")?.wape_pct ?? null;
-  const reason: ModelReason = !first
-    ? "too_short"
-    : regressionWape === null || seasonalWape === null
-      ? "no_backtest"
-      : first.model === "seasonal_naive"
-        ? "seasonal_naive_better"
-        : "regression_no_worse";
+  const reason: ModelReason = !first ? "too_short" : first.model === "procedure" ? "procedure" : "no_backtest";
   return {
     shown: first?.model ?? null,
     reason,
+    horizon_models: first?.horizon_models ?? [],
     regression_form: first?.regression_form ?? null,
     has_month_terms: first?.has_month_terms ?? false,
     count_history_months: first?.count_history_months ?? countHistoryMonths,
-    regression_wape_pct: significant(regressionWape),
-    seasonal_naive_wape_pct: significant(seasonalWape),
+    as_shown_wape_pct: significant(pooled("as_shown")?.wape_pct ?? null),
+    as_shown_mase: significant(pooled("as_shown")?.mase ?? null),
+    seasonal_naive_wape_pct: significant(pooled("seasonal_naive")?.wape_pct ?? null),
     backtest_first_month: pooled("seasonal_naive")?.first_target_month ?? null,
     backtest_last_month: pooled("seasonal_naive")?.last_target_month ?? null
   };
@@ -271,7 +278,7 @@ function forecastPoint(row: RevenueForecastRow): ForecastPoint {
     upper_80: moneyOrNull(row.upper_80),
     lower_95: moneyOrNull(row.lower_95),
     upper_95: moneyOrNull(row.upper_95),
-    other_amount: moneyOrNull(row.model === "regression" ? row.seasonal_naive_amount : row.regression_amount)
+    other_amount: moneyOrNull(row.model === "seasonal_naive" ? row.regression_amount : row.seasonal_naive_amount)
   };
 }
 

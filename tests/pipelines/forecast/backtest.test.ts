@@ -1,7 +1,7 @@
 import {describe, expect, it} from "vitest";
 import {accuracyMetrics} from "../../../pipelines/forecast/accuracy-metrics.ts";
 import {
-  firstBacktestOrigin,
+  firstBacktestTarget,
   maseScale,
   rollingOriginBacktest,
   type Forecaster
@@ -13,36 +13,39 @@ import {
   seasonalNaiveForecaster
 } from "../../../pipelines/forecast/forecasters.ts";
 import {forecastSeries} from "../../../pipelines/forecast/series-forecast.ts";
+import {SAMPLE_REVENUE} from "./sample-revenue.ts";
 
-/** The sample's won revenue by month, 2024-04 … 2026-10 (31 months; see forecast-sample.test.ts). */
-const SAMPLE = [
-  6697000, 4655000, 3975000, 2960000, 2054000, 1440000, 1296000, 4478000, 14971000, 4308000, 1980000, 5733000, 3331000,
-  4768000, 7602000, 5840000, 5831000, 2215000, 2347000, 8011000, 15221000, 9446000, 1170000, 5245000, 3169000, 2186000,
-  9968000, 6490000, 8746000, 2102000, 2662000
-];
+const SAMPLE = SAMPLE_REVENUE;
 
-describe("firstBacktestOrigin(n)", () => {
-  it("trains on a year at least, two years when six origins remain, and keeps the last 24 origins", () => {
-    expect(firstBacktestOrigin(34)).toBe(24); // max(12, min(24, 28), 10)
-    expect(firstBacktestOrigin(31)).toBe(24); // max(12, min(24, 25), 7)
-    expect(firstBacktestOrigin(20)).toBe(14); // max(12, min(24, 14), −4)
-    expect(firstBacktestOrigin(60)).toBe(36); // max(12, 24, 36)
-    expect(firstBacktestOrigin(12)).toBe(12); // no origin left
+describe("firstBacktestTarget(n)", () => {
+  it("leaves a year before a 3-month-ahead forecast, two when six targets remain, and scores the last 24 months", () => {
+    expect(firstBacktestTarget(34)).toBe(26); // max(14, min(26, 28), 10)
+    expect(firstBacktestTarget(31)).toBe(25); // max(14, min(26, 25), 7)
+    expect(firstBacktestTarget(20)).toBe(14); // max(14, min(26, 14), −4)
+    expect(firstBacktestTarget(60)).toBe(36); // max(14, 26, 36)
+    expect(firstBacktestTarget(144)).toBe(120); // the last 24 of 144
+    expect(firstBacktestTarget(14)).toBe(14); // no target left
   });
 });
 
 describe("rollingOriginBacktest(values, firstMonthOfYear, forecaster)", () => {
-  it("forecasts each target from the months before its origin, 1–3 months ahead", () => {
-    // 14 months 1…14: origins 12 and 13 (firstBacktestOrigin(14) = 12)
-    // origin 12: h1 → index 12 (13), naive 12; h2 → index 13 (14), naive 12; h3 → index 14 is outside
-    // origin 13: h1 → index 13 (14), naive 13. Scale: < 24 months, lag-1 differences all 1.
-    const values = Array.from({length: 14}, (_, i) => i + 1);
-    expect(rollingOriginBacktest(values, 1, naiveForecaster)).toEqual([
-      {origin: 12, horizon: 1, target: 12, forecast: 12, actual: 13, scale: 1},
-      {origin: 12, horizon: 2, target: 13, forecast: 12, actual: 14, scale: 1},
-      {origin: 13, horizon: 1, target: 13, forecast: 13, actual: 14, scale: 1}
+  it("forecasts the same target months at every horizon, each from the months before its origin", () => {
+    // 16 months 1…16: targets 14 and 15 (firstBacktestTarget(16) = 14), from origins 12 … 15
+    // h3 of target 14 from origin 12 (naive 12), h2 from 13, h1 from 14; target 15 likewise from 13, 14, 15.
+    // Scale: < 24 months, lag-1 differences all 1.
+    const values = Array.from({length: 16}, (_, i) => i + 1);
+    const rows = rollingOriginBacktest(values, 1, naiveForecaster);
+    expect(rows).toEqual([
+      {origin: 12, horizon: 3, target: 14, forecast: 12, actual: 15, scale: 1},
+      {origin: 13, horizon: 2, target: 14, forecast: 13, actual: 15, scale: 1},
+      {origin: 13, horizon: 3, target: 15, forecast: 13, actual: 16, scale: 1},
+      {origin: 14, horizon: 1, target: 14, forecast: 14, actual: 15, scale: 1},
+      {origin: 14, horizon: 2, target: 15, forecast: 14, actual: 16, scale: 1},
+      {origin: 15, horizon: 1, target: 15, forecast: 15, actual: 16, scale: 1}
     ]);
-    expect(rollingOriginBacktest(values.slice(0, 12), 1, naiveForecaster)).toEqual([]);
+    for (const horizon of [1, 2, 3])
+      expect(rows.filter((r) => r.horizon === horizon).map((r) => r.target)).toEqual([14, 15]);
+    expect(rollingOriginBacktest(values.slice(0, 14), 1, naiveForecaster)).toEqual([]);
   });
 
   it("hands the forecaster a frozen copy of the history before the origin, nothing more", () => {
@@ -78,7 +81,7 @@ describe("rollingOriginBacktest(values, firstMonthOfYear, forecaster)", () => {
       const late = (rows: typeof before) => rows.filter((r) => r.origin > 27).map((r) => r.forecast);
       if (model !== seasonalNaiveForecaster) expect(late(after)).not.toEqual(late(before));
     }
-    // the same through forecastSeries, which also chooses the form and the shown model
+    // the same through forecastSeries, which runs the whole procedure as shown again at each origin
     const a = forecastSeries(SAMPLE, "2024-04-01").backtest;
     const b = forecastSeries(spiked, "2024-04-01").backtest;
     for (const model of Object.keys(a) as (keyof typeof a)[])

@@ -1,21 +1,15 @@
 import {describe, expect, it} from "vitest";
 import {accuracyMetrics} from "../../../pipelines/forecast/accuracy-metrics.ts";
-import {rollingOriginBacktest} from "../../../pipelines/forecast/backtest.ts";
 import {chooseRegressionForm} from "../../../pipelines/forecast/choose-regression-form.ts";
-import {regressionForecaster} from "../../../pipelines/forecast/forecasters.ts";
 import {forecastSeries, predictSeries, stepMonth} from "../../../pipelines/forecast/series-forecast.ts";
+import {SAMPLE_REVENUE} from "./sample-revenue.ts";
 
 const SEASON = [0, -30, 5, 10, 12, 20, 8, 6, -5, 0, 25, 60];
 /** 36 months from January: 100 + 2t + a fixed month effect, no noise — the additive regression is exact. */
 const ADDITIVE = Array.from({length: 36}, (_, i) => 100 + 2 * (i + 1) + SEASON[i % 12]);
 /** 36 months: 100 · 1.03^t · a month factor — the multiplicative regression is exact. */
 const MULTIPLICATIVE = Array.from({length: 36}, (_, i) => 100 * 1.03 ** (i + 1) * (1 + SEASON[i % 12] / 100));
-/** The sample's won revenue, 2024-04 … 2026-10 (see backtest.test.ts). */
-const SAMPLE = [
-  6697000, 4655000, 3975000, 2960000, 2054000, 1440000, 1296000, 4478000, 14971000, 4308000, 1980000, 5733000, 3331000,
-  4768000, 7602000, 5840000, 5831000, 2215000, 2347000, 8011000, 15221000, 9446000, 1170000, 5245000, 3169000, 2186000,
-  9968000, 6490000, 8746000, 2102000, 2662000
-];
+const SAMPLE = SAMPLE_REVENUE;
 
 describe("chooseRegressionForm(values, firstMonthOfYear)", () => {
   it("chooses the form that forecasts the series' own past better", () => {
@@ -41,54 +35,48 @@ describe("chooseRegressionForm(values, firstMonthOfYear)", () => {
       reason: "revenue not positive every month"
     });
   });
-
-  it("is what the nested regression uses at each origin", () => {
-    // at origin 30 the nested forecast equals the fixed form chosen on the first 30 months
-    const series = forecastSeries(SAMPLE, "2024-04-01");
-    const form = chooseRegressionForm(SAMPLE.slice(0, 30), 4).form;
-    const fixed = rollingOriginBacktest(SAMPLE, 4, regressionForecaster(form)).filter((r) => r.origin === 30);
-    expect(series.backtest.regression.filter((r) => r.origin === 30)).toEqual(fixed);
-  });
 });
 
 describe("forecastSeries(values, firstMonth)", () => {
-  it("shows the regression when it backtests no worse than seasonal naive", () => {
+  it("forecasts with the procedure, the model per horizon that forecast the past best (36 exact months)", () => {
     const series = forecastSeries(ADDITIVE, "2024-01-01");
-    expect(series.shown).toBe("regression");
+    expect(series.shown).toBe("procedure");
     expect(series.choice.form).toBe("additive");
-    // the exact regression has no error; seasonal naive misses by the year's growth, 2 · 12 = 24 a month
-    expect(accuracyMetrics(series.backtest.regression).wape_pct).toBeCloseTo(0, 9);
+    // seasonal naive misses by the year's growth, 2 · 12 = 24 a month
     expect(accuracyMetrics(series.backtest.seasonal_naive).mean_error).toBeCloseTo(-24, 9);
-    expect(series.note).toMatch(/^regression \(additive\) shown: backtest WAPE 0\.0 %, no worse than seasonal naive's/);
+    expect(series.note).toMatch(
+      /^procedure shown \(regression_additive, regression_additive, regression_additive for 1–3 months ahead\)/
+    );
     // next month: t = 37, January (no month effect) → 100 + 74 = 174, exact, so a zero-width interval
     const next = predictSeries(series, [1]);
     expect(next.shown!.point).toBeCloseTo(174, 9);
+    expect(next.shown!.upper_95! - next.shown!.lower_95!).toBeCloseTo(0, 9);
     expect(next.regression!).toBeCloseTo(174, 9);
     expect(next.seasonal_naive).toBe(ADDITIVE[24]);
     expect(stepMonth(series, 1)).toBe("2027-01-01");
   });
 
-  it("shows seasonal naive, and says so, when the regression backtests worse (the sample)", () => {
+  it("scores every model on the same target months at every horizon (the sample)", () => {
     const series = forecastSeries(SAMPLE, "2024-04-01");
-    const wape = (model: keyof typeof series.backtest) => accuracyMetrics(series.backtest[model]).wape_pct!;
-    expect(wape("regression")).toBeGreaterThan(wape("seasonal_naive"));
-    expect(series.shown).toBe("seasonal_naive");
-    expect(series.note).toBe(
-      `seasonal naive shown: the regression (additive) has a backtest WAPE of ${wape("regression").toFixed(1)} %, ` +
-        `worse than seasonal naive's ${wape("seasonal_naive").toFixed(1)} %`
-    );
-    // the shown forecast is seasonal naive's: November 2026 = November 2025
-    expect(predictSeries(series, [1]).shown!.point).toBe(8011000);
-    // every model is scored on the same 18 forecasts (origins 24 … 30, horizons 1–3)
-    for (const rows of Object.values(series.backtest)) expect(rows).toHaveLength(7 + 6 + 5);
+    // targets 25 … 30 (firstBacktestTarget(31) = 25): six months, each 1, 2 and 3 months ahead
+    for (const [model, rows] of Object.entries(series.backtest)) {
+      expect(rows, model).toHaveLength(6 * 3);
+      for (const horizon of [1, 2, 3])
+        expect(rows.filter((r) => r.horizon === horizon).map((r) => r.target)).toEqual([25, 26, 27, 28, 29, 30]);
+    }
   });
 
   it("shows the regression without a backtest on a short history, and nothing on too short a one", () => {
     const short = forecastSeries([10, 12, 14, 16, 18, 20, 22, 24, 26, 28], "2026-01-01");
     expect(short.shown).toBe("regression");
-    expect(short.note).toBe("regression (additive) shown without a backtest: 10 months of history, 13 needed");
+    expect(short.note).toBe("regression (additive) shown without a backtest: 10 months of history, 14 needed");
     expect(predictSeries(short, [1]).shown!.point).toBeCloseTo(30, 9);
     expect(predictSeries(short, [1]).seasonal_naive).toBeNull();
+    // 13 months: seasonal naive, untested: next January = this January
+    const year = forecastSeries([10, 12, 14, 16, 18, 20, 22, 24, 26, 28, 30, 32, 34], "2026-01-01");
+    expect(year.shown).toBe("seasonal_naive");
+    expect(year.note).toBe("seasonal naive shown without a backtest: 13 months of history, 14 needed");
+    expect(predictSeries(year, [1]).shown!.point).toBe(12);
     const tiny = forecastSeries([10, 12], "2026-01-01");
     expect(tiny.shown).toBeNull();
     expect(tiny.note).toBe("no forecast: 2 months of history, 3 needed");

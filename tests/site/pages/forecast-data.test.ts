@@ -64,14 +64,27 @@ describe("forecastData(connection)", () => {
     expect(slice.month_to_date!.month).toBe("2026-11-01");
   });
 
-  it("shows seasonal naive on the sample and says it beat the regression in the backtest", () => {
-    const {model} = data.slices["*|all"];
-    expect(model.shown).toBe("seasonal_naive");
-    expect(model.reason).toBe("seasonal_naive_better");
-    expect(model.regression_wape_pct!).toBeGreaterThan(model.seasonal_naive_wape_pct!);
-    expect([model.backtest_first_month, model.backtest_last_month]).toEqual(["2026-04-01", "2026-10-01"]);
-    expect(data.slices["*|all"].backtest.filter((row) => row.is_shown).map((row) => row.model)).toEqual([
-      "seasonal_naive"
+  it("shows the procedure on the sample, its backtest as shown, and how often its intervals held", () => {
+    const slice = data.slices["*|all"];
+    const {model} = slice;
+    expect(model.shown).toBe("procedure");
+    expect(model.reason).toBe("procedure");
+    expect(model.horizon_models).toHaveLength(3);
+    // 31 months (2024-04 … 2026-10): targets 25 … 30, 2026-05 … 2026-10, at every horizon
+    expect([model.backtest_first_month, model.backtest_last_month]).toEqual(["2026-05-01", "2026-10-01"]);
+    expect(slice.backtest.filter((row) => row.is_shown).map((row) => row.model)).toEqual(["as_shown"]);
+    expect(slice.backtest.find((row) => row.model === "as_shown")!.count_forecasts).toBe(18);
+    expect(slice.coverage.map((c) => [c.level, c.count_forecasts])).toEqual([
+      [80, 18],
+      [95, 18]
+    ]);
+    expect(slice.backtest_forecasts.map((d) => d.target_month)).toEqual([
+      "2026-05-01",
+      "2026-06-01",
+      "2026-07-01",
+      "2026-08-01",
+      "2026-09-01",
+      "2026-10-01"
     ]);
   });
 

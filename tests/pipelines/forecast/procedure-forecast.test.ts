@@ -1,0 +1,99 @@
+import {describe, expect, it} from "vitest";
+import {intervalCoverage} from "../../../pipelines/forecast/interval-coverage.ts";
+import {halfWidths, procedureForecast} from "../../../pipelines/forecast/procedure-forecast.ts";
+import {forecastSeries} from "../../../pipelines/forecast/series-forecast.ts";
+import {SAMPLE_REVENUE} from "./sample-revenue.ts";
+
+const SEASON = [0, -30, 5, 10, 12, 20, 8, 6, -5, 0, 25, 60];
+/** 60 months from January: 100 + 2t + a fixed month effect, no noise — the additive regression is exact. */
+const ADDITIVE = Array.from({length: 60}, (_, i) => 100 + 2 * (i + 1) + SEASON[i % 12]);
+const SAMPLE = SAMPLE_REVENUE;
+
+describe("halfWidths(errors)", () => {
+  it("gives z·RMS and the ⌈(m + 1)·level⌉-th smallest |error|", () => {
+    // RMS = √((1 + 4 + 9 + 16) / 4) = √7.5; 80 %: rank ⌈5 · 0.8⌉ = 4 → 4; 95 %: rank 5 > 4 → the largest, 4
+    const widths = halfWidths([1, -2, 3, -4]);
+    expect(widths.normal_80).toBeCloseTo(1.2815515655446004 * Math.sqrt(7.5), 12);
+    expect(widths.normal_95).toBeCloseTo(1.959963984540054 * Math.sqrt(7.5), 12);
+    expect(widths.conformal_80).toBe(4);
+    expect(widths.conformal_95).toBe(4);
+    // 19 errors 1 … 19: 80 % rank ⌈20 · 0.8⌉ = 16 → 16; 95 % rank 19 → 19
+    const many = halfWidths(Array.from({length: 19}, (_, i) => (i % 2 ? -1 : 1) * (i + 1)));
+    expect(many.conformal_80).toBe(16);
+    expect(many.conformal_95).toBe(19);
+  });
+});
+
+describe("intervalCoverage(rows)", () => {
+  it("counts the months inside each interval and shows conformal when normal misses by more than 5 points", () => {
+    const widths = {normal_80: 2, normal_95: 10, conformal_80: 3, conformal_95: 10};
+    // errors 0, 1, 2.5, 2.5, 5 (forecast 10): normal 80 % (±2) holds 2 of 5 = 40 %, conformal (±3) 4 of 5 = 80 %;
+    // 95 % (±10) holds all five with either: 100 %, 5 points off — within the tolerance, so normal stays
+    const rows = [10, 11, 12.5, 7.5, 15].map((actual) => ({forecast: 10, actual, half_widths: widths}));
+    rows.push({forecast: 10, actual: 10, half_widths: undefined as never}); // no interval: not counted
+    expect(intervalCoverage(rows)).toEqual([
+      {level: 80, count_forecasts: 5, normal_pct: 40, conformal_pct: 80, method: "conformal", coverage_pct: 80},
+      {level: 95, count_forecasts: 5, normal_pct: 100, conformal_pct: 100, method: "normal", coverage_pct: 100}
+    ]);
+  });
+});
+
+describe("procedureForecast(history, firstMonthOfYear, steps)", () => {
+  it("chooses the model that forecast the history's past exactly, at every horizon", () => {
+    // on 48 months the inner backtest trains on ≥ 34 months: the regression with month terms is exact
+    const run = procedureForecast(ADDITIVE.slice(0, 48), 1, 3);
+    expect(run.horizons.map((h) => h.model)).toEqual([
+      "regression_additive",
+      "regression_additive",
+      "regression_additive"
+    ]);
+    for (const h of run.horizons) expect(h.inner_wape_pct).toBeCloseTo(0, 9);
+    // month 49 is a January, t = 49: 100 + 98 + 0; then February 100 + 100 − 30
+    expect(run.points.regression_additive[0]).toBeCloseTo(198, 9);
+    expect(run.points.regression_additive[1]).toBeCloseTo(170, 9);
+    // seasonal naive misses by a year's growth, 24, so it and the regression pass: the combination is their mean
+    expect(run.combination_members).toContain("seasonal_naive");
+    expect(run.combination_members).toContain("regression_additive");
+  });
+
+  it("chooses nothing on a history too short for an inner backtest", () => {
+    expect(procedureForecast(SAMPLE.slice(0, 13), 4, 3).horizons).toEqual([]);
+  });
+});
+
+describe("forecastSeries(values, firstMonth): the nested backtest", () => {
+  it("reports the procedure as shown: at each origin, the model chosen from the months before it", () => {
+    const series = forecastSeries(SAMPLE, "2024-04-01");
+    for (const row of series.backtest.as_shown) {
+      const run = procedureForecast(SAMPLE.slice(0, row.origin), 4, 3);
+      const model = run.horizons[row.horizon - 1].model;
+      expect(row.forecast).toBe(run.points[model][row.horizon - 1]);
+    }
+  });
+
+  it("uses no data after an origin: poisoned later months leave that origin's forecasts and intervals unchanged", () => {
+    const origin = 27;
+    const clean = forecastSeries(SAMPLE, "2024-04-01");
+    for (const poison of [NaN, 1e15, -1e15]) {
+      const poisoned = SAMPLE.map((value, i) => (i >= origin ? poison : value));
+      const dirty = forecastSeries(poisoned, "2024-04-01");
+      for (const model of Object.keys(clean.backtest) as (keyof typeof clean.backtest)[]) {
+        const early = (rows: typeof clean.backtest.as_shown) =>
+          rows.filter((r) => r.origin <= origin).map((r) => [r.origin, r.horizon, r.forecast]);
+        expect(early(dirty.backtest[model])).toEqual(early(clean.backtest[model]));
+      }
+      // the same run from the origin: identical choice and half-widths
+      expect(procedureForecast(poisoned.slice(0, origin), 4, 3)).toEqual(
+        procedureForecast(SAMPLE.slice(0, origin), 4, 3)
+      );
+    }
+  });
+
+  it("forecasts an exact series without error, as shown, at every horizon", () => {
+    const series = forecastSeries(ADDITIVE, "2022-01-01");
+    expect(series.shown).toBe("procedure");
+    // targets 36 … 59 (firstBacktestTarget(60) = 36), each at horizons 1–3
+    expect(series.backtest.as_shown).toHaveLength(24 * 3);
+    for (const row of series.backtest.as_shown) expect(row.forecast! - row.actual).toBeCloseTo(0, 6);
+  });
+});
