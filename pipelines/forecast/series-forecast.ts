@@ -74,10 +74,9 @@ export function forecastSeries(values: readonly number[], firstMonth: string): S
       rollingOriginBacktest(values, month, (history, _m, steps) => {
         const forecast = run(history);
         if (model !== "as_shown") return forecast.points[model].slice(0, steps);
-        return Array.from({length: steps}, (_, i) => {
-          const choice = forecast.horizons[i];
-          return choice ? forecast.points[choice.model][i] : null;
-        });
+        // too short for an inner backtest: seasonal naive, as the forecast itself would show
+        if (!forecast.horizons.length) return forecast.points.seasonal_naive.slice(0, steps);
+        return Array.from({length: steps}, (_, i) => forecast.points[forecast.horizons[i].model][i]);
       })
     ])
   ) as Record<ForecastModel, BacktestForecast[]>;

@@ -89,6 +89,15 @@ describe("forecastSeries(values, firstMonth): the nested backtest", () => {
     }
   });
 
+  it("forecasts as seasonal naive from an origin too early for an inner backtest, as the page would show", () => {
+    // 20 months: targets 14 … 19 from origins 12 … 19; from 14 months or fewer no inner target exists
+    const series = forecastSeries(SAMPLE.slice(0, 20), "2024-04-01");
+    expect(series.backtest.as_shown).toHaveLength(6 * 3);
+    const early = (rows: typeof series.backtest.as_shown) => rows.filter((r) => r.origin <= 14);
+    expect(early(series.backtest.as_shown)).toEqual(early(series.backtest.seasonal_naive));
+    expect(early(series.backtest.as_shown).length).toBeGreaterThan(0);
+  });
+
   it("forecasts an exact series without error, as shown, at every horizon", () => {
     const series = forecastSeries(ADDITIVE, "2022-01-01");
     expect(series.shown).toBe("procedure");
