@@ -26,9 +26,10 @@ const f3 = (value: number | null) => (value === null ? "n/a" : value.toFixed(3))
 
 /**
  * Which method scores the open opportunities, and a note per method saying why, in English and Chinese:
- * the logistic regression when it beats both baselines on the held-out AUC (higher) and Brier score
- * (lower); otherwise the baseline with the lower Brier score (the stage-only one on a tie). Without
- * metrics (too few deals, or a held-out part without won or lost deals) the learned stage probabilities.
+ * the logistic regression when it beats both baselines on the validation part's AUC (higher) and Brier
+ * score (lower); otherwise the baseline with the lower Brier score (the stage-only one on a tie). Without
+ * metrics (too few deals, or a validation or test part without won or lost deals) the learned stage
+ * probabilities. The test part plays no part in the choice.
  */
 export function decide(
   metrics: Record<ScoreMethod, MethodMetrics> | null,
@@ -43,8 +44,8 @@ export function decide(
           note_zh: `训练数据仅有赢单${trainWon}个、输单${trainLost}个（至少各需${context.minWon}个和${context.minLost}个）：不训练模型，得分采用学习到的阶段概率。`
         }
       : {
-          note: `The held-out opportunities (closed since ${since}) are all won or all lost, so no model can be tested: scores are the learned stage probabilities.`,
-          note_zh: `留出检验的商机（${since}以来结束）全部赢单或全部输单，无法检验模型：得分采用学习到的阶段概率。`
+          note: `The validation or test opportunities (the test ones closed since ${since}) are all won or all lost, so no model can be chosen and tested: scores are the learned stage probabilities.`,
+          note_zh: `验证集或测试集的商机（测试集为${since}以来结束的）全部赢单或全部输单，无法选择和检验模型：得分采用学习到的阶段概率。`
         };
     return {method: "stage_probability", notes: {...emptyNotes(), stage_probability: stage}};
   }
@@ -69,8 +70,8 @@ export function decide(
       method: "logistic_regression",
       notes: {
         logistic_regression: {
-          note: `Used: beats both baselines on the held-out opportunities (${figures("logistic_regression")}).`,
-          note_zh: `采用：在留出检验的商机上优于两个基线（${figures("logistic_regression", true)}）。`
+          note: `Used: beats both baselines on the validation opportunities (${figures("logistic_regression")}).`,
+          note_zh: `采用：在验证集商机上优于两个基线（${figures("logistic_regression", true)}）。`
         },
         naive_bayes: BEATEN,
         stage_probability: BEATEN
@@ -86,16 +87,16 @@ export function decide(
     method: better,
     notes: {
       logistic_regression: {
-        note: `Not used: does not beat both baselines on both AUC and Brier (${figures("logistic_regression")}), so ${NAMES[better][0]} is shown instead.`,
-        note_zh: `未采用：未能在AUC和Brier上同时优于两个基线（${figures("logistic_regression", true)}），改为显示${NAMES[better][1]}。`
+        note: `Not used: does not beat both baselines on both AUC and Brier on the validation opportunities (${figures("logistic_regression")}), so ${NAMES[better][0]} is shown instead.`,
+        note_zh: `未采用：在验证集商机上未能在AUC和Brier上同时优于两个基线（${figures("logistic_regression", true)}），改为显示${NAMES[better][1]}。`
       },
       [better]: {
-        note: `Used instead of the logistic regression, which does not beat both baselines; the better baseline by Brier score (${figures(better)}).`,
-        note_zh: `代替逻辑回归采用（逻辑回归未能同时优于两个基线）；按Brier评分更好的基线（${figures(better, true)}）。`
+        note: `Used instead of the logistic regression, which does not beat both baselines; the better baseline by validation Brier score (${figures(better)}).`,
+        note_zh: `代替逻辑回归采用（逻辑回归未能同时优于两个基线）；按验证集Brier评分更好的基线（${figures(better, true)}）。`
       },
       [other]: {
-        note: `Not used: the other baseline has the lower Brier score.`,
-        note_zh: `未采用：另一个基线的Brier评分更低。`
+        note: `Not used: the other baseline has the lower validation Brier score.`,
+        note_zh: `未采用：另一个基线的验证集Brier评分更低。`
       }
     } as Record<ScoreMethod, Note>
   };

@@ -1,5 +1,6 @@
 import {NAIVE_BAYES_FIELDS, naiveBayesContributions, predictStageRates, type NaiveBayesModel} from "./baselines.ts";
 import type {StageRateModel} from "./baselines.ts";
+import type {Calibrator} from "./calibrator.ts";
 import {encodeRows, type Encoder} from "./encode-features.ts";
 import {sigmoid, type LogisticModel} from "./logistic-regression.ts";
 import type {FeatureTable} from "./read-features.ts";
@@ -26,14 +27,23 @@ const STAGE_ZH: Record<string, string> = {potential: "潜在", intent: "意向",
  *   training cut-off, Σⱼ βⱼ (xⱼ − meanⱼ)/sdⱼ over the feature's columns (a category's levels together);
  * - naive Bayes: each field's log-likelihood ratio;
  * - stage probabilities: the stage, and the share of past deals in it that were won.
+ * With a calibrator the probability is recalibrated, and Platt's slope scales every contribution (the
+ * calibrated log-odds are slope × log-odds + intercept).
  */
-export function explainOpen(scorer: OpenScorer, table: FeatureTable): OpenScore[] {
+export function explainOpen(scorer: OpenScorer, table: FeatureTable, calibrator?: Calibrator): OpenScore[] {
+  const slope = calibrator?.slope ?? 1;
+  const scores = explainUncalibrated(scorer, table, slope);
+  return calibrator ? scores.map((score) => ({...score, probability: calibrator.apply(score.probability)})) : scores;
+}
+
+/** Probabilities before recalibration; reasons with contributions scaled by `slope`. */
+function explainUncalibrated(scorer: OpenScorer, table: FeatureTable, slope: number): OpenScore[] {
   const rows = table.open.index;
-  if (scorer.kind === "logistic") return explainLogistic(scorer.encoder, scorer.model, table, rows);
+  if (scorer.kind === "logistic") return explainLogistic(scorer.encoder, scorer.model, table, rows, slope);
   if (scorer.kind === "naive_bayes")
     return rows.map((i) => {
       const values = naiveBayesContributions(scorer.model, table, i);
-      const contributions = NAIVE_BAYES_FIELDS.map((feature, k) => ({feature, contribution: values[k]}));
+      const contributions = NAIVE_BAYES_FIELDS.map((feature, k) => ({feature, contribution: values[k] * slope}));
       const logOdds = scorer.model.prior_log_odds + values.reduce((sum, c) => sum + c, 0);
       return {probability: sigmoid(logOdds), reasons: topReasons(table, i, contributions, {rep: 0, repSegment: 0})};
     });
@@ -63,7 +73,13 @@ export function explainOpen(scorer: OpenScorer, table: FeatureTable): OpenScore[
   });
 }
 
-function explainLogistic(encoder: Encoder, model: LogisticModel, table: FeatureTable, rows: number[]): OpenScore[] {
+function explainLogistic(
+  encoder: Encoder,
+  model: LogisticModel,
+  table: FeatureTable,
+  rows: number[],
+  slope: number
+): OpenScore[] {
   const design = encodeRows(encoder, table, rows);
   const q = encoder.numeric.length;
   const {coefficients: beta, means, scales} = model;
@@ -96,7 +112,8 @@ function explainLogistic(encoder: Encoder, model: LogisticModel, table: FeatureT
       rep: repColumn >= 0 ? design.numeric[repColumn][r] : 0,
       repSegment: segmentColumn >= 0 ? design.numeric[segmentColumn][r] : 0
     };
-    return {probability: sigmoid(logOdds), reasons: topReasons(table, i, contributions, rates)};
+    const scaled = contributions.map(({feature, contribution}) => ({feature, contribution: contribution * slope}));
+    return {probability: sigmoid(logOdds), reasons: topReasons(table, i, scaled, rates)};
   });
 }
 

@@ -1,47 +1,66 @@
 import type {PipelineContext} from "../lib/context.ts";
 import {learnStageProbabilities, stageProbabilityOf} from "../stage-conversion/stage-probabilities.ts";
 import {fitNaiveBayes, fitStageRates, predictNaiveBayes, predictStageRates} from "./baselines.ts";
-import {encodeRows, fitEncoder, type EncoderOptions} from "./encode-features.ts";
-import {fitLogisticRegression, predictLogistic} from "./logistic-regression.ts";
-import {auc, brierScore, calibrationTable, logLoss, type CalibrationBin} from "./metrics.ts";
-import {readFeatures, type FeatureTable} from "./read-features.ts";
-import {explainOpen, modelCoefficients, type OpenScore, type ScoringCoefficientRow} from "./explain-scores.ts";
+import type {CalibrationMethod} from "./calibrator.ts";
+import {chooseAndCalibrate, type MethodCalibrationBin} from "./choose-and-calibrate.ts";
 import {decide, type ScoreMethod} from "./decide-method.ts";
+import {encodeRows, fitEncoder, type EncoderOptions} from "./encode-features.ts";
+import {explainOpen, modelCoefficients, type OpenScore, type ScoringCoefficientRow} from "./explain-scores.ts";
+import {checkShares, timeOrderedSplit, type HeldOutSplit, type SplitKind} from "./held-out-split.ts";
+import type {HeldOutMetrics} from "./held-out-metrics.ts";
+import {fitLogisticRegression, predictLogistic} from "./logistic-regression.ts";
+import {readFeatures, type FeatureTable} from "./read-features.ts";
 
 export type {ScoreMethod} from "./decide-method.ts";
 
-/** Held-out accuracy of one scoring method — grain: one row per method. */
-export interface ScoringEvaluationRow {
+/** Test-part accuracy of one scoring method — grain: one row per method. */
+export interface ScoringEvaluationRow extends HeldOutMetrics {
   method: ScoreMethod;
   /** whether the scores shown come from this method */
   is_used: boolean;
-  /** the first close time of the held-out (newest) part; training deals closed before it */
+  /** how the closed opportunities were cut: time_ordered (by close time) or random (seeded) */
+  split_kind: SplitKind;
+  /** the first close time of the validation part and of the test part; training deals closed before both */
+  validation_at: string | null;
   split_at: string | null;
-  /** training and held-out cut-offs (rows) and the won ones among them, and the opportunities behind them */
+  /** training, validation and test cut-offs (rows), the won ones among them, and the opportunities behind them */
   n_train_rows: number;
   n_train_won_rows: number;
   n_train_opportunities: number;
+  n_validation_rows: number;
+  n_validation_opportunities: number;
   n_test_rows: number;
   n_test_won_rows: number;
   n_test_opportunities: number;
-  auc: number | null;
-  brier_score: number | null;
-  log_loss: number | null;
+  /** on the validation part, where the method is chosen */
+  validation_auc: number | null;
+  validation_brier_score: number | null;
+  /** the used method only: how it was recalibrated on the validation part, and its test accuracy after */
+  calibration_method: CalibrationMethod | null;
+  calibrated_auc: number | null;
+  calibrated_auc_lower: number | null;
+  calibrated_auc_upper: number | null;
+  calibrated_brier_score: number | null;
+  calibrated_brier_score_lower: number | null;
+  calibrated_brier_score_upper: number | null;
+  calibrated_log_loss: number | null;
   /** why this method is (or is not) the one used, in English and Chinese */
   note: string;
   note_zh: string;
 }
 
-/** The calibration table of one method on the held-out part — grain: one row per method per bin. */
-export interface ScoringCalibrationRow extends CalibrationBin {
-  method: ScoreMethod;
-}
+/** The calibration table of one method on the test part, before (and for the used one after) recalibration. */
+export type ScoringCalibrationRow = MethodCalibrationBin<ScoreMethod>;
 
 export interface ScorerOptions extends EncoderOptions {
   /** L2 penalty of the logistic regression (default 1, scikit-learn's C = 1) */
   lambda?: number;
-  /** share of the closed opportunities, newest first, held out for testing (default 0.25) */
+  /** share of the closed opportunities, newest first, held out for the final test (default 0.2) */
   testShare?: number;
+  /** share of the closed opportunities just before the test ones that choose and recalibrate the method (default 0.2) */
+  validationShare?: number;
+  /** how the chosen method is recalibrated on the validation part (default platt) */
+  calibration?: CalibrationMethod;
   /** below this many won or lost training opportunities, scores are stage probabilities (default 40 each) */
   minWon?: number;
   minLost?: number;
@@ -58,6 +77,8 @@ export interface TrainedScorer {
   calibration: ScoringCalibrationRow[];
   coefficients: ScoringCoefficientRow[];
   table: FeatureTable;
+  /** the three parts of the labelled rows (positions in the table) */
+  split: HeldOutSplit;
   /** one per open opportunity, in table.open order */
   open: OpenScore[];
 }
@@ -65,44 +86,84 @@ export interface TrainedScorer {
 export const MIN_WON = 40;
 export const MIN_LOST = 40;
 
+const NO_METRICS: HeldOutMetrics = {
+  auc: null,
+  auc_lower: null,
+  auc_upper: null,
+  brier_score: null,
+  brier_score_lower: null,
+  brier_score_upper: null,
+  log_loss: null
+};
+
+const NOT_CALIBRATED = {
+  calibration_method: null,
+  calibrated_auc: null,
+  calibrated_auc_lower: null,
+  calibrated_auc_upper: null,
+  calibrated_brier_score: null,
+  calibrated_brier_score_lower: null,
+  calibrated_brier_score_upper: null,
+  calibrated_log_loss: null
+} as const;
+
 /**
- * Trains and tests the opportunity scorer on the closed opportunities of the context, and scores the open
- * ones with the method that earned it:
+ * Trains, chooses, recalibrates and tests the opportunity scorer on the closed opportunities of the
+ * context, and scores the open ones with the method that earned it:
  *
  * 1. features as of cut-offs (featuresSql: landmark ages for the newest `maxClosed` closed deals, now for
  *    open ones);
- * 2. a time-ordered split: the closed opportunities are ordered by close time, the newest `testShare`
- *    held out (all cut-offs of one opportunity fall on the same side), the older ones train;
- * 3. three scorers fitted on the training part — the L2 logistic regression, the stage-only rate and
- *    the naive-Bayes baseline — and measured on the held-out part (AUC, Brier, log loss, calibration);
- * 4. the logistic regression scores the open opportunities when it beats both baselines on both AUC and
- *    Brier; otherwise the better baseline by Brier does, and the evaluation says so. The model that
- *    scores is the one whose held-out accuracy is shown (it is not refitted on the held-out part).
+ * 2. a time-ordered three-way split by close time (all cut-offs of one opportunity on the same side): the
+ *    newest `testShare` of the opportunities are the test part, the `validationShare` before them the
+ *    validation part, the older ones train;
+ * 3. three scorers fitted on the training part — the L2 logistic regression, the stage-only rate and the
+ *    naive-Bayes baseline — and measured on the validation part: the logistic regression is used when it
+ *    beats both baselines there on both AUC and Brier, otherwise the better baseline by Brier;
+ * 4. the chosen method's probabilities are recalibrated on the validation part (Platt scaling by
+ *    default), and every method, the recalibrated one too, is measured once on the test part (AUC, Brier
+ *    and log loss, 95 % bootstrap intervals drawing opportunities whole, calibration tables). The test
+ *    part chose nothing, so its figures are what the open scores can be expected to do.
  *
- * Below MIN_WON won or MIN_LOST lost training opportunities (or with a held-out part lacking won or
- * lost deals) no model is trusted: scores are the learned stage probabilities of learnStageProbabilities
+ * Below MIN_WON won or MIN_LOST lost training opportunities (or with a validation or test part lacking won
+ * or lost deals) no model is trusted: scores are the learned stage probabilities of learnStageProbabilities
  * (configured ones where nothing was learned), and the evaluation says why.
  */
 export async function trainScorer(ctx: PipelineContext, options: ScorerOptions = {}): Promise<TrainedScorer> {
-  const {lambda = 1, testShare = 0.25, minWon = MIN_WON, minLost = MIN_LOST} = options;
-  if (!(testShare > 0 && testShare < 1)) throw new RangeError(`testShare must lie between 0 and 1, got ${testShare}`);
+  const {lambda = 1, testShare = 0.2, validationShare = 0.2, minWon = MIN_WON, minLost = MIN_LOST} = options;
+  checkShares({testShare, validationShare});
   const table = await readFeatures(ctx.connection, {
     ...ctx,
     landmarkDays: options.landmarkDays,
     maxClosed: options.maxClosed
   });
-  const split = timeOrderedSplit(table, testShare);
+  const {split, starts} = splitLabelled(table, {testShare, validationShare});
+  const isWon = table.numbers.is_won;
+  const opportunities = (rows: number[]) => rows.filter((i) => starts.has(i));
+  const trainStarts = opportunities(split.train);
+  const trainWon = trainStarts.filter((i) => isWon[i] === 1).length;
+  const trainLost = trainStarts.length - trainWon;
+  const iso = (epoch: number | null) =>
+    epoch === null ? null : new Date(epoch * 1000).toISOString().replace(".000Z", "Z");
   const counts = {
+    split_kind: split.kind,
+    validation_at: iso(split.validationEpoch),
+    split_at: iso(split.testEpoch),
     n_train_rows: split.train.length,
     n_train_won_rows: sum(table, split.train),
-    n_train_opportunities: split.trainWon + split.trainLost,
+    n_train_opportunities: trainStarts.length,
+    n_validation_rows: split.validation.length,
+    n_validation_opportunities: opportunities(split.validation).length,
     n_test_rows: split.test.length,
     n_test_won_rows: sum(table, split.test),
-    n_test_opportunities: split.testOpportunities,
-    split_at: split.splitEpoch === null ? null : new Date(split.splitEpoch * 1000).toISOString().replace(".000Z", "Z")
+    n_test_opportunities: opportunities(split.test).length
   };
-  const tooFew = split.trainWon < minWon || split.trainLost < minLost;
-  const testable = counts.n_test_won_rows > 0 && counts.n_test_won_rows < counts.n_test_rows;
+  const tooFew = trainWon < minWon || trainLost < minLost;
+  const bothClasses = (rows: number[]) => {
+    const won = sum(table, rows);
+    return won > 0 && won < rows.length;
+  };
+  const testable = bothClasses(split.validation) && bothClasses(split.test);
+  const context = {tooFew, split: {splitEpoch: split.testEpoch, trainWon, trainLost}, minWon, minLost};
   if (tooFew || !testable) {
     const until = ctx.period.end < ctx.now ? ctx.period.end : ctx.now;
     const learned = await learnStageProbabilities(ctx.connection, {
@@ -111,14 +172,15 @@ export async function trainScorer(ctx: PipelineContext, options: ScorerOptions =
       filters: ctx.filters
     });
     const probability = stageProbabilityOf(learned);
-    const decision = decide(null, {tooFew, split, minWon, minLost});
+    const decision = decide(null, context);
     const evaluation: ScoringEvaluationRow = {
       method: "stage_probability",
       is_used: true,
       ...counts,
-      auc: null,
-      brier_score: null,
-      log_loss: null,
+      ...NO_METRICS,
+      validation_auc: null,
+      validation_brier_score: null,
+      ...NOT_CALIBRATED,
       ...decision.notes.stage_probability
     };
     return {
@@ -127,49 +189,76 @@ export async function trainScorer(ctx: PipelineContext, options: ScorerOptions =
       calibration: [],
       coefficients: [],
       table,
+      split,
       open: explainOpen({kind: "learned_stages", probability}, table)
     };
   }
   const encoder = fitEncoder(table, split.train, options);
-  const y = Float64Array.from(split.train, (i) => table.numbers.is_won[i]);
+  const y = Float64Array.from(split.train, (i) => isWon[i]);
   const model = fitLogisticRegression(encodeRows(encoder, table, split.train), y, {lambda});
   const naiveBayes = fitNaiveBayes(table, split.train);
   const stageRates = fitStageRates(table, split.train);
-  const actual = Float64Array.from(split.test, (i) => table.numbers.is_won[i]);
-  const predictions: Record<ScoreMethod, Float64Array> = {
-    logistic_regression: predictLogistic(model, encodeRows(encoder, table, split.test)),
-    naive_bayes: predictNaiveBayes(naiveBayes, table, split.test),
-    stage_probability: predictStageRates(stageRates, table, split.test)
-  };
-  const metrics = Object.fromEntries(
-    Object.entries(predictions).map(([method, predicted]) => {
-      const scored = {predicted, actual};
-      return [method, {auc: auc(scored), brier_score: brierScore(scored), log_loss: logLoss(scored)}];
-    })
-  ) as Record<ScoreMethod, {auc: number | null; brier_score: number | null; log_loss: number | null}>;
-  const decision = decide(metrics, {tooFew, split, minWon, minLost});
+  const predict = (rows: number[]) => ({
+    logistic_regression: predictLogistic(model, encodeRows(encoder, table, rows)),
+    naive_bayes: predictNaiveBayes(naiveBayes, table, rows),
+    stage_probability: predictStageRates(stageRates, table, rows)
+  });
+  const validation = predict(split.validation);
+  const test = predict(split.test);
   const methods: ScoreMethod[] = ["logistic_regression", "naive_bayes", "stage_probability"];
+  let notes: ReturnType<typeof decide>["notes"] | undefined;
+  const chosen = chooseAndCalibrate(
+    Object.fromEntries(methods.map((m) => [m, {validation: validation[m], test: test[m]}])) as Record<
+      ScoreMethod,
+      {validation: Float64Array; test: Float64Array}
+    >,
+    {
+      validation: Float64Array.from(split.validation, (i) => isWon[i]),
+      test: Float64Array.from(split.test, (i) => isWon[i])
+    },
+    Int32Array.from(split.test, (i) => split.groupOf[i]),
+    (metrics) => {
+      const decision = decide(metrics, context);
+      notes = decision.notes;
+      return decision.method;
+    },
+    options.calibration ?? "platt"
+  );
   const scorer =
-    decision.method === "logistic_regression"
+    chosen.method === "logistic_regression"
       ? ({kind: "logistic", encoder, model} as const)
-      : decision.method === "naive_bayes"
+      : chosen.method === "naive_bayes"
         ? ({kind: "naive_bayes", model: naiveBayes} as const)
         : ({kind: "stage_rates", model: stageRates} as const);
+  const {calibrator, calibrated} = chosen;
   return {
-    method: decision.method,
+    method: chosen.method,
     evaluation: methods.map((method) => ({
       method,
-      is_used: method === decision.method,
+      is_used: method === chosen.method,
       ...counts,
-      ...metrics[method],
-      ...decision.notes[method]
+      ...chosen.test[method],
+      validation_auc: chosen.validation[method].auc,
+      validation_brier_score: chosen.validation[method].brier_score,
+      ...(method === chosen.method
+        ? {
+            calibration_method: calibrator.method,
+            calibrated_auc: calibrated.auc,
+            calibrated_auc_lower: calibrated.auc_lower,
+            calibrated_auc_upper: calibrated.auc_upper,
+            calibrated_brier_score: calibrated.brier_score,
+            calibrated_brier_score_lower: calibrated.brier_score_lower,
+            calibrated_brier_score_upper: calibrated.brier_score_upper,
+            calibrated_log_loss: calibrated.log_loss
+          }
+        : NOT_CALIBRATED),
+      ...notes![method]
     })),
-    calibration: methods.flatMap((method) =>
-      calibrationTable({predicted: predictions[method], actual}).map((bin) => ({method, ...bin}))
-    ),
-    coefficients: modelCoefficients(encoder, model, decision.method === "logistic_regression"),
+    calibration: chosen.calibration,
+    coefficients: modelCoefficients(encoder, model, chosen.method === "logistic_regression"),
     table,
-    open: explainOpen(scorer, table)
+    split,
+    open: explainOpen(scorer, table, calibrator)
   };
 }
 
@@ -179,39 +268,16 @@ function sum(table: FeatureTable, rows: readonly number[]): number {
   return total;
 }
 
-/** The split of the labelled rows (first in the table, in close-time order) at the newest `testShare` of opportunities. */
-export interface TimeSplit {
-  train: number[];
-  test: number[];
-  splitEpoch: number | null;
-  trainWon: number;
-  trainLost: number;
-  testOpportunities: number;
-}
-
-function timeOrderedSplit(table: FeatureTable, testShare: number): TimeSplit {
+/**
+ * The time-ordered split of the labelled rows (first in the table, in close-time order): every closed
+ * opportunity with a row has one at the first landmark, and those rows start the opportunities.
+ */
+function splitLabelled(table: FeatureTable, shares: {testShare: number; validationShare: number}) {
   const {is_won: isWon, label_epoch: epoch, landmark_days: landmark} = table.numbers;
-  // every closed opportunity with a row has one at the first landmark: those rows count opportunities
   let first = Infinity;
   let labelled = 0;
   while (labelled < table.length && !Number.isNaN(isWon[labelled])) first = Math.min(first, landmark[labelled++]);
   const starts: number[] = [];
   for (let i = 0; i < labelled; i++) if (landmark[i] === first) starts.push(i);
-  const splitEpoch = starts.length
-    ? epoch[starts[Math.min(starts.length - 1, Math.floor(starts.length * (1 - testShare)))]]
-    : null;
-  const train: number[] = [];
-  const test: number[] = [];
-  let trainWon = 0;
-  let trainLost = 0;
-  let testOpportunities = 0;
-  for (let i = 0; i < labelled; i++) {
-    const isTrain = splitEpoch === null || epoch[i] < splitEpoch;
-    (isTrain ? train : test).push(i);
-    if (landmark[i] !== first) continue;
-    if (!isTrain) testOpportunities++;
-    else if (isWon[i] === 1) trainWon++;
-    else trainLost++;
-  }
-  return {train, test, splitEpoch, trainWon, trainLost, testOpportunities};
+  return {split: timeOrderedSplit(epoch.subarray(0, labelled), starts, shares), starts: new Set(starts)};
 }

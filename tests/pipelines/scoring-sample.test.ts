@@ -1,11 +1,14 @@
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import type {PipelineContext} from "../../pipelines/lib/context.ts";
-import {scoring, type ScoringResults} from "../../pipelines/scoring.ts";
+import {scoring, trainScorer, type ScoringResults, type TrainedScorer} from "../../pipelines/scoring.ts";
+import {encodeRows, fitEncoder} from "../../pipelines/scoring/encode-features.ts";
 import {sampleWarehouse} from "./sample-warehouse.ts";
+import {independentLogisticAuc} from "./independent-logistic.ts";
 
 let warehouse: Awaited<ReturnType<typeof sampleWarehouse>>;
 let ctx: PipelineContext;
 let results: ScoringResults;
+let scorer: TrainedScorer;
 
 /** Numbers rounded to 6 decimals, so the golden file does not hang on the last bits of a float. */
 const rounded = (_: string, value: unknown) => (typeof value === "number" ? Math.round(value * 1e6) / 1e6 : value);
@@ -14,7 +17,8 @@ beforeAll(async () => {
   warehouse = await sampleWarehouse();
   // the whole sample: opportunities are created from 2023-11-20 on, the export is of 2026-11-20
   ctx = warehouse.context({start: "2023-01-01", end: "2027-01-01"});
-  results = await scoring(ctx);
+  scorer = await trainScorer(ctx);
+  results = await scoring(ctx, {scorer});
 });
 afterAll(() => warehouse.close());
 
@@ -29,20 +33,55 @@ describe("scoring(ctx) on the sample", () => {
     await expect(JSON.stringify(golden, rounded, 2)).toMatchFileSnapshot("./__snapshots__/scoring.json");
   });
 
-  it("beats both baselines on AUC and Brier on the held-out period, and is the method used", () => {
+  it("chooses on the validation part and beats both baselines there, then reports the test part", () => {
     const byMethod = Object.fromEntries(results.evaluation.rows.map((row) => [row.method, row]));
     const model = byMethod.logistic_regression;
-    // trained on the 1 026 opportunities closed before 2026-04-24 03:55:32 UTC (O001029's close), tested on the 343
-    // closed since: 1 369 closed deals with a created date (O000073's is unreadable, so it has no age to score at)
-    expect(model.split_at).toBe("2026-04-24T03:55:32Z");
-    expect([model.n_train_opportunities, model.n_test_opportunities]).toEqual([1026, 343]);
+    // 1 369 closed deals still open a day after creation (O000073's created date is unreadable, so it has no
+    // age to score at), in close order: the validation part starts at the ⌊1 369 × 0.6⌋ = 821st (0-based;
+    // O000917, closed 2025-12-08 06:51:09), the test part at the ⌊1 369 × 0.8⌋ = 1 095th (O001162, 2026-06-10
+    // 06:29:57) — read with a plain ORDER BY closed_at on the warehouse
+    expect(model.split_kind).toBe("time_ordered");
+    expect([model.validation_at, model.split_at]).toEqual(["2025-12-08T06:51:09Z", "2026-06-10T06:29:57Z"]);
+    expect([model.n_train_opportunities, model.n_validation_opportunities, model.n_test_opportunities]).toEqual([
+      821, 274, 274
+    ]);
     for (const baseline of [byMethod.naive_bayes, byMethod.stage_probability]) {
-      expect(model.auc!).toBeGreaterThan(baseline.auc!);
-      expect(model.brier_score!).toBeLessThan(baseline.brier_score!);
-      expect(model.log_loss!).toBeLessThan(baseline.log_loss!);
+      expect(model.validation_auc!).toBeGreaterThan(baseline.validation_auc!);
+      expect(model.validation_brier_score!).toBeLessThan(baseline.validation_brier_score!);
     }
     expect(model.is_used).toBe(true);
     expect(results.scores.rows.every((row) => row.score_method === "logistic_regression")).toBe(true);
+    for (const row of results.evaluation.rows) {
+      expect(row.auc_lower!).toBeLessThan(row.auc!);
+      expect(row.auc_upper!).toBeGreaterThan(row.auc!);
+      expect(row.brier_score_lower!).toBeLessThan(row.brier_score!);
+      expect(row.brier_score_upper!).toBeGreaterThan(row.brier_score!);
+    }
+  });
+
+  it("reports the test AUC an independent fit on the same split and features gets", () => {
+    const {table, split} = scorer;
+    const encoder = fitEncoder(table, split.train);
+    const reported = results.evaluation.rows.find((row) => row.method === "logistic_regression")!;
+    const independent = independentLogisticAuc(
+      encodeRows(encoder, table, split.train),
+      Float64Array.from(split.train, (i) => table.numbers.is_won[i]),
+      encodeRows(encoder, table, split.test),
+      Float64Array.from(split.test, (i) => table.numbers.is_won[i]),
+      1
+    );
+    expect(Math.abs(reported.auc! - independent)).toBeLessThanOrEqual(0.01);
+  });
+
+  it("recalibrates on the validation part without making the test Brier score worse", () => {
+    const used = results.evaluation.rows.find((row) => row.is_used)!;
+    expect(used.calibration_method).toBe("platt");
+    expect(used.calibrated_brier_score!).toBeLessThanOrEqual(used.brier_score!);
+    // Platt scaling is increasing in the score: the ranking, hence the AUC, is the same
+    expect(used.calibrated_auc).toBeCloseTo(used.auc!, 12);
+    const after = results.calibration.rows.filter((row) => row.is_calibrated);
+    expect(after.length).toBe(10);
+    expect(after.every((row) => row.method === used.method)).toBe(true);
   });
 
   it("learns the effects the generator built in", () => {

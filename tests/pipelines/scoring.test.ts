@@ -195,25 +195,41 @@ describe("scoring on a literal fixture", () => {
   describe("scoreOpportunities(ctx)", () => {
     it("falls back to learned stage probabilities below 40 won and 40 lost training opportunities", async () => {
       const scorer = await trainScorer(ctx);
-      // split at the newest quarter of the 4 closed opportunities: L2 (closed 06-01) is held out;
-      // training keeps L1, W1, W2 — 2 won, 1 lost, 8 cut-offs (2 + 3 + 3), 6 of them won
+      // the 4 closed opportunities by close time: L1 (01-20), W1 (02-15), W2 (05-01), L2 (06-01). The test
+      // part starts at the one at ⌊4 × 0.8⌋ = 3 (L2), the validation part at ⌊4 × 0.6⌋ = 2 (W2); training keeps
+      // L1 and W1 — 1 won, 1 lost, 5 cut-offs (2 + 3), 3 of them won; W2 and L2 have 3 cut-offs each
       expect(scorer.method).toBe("stage_probability");
+      const none = {auc: null, auc_lower: null, auc_upper: null, brier_score: null, brier_score_lower: null};
       expect(scorer.evaluation).toEqual([
         {
           method: "stage_probability",
           is_used: true,
+          split_kind: "time_ordered",
+          validation_at: "2026-05-01T00:00:00Z",
           split_at: "2026-06-01T00:00:00Z",
-          n_train_rows: 8,
-          n_train_won_rows: 6,
-          n_train_opportunities: 3,
+          n_train_rows: 5,
+          n_train_won_rows: 3,
+          n_train_opportunities: 2,
+          n_validation_rows: 3,
+          n_validation_opportunities: 1,
           n_test_rows: 3,
           n_test_won_rows: 0,
           n_test_opportunities: 1,
-          auc: null,
-          brier_score: null,
+          ...none,
+          brier_score_upper: null,
           log_loss: null,
-          note: "Only 2 won and 1 lost training opportunities (at least 40 and 40 are needed): no model is trained, scores are the learned stage probabilities.",
-          note_zh: "训练数据仅有赢单2个、输单1个（至少各需40个和40个）：不训练模型，得分采用学习到的阶段概率。"
+          validation_auc: null,
+          validation_brier_score: null,
+          calibration_method: null,
+          calibrated_auc: null,
+          calibrated_auc_lower: null,
+          calibrated_auc_upper: null,
+          calibrated_brier_score: null,
+          calibrated_brier_score_lower: null,
+          calibrated_brier_score_upper: null,
+          calibrated_log_loss: null,
+          note: "Only 1 won and 1 lost training opportunities (at least 40 and 40 are needed): no model is trained, scores are the learned stage probabilities.",
+          note_zh: "训练数据仅有赢单1个、输单1个（至少各需40个和40个）：不训练模型，得分采用学习到的阶段概率。"
         }
       ]);
     });

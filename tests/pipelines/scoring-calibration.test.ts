@@ -1,0 +1,118 @@
+import {describe, expect, it} from "vitest";
+import {bootstrapIntervals, percentileInterval} from "../../pipelines/scoring/bootstrap-intervals.ts";
+import {applyIsotonic, fitIsotonic} from "../../pipelines/scoring/isotonic-calibration.ts";
+import {applyPlatt, fitPlatt} from "../../pipelines/scoring/platt-scaling.ts";
+
+const sigmoid = (x: number) => 1 / (1 + Math.exp(-x));
+
+describe("fitPlatt(scored)", () => {
+  it("fits Platt's smoothed targets on a two-group case", () => {
+    // log-odds −1: one won of four; +1: three won of four. Targets (4 + 1)/(4 + 2) = 5/6 and 1/(4 + 2) = 1/6
+    // give group means (5/6 + 3/6)/4 = 1/3 and (15/6 + 1/6)/4 = 2/3, which the fit meets exactly:
+    // sigmoid(−a + b) = 1/3 and sigmoid(a + b) = 2/3 → b = 0, a = ln 2
+    const low = sigmoid(-1);
+    const high = sigmoid(1);
+    const platt = fitPlatt({predicted: [low, low, low, low, high, high, high, high], actual: [1, 0, 0, 0, 1, 1, 1, 0]});
+    expect(platt.slope).toBeCloseTo(Math.LN2, 9);
+    expect(platt.intercept).toBeCloseTo(0, 9);
+    expect(applyPlatt(platt, high)).toBeCloseTo(2 / 3, 9);
+    // a score of 0.5 has log-odds 0: sigmoid(0) = 0.5
+    expect(applyPlatt(platt, 0.5)).toBeCloseTo(0.5, 9);
+  });
+
+  it("stays finite when the score separates the classes", () => {
+    const platt = fitPlatt({predicted: [0.1, 0.2, 0.8, 0.9], actual: [0, 0, 1, 1]});
+    expect(Number.isFinite(platt.slope) && Number.isFinite(platt.intercept)).toBe(true);
+    // at the optimum the intercept's gradient is 0: the calibrated mean equals the targets' mean,
+    // (3/4 + 3/4 + 1/4 + 1/4) / 4 = 1/2
+    const mean = [0.1, 0.2, 0.8, 0.9].reduce((sum, p) => sum + applyPlatt(platt, p), 0) / 4;
+    expect(mean).toBeCloseTo(0.5, 9);
+    expect(applyPlatt(platt, 0.9)).toBeLessThan(1);
+  });
+});
+
+describe("fitIsotonic(scored)", () => {
+  it("pools adjacent violators and interpolates between block ends", () => {
+    // outcomes 0, 1, 0, 1: the 1 then 0 violate, pooled to 0.5 over scores 0.2 … 0.3
+    const fit = fitIsotonic({predicted: [0.3, 0.1, 0.4, 0.2], actual: [0, 0, 1, 1]});
+    expect(fit).toEqual({thresholds: [0.1, 0.2, 0.3, 0.4], values: [0, 0.5, 0.5, 1]});
+    expect(applyIsotonic(fit, 0.15)).toBeCloseTo(0.25, 12);
+    expect(applyIsotonic(fit, 0.25)).toBeCloseTo(0.5, 12);
+    expect(applyIsotonic(fit, 0.35)).toBeCloseTo(0.75, 12);
+    expect([applyIsotonic(fit, 0.01), applyIsotonic(fit, 0.99)]).toEqual([0, 1]);
+  });
+
+  it("averages tied scores before pooling", () => {
+    // 0.2 ×2 → 1/2, 0.5 → 0, 0.7 ×2 → 1; 1/2 > 0 pools three rows to 1/3
+    const fit = fitIsotonic({predicted: [0.2, 0.2, 0.5, 0.7, 0.7], actual: [1, 0, 0, 1, 1]});
+    expect(fit.thresholds).toEqual([0.2, 0.5, 0.7]);
+    expect(fit.values[0]).toBeCloseTo(1 / 3, 15);
+    expect(fit.values[1]).toBeCloseTo(1 / 3, 15);
+    expect(fit.values[2]).toBe(1);
+  });
+});
+
+/** mulberry32 as published (Tommy Ettinger, 2017), written out here apart from the product's. */
+function mulberry32(seed: number) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+describe("percentileInterval(values)", () => {
+  it("interpolates the 2.5th and 97.5th percentiles like numpy", () => {
+    // numpy.percentile([1, 2, 3, 4, 5], [2.5, 97.5]) = [1.1, 4.9]
+    const interval = percentileInterval([5, 3, 1, 2, 4])!;
+    expect(interval.lower).toBeCloseTo(1.1, 12);
+    expect(interval.upper).toBeCloseTo(4.9, 12);
+    expect(percentileInterval([])).toBeNull();
+  });
+});
+
+describe("bootstrapIntervals(scored, options)", () => {
+  const scored = {predicted: [0.1, 0.4, 0.35, 0.8, 0.6, 0.3], actual: [0, 0, 1, 1, 1, 0]};
+
+  it("matches a resample drawn by hand from the same seeded stream", () => {
+    const uniform = mulberry32(42);
+    const aucs: number[] = [];
+    const briers: number[] = [];
+    for (let r = 0; r < 200; r++) {
+      const rows = scored.predicted.map(() => Math.floor(uniform() * 6));
+      const won = rows.filter((i) => scored.actual[i] === 1);
+      const lost = rows.filter((i) => scored.actual[i] === 0);
+      briers.push(rows.reduce((sum, i) => sum + (scored.predicted[i] - scored.actual[i]) ** 2, 0) / 6);
+      if (!won.length || !lost.length) continue;
+      let pairs = 0;
+      for (const w of won)
+        for (const l of lost)
+          pairs +=
+            scored.predicted[w] > scored.predicted[l] ? 1 : scored.predicted[w] === scored.predicted[l] ? 0.5 : 0;
+      aucs.push(pairs / (won.length * lost.length));
+    }
+    const quantile = (values: number[], q: number) => {
+      const s = [...values].sort((a, b) => a - b);
+      const h = q * (s.length - 1);
+      return s[Math.floor(h)] + (h - Math.floor(h)) * (s[Math.ceil(h)] - s[Math.floor(h)]);
+    };
+    const result = bootstrapIntervals(scored, {seed: 42, resamples: 200});
+    expect(result.auc!.lower).toBeCloseTo(quantile(aucs, 0.025), 12);
+    expect(result.auc!.upper).toBeCloseTo(quantile(aucs, 0.975), 12);
+    expect(result.brier_score!.lower).toBeCloseTo(quantile(briers, 0.025), 12);
+    expect(result.brier_score!.upper).toBeCloseTo(quantile(briers, 0.975), 12);
+  });
+
+  it("draws a cluster's rows together", () => {
+    // two clusters, each with one won and one lost row ranked the same way: every resample has AUC 1
+    const clustered = {predicted: [0.2, 0.7, 0.1, 0.9], actual: [0, 1, 0, 1]};
+    const result = bootstrapIntervals(clustered, {clusters: [0, 0, 1, 1], seed: 3, resamples: 50});
+    expect(result.auc).toEqual({lower: 1, upper: 1});
+    // cluster Brier scores (0.04 + 0.09)/2 = 0.065 and (0.01 + 0.01)/2 = 0.01: every resample lies between
+    expect(result.brier_score!.lower).toBeGreaterThanOrEqual(0.01 - 1e-15);
+    expect(result.brier_score!.upper).toBeLessThanOrEqual(0.065 + 1e-15);
+  });
+});
