@@ -7,6 +7,8 @@ export interface GlossaryEntry {
   title_zh: string;
   /** the definition, in words and formula */
   definition: string;
+  /** the definition in Chinese, where written */
+  definition_zh?: string;
   /** one row per … */
   grain: string;
   /** the pipeline function that computes it */

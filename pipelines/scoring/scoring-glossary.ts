@@ -83,38 +83,89 @@ export const scoringGlossary: GlossaryEntry[] = [
     pipeline: "scoreOpportunities"
   },
   {
-    metric: "auc",
-    title: "AUC (held-out)",
-    title_zh: "AUC（留出检验）",
+    metric: "split_kind",
+    title: "Training, validation and test split",
+    title_zh: "训练、验证与测试划分",
     definition:
-      "Area under the ROC curve on the newest closed opportunities (not used in training): the probability that a won cut-off scores higher than a lost one, ties half (Mann–Whitney). 0.5 is chance, 1 perfect.",
+      "The closed opportunities are cut in three by close time (time_ordered): the oldest 60 % train every method, the next 20 % (validation) choose the method and recalibrate it, the newest 20 % (test) are scored once after every choice is made, so the test figures were never used to pick anything. An opportunity's cut-offs stay on one side. Data without dates to order by is shuffled instead, with a fixed seed (random), and the page says so.",
+    definition_zh:
+      "已关闭的商机按结束时间分为三部分（time_ordered，按时间顺序）：最早的 60% 用于训练各方法，随后的 20%（验证集）用于选择方法并校准，最新的 20%（测试集）在所有选择完成后只评分一次，因此测试集的数字从未参与任何选择。同一商机的各截取点始终在同一部分。没有可排序日期的数据改为用固定随机种子打乱（random，随机划分），页面会注明。",
+    grain: EVALUATION,
+    pipeline: "scoringEvaluation"
+  },
+  {
+    metric: "validation_auc",
+    title: "AUC and Brier on validation",
+    title_zh: "验证集上的AUC与Brier",
+    definition:
+      "The same measures on the validation part, where the method is chosen: the logistic regression is used when it beats both baselines there on both AUC and Brier score, otherwise the baseline with the lower Brier score.",
+    definition_zh:
+      "在验证集上计算的相同指标，方法在这里选出：逻辑回归在验证集上的AUC和Brier均优于两个基线时采用，否则采用Brier更低的基线。",
+    grain: EVALUATION,
+    pipeline: "scoringEvaluation"
+  },
+  {
+    metric: "auc",
+    title: "AUC (test)",
+    title_zh: "AUC（测试集）",
+    definition:
+      "Area under the ROC curve on the test part (the newest closed opportunities, used for nothing else): the chance that a won cut-off scores higher than a lost one, ties counting half (Mann–Whitney). 0.5 is a coin toss, 1 perfect.",
+    definition_zh:
+      "测试集（最新关闭、未用于其他任何用途的商机）上的ROC曲线下面积：随机取一个赢单和一个输单截取点，赢单得分更高的概率，得分相同算一半（Mann–Whitney）。0.5相当于抛硬币，1为完美。",
     grain: EVALUATION,
     pipeline: "scoringEvaluation"
   },
   {
     metric: "brier_score",
-    title: "Brier score (held-out)",
-    title_zh: "Brier评分（留出检验）",
-    definition: "Mean of (probability − outcome)² on the held-out cut-offs, outcome 1 won, 0 lost. Lower is better.",
+    title: "Brier score (test)",
+    title_zh: "Brier评分（测试集）",
+    definition:
+      "Mean of (probability − outcome)² on the test cut-offs, outcome 1 won, 0 lost. Lower is better; always saying 50 % scores 0.25.",
+    definition_zh: "测试集截取点上（概率 − 结果）²的平均值，赢单结果为1、输单为0。越低越好；始终预测50%得0.25。",
+    grain: EVALUATION,
+    pipeline: "scoringEvaluation"
+  },
+  {
+    metric: "auc_lower",
+    title: "95 % range of AUC and Brier",
+    title_zh: "AUC与Brier的95%区间",
+    definition:
+      "How much the test figures could move by chance: the test opportunities are redrawn with replacement 1,000 times (an opportunity's cut-offs together, seeded so a rebuild gives the same range), the figure recomputed each time, and the middle 95 % of the results kept (2.5th to 97.5th percentile).",
+    definition_zh:
+      "测试集数字可能因偶然而变动的幅度：对测试集商机有放回地重抽1000次（同一商机的截取点一起抽取，固定随机种子，重建时区间不变），每次重新计算指标，取中间95%的结果（第2.5到第97.5百分位）。",
     grain: EVALUATION,
     pipeline: "scoringEvaluation"
   },
   {
     metric: "log_loss",
-    title: "Log loss (held-out)",
-    title_zh: "对数损失（留出检验）",
+    title: "Log loss (test)",
+    title_zh: "对数损失（测试集）",
     definition:
-      "−mean[y ln p + (1 − y) ln(1 − p)] on the held-out cut-offs, p clipped to [1e-15, 1 − 1e-15]. Lower is better.",
+      "−mean[y ln p + (1 − y) ln(1 − p)] on the test cut-offs, p clipped to [1e-15, 1 − 1e-15]. Lower is better.",
+    definition_zh: "测试集截取点上的 −mean[y ln p + (1 − y) ln(1 − p)]，p限制在[1e-15, 1 − 1e-15]。越低越好。",
+    grain: EVALUATION,
+    pipeline: "scoringEvaluation"
+  },
+  {
+    metric: "calibrated_brier_score",
+    title: "Recalibration",
+    title_zh: "概率校准",
+    definition:
+      "The chosen method's probabilities are put back on the scale of what happens, using the validation part only: Platt scaling fits won ~ a × log-odds + b (two numbers; the order of the scores does not change), isotonic regression fits any non-decreasing step curve. The win probabilities shown are recalibrated; the Brier score after recalibration is measured on the test part.",
+    definition_zh:
+      "只用验证集把所选方法的概率调回与实际结果一致的尺度：Platt缩放拟合 赢单 ~ a × 对数几率 + b（两个参数，不改变得分的先后顺序），保序回归拟合任意单调不减的阶梯曲线。页面显示的赢单概率是校准后的；校准后的Brier评分在测试集上计算。",
     grain: EVALUATION,
     pipeline: "scoringEvaluation"
   },
   {
     metric: "observed_rate",
-    title: "Calibration",
-    title_zh: "校准",
+    title: "Reliability (calibration) plot",
+    title_zh: "可靠性（校准）图",
     definition:
-      "Held-out predictions in ten bins of predicted probability; per bin the mean prediction beside the share actually won (95 % Wilson interval).",
-    grain: "one row per scoring method per probability bin",
+      "Test predictions in ten bins of predicted probability, before and after recalibration; per bin the mean prediction beside the share actually won (95 % Wilson interval). On the diagonal a predicted 40 % wins 40 % of the time.",
+    definition_zh:
+      "按预测概率把测试集的预测分成十组，校准前后各一组；每组显示平均预测值和实际赢单比例（95% Wilson区间）。落在对角线上表示预测40%的商机实际有40%赢单。",
+    grain: "one row per scoring method per probability bin, before or after recalibration",
     pipeline: "scoringCalibration"
   },
   {

@@ -7,6 +7,8 @@ export interface GlossaryEntryText {
   title: string;
   other_title: string;
   definition: string;
+  /** the language of this entry's definition, where it differs from definition_locale */
+  entry_locale?: SiteLocale;
   grain: string;
   pipeline: string;
 }
@@ -29,7 +31,9 @@ export function glossaryData(locale: SiteLocale): GlossaryData {
       entries: section.entries.map((entry) => ({
         metric: entry.metric,
         ...titles(entry),
-        definition: entry.definition,
+        ...(locale === "zh-CN" && entry.definition_zh
+          ? {definition: entry.definition_zh, entry_locale: locale}
+          : {definition: entry.definition}),
         grain: entry.grain,
         pipeline: entry.pipeline
       }))

@@ -4,7 +4,12 @@ import {suggestedReassignments, type ReassignmentRow} from "../../../pipelines/a
 import {discovery} from "../../../pipelines/discovery.ts";
 import type {PipelineContext} from "../../../pipelines/lib/context.ts";
 import {OPPORTUNITY_SCOPE} from "../../../pipelines/lib/opportunity-scope.ts";
-import {scoring, type OpportunityScoreRow, type ScoringResults} from "../../../pipelines/scoring.ts";
+import {
+  scoring,
+  type OpportunityScoreRow,
+  type ScoringEvaluationRow,
+  type ScoringResults
+} from "../../../pipelines/scoring.ts";
 import {readRows} from "../../warehouse/read-rows.ts";
 import {compactTable, type CompactTable} from "../compact-table.ts";
 import {pageSlices, type PageSlices, type SliceContext} from "../page-slices.ts";
@@ -125,23 +130,38 @@ export interface BudgetSlice {
   total_margin_at_next_budget: number;
 }
 
-/** How the scores were checked: the held-out evaluation of the model and both baselines. */
+/** How the scores were checked: the model and both baselines, chosen on the validation part, tested after. */
 export interface ScoringModel {
   method: string | null;
   missing: string[];
-  evaluation: {
-    method: string;
-    is_used: boolean;
-    split_at: string | null;
-    n_train_opportunities: number;
-    n_test_opportunities: number;
-    auc: number | null;
-    brier_score: number | null;
-    log_loss: number | null;
-    note: string;
-  }[];
-  /** the used method's calibration on the held-out part */
+  evaluation: Pick<
+    ScoringEvaluationRow,
+    | "method"
+    | "is_used"
+    | "split_kind"
+    | "validation_at"
+    | "split_at"
+    | "n_train_opportunities"
+    | "n_validation_opportunities"
+    | "n_test_opportunities"
+    | "auc"
+    | "auc_lower"
+    | "auc_upper"
+    | "brier_score"
+    | "brier_score_lower"
+    | "brier_score_upper"
+    | "log_loss"
+    | "validation_auc"
+    | "validation_brier_score"
+    | "calibration_method"
+    | "calibrated_brier_score"
+    | "calibrated_brier_score_lower"
+    | "calibrated_brier_score_upper"
+    | "note"
+  >[];
+  /** the used method's calibration on the test part, before and after recalibration (is_calibrated) */
   calibration: {
+    is_calibrated: boolean;
     mean_predicted: number;
     observed_rate: number;
     observed_rate_lower: number | null;
@@ -372,17 +392,31 @@ function scoringModel(results: ScoringResults, locale: SiteLocale): ScoringModel
     evaluation: results.evaluation.rows.map((row) => ({
       method: row.method,
       is_used: row.is_used,
+      split_kind: row.split_kind,
+      validation_at: row.validation_at,
       split_at: row.split_at,
       n_train_opportunities: row.n_train_opportunities,
+      n_validation_opportunities: row.n_validation_opportunities,
       n_test_opportunities: row.n_test_opportunities,
       auc: significant(row.auc),
+      auc_lower: significant(row.auc_lower),
+      auc_upper: significant(row.auc_upper),
       brier_score: significant(row.brier_score),
+      brier_score_lower: significant(row.brier_score_lower),
+      brier_score_upper: significant(row.brier_score_upper),
       log_loss: significant(row.log_loss),
+      validation_auc: significant(row.validation_auc),
+      validation_brier_score: significant(row.validation_brier_score),
+      calibration_method: row.calibration_method,
+      calibrated_brier_score: significant(row.calibrated_brier_score),
+      calibrated_brier_score_lower: significant(row.calibrated_brier_score_lower),
+      calibrated_brier_score_upper: significant(row.calibrated_brier_score_upper),
       note: locale === "zh-CN" ? row.note_zh : row.note
     })),
     calibration: results.calibration.rows
       .filter((row) => row.method === used?.method && row.mean_predicted !== null && row.observed_rate !== null)
       .map((row) => ({
+        is_calibrated: row.is_calibrated,
         mean_predicted: significant(row.mean_predicted!),
         observed_rate: significant(row.observed_rate!),
         observed_rate_lower: significant(row.observed_rate_lower),

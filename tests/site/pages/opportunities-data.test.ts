@@ -49,7 +49,24 @@ describe("opportunitiesData(connection)", () => {
     expect(data.model.evaluation.map((row) => [row.method, row.auc])).toEqual(
       scored.evaluation.rows.map((row) => [row.method, Number(row.auc!.toPrecision(4))])
     );
-    expect(data.model.evaluation[0].n_test_opportunities).toBe(343);
+    // 1 369 closed deals scored: ⌊1 369 × 0.6⌋ = 821 train, the next 274 validate, the newest 274 test
+    expect(data.model.evaluation[0]).toMatchObject({
+      split_kind: "time_ordered",
+      n_train_opportunities: 821,
+      n_validation_opportunities: 274,
+      n_test_opportunities: 274
+    });
+  });
+
+  it("shows the used method's reliability on the test deals before and after recalibration", () => {
+    const before = data.model.calibration.filter((row) => !row.is_calibrated);
+    const after = data.model.calibration.filter((row) => row.is_calibrated);
+    expect(before.length).toBeGreaterThan(0);
+    expect(after.length).toBeGreaterThan(0);
+    // every test deal falls in one bin of each
+    const count = (rows: typeof before) => rows.reduce((sum, row) => sum + row.count, 0);
+    const used = scored.evaluation.rows.find((row) => row.is_used)!;
+    expect([count(before), count(after)]).toEqual([used.n_test_rows, used.n_test_rows]);
   });
 
   it("lists all open deals by expected value as scoring(ctx) ranks them, at most PRIORITY_ROWS", () => {
