@@ -1,3 +1,5 @@
+import {beatsBaselines} from "./held-out-metrics.ts";
+
 /** Where a win probability comes from. */
 export type ScoreMethod = "logistic_regression" | "naive_bayes" | "stage_probability";
 
@@ -49,15 +51,8 @@ export function decide(
         };
     return {method: "stage_probability", notes: {...emptyNotes(), stage_probability: stage}};
   }
-  const lr = metrics.logistic_regression;
   const baselines = ["naive_bayes", "stage_probability"] as const;
-  const beats = baselines.every(
-    (b) =>
-      lr.auc !== null &&
-      lr.brier_score !== null &&
-      (metrics[b].auc === null || lr.auc > metrics[b].auc!) &&
-      (metrics[b].brier_score === null || lr.brier_score < metrics[b].brier_score!)
-  );
+  const beats = beatsBaselines(metrics, "logistic_regression", baselines);
   const figures = (method: ScoreMethod, zh = false) => {
     const others = (["logistic_regression", ...baselines] as ScoreMethod[]).filter((m) => m !== method);
     const [vs, and, comma] = zh ? ["对比", "和", "，"] : ["vs", "and", ", "];

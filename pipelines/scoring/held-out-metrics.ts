@@ -12,6 +12,38 @@ export interface HeldOutMetrics {
   log_loss: number | null;
 }
 
+/**
+ * Whether the candidate beats every baseline on both AUC (higher) and Brier score (lower); a baseline
+ * without a figure is beaten on it.
+ */
+export function beatsBaselines<M extends string>(
+  metrics: Record<M, {auc: number | null; brier_score: number | null}>,
+  candidate: M,
+  baselines: readonly M[]
+): boolean {
+  const {auc, brier_score: brier} = metrics[candidate];
+  return baselines.every((b) => {
+    const baseline = metrics[b];
+    return (
+      auc !== null &&
+      brier !== null &&
+      (baseline.auc === null || auc > baseline.auc) &&
+      (baseline.brier_score === null || brier < baseline.brier_score)
+    );
+  });
+}
+
+/** A method that could not be measured. */
+export const NO_METRICS: HeldOutMetrics = {
+  auc: null,
+  auc_lower: null,
+  auc_upper: null,
+  brier_score: null,
+  brier_score_lower: null,
+  brier_score_upper: null,
+  log_loss: null
+};
+
 /** The seed every scoring bootstrap draws from, so a rebuild shows the same intervals. */
 export const BOOTSTRAP_SEED = 20_261_206;
 

@@ -169,6 +169,17 @@ export const scoringGlossary: GlossaryEntry[] = [
     pipeline: "scoringCalibration"
   },
   {
+    metric: "conversion_probability",
+    title: "Lead score (chance of converting)",
+    title_zh: "线索评分（转化概率）",
+    definition:
+      "Chance an open lead (captured in the last 90 days, not converted yet) becomes an opportunity, 0–1: from a logistic regression on its source, campaign, rating and owner, or the better of two baselines (each source's past conversion rate, the overall rate), chosen on validation leads and recalibrated there; the test AUC and Brier score with 95 % ranges are shown beside it. A lead counts as converted when it names its opportunity or conversion time, or an opportunity names it; as not converted once 90 days pass without. Leads without capture dates are split at random (seeded) instead of by time.",
+    definition_zh:
+      "进行中的线索（最近90天内获取、尚未转化）转化为商机的概率，0–1：来自基于来源、活动、评级和负责人的逻辑回归，或两个基线（各来源的历史转化率、总体转化率）中较好的一个，在验证集线索上选出并校准；旁边显示测试集AUC和Brier评分及其95%区间。线索注明了对应商机或转化时间、或有商机注明该线索时算作已转化；90天内未转化算作未转化。没有获取日期的线索改为随机划分（固定随机种子）而非按时间划分。",
+    grain: "one row per open lead",
+    pipeline: "scoreLeads"
+  },
+  {
     metric: "odds_ratio",
     title: "Odds ratio per standard deviation",
     title_zh: "每个标准差的胜算比",

@@ -7,7 +7,7 @@ import {decide, type ScoreMethod} from "./decide-method.ts";
 import {encodeRows, fitEncoder, type EncoderOptions} from "./encode-features.ts";
 import {explainOpen, modelCoefficients, type OpenScore, type ScoringCoefficientRow} from "./explain-scores.ts";
 import {checkShares, timeOrderedSplit, type HeldOutSplit, type SplitKind} from "./held-out-split.ts";
-import type {HeldOutMetrics} from "./held-out-metrics.ts";
+import {NO_METRICS, type HeldOutMetrics} from "./held-out-metrics.ts";
 import {fitLogisticRegression, predictLogistic} from "./logistic-regression.ts";
 import {readFeatures, type FeatureTable} from "./read-features.ts";
 
@@ -85,16 +85,6 @@ export interface TrainedScorer {
 
 export const MIN_WON = 40;
 export const MIN_LOST = 40;
-
-const NO_METRICS: HeldOutMetrics = {
-  auc: null,
-  auc_lower: null,
-  auc_upper: null,
-  brier_score: null,
-  brier_score_lower: null,
-  brier_score_upper: null,
-  log_loss: null
-};
 
 const NOT_CALIBRATED = {
   calibration_method: null,

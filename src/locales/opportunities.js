@@ -90,6 +90,25 @@ export const opportunitiesText = {
     "opportunities.calibration.x": "Predicted win probability",
     "opportunities.calibration.y": "Share won",
     "opportunities.calibration.tip": "{count} deals: predicted {predicted}, won {observed} (95 %: {lower} – {upper})",
+    "opportunities.leads.heading": "Lead scores",
+    "opportunities.leads.intro":
+      "Open leads — captured in the last 90 days and not converted yet — by their chance of converting into an opportunity, from the same method as the deal scores: trained on older leads, chosen and recalibrated on the next ones, tested once on the newest.",
+    "opportunities.leads.model":
+      "Conversion probabilities from {method}, trained on {train} leads, chosen and recalibrated on {validation}, tested on the {test} newest — {splitKind}: AUC {auc} (95 %: {aucLower}–{aucUpper}), Brier score {brier} ({brierLower}–{brierUpper}), {calibrated} after recalibration. {open} open leads are scored; the likeliest are listed.",
+    "opportunities.leads.missing": "No leads export: leads are not scored.",
+    "opportunities.leads.none": "Leads are not scored.",
+    "opportunities.leads.calibrationTitle": "Lead scores on the test leads, before and after recalibration",
+    "opportunities.leads.calibrationDescription":
+      "Test leads in groups by predicted chance of converting; on the diagonal, a predicted 30 % converts 30 % of the time.",
+    "opportunities.leadMethod.logistic_regression": "a logistic regression on source, campaign, rating and owner",
+    "opportunities.leadMethod.source_rate": "each source's past conversion rate",
+    "opportunities.leadMethod.overall_rate": "the overall past conversion rate",
+    "opportunities.col.lead": "Lead",
+    "opportunities.col.captured": "Captured",
+    "opportunities.col.campaign": "Campaign",
+    "opportunities.col.rating": "Rating",
+    "opportunities.col.conversion": "Chance of converting",
+    "opportunities.col.leadWhy": "Main reasons",
     "opportunities.moves.heading": "Reassignment suggestions",
     "opportunities.moves.intro":
       "Valuable open deals held by a rep who is overloaded (well above the team's median number of open deals) or weaker than average in the deal's industry, with the teammate who wins that industry most often and has room. No rep gives away more than a fifth of their deals.",
@@ -207,6 +226,25 @@ export const opportunitiesText = {
     "opportunities.calibration.x": "预测赢单概率",
     "opportunities.calibration.y": "实际赢单比例",
     "opportunities.calibration.tip": "{count} 个商机：预测 {predicted}，实际 {observed}（95%：{lower} – {upper}）",
+    "opportunities.leads.heading": "线索评分",
+    "opportunities.leads.intro":
+      "进行中的线索（最近 90 天内获取、尚未转化）按转化为商机的概率排序，方法与商机评分相同：用较早的线索训练，在随后的线索上选择并校准，最后在最新的线索上只检验一次。",
+    "opportunities.leads.model":
+      "转化概率来自{method}：用 {train} 条线索训练，在 {validation} 条上选择并校准，在最新的 {test} 条上检验——{splitKind}：AUC {auc}（95%：{aucLower}–{aucUpper}），Brier 分数 {brier}（{brierLower}–{brierUpper}），校准后 {calibrated}。共对 {open} 条进行中的线索评分，下表列出最可能转化的线索。",
+    "opportunities.leads.missing": "没有线索导出：不对线索评分。",
+    "opportunities.leads.none": "未对线索评分。",
+    "opportunities.leads.calibrationTitle": "测试集线索的评分校准前后",
+    "opportunities.leads.calibrationDescription":
+      "按预测转化概率将测试集线索分组；落在对角线上表示预测 30% 的线索实际有 30% 转化。",
+    "opportunities.leadMethod.logistic_regression": "基于来源、活动、评级和负责人的逻辑回归",
+    "opportunities.leadMethod.source_rate": "各来源的历史转化率",
+    "opportunities.leadMethod.overall_rate": "总体历史转化率",
+    "opportunities.col.lead": "线索",
+    "opportunities.col.captured": "获取日期",
+    "opportunities.col.campaign": "活动",
+    "opportunities.col.rating": "评级",
+    "opportunities.col.conversion": "转化概率",
+    "opportunities.col.leadWhy": "主要原因",
     "opportunities.moves.heading": "调配建议",
     "opportunities.moves.intro":
       "由负荷过重（进行中商机明显多于团队中位数）或在该行业赢单率低于平均的销售持有的高价值商机，建议转给同团队中该行业赢单率最高且仍有余力的同事。每位销售转出的商机不超过其五分之一。",

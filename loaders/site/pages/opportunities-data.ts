@@ -10,6 +10,7 @@ import {
   type ScoringEvaluationRow,
   type ScoringResults
 } from "../../../pipelines/scoring.ts";
+import {scoreLeads, type LeadScoring} from "../../../pipelines/scoring/score-leads.ts";
 import {readRows} from "../../warehouse/read-rows.ts";
 import {compactTable, type CompactTable} from "../compact-table.ts";
 import {pageSlices, type PageSlices, type SliceContext} from "../page-slices.ts";
@@ -19,6 +20,9 @@ import {significant} from "../significant.ts";
 import type {FilterChoice} from "../site-filters.ts";
 import {siteLocale, type SiteLocale} from "../site-locale.ts";
 import {historyUntil} from "./forecast-data.ts";
+import {leadScoresData, type LeadScoresData} from "./lead-scores-data.ts";
+import {roundedTestMetrics} from "./rounded-test-metrics.ts";
+import {reliabilityBins, type ReliabilityBin} from "./reliability-bins.ts";
 
 /** Opportunities in a slice's priority list, by expected value. */
 export const PRIORITY_ROWS = 50;
@@ -160,14 +164,7 @@ export interface ScoringModel {
     | "note"
   >[];
   /** the used method's calibration on the test part, before and after recalibration (is_calibrated) */
-  calibration: {
-    is_calibrated: boolean;
-    mean_predicted: number;
-    observed_rate: number;
-    observed_rate_lower: number | null;
-    observed_rate_upper: number | null;
-    count: number;
-  }[];
+  calibration: ReliabilityBin[];
 }
 
 export interface OpportunitiesData extends PageSlices<OpportunitiesSlice> {
@@ -178,6 +175,8 @@ export interface OpportunitiesData extends PageSlices<OpportunitiesSlice> {
   /** every account a discovery list names, by id */
   accounts: Record<string, DiscoveredAccount>;
   model: ScoringModel;
+  /** open leads' conversion scores and how they were checked (company-wide, as the opportunity scorer) */
+  leads: LeadScoresData;
   budget: PageSlices<BudgetSlice>;
 }
 
@@ -193,6 +192,7 @@ interface OpenAttributes {
 /** What every slice filters: one scoring run and one set of reassignments for the whole company. */
 export interface SharedLists {
   results: ScoringResults;
+  leads: LeadScoring;
   /** scored open opportunities by priority rank, with the attributes a slice is chosen by */
   deals: {deal: PriorityDeal; attributes: OpenAttributes | undefined}[];
   reassignments: {move: Reassignment; attributes: OpenAttributes | undefined}[];
@@ -227,7 +227,7 @@ export async function opportunitiesData(connection: DuckDBConnection): Promise<O
     slices[key] = computedSlice.slice;
     for (const [id, account] of computedSlice.accounts) accounts[id] = account;
   }
-  const {results, deals, reassignments} = await shared!;
+  const {results, leads, deals, reassignments} = await shared!;
   const listed = (pick: (slice: OpportunitiesSlice) => string[]) => new Set(Object.values(slices).flatMap(pick));
   const listedDeals = listed((slice) => slice.priority);
   const listedMoves = listed((slice) => slice.reassignments);
@@ -246,6 +246,7 @@ export async function opportunitiesData(connection: DuckDBConnection): Promise<O
     ),
     accounts,
     model: scoringModel(results, siteLocale()),
+    leads: leadScoresData(leads, siteLocale()),
     budget: await pageSlices(connection, budgetSlice, {byFilter: false})
   };
 }
@@ -257,11 +258,13 @@ export async function opportunitiesData(connection: DuckDBConnection): Promise<O
 export async function readSharedLists(ctx: SliceContext): Promise<SharedLists> {
   const now: PipelineContext = {connection: ctx.connection, now: ctx.now, period: historyUntil(ctx.now), filters: {}};
   const results = await scoring(now);
+  const leads = await scoreLeads(now);
   const reassigned = await suggestedReassignments(now, {scores: results.scores.rows});
   const attributes = await readOpenAttributes(ctx.connection);
   const zh = ctx.locale === "zh-CN";
   return {
     results,
+    leads,
     deals: results.scores.rows.map((row) => ({
       deal: priorityDeal(row, attributes.get(row.opportunity_id)?.account_name ?? null, zh),
       attributes: attributes.get(row.opportunity_id)
@@ -398,31 +401,14 @@ function scoringModel(results: ScoringResults, locale: SiteLocale): ScoringModel
       n_train_opportunities: row.n_train_opportunities,
       n_validation_opportunities: row.n_validation_opportunities,
       n_test_opportunities: row.n_test_opportunities,
-      auc: significant(row.auc),
-      auc_lower: significant(row.auc_lower),
-      auc_upper: significant(row.auc_upper),
-      brier_score: significant(row.brier_score),
-      brier_score_lower: significant(row.brier_score_lower),
-      brier_score_upper: significant(row.brier_score_upper),
+      ...roundedTestMetrics(row),
       log_loss: significant(row.log_loss),
-      validation_auc: significant(row.validation_auc),
-      validation_brier_score: significant(row.validation_brier_score),
       calibration_method: row.calibration_method,
-      calibrated_brier_score: significant(row.calibrated_brier_score),
       calibrated_brier_score_lower: significant(row.calibrated_brier_score_lower),
       calibrated_brier_score_upper: significant(row.calibrated_brier_score_upper),
       note: locale === "zh-CN" ? row.note_zh : row.note
     })),
-    calibration: results.calibration.rows
-      .filter((row) => row.method === used?.method && row.mean_predicted !== null && row.observed_rate !== null)
-      .map((row) => ({
-        is_calibrated: row.is_calibrated,
-        mean_predicted: significant(row.mean_predicted!),
-        observed_rate: significant(row.observed_rate!),
-        observed_rate_lower: significant(row.observed_rate_lower),
-        observed_rate_upper: significant(row.observed_rate_upper),
-        count: row.count
-      }))
+    calibration: reliabilityBins(results.calibration.rows, used?.method)
   };
 }
 

@@ -58,6 +58,16 @@ describe("opportunitiesData(connection)", () => {
     });
   });
 
+  it("lists the open leads likeliest to convert, with how the lead scores were tested", () => {
+    const used = data.leads.evaluation.find((row) => row.is_used)!;
+    expect(used.split_kind).toBe("time_ordered");
+    expect(used.auc_lower!).toBeLessThan(used.auc!);
+    expect(data.leads.leads.length).toBe(Math.min(20, data.leads.count_open));
+    const probabilities = data.leads.leads.map((lead) => lead.conversion_probability);
+    expect(probabilities).toEqual([...probabilities].sort((a, b) => b - a));
+    expect(data.leads.leads.every((lead) => lead.reasons.length > 0)).toBe(true);
+  });
+
   it("shows the used method's reliability on the test deals before and after recalibration", () => {
     const before = data.model.calibration.filter((row) => !row.is_calibrated);
     const after = data.model.calibration.filter((row) => row.is_calibrated);
