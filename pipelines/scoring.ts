@@ -1,7 +1,8 @@
 /**
  * Opportunity scoring (docs/method.md §3): the win probability, value, priority, reasons and risks of every open
- * opportunity, from a logistic regression that has to beat the stage-only and naive-Bayes baselines on the
- * newest closed deals before it is used — with its accuracy shown beside the scores.
+ * opportunity, from a logistic regression that has to beat the stage-only and naive-Bayes baselines on a
+ * validation part before it is used — with its accuracy on the newest closed deals shown beside the scores;
+ * and the conversion scores of open leads (scoreLeads), checked the same way.
  */
 import type {PipelineContext, PipelineResult} from "./lib/context.ts";
 import type {ScoringCoefficientRow} from "./scoring/explain-scores.ts";
@@ -24,6 +25,7 @@ export {readFeatures, type FeatureTable} from "./scoring/read-features.ts";
 export {scoreOpportunities, type OpportunityScoreRow, type ScoringOptions} from "./scoring/score-opportunities.ts";
 export {scoringCalibration, scoringCoefficients, scoringEvaluation} from "./scoring/scoring-evaluation.ts";
 export {scoringGlossary} from "./scoring/scoring-glossary.ts";
+export {scoreLeads, type LeadEvaluationRow, type LeadScoreRow, type LeadScoring} from "./scoring/score-leads.ts";
 export {
   MIN_LOST,
   MIN_WON,
@@ -46,11 +48,12 @@ export interface ScoringResults {
 
 /**
  * Every scoring result a page needs, from one training run: the scores of the open opportunities, the
- * held-out evaluation of the model and both baselines, their calibration tables and the coefficients.
+ * evaluation of the model and both baselines (chosen on the validation part, tested on the newest deals),
+ * their calibration tables before and after recalibration, and the coefficients.
  *
  * @example
  * const {scores, evaluation} = await scoring(ctx);
- * evaluation.rows.find((row) => row.is_used)?.note; // "Used: beats both baselines on the held-out opportunities (…)"
+ * evaluation.rows.find((row) => row.is_used)?.note; // "Used: beats both baselines on the validation opportunities (…)"
  */
 export async function scoring(ctx: PipelineContext, options: ScoringOptions = {}): Promise<ScoringResults> {
   const scorer = options.scorer ?? (await trainScorer(ctx, options));

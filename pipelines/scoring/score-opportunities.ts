@@ -81,9 +81,10 @@ export interface ScoringOptions extends ScorerOptions {
  * named, open far beyond the median won cycle, untouched for N days, close date pushed twice.
  *
  * The probability comes from trainScorer: an L2 logistic regression trained on older closed opportunities
- * when it beats the stage-only and naive-Bayes baselines on the newer ones (scoringEvaluation shows the
- * figures), else the better baseline, and the learned stage probabilities below 40 won and 40 lost
- * training opportunities; score_method says which. The competitor field is left out of the model by
+ * when it beats the stage-only and naive-Bayes baselines on the validation part, else the better baseline,
+ * recalibrated on the validation part and tested on the newest deals (scoringEvaluation shows the
+ * figures); the learned stage probabilities below 40 won and 40 lost training opportunities; score_method
+ * says which. The competitor field is left out of the model by
  * default: CRMs (and the sample) fill it in when a deal is lost to a competitor, so it would leak the
  * outcome; it still raises the strong-competitor flag on open deals, where it is current.
  *

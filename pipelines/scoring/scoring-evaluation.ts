@@ -18,10 +18,11 @@ async function trained(ctx: PipelineContext, options: Reuse) {
 }
 
 /**
- * Scoring accuracy on the held-out period: for the logistic regression and both baselines (stage-only
- * probability, naive Bayes), trained on the older closed opportunities and tested on the newest ones —
- * AUC, Brier score and log loss — with the split date, the counts, which method scores the open
- * opportunities and why (note, note_zh). Why it matters: a score is only worth following if it beats
+ * Scoring accuracy: for the logistic regression and both baselines (stage-only probability, naive Bayes),
+ * trained on the older closed opportunities, measured on the validation part (where the method is chosen
+ * and recalibrated) and tested once on the newest — AUC and Brier score with 95 % bootstrap intervals, log
+ * loss, the used method's figures after recalibration — with the split kind and dates, the counts, which
+ * method scores the open opportunities and why (note, note_zh). Why it matters: a score is only worth following if it beats
  * what the CRM already says; the page shows these figures beside every score.
  *
  * Input: as scoreOpportunities. Output grain: one row per method (one row, stage_probability, when too
@@ -40,9 +41,10 @@ export async function scoringEvaluation(
 }
 
 /**
- * Calibration of each method on the held-out period: predictions cut into ten bins of predicted
- * probability, per bin the count, mean predicted and observed share won (Wilson interval). A calibrated
- * method has observed ≈ predicted. Output grain: one row per method per bin (none without a model).
+ * Calibration of each method on the test part: predictions cut into ten bins of predicted probability, per
+ * bin the count, mean predicted and observed share won (Wilson interval); the used method once more after
+ * recalibration (is_calibrated). A calibrated method has observed ≈ predicted. Output grain: one row per
+ * method per bin, before or after recalibration (none without a model).
  *
  * @example
  * const {rows} = await scoringCalibration(ctx);

@@ -10,7 +10,7 @@ export const scoringGlossary: GlossaryEntry[] = [
     title: "Win probability",
     title_zh: "赢单概率",
     definition:
-      "Chance the open opportunity will be won, 0–1: from an L2-regularised logistic regression on standardised features as of now (source, log amount, industry, province, size, credit rating, stage, age, days since last touch, activities, follow-up plan status, the owner's shrunk win rate overall and in the industry, returning customer), trained on older closed opportunities (of the newest 100,000 closed) cut at landmark ages (1, 7, 30, 90, 180 days) while still undecided; the better baseline when the model does not beat both on the held-out period; learned stage probabilities below 40 won and 40 lost training opportunities (score_method says which).",
+      "Chance the open opportunity will be won, 0–1: from an L2-regularised logistic regression on standardised features as of now (source, log amount, industry, province, size, credit rating, stage, age, days since last touch, activities, follow-up plan status, the owner's shrunk win rate overall and in the industry, returning customer), trained on older closed opportunities (of the newest 100,000 closed) cut at landmark ages (1, 7, 30, 90, 180 days) while still undecided; the better baseline when the model does not beat both on the validation part; recalibrated on the validation part; learned stage probabilities below 40 won and 40 lost training opportunities (score_method says which).",
     grain: SCORE,
     pipeline: "scoreOpportunities"
   },
