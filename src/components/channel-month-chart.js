@@ -17,7 +17,7 @@ export function channelMonthChart(months, {width, series, kind = "line", format,
     width: Math.max(width, 320),
     height: 220,
     marginLeft: 56,
-    x: {type: "utc", label: null, ticks: width < 500 ? 4 : 8},
+    x: {type: "utc", label: null, ticks: width < 500 ? 4 : 8, tickFormat: fmt.monthTick},
     y: {label: null, tickFormat: format, grid: true, zero: true, ticks: 5},
     color,
     marks:

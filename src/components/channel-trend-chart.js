@@ -26,7 +26,7 @@ export function channelTrendChart(trend, {width, measure, format, href, t, fmt})
       height: 130,
       marginLeft: 44,
       marginTop: 8,
-      x: {type: "utc", label: null, ticks: cell < 300 ? 3 : 4},
+      x: {type: "utc", label: null, ticks: cell < 300 ? 3 : 4, tickFormat: fmt.monthTick},
       y: {label: null, ticks: 3, tickFormat: format, grid: true, zero: true},
       marks: [
         Plot.areaY(data, {x: "month", y: "value", fill: PALETTE[0], fillOpacity: 0.12}),

@@ -19,7 +19,7 @@ export function channelWinRateChart(months, {width, reference = null, t, fmt}) {
     width,
     height: 240,
     marginLeft: 48,
-    x: {type: "utc", label: null, ticks: width < 500 ? 4 : 8, inset: 8},
+    x: {type: "utc", label: null, ticks: width < 500 ? 4 : 8, inset: 8, tickFormat: fmt.monthTick},
     y: {domain: [0, 1], tickFormat: (y) => fmt.percent(y), label: null, grid: true},
     marks: [
       reference === null ? null : Plot.ruleY([reference], {stroke: "#777", strokeDasharray: "4,3"}),

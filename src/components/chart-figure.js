@@ -1,9 +1,12 @@
 /**
  * A chart with a title saying in words what it shows and a text alternative for screen readers
  * (`description`), e.g. chartFigure({title, description, plot: Plot.plot(…)}); `plot` may be a div of
- * several charts. Without data it shows `empty` instead of an empty frame.
+ * several charts. Without data it shows `empty` instead of an empty frame. A chart drawn without a
+ * description throws: a screen reader would read its title alone.
  */
 export function chartFigure({title, description, plot, empty = null, note = null}) {
+  if (!empty && (typeof description !== "string" || description.trim() === ""))
+    throw new Error(`chartFigure requires a description of chart "${title}" for screen readers`);
   const figure = document.createElement("figure");
   figure.className = "chart";
   const heading = figure.appendChild(document.createElement("h3"));

@@ -14,7 +14,7 @@ export function collectionsMonthChart(rows, {width, fmt, axisLabel, labels, tip}
     height: rotate ? 330 : 300,
     marginBottom: rotate ? 64 : 40,
     marginLeft: 56,
-    x: {domain: months, tickFormat: (m) => fmt.month(`${m}-01`), label: null, tickRotate: rotate ? -45 : 0},
+    x: {domain: months, tickFormat: fmt.monthTick, label: null, tickRotate: rotate ? -45 : 0},
     y: {grid: true, label: axisLabel, tickFormat: fmt.moneyCompact},
     color: {domain: [labels.signed, labels.collected], range: [PALETTE[0], PALETTE[2]], legend: true},
     marks: [

@@ -15,7 +15,12 @@ export function forecastAccuracyChart(rows, {width, site, filter, t, fmt}) {
     width,
     height: 260,
     marginLeft: 48,
-    x: {type: "utc", label: null, domain: months.length ? [utcDay(months[0]), utcDay(months.at(-1))] : undefined},
+    x: {
+      type: "utc",
+      label: null,
+      tickFormat: fmt.monthTick,
+      domain: months.length ? [utcDay(months[0]), utcDay(months.at(-1))] : undefined
+    },
     y: {domain: [0, 1], grid: true, label: t("forecast.accuracy.axis"), tickFormat: fmt.percent},
     color: {domain: leads.map((months) => lead({lead_months: months})), range: PALETTE, legend: true},
     marks: [

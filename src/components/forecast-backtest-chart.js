@@ -17,7 +17,12 @@ export function forecastBacktestChart(rows, {width, site, filter, t, fmt}) {
     width,
     height: 280,
     marginLeft: 64,
-    x: {type: "utc", label: null, domain: [utcDay(rows[0].target_month), nextMonth(rows.at(-1).target_month)]},
+    x: {
+      type: "utc",
+      label: null,
+      tickFormat: fmt.monthTick,
+      domain: [utcDay(rows[0].target_month), nextMonth(rows.at(-1).target_month)]
+    },
     y: {grid: true, label: t("forecast.axis.revenue"), tickFormat: fmt.moneyCompact, zero: true},
     color: {domain: MODELS.map(name), range: [PALETTE[0], PALETTE[5], PALETTE[2]], legend: true},
     marks: [

@@ -30,7 +30,7 @@ export function forecastRevenueChart(slice, {width, site, filter, t, fmt}) {
     width,
     height: 320,
     marginLeft: 64,
-    x: {type: "utc", label: null, domain: [utcDay(months[0]), utcDay(months.at(-1))]},
+    x: {type: "utc", label: null, tickFormat: fmt.monthTick, domain: [utcDay(months[0]), utcDay(months.at(-1))]},
     y: {grid: true, label: t("forecast.axis.revenue"), tickFormat: fmt.moneyCompact, zero: true},
     color: {
       domain: [label.won, label.forecast, label.other, label.band80, label.band95],

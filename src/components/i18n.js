@@ -18,6 +18,8 @@ const DASH = "—";
 /**
  * Number, money, percentage and date formats for a language; amounts in `currency` (ISO 4217), the reporting
  * currency every amount is converted into. Missing values (null, undefined, NaN) show as an em dash.
+ * In Chinese, amounts of 1万 and more are counted in 万 and 亿 (¥123.46万), as Chinese readers count;
+ * `moneyExact` keeps every digit.
  *
  * @param {string} locale
  * @param {string | null} [currency]
@@ -25,26 +27,66 @@ const DASH = "—";
 export function formatters(locale, currency = null) {
   const number = (options) => {
     const format = new Intl.NumberFormat(locale, options);
-    return (x) => (x === null || x === undefined || Number.isNaN(x) ? DASH : format.format(x));
+    return (x) => (isMissing(x) ? DASH : format.format(x));
   };
+  const zh = locale.startsWith("zh");
   const moneyOptions = currency ? {style: "currency", currency} : {};
+  const moneyExact = number({...moneyOptions, maximumFractionDigits: 0});
+  // minimumFractionDigits 0: a currency's own two decimals would print ¥1.0万
+  const compact = (digits) =>
+    number({...moneyOptions, notation: "compact", minimumFractionDigits: 0, maximumFractionDigits: digits});
+  const wan = compact(2);
   const percent = number({style: "percent", maximumFractionDigits: 1});
   const points = number({maximumFractionDigits: 1, signDisplay: "exceptZero"});
   const dayFormat = new Intl.DateTimeFormat(locale, {year: "numeric", month: "short", day: "numeric", timeZone: "UTC"});
   const monthFormat = new Intl.DateTimeFormat(locale, {year: "numeric", month: "short", timeZone: "UTC"});
-  const asDate = (iso) => new Date(iso.length === 10 ? `${iso}T00:00:00Z` : iso);
+  const monthOnly = new Intl.DateTimeFormat(locale, {month: "short", timeZone: "UTC"});
+  const month = (iso) => (iso ? monthFormat.format(asDate(iso)) : DASH);
   return {
     count: number({maximumFractionDigits: 0}),
     number: number({maximumFractionDigits: 2}),
     decimal: (digits) => number({minimumFractionDigits: digits, maximumFractionDigits: digits}),
-    money: number({...moneyOptions, maximumFractionDigits: 0}),
-    moneyCompact: number({...moneyOptions, notation: "compact", maximumFractionDigits: 1}),
+    money: zh ? (x) => (isMissing(x) || Math.abs(x) < 1e4 ? moneyExact(x) : wan(x)) : moneyExact,
+    moneyExact,
+    moneyCompact: compact(1),
     percent,
     /** a change of a rate in percentage points: 0.034 → "+3.4" */
-    points: (x) => (x === null || x === undefined || Number.isNaN(x) ? DASH : points(x * 100)),
+    points: (x) => (isMissing(x) ? DASH : points(x * 100)),
     signedPercent: number({style: "percent", maximumFractionDigits: 1, signDisplay: "exceptZero"}),
     day: (iso) => (iso ? dayFormat.format(asDate(iso)) : DASH),
-    month: (iso) => (iso ? monthFormat.format(asDate(iso)) : DASH),
-    days: number({maximumFractionDigits: 1})
+    month,
+    /**
+     * A month on a chart's axis (Plot's tickFormat, called with the tick, its index and all ticks): the
+     * month alone, with its year on the first tick and where the year changes (2026年3月, 4月; Mar 2026, Apr).
+     * A tick inside a month (a short axis ticked by day) shows its day.
+     */
+    monthTick: (value, i = 0, ticks = []) => {
+      const date = value instanceof Date ? value : asDate(String(value).length === 7 ? `${value}-01` : String(value));
+      if (date.getUTCDate() !== 1) return dayFormat.format(date);
+      const previous = i > 0 ? ticks[i - 1] : null;
+      const previousYear = previous === null || previous === undefined ? null : tickYear(previous);
+      return previousYear === date.getUTCFullYear() ? monthOnly.format(date) : monthFormat.format(date);
+    },
+    /** the quarter holding a day or month (2026-08-01, 2026-08): 2026 Q3, 2026年第3季度 */
+    quarter: (iso) => {
+      if (!iso) return DASH;
+      const year = iso.slice(0, 4);
+      const quarter = Math.ceil(Number(iso.slice(5, 7)) / 3);
+      return zh ? `${year}年第${quarter}季度` : `${year} Q${quarter}`;
+    },
+    /** a duration in whole days: 12.37 → 12 */
+    days: number({maximumFractionDigits: 0})
   };
+}
+
+function isMissing(x) {
+  return x === null || x === undefined || Number.isNaN(x);
+}
+
+function asDate(iso) {
+  return new Date(iso.length === 10 ? `${iso}T00:00:00Z` : iso);
+}
+
+function tickYear(tick) {
+  return tick instanceof Date ? tick.getUTCFullYear() : Number(String(tick).slice(0, 4));
 }

@@ -41,7 +41,7 @@ export function wonRevenueChart(months, {width, t, fmt}) {
       width,
       height: 280,
       marginLeft: 64,
-      x: {type: "utc", label: null, tickFormat: monthText, ticks: Math.max(2, Math.floor(width / 110))},
+      x: {type: "utc", label: null, tickFormat: fmt.monthTick, ticks: Math.max(2, Math.floor(width / 110))},
       y: {grid: true, label: t("overview.chart.won.y"), tickFormat: fmt.moneyCompact},
       color: {domain: [thisYear, lastYear], range: [PALETTE[0], EARLIER], legend: true},
       marks: [
@@ -97,7 +97,7 @@ export function newCountsChart(months, {width, t, fmt}) {
       width,
       height: 240,
       marginLeft: 48,
-      x: {type: "utc", label: null, tickFormat: monthText, ticks: Math.max(2, Math.floor(width / 110))},
+      x: {type: "utc", label: null, tickFormat: fmt.monthTick, ticks: Math.max(2, Math.floor(width / 110))},
       y: {grid: true, label: t("overview.chart.new.y"), tickFormat: fmt.count},
       color: {domain: [leads, opportunities], range: [PALETTE[0], PALETTE[1]], legend: true},
       marks: [

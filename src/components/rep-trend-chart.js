@@ -18,7 +18,7 @@ export function repTrendChart(rows, {width, t, fmt, period}) {
       type: "band",
       domain: rows.map((d) => d.month),
       ticks: rows.map((d) => d.month).filter((_, i) => i % step === 0),
-      tickFormat: fmt.month,
+      tickFormat: fmt.monthTick,
       label: null,
       padding: 0.15
     },

@@ -24,7 +24,7 @@ export function serviceTicketsChart(rows, {width, fmt, axisLabel, tip}) {
     height: rotate ? 330 : 300,
     marginBottom: rotate ? 64 : 40,
     marginLeft: 44,
-    x: {domain: months, tickFormat: (m) => fmt.month(`${m}-01`), label: null, tickRotate: rotate ? -45 : 0},
+    x: {domain: months, tickFormat: fmt.monthTick, label: null, tickRotate: rotate ? -45 : 0},
     y: {grid: true, label: axisLabel},
     color: {domain: labels, range, legend: true},
     marks: [
