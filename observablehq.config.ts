@@ -1,5 +1,6 @@
 // Observable Framework configuration: https://observablehq.com/framework/config
 // The site must build and run offline: nothing here may point at a remote address.
+import {headingIds} from "./loaders/site/heading-ids.ts";
 import {readDynamicPaths} from "./loaders/site/read-dynamic-paths.ts";
 import {siteLocale} from "./loaders/site/site-locale.ts";
 import {translator} from "./src/components/i18n.js";
@@ -22,6 +23,8 @@ export default {
   pager: false,
   search: false,
   toc: false,
+  // readable anchors for headings written as ${t("…")} or in Chinese
+  markdownIt: headingIds,
   // the modern spelling of `cleanUrls: false`: every link ends in .html, including the home page's
   // index.html, so the site works on plain static servers and opened from disk (file://)
   preserveExtension: true,
