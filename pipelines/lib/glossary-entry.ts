@@ -14,3 +14,6 @@ export interface GlossaryEntry {
   /** the pipeline function that computes it */
   pipeline: string;
 }
+
+/** Chinese definitions of a family's entries, by metric, or by "pipeline:metric" where two pipelines share a metric. */
+export type GlossaryZh = Record<string, string>;

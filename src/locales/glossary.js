@@ -3,7 +3,6 @@ export const glossaryText = {
   en: {
     "glossary.intro":
       "Every number on these pages is defined once, in the pipeline that computes it; this page is generated from those definitions. The code name is the column the number has in a page's CSV download.",
-    "glossary.definitionsInEnglish": "Titles are translated; definitions and grains are in English only.",
     "glossary.search": "Search",
     "glossary.searchPlaceholder": "metric, title or word of a definition",
     "glossary.matches": "{n} of {total} metrics",
@@ -15,7 +14,6 @@ export const glossaryText = {
   "zh-CN": {
     "glossary.intro":
       "本站的每个数字都只在计算它的流水线中定义一次，本页即由这些定义生成。代码名称是该数字在页面 CSV 下载中的列名。",
-    "glossary.definitionsInEnglish": "指标名称已译为中文；定义和粒度目前只有英文版本。",
     "glossary.search": "搜索",
     "glossary.searchPlaceholder": "指标代码、名称或定义中的词",
     "glossary.matches": "共 {total} 个指标，匹配 {n} 个",

@@ -17,25 +17,42 @@ describe("glossaryData(locale)", () => {
     expect(glossaryData("en").sections[0]).toMatchObject({title: "Channel quality", other_title: "渠道质量"});
   });
 
-  it("keeps every metric with its English definition and says so, or its Chinese one where written", () => {
-    const zh = glossaryData("zh-CN");
-    expect(zh.definition_locale).toBe("en");
-    expect(
-      zh.sections.flatMap((s) => s.entries.map((e) => [e.metric, e.definition, e.entry_locale, e.grain, e.pipeline]))
-    ).toEqual(
-      GLOSSARY.flatMap((s) =>
-        s.entries.map((e) => [
-          e.metric,
-          e.definition_zh ?? e.definition,
-          e.definition_zh ? "zh-CN" : undefined,
-          e.grain,
-          e.pipeline
-        ])
-      )
+  it("keeps every metric with its English definition on the English site", () => {
+    const en = glossaryData("en");
+    expect(en.definition_locale).toBe("en");
+    expect(en.sections.flatMap((s) => s.entries.map((e) => [e.metric, e.definition, e.grain, e.pipeline]))).toEqual(
+      GLOSSARY.flatMap((s) => s.entries.map((e) => [e.metric, e.definition, e.grain, e.pipeline]))
     );
-    const split = zh.sections.flatMap((s) => s.entries).find((e) => e.metric === "split_kind")!;
-    expect(split.definition).toContain("验证集");
-    const en = glossaryData("en").sections.flatMap((s) => s.entries);
-    expect(en.every((e) => e.entry_locale === undefined)).toBe(true);
+  });
+
+  it("defines every metric in Chinese on the Chinese site, none falling back to English", () => {
+    const zh = glossaryData("zh-CN");
+    expect(zh.definition_locale).toBe("zh-CN");
+    const han = /\p{Script=Han}/u;
+    const english = new Set(GLOSSARY.flatMap((s) => s.entries.flatMap((e) => [e.definition, e.grain])));
+    const untranslated = zh.sections.flatMap((section) =>
+      section.entries
+        .filter((e) => !han.test(e.definition) || !han.test(e.grain) || english.has(e.definition))
+        .map((e) => `${section.family} ${e.metric}`)
+    );
+    expect(untranslated).toEqual([]);
+    // a definition written beside the English one wins
+    expect(zh.sections.flatMap((s) => s.entries).find((e) => e.metric === "split_kind")!.definition).toContain(
+      "验证集"
+    );
+    expect(zh.sections.flatMap((s) => s.entries).length).toBe(GLOSSARY.flatMap((s) => s.entries).length);
+  });
+
+  it("tells apart two pipelines' metrics of the same name", () => {
+    const stages = glossaryData("zh-CN").sections.find((s) => s.family === "stage-conversion")!;
+    const median = stages.entries.filter((e) => e.metric === "median_days");
+    expect(median.map((e) => e.pipeline)).toEqual(["timeInStage", "salesCycle"]);
+    expect(median[1]).toMatchObject({
+      definition: "期间内赢单商机的 closed_at − created_at（天）：平均数、中位数、p75、p90（第 7 类分位数）。",
+      grain: "一行"
+    });
+    expect(glossaryData("zh-CN").sections.find((s) => s.family === "service")!.entries[0].grain).toBe(
+      "每月每个类别一行"
+    );
   });
 });
