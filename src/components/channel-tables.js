@@ -1,6 +1,7 @@
 import {channelLink} from "./channel-link.js";
 import {rateIntervalText} from "./interval-text.js";
 import {dataTable} from "./data-table.js";
+import {deltaCell} from "./delta-cell.js";
 
 /**
  * The channel-quality table: one row per channel, its name linking to the channel's page. Rows are the
@@ -68,7 +69,7 @@ export function channelCostTable(rows, {links, t, fmt}) {
       count_won: fmt.count,
       cost_per_won_deal: fmt.money,
       won_gross_margin: fmt.money,
-      roi: fmt.signedPercent,
+      roi: deltaCell(fmt.signedPercent),
       payback_months: fmt.decimal(2)
     },
     filename: "channel-cost",

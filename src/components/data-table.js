@@ -4,12 +4,14 @@ import {toCsv} from "./csv.js";
 /**
  * A sortable table with a "Download CSV" button. Cells are rendered as text, never as HTML (a name like
  * <img onerror=…> shows as written). Column headers sort on click and, for keyboard users, on Enter or
- * Space. Options: columns, header (labels), format (per column), filename, rows (visible rows), t, and
- * currency: the reporting currency, the original one in the CSV of rows exported in it (toCsv).
+ * Space. Options: columns, header (labels), format (per column), filename, rows (visible rows), t,
+ * currency: the reporting currency, the original one in the CSV of rows exported in it (toCsv), and
+ * phoneColumns: the columns a phone shows first, in that order (the first of them stays in view as the
+ * table scrolls sideways); the CSV keeps the order of `columns`.
  */
 export function dataTable(
   data,
-  {columns, header = {}, format = {}, align = {}, filename = "table", rows = 12, t, currency = null}
+  {columns, header = {}, format = {}, align = {}, filename = "table", rows = 12, t, currency = null, phoneColumns = []}
 ) {
   const wrapper = document.createElement("div");
   wrapper.className = "data-table";
@@ -17,7 +19,9 @@ export function dataTable(
     wrapper.append(Object.assign(document.createElement("p"), {className: "muted", textContent: t("table.noRows")}));
     return wrapper;
   }
-  const table = Inputs.table(data, {columns, header, format, align, rows, select: false, layout: "auto"});
+  const onPhone = phoneColumns.length > 0 && window.matchMedia(PHONE).matches;
+  const shown = onPhone ? [...phoneColumns, ...columns.filter((c) => !phoneColumns.includes(c))] : columns;
+  const table = Inputs.table(data, {columns: shown, header, format, align, rows, select: false, layout: "auto"});
   makeHeadersKeyboardSortable(table);
   const download = document.createElement("button");
   download.type = "button";
@@ -40,6 +44,9 @@ export function dataTable(
   wrapper.append(table, download);
   return wrapper;
 }
+
+// the width at which style.css lays pages out for a phone
+const PHONE = "(max-width: 640px)";
 
 function makeHeadersKeyboardSortable(table) {
   // Inputs.table renders its header lazily on first display; it sorts on a click of the <th>

@@ -12,5 +12,7 @@ export function setupPage(site, titleKey, ...dictionaries) {
   const fmt = formatters(site.locale, site.currency);
   document.documentElement.lang = site.locale;
   document.title = `${t(titleKey)} | ${t("site.title")}`;
+  // Framework's menu toggle has an English tooltip only; style.css shows this label beside its icon
+  document.getElementById("observablehq-sidebar-toggle")?.setAttribute("aria-label", t("nav.menu"));
   return {t, fmt};
 }
