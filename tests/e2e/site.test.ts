@@ -16,6 +16,7 @@ import {collectionNumbers} from "./collection-numbers.ts";
 import {findLoaderOutput, headlineNumbers, readLoaderOutput} from "./pipeline-numbers.ts";
 import {DESKTOP, pageUrl, PHONE, problems, SCREENSHOTS, visitSite} from "./visit-site.ts";
 import {visitPage, waitForRender} from "./visit-page.ts";
+import {readPageLayout, readPriorityList, type PageLayout} from "./page-layout.ts";
 
 // two site builds (about a minute each) and a browser visit of every page of both
 const SETUP_TIMEOUT = 20 * 60_000;
@@ -266,6 +267,158 @@ describe.each(LOCALES)("the %s site in a browser", (locale) => {
           expect.any(String)
         ]);
       }
+    },
+    PAGE_TIMEOUT
+  );
+});
+
+describe.each(LOCALES)("the %s site's language and layout", (locale) => {
+  const site = () => sites().sites[locale];
+  const zh = locale === "zh-CN";
+  const WIDE = 1440;
+  const PAGES = ["index", "channels", "funnel", "pipeline", "forecast", "opportunities", "service", "collections"];
+  let wide: Map<string, {layout: PageLayout; text: string}> | null = null;
+
+  /** The pages at 1440 px, read once for the tests below (screenshots: <page>-1440.png). */
+  async function widePages(): Promise<Map<string, {layout: PageLayout; text: string}>> {
+    if (wide) return wide;
+    const read = new Map<string, {layout: PageLayout; text: string}>();
+    for (const page of [...PAGES, "glossary"]) {
+      let layout: PageLayout | null = null;
+      const visit = await visitPage(chromium(), pageUrl(site(), page), {
+        width: WIDE,
+        screenshot: join(SCREENSHOTS, locale, `${page}-${WIDE}.png`),
+        act: async (opened) => void (layout = await readPageLayout(opened))
+      });
+      expect(visit.errors, page).toEqual([]);
+      read.set(page, {layout: layout!, text: visit.text});
+    }
+    wide = read;
+    return read;
+  }
+
+  it(
+    "labels the months of every time axis in the site's language",
+    async () => {
+      const ticks = [...(await widePages()).values()].flatMap(({layout}) => layout.xTicks);
+      const english = /\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\b/;
+      if (zh) {
+        expect(ticks.filter((tick) => english.test(tick))).toEqual([]);
+        expect(ticks.filter((tick) => /^(\d{4}年)?\d{1,2}月$/.test(tick)).length).toBeGreaterThan(10);
+      } else {
+        expect(ticks.filter((tick) => tick.includes("月"))).toEqual([]);
+        expect(
+          ticks.filter((tick) => /^(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)( \d{4})?$/.test(tick)).length
+        ).toBeGreaterThan(10);
+      }
+    },
+    PAGES_TIMEOUT
+  );
+
+  it(
+    "shows amounts in tables in 万 and 亿 on the Chinese site, days as whole days",
+    async () => {
+      const layouts = [...(await widePages())];
+      const cells = layouts.flatMap(([, {layout}]) => layout.cells);
+      // an amount of seven digits or more written out in full
+      const inFull = cells.filter((cell) => /¥\d{1,3}(,\d{3}){2,}/.test(cell));
+      if (zh) {
+        expect(inFull).toEqual([]);
+        expect(cells.filter((cell) => /¥\d+(\.\d+)?[万亿]/.test(cell)).length).toBeGreaterThan(5);
+      } else {
+        expect(cells.filter((cell) => /[万亿]/.test(cell))).toEqual([]);
+      }
+      const fractionalDays = layouts.flatMap(([page, {text}]) =>
+        (text.match(/\d+\.\d+ ?(天|days?\b)/g) ?? []).map((days) => `${page}: ${days}`)
+      );
+      expect(fractionalDays).toEqual([]);
+    },
+    PAGES_TIMEOUT
+  );
+
+  it(
+    "defines the glossary's metrics in the site's language",
+    async () => {
+      const text = (await widePages()).get("glossary")!.text;
+      // the win rate of the channel-quality family, as written in English and in Chinese
+      const english = "won / (won + lost) among opportunities closed in the bucket";
+      const chinese = "该时间段内关闭（closed_at）的商机中，赢单 / (赢单 + 输单)";
+      expect(text.includes(chinese)).toBe(zh);
+      expect(text.includes(english)).toBe(!zh);
+      if (zh) expect(text).not.toMatch(/\bone row per\b/);
+    },
+    PAGES_TIMEOUT
+  );
+
+  it(
+    "gives headings readable anchors and scrolls wide tables inside their box at 1440 px",
+    async () => {
+      const layouts = [...(await widePages())];
+      const unreadable = layouts.flatMap(([page, {layout}]) =>
+        layout.headingIds.filter((id) => !/^[\p{L}][\p{L}\p{N}-]*$/u.test(id)).map((id) => `${page}: "${id}"`)
+      );
+      expect(unreadable).toEqual([]);
+      if (zh) expect(layouts.find(([page]) => page === "opportunities")![1].layout.headingIds).toContain("priority");
+      expect(layouts.flatMap(([page, {layout}]) => layout.clippedTables.map((table) => `${page}: ${table}`))).toEqual(
+        []
+      );
+    },
+    PAGES_TIMEOUT
+  );
+
+  it(
+    "marks the overview's changes with ▲ or ▼ and a colour per direction",
+    async () => {
+      const changes = (await widePages()).get("index")!.layout.changes.filter((change) => change.direction);
+      expect(changes.length).toBeGreaterThan(0);
+      for (const change of changes)
+        expect(change.text.startsWith(change.direction === "up" ? "▲" : "▼"), change.text).toBe(true);
+      const colours = new Map(changes.map((change) => [change.direction, change.color]));
+      if (colours.size === 2) expect(colours.get("up")).not.toBe(colours.get("down"));
+      // Okabe–Ito blue and vermillion
+      expect([...colours.values()].every((colour) => ["rgb(0, 114, 178)", "rgb(213, 94, 0)"].includes(colour))).toBe(
+        true
+      );
+    },
+    PAGES_TIMEOUT
+  );
+
+  it(
+    "shows a phone the priority list's amount and win probability first, its first column fixed, and a labelled menu",
+    async () => {
+      const {opportunitiesText} = await import("../../src/locales/opportunities.js");
+      const text = (opportunitiesText as Record<string, Record<string, string>>)[locale];
+      let priority = {headers: [] as string[], sticky: false};
+      let layout: PageLayout | null = null;
+      let menuOpens = false;
+      const visit = await visitPage(chromium(), pageUrl(site(), "opportunities"), {
+        width: PHONE,
+        screenshot: join(SCREENSHOTS, locale, `opportunities-${PHONE}.png`),
+        act: async (page) => {
+          priority = await readPriorityList(page);
+          layout = await readPageLayout(page);
+          await page.click("#observablehq-sidebar-toggle");
+          menuOpens = await page.locator("#observablehq-sidebar").isVisible();
+          await page.screenshot({path: join(SCREENSHOTS, locale, `menu-${PHONE}.png`)});
+          // closed as it opened: the open menu covers the button
+          await page.$eval("#observablehq-sidebar-toggle", (toggle) => (toggle as HTMLInputElement).click());
+        }
+      });
+      expect(visit.errors).toEqual([]);
+      expect(priority.headers.slice(0, 3)).toEqual([
+        text["opportunities.col.account"],
+        text["opportunities.col.amount"],
+        text["opportunities.col.probability"]
+      ]);
+      expect(priority.sticky).toBe(true);
+      const menu = layout!.menu!;
+      expect(menu).toMatchObject({label: zh ? "菜单" : "Menu", visible: true});
+      // the label beside the icon: an icon alone is 2.5 rem wide
+      expect(menu.shown).not.toBe("none");
+      expect(menu.width).toBeGreaterThanOrEqual(60);
+      expect(menu.height).toBeGreaterThanOrEqual(32);
+      expect(menuOpens).toBe(true);
+      expect(visit.scrollWidth).toBeLessThanOrEqual(PHONE);
     },
     PAGE_TIMEOUT
   );
