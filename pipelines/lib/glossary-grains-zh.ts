@@ -44,6 +44,8 @@ export const GRAINS_ZH: Record<string, string> = {
   "one row per month × currency": "每月 × 币种一行",
   "one row per month or quarter × currency": "每月或每季度 × 币种一行",
   "one row per currency × model × horizon": "每个币种 × 模型 × 预测提前期一行",
+  "one row per currency × horizon": "每个币种 × 预测提前期一行",
+  "one row per currency × level": "每个币种 × 区间水平一行",
   "one row per expected close month or quarter × currency": "每个预计成交月份或季度 × 币种一行",
   "one row per ingest × target month × currency": "每次导入 × 目标月份 × 币种一行",
   "one row per opportunity open at now": "当前每个进行中商机一行",
