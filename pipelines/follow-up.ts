@@ -28,6 +28,13 @@ export {
 } from "./follow-up/follow-up-compliance.ts";
 export {DEFAULT_FOLLOW_UP_OPTIONS, followUpOptions, type FollowUpOptions} from "./follow-up/follow-up-options.ts";
 export {overdueFollowUps, type OverdueFollowUpRow} from "./follow-up/overdue-follow-ups.ts";
+export {
+  followUpActions,
+  type DueStatus,
+  type FollowUpActionRow,
+  type NextStep
+} from "./follow-up/follow-up-actions.ts";
+export {followUpWorkload, type FollowUpWorkloadRow} from "./follow-up/follow-up-workload.ts";
 export {winRateByCompliance, type WinRateByComplianceRow} from "./follow-up/win-rate-by-compliance.ts";
 export {winRateByFollowUpMix, type WinRateByFollowUpMixRow} from "./follow-up/win-rate-by-follow-up-mix.ts";
 

@@ -26,6 +26,7 @@ export function buildCommand(): Command {
         passphrase: process.env.SHANGJI_SITE_PASSPHRASE,
         filterValues: process.env.SHANGJI_FILTER_VALUES ? undefined : config.site.filterValues,
         fresh: options.fresh,
+        followUp: config.followUp,
         quiet: options.quiet
       });
       if (options.quiet) return;

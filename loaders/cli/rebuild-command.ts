@@ -31,6 +31,7 @@ export function rebuildCommand(): Command {
         access: config.publish.access,
         passphrase: process.env.SHANGJI_SITE_PASSPHRASE,
         filterValues: process.env.SHANGJI_FILTER_VALUES ? undefined : config.site.filterValues,
+        followUp: config.followUp,
         archive: config.archive,
         reportingCurrency: config.reportingCurrency,
         fresh: options.fresh,

@@ -31,6 +31,25 @@ const projectConfigSchema = z
       .optional(),
     /** the site's language (SHANGJI_LOCALE overrides it) */
     locale: z.enum(["en", "zh-CN"]).default("en"),
+    /**
+     * the follow-up plan and when an open opportunity is stale (docs/method.md §5), each optional: hours to the
+     * first contact (24), days to the materials (3–5) and the second contact (7–10), days without a touch before
+     * a check-in (14), and days silent (90) or past the expected close (60) that make an opportunity stale
+     */
+    followUp: z
+      .object({
+        firstContactHours: z.number().nonnegative(),
+        materialsMinDays: z.number().nonnegative(),
+        materialsMaxDays: z.number().nonnegative(),
+        secondContactMinDays: z.number().nonnegative(),
+        secondContactMaxDays: z.number().nonnegative(),
+        overdueDays: z.number().nonnegative(),
+        staleSilentDays: z.number().positive(),
+        stalePastCloseDays: z.number().nonnegative()
+      })
+      .partial()
+      .strict()
+      .default({}),
     /** values per filter dimension the site precomputes (0: period only, for very large warehouses) */
     site: z
       .object({filterValues: z.number().int().min(0).max(50).default(12)})

@@ -15,6 +15,8 @@ import {checkHiddenNames, readHiddenNames, type HiddenDimension} from "./hidden-
 import {openWarehouse, warehouseLockPath} from "../warehouse/open-warehouse.ts";
 import {siteLocale, type SiteLocale} from "./site-locale.ts";
 import {filterValueLimit} from "./site-filters.ts";
+import {FOLLOW_UP_VARIABLE} from "./site-follow-up-plan.ts";
+import type {FollowUpOptions} from "../../pipelines/follow-up/follow-up-options.ts";
 import type {PublishAccess} from "../config/project-config.ts";
 import {
   PASSPHRASE_VARIABLE,
@@ -53,6 +55,8 @@ export interface BuildSiteOptions {
    * and keeps the previous site when nothing at all changed
    */
   fresh?: boolean;
+  /** the follow-up plan and stale limits over the defaults (the project configuration's `followUp`) */
+  followUp?: Partial<FollowUpOptions>;
 }
 
 export interface BuildReport {
@@ -103,7 +107,8 @@ export async function buildSite({
   passphrase,
   filterValues = filterValueLimit(),
   report = {},
-  fresh = false
+  fresh = false,
+  followUp = {}
 }: BuildSiteOptions): Promise<BuildReport> {
   const began = performance.now();
   const secret = access === "password" ? requirePassphrase(passphrase) : null;
@@ -133,6 +138,7 @@ export async function buildSite({
         keepLoaderCache,
         hide,
         filterValues,
+        followUp,
         sealing,
         fresh
       })
@@ -158,6 +164,7 @@ async function buildLocked({
   keepLoaderCache,
   hide,
   filterValues,
+  followUp,
   sealing,
   fresh
 }: {
@@ -172,11 +179,12 @@ async function buildLocked({
   keepLoaderCache: boolean;
   hide: HiddenDimension[];
   filterValues: number;
+  followUp: Partial<FollowUpOptions>;
   sealing: {cipher: SiteCipher; slugKey: string} | null;
   fresh: boolean;
 }): Promise<BuildReport> {
   // a sealed site is not compared: its key is not published, and its page names depend on the passphrase
-  const key = sealing ? null : await siteKey(warehousePath, {locale, hide, filterValues});
+  const key = sealing ? null : await siteKey(warehousePath, {locale, hide, filterValues, followUp});
   if (key && !fresh) {
     const kept = keptSite(outPath, key, {warehousePath, locale, report, began});
     if (kept) return kept;
@@ -194,6 +202,7 @@ async function buildLocked({
       SHANGJI_LOCALE: locale,
       SHANGJI_HIDE: hide.join(","),
       SHANGJI_FILTER_VALUES: String(filterValues),
+      [FOLLOW_UP_VARIABLE]: JSON.stringify(followUp),
       // rep and channel page names: keyed hashes on a password-protected site (read-dynamic-paths.ts)
       SHANGJI_SLUG_KEY: sealing?.slugKey ?? ""
     };

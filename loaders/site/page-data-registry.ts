@@ -49,13 +49,13 @@ export const PAGE_DATA: PageDataEntry[] = [
   {
     file: "data/follow-up.json",
     source: "pages/follow-up-data.ts",
-    read: followUpData,
+    read: (c) => followUpData(c),
     periodFiles: "data/follow-up-period/[period].json"
   },
   {file: "data/customers.json", source: "pages/customers-data.ts", read: customersData},
   {file: "data/service.json", source: "pages/service-data.ts", read: serviceData},
   {file: "data/collections.json", source: "pages/collections-data.ts", read: collectionsData},
-  {file: "data/data-quality.json", source: "pages/data-quality-data.ts", read: dataQualityData},
+  {file: "data/data-quality.json", source: "pages/data-quality-data.ts", read: (c) => dataQualityData(c)},
   {
     file: "data/reps/[rep].json",
     source: "pages/rep-data.ts",

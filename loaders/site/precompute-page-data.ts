@@ -1,3 +1,4 @@
+import {FOLLOW_UP_VARIABLE} from "./site-follow-up-plan.ts";
 import {existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync} from "node:fs";
 import {dirname, join, resolve} from "node:path";
 import type {DuckDBConnection} from "@duckdb/node-api";
@@ -180,7 +181,14 @@ async function temporaryTables(connection: DuckDBConnection): Promise<string[]> 
  * exports (whose periods end today).
  */
 async function buildSettings(connection: DuckDBConnection): Promise<string> {
-  const variables = ["SHANGJI_LOCALE", "SHANGJI_HIDE", "SHANGJI_FILTER_VALUES", "SHANGJI_SLUG_KEY", "SHANGJI_CONFIG"];
+  const variables = [
+    "SHANGJI_LOCALE",
+    "SHANGJI_HIDE",
+    "SHANGJI_FILTER_VALUES",
+    "SHANGJI_SLUG_KEY",
+    "SHANGJI_CONFIG",
+    FOLLOW_UP_VARIABLE
+  ];
   const config = resolve(process.env.SHANGJI_CONFIG ?? PROJECT_CONFIG_FILE);
   return fingerprint(
     variables.map((name) => process.env[name] ?? null),

@@ -7,7 +7,7 @@ import {openWarehouse} from "../warehouse/open-warehouse.ts";
 import {readRows} from "../warehouse/read-rows.ts";
 import {rowCountsSql} from "../warehouse/row-counts-sql.ts";
 import {ENTITY_NAMES} from "../schema/entities.ts";
-import {buildSite, type BuildReport} from "./build-site.ts";
+import {buildSite, type BuildReport, type BuildSiteOptions} from "./build-site.ts";
 import type {SiteLocale} from "./site-locale.ts";
 import type {HiddenDimension} from "./hidden-names.ts";
 import type {PublishAccess} from "../config/project-config.ts";
@@ -27,6 +27,8 @@ export interface RebuildOptions {
   filterValues?: number;
   /** compute every page again (buildSite's `fresh`) */
   fresh?: boolean;
+  /** shangji.config.json's followUp */
+  followUp?: BuildSiteOptions["followUp"];
   /** shangji.config.json's reportingCurrency */
   reportingCurrency?: string;
   quiet?: boolean;
@@ -119,6 +121,7 @@ export async function rebuild(options: RebuildOptions): Promise<RebuildResult> {
       passphrase: options.passphrase,
       filterValues: options.filterValues,
       fresh: options.fresh,
+      followUp: options.followUp,
       quiet: options.quiet,
       report: {...report, durations: undefined}
     });

@@ -15,6 +15,10 @@ export interface FollowUpOptions {
   secondContactMaxDays: number;
   /** an open opportunity is overdue when nobody touched it for this many days (14) */
   overdueDays: number;
+  /** an open opportunity nobody touched for this many days is stale: a record to clean, not a task (90) */
+  staleSilentDays: number;
+  /** an open opportunity this many days past its expected close is stale too (60) */
+  stalePastCloseDays: number;
 }
 
 export const DEFAULT_FOLLOW_UP_OPTIONS: Readonly<FollowUpOptions> = {
@@ -23,7 +27,9 @@ export const DEFAULT_FOLLOW_UP_OPTIONS: Readonly<FollowUpOptions> = {
   materialsMaxDays: 5,
   secondContactMinDays: 7,
   secondContactMaxDays: 10,
-  overdueDays: 14
+  overdueDays: 14,
+  staleSilentDays: 90,
+  stalePastCloseDays: 60
 };
 
 /** The defaults with `options` applied, checked: every threshold a non-negative number, each min ≤ its max. */

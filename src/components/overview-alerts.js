@@ -47,9 +47,15 @@ export function overviewAlerts(slice, now, site, filter, t, fmt) {
           name: opportunity(row),
           stage: stage(row.stage),
           amount: amountOf(row.amount),
-          days: fmt.count(row.days)
+          due: t("nextStep.due", {step: t(`nextStep.${row.next_step}`), day: fmt.day(row.due_on)})
         })
-      }))
+      })),
+      footnote: now.overdue.stale
+        ? {
+            text: t("overview.alert.overdue.stale", {count: fmt.count(now.overdue.stale)}),
+            href: pageHref("./data-quality.html#stale", filter)
+          }
+        : null
     }),
     alertCard({
       title: t("overview.alert.channels"),
@@ -144,7 +150,7 @@ export function overviewAlerts(slice, now, site, filter, t, fmt) {
   ];
 }
 
-function alertCard({title, page, filter, t, missing, count, note = null, summary, items}) {
+function alertCard({title, page, filter, t, missing, count, note = null, summary, items, footnote = null}) {
   const href = pageHref(`./${page}.html`, filter);
   const card = element("section", "card overview-alert");
   const heading = card.appendChild(element("h3"));
@@ -165,6 +171,8 @@ function alertCard({title, page, filter, t, missing, count, note = null, summary
     }
     if (items.length) card.append(list);
   }
+  if (footnote && !missing.length)
+    card.appendChild(element("p", "muted")).appendChild(element("a", null, footnote.text)).href = footnote.href;
   const more = card.appendChild(element("p", "overview-alert-more"));
   more.appendChild(element("a", null, t("overview.alert.more", {page: t(`nav.${page}`)}))).href = href;
   return card;

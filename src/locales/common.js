@@ -71,7 +71,12 @@ export const common = {
     "stage.intent": "Intent",
     "stage.negotiation": "Negotiation",
     "stage.won": "Won",
-    "stage.lost": "Lost"
+    "stage.lost": "Lost",
+    "nextStep.first_contact": "First contact",
+    "nextStep.materials": "Send materials",
+    "nextStep.second_contact": "Second contact",
+    "nextStep.check_in": "Check in",
+    "nextStep.due": "{step} by {day}"
   },
   "zh-CN": {
     "site.title": "商机",
@@ -137,7 +142,12 @@ export const common = {
     "stage.intent": "意向",
     "stage.negotiation": "谈判",
     "stage.won": "赢单",
-    "stage.lost": "输单"
+    "stage.lost": "输单",
+    "nextStep.first_contact": "首次联系",
+    "nextStep.materials": "发送资料",
+    "nextStep.second_contact": "二次联系",
+    "nextStep.check_in": "回访",
+    "nextStep.due": "{day}前{step}"
   }
 };
 

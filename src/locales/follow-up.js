@@ -2,7 +2,7 @@
 export const followUpText = {
   en: {
     "followUp.intro":
-      "The follow-up plan: first contact within {hours} hours of an opportunity's creation, materials {materialsMin}–{materialsMax} days after the first contact, a second contact {secondMin}–{secondMax} days after the materials. This page shows how often the plan is kept, where it breaks, whether it pays, and which opportunities nobody has touched lately.",
+      "The follow-up plan: first contact within {hours} hours of an opportunity's creation, materials {materialsMin}–{materialsMax} days after the first contact, a second contact {secondMin}–{secondMax} days after the materials. This page shows how often the plan is kept, where it breaks, whether it pays, and what each open opportunity needs next, due when.",
     "followUp.kpi.compliance": "Plan kept",
     "followUp.kpi.complianceNote":
       "{compliant} of {evaluated} opportunities created in the period; 95% interval {interval}",
@@ -10,8 +10,8 @@ export const followUpText = {
     "followUp.kpi.winCompliant": "Win rate when the plan was kept",
     "followUp.kpi.winNotCompliant": "{rate} when it was not",
     "followUp.kpi.winNote": "opportunities won or lost in the period",
-    "followUp.kpi.overdue": "Overdue today",
-    "followUp.kpi.overdueNote": "open opportunities untouched for {days}+ days, {amount} in total",
+    "followUp.kpi.due": "Follow-ups due by today",
+    "followUp.kpi.dueNote": "{overdue} overdue, {today} due today; {week} more due this week",
     "followUp.kpi.breaks": "Where the plan breaks most",
     "followUp.kpi.breaksNote": "{count} opportunities ({share} of those that missed the plan)",
     "followUp.kpi.none": "—",
@@ -71,12 +71,21 @@ export const followUpText = {
     "followUp.type.none": "No contact",
     "followUp.unknown": "(unknown)",
     "followUp.noOwner": "(no owner)",
-    "followUp.overdue.title": "Overdue follow-ups",
-    "followUp.overdue.text":
-      "Open opportunities nobody has touched — no activity of any kind — for {days} days or more as of the data date; one never touched counts from its creation. The longest silences first.",
-    "followUp.overdue.summary": "{count} overdue opportunities with {amount} open.",
-    "followUp.overdue.none": "No open opportunity has gone {days} days without a touch.",
-    "followUp.overdue.more": "The {shown} longest silences of {total}.",
+    "followUp.today.title": "Today's list",
+    "followUp.today.text":
+      "What each open opportunity needs next by the plan, as of {day}: a first contact within {hours} hours of its creation, materials by day {materialsMax} after the first contact, a second contact by day {secondMax} after the materials, then a check-in {days} days after the last touch (also once a step is more than {days} days late). By due day, then the larger amount.",
+    "followUp.today.staleText":
+      "Stale opportunities — nobody touched them for {silent} days or more, or they are {pastClose} days or more past their expected close — are records to close or re-date, not today's work: they are left out here and listed on the data quality page.",
+    "followUp.today.overdue": "Overdue",
+    "followUp.today.today": "Due today",
+    "followUp.today.week": "Due this week",
+    "followUp.today.later": "Later",
+    "followUp.today.stale": "Stale",
+    "followUp.today.amount": "{amount} open",
+    "followUp.today.byTeam": "Follow-ups per team",
+    "followUp.today.byRep": "Follow-ups per rep",
+    "followUp.today.list": "Follow-ups due by the end of this week",
+    "followUp.today.more": "The first {shown} of {total}.",
     "followUp.col.rep": "Rep",
     "followUp.col.team": "Team",
     "followUp.col.channel": "Channel",
@@ -94,19 +103,23 @@ export const followUpText = {
     "followUp.col.amount": "Amount",
     "followUp.col.lastTouch": "Last touch",
     "followUp.col.silence": "Days without a touch",
+    "followUp.col.due": "Due by",
+    "followUp.col.nextStep": "Next step",
+    "followUp.col.status": "Status",
+    "followUp.col.amountDue": "Amount due this week",
     "followUp.never": "never"
   },
   "zh-CN": {
     "followUp.intro":
-      "跟进计划：商机创建后 {hours} 小时内首次联系，首次联系后 {materialsMin}–{materialsMax} 天内发送资料，发送资料后 {secondMin}–{secondMax} 天内二次联系。本页展示计划的执行率、在哪一步中断、执行计划是否带来更高的赢单率，以及近期无人跟进的商机。",
+      "跟进计划：商机创建后 {hours} 小时内首次联系，首次联系后 {materialsMin}–{materialsMax} 天内发送资料，发送资料后 {secondMin}–{secondMax} 天内二次联系。本页展示计划的执行率、在哪一步中断、执行计划是否带来更高的赢单率，以及每个进行中商机下一步该做什么、何时到期。",
     "followUp.kpi.compliance": "计划执行率",
     "followUp.kpi.complianceNote": "本期新建商机中 {compliant} / {evaluated} 按计划跟进；95% 区间 {interval}",
     "followUp.kpi.pending": "另有 {pending} 个仍在计划期内",
     "followUp.kpi.winCompliant": "按计划跟进的赢单率",
     "followUp.kpi.winNotCompliant": "未按计划：{rate}",
     "followUp.kpi.winNote": "本期赢单或输单的商机",
-    "followUp.kpi.overdue": "今日逾期未跟进",
-    "followUp.kpi.overdueNote": "{days} 天以上无任何跟进的进行中商机，合计 {amount}",
+    "followUp.kpi.due": "今天及之前到期的跟进",
+    "followUp.kpi.dueNote": "已逾期 {overdue} 个，今天到期 {today} 个；本周另有 {week} 个到期",
     "followUp.kpi.breaks": "最常中断的环节",
     "followUp.kpi.breaksNote": "{count} 个商机（占未按计划商机的 {share}）",
     "followUp.kpi.none": "—",
@@ -165,12 +178,21 @@ export const followUpText = {
     "followUp.type.none": "无联系",
     "followUp.unknown": "（未知）",
     "followUp.noOwner": "（无负责人）",
-    "followUp.overdue.title": "逾期未跟进",
-    "followUp.overdue.text":
-      "截至数据日期，连续 {days} 天或以上没有任何跟进记录的进行中商机；从未跟进的商机从创建日起算。按无人跟进时长从长到短排列。",
-    "followUp.overdue.summary": "共 {count} 个逾期商机，金额合计 {amount}。",
-    "followUp.overdue.none": "没有超过 {days} 天无人跟进的进行中商机。",
-    "followUp.overdue.more": "显示 {total} 个中无人跟进最久的 {shown} 个。",
+    "followUp.today.title": "今日待办",
+    "followUp.today.text":
+      "截至 {day}，按跟进计划每个进行中商机的下一步：创建后 {hours} 小时内首次联系，首次联系后第 {materialsMax} 天前发送资料，发送资料后第 {secondMax} 天前二次联系，之后在最近一次跟进 {days} 天后回访（某一步逾期超过 {days} 天时亦然）。按到期日排序，同日金额大者在前。",
+    "followUp.today.staleText":
+      "陈旧商机——{silent} 天或更久无人跟进，或超过预计成交日期 {pastClose} 天以上——需要关闭或更新日期，而不是今天的工作：此处不列入，见数据质量页。",
+    "followUp.today.overdue": "已逾期",
+    "followUp.today.today": "今天到期",
+    "followUp.today.week": "本周到期",
+    "followUp.today.later": "稍后",
+    "followUp.today.stale": "陈旧",
+    "followUp.today.amount": "进行中金额 {amount}",
+    "followUp.today.byTeam": "各团队待跟进",
+    "followUp.today.byRep": "各销售待跟进",
+    "followUp.today.list": "本周内到期的跟进",
+    "followUp.today.more": "共 {total} 个，显示前 {shown} 个。",
     "followUp.col.rep": "销售",
     "followUp.col.team": "团队",
     "followUp.col.channel": "渠道",
@@ -188,6 +210,10 @@ export const followUpText = {
     "followUp.col.amount": "金额",
     "followUp.col.lastTouch": "最近跟进",
     "followUp.col.silence": "未跟进天数",
+    "followUp.col.due": "到期日",
+    "followUp.col.nextStep": "下一步",
+    "followUp.col.status": "状态",
+    "followUp.col.amountDue": "本周到期金额",
     "followUp.never": "从未"
   }
 };

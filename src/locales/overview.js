@@ -42,10 +42,12 @@ export const overviewText = {
     "overview.alert.stuck.summary":
       "Open opportunities in their stage longer than nine in ten opportunities stay there: {count}, {amount} in all. The largest:",
     "overview.alert.stuck.item": "{name} · {stage} · {amount} · {days} days in stage",
-    "overview.alert.overdue": "Overdue follow-ups",
+    "overview.alert.overdue": "Follow-ups due",
     "overview.alert.overdue.summary":
-      "Open opportunities nobody has touched for 14 days or more: {count}, {amount} in all. The largest:",
-    "overview.alert.overdue.item": "{name} · {stage} · {amount} · {days} days since the last touch",
+      "Open opportunities whose next follow-up step is overdue or due today: {count}, {amount} in all. First due:",
+    "overview.alert.overdue.stale":
+      "{count} stale opportunities (silent for months or long past their expected close) are left out: see data quality.",
+    "overview.alert.overdue.item": "{name} · {stage} · {amount} · {due}",
     "overview.alert.channels": "Channels whose quality dropped",
     "overview.alert.channels.summary":
       "Rates that fell by 10 points or more against the previous period ({previous}), on at least 10 closed deals or 20 leads: {count}.",
@@ -128,9 +130,11 @@ export const overviewText = {
     "overview.alert.stuck.summary":
       "{count} 个进行中的商机（合计 {amount}）在当前阶段停留的时间超过了九成商机。金额最大的几个：",
     "overview.alert.stuck.item": "{name} · {stage} · {amount} · 已停留 {days} 天",
-    "overview.alert.overdue": "逾期未跟进",
-    "overview.alert.overdue.summary": "{count} 个进行中的商机（合计 {amount}）已 14 天或更久无人跟进。金额最大的几个：",
-    "overview.alert.overdue.item": "{name} · {stage} · {amount} · 距上次跟进 {days} 天",
+    "overview.alert.overdue": "待跟进",
+    "overview.alert.overdue.summary":
+      "{count} 个进行中的商机（合计 {amount}）的下一步跟进已逾期或今天到期。最先到期的：",
+    "overview.alert.overdue.stale": "另有 {count} 个陈旧商机（数月无人跟进或远超预计成交日期）未列入：见数据质量页。",
+    "overview.alert.overdue.item": "{name} · {stage} · {amount} · {due}",
     "overview.alert.channels": "质量下滑的渠道",
     "overview.alert.channels.summary":
       "与上一期（{previous}）相比下降 10 个百分点及以上的有 {count} 项（至少 10 笔已关闭商机或 20 条线索）：",

@@ -13,8 +13,11 @@ import {
   type StageRegressionRow,
   type TableFreshnessRow
 } from "../../../pipelines/data-quality.ts";
+import {followUpActions, type FollowUpActionRow} from "../../../pipelines/follow-up/follow-up-actions.ts";
+import type {FollowUpOptions} from "../../../pipelines/follow-up/follow-up-options.ts";
 import type {PipelineContext} from "../../../pipelines/lib/context.ts";
 import {filterCondition} from "../../../pipelines/lib/filter-condition.ts";
+import {siteFollowUpPlan} from "../site-follow-up-plan.ts";
 import {readSitePeriods, siteNow} from "../site-now.ts";
 import {OPPORTUNITY_SCOPE} from "../../../pipelines/lib/opportunity-scope.ts";
 import type {EntityName} from "../../schema/entities.ts";
@@ -55,7 +58,29 @@ export interface DataQualitySlice {
     /** the longest overdue first; the amount before conversion where it was in another currency */
     rows: (PastCloseDateRow & {rep_name: string | null} & Partial<OriginalAmount>)[];
   };
+  /** open opportunities too silent or too far past their close to act on (followUpActions): the longest silent first */
+  stale: {
+    n_opportunities: number;
+    n_silent: number;
+    n_past_close: number;
+    amount: number;
+    rows: StaleRow[];
+  };
 }
+
+export type StaleRow = Pick<
+  FollowUpActionRow,
+  | "opportunity_id"
+  | "owner_rep_id"
+  | "rep_name"
+  | "stage"
+  | "amount"
+  | "last_touch_at"
+  | "days_since_touch"
+  | "expected_close_at"
+  | "days_past_close"
+  | "stale_reason"
+>;
 
 /** One run of `shangji ingest`. */
 export interface IngestRow {
@@ -110,6 +135,8 @@ export interface QuarantineRow {
 }
 
 export interface DataQualityData extends PageSlices<DataQualitySlice> {
+  /** the follow-up plan's limits beyond which an open opportunity is stale */
+  stale_limits: {silent_days: number; past_close_days: number};
   /** optional tables a whole-warehouse check needed and did not get */
   missing: string[];
   tables: {table: EntityName; n_rows: number; n_quarantined_rows: number; n_rejected_rows: number; n_files: number}[];
@@ -143,7 +170,10 @@ export interface DataQualityData extends PageSlices<DataQualitySlice> {
  * opportunities — coverage of their key fields, open deals past their expected close date, late-stage
  * deals without amount or date — narrowed to the opportunities the filter keeps.
  */
-export async function dataQualityData(connection: DuckDBConnection): Promise<DataQualityData> {
+export async function dataQualityData(
+  connection: DuckDBConnection,
+  plan: FollowUpOptions = siteFollowUpPlan()
+): Promise<DataQualityData> {
   const now = await siteNow(connection);
   const periods = await readSitePeriods(connection);
   const results = await dataQuality({connection, period: periods[0], now});
@@ -154,7 +184,9 @@ export async function dataQualityData(connection: DuckDBConnection): Promise<Dat
   }
   const gaps = results.late_stage_gaps.rows;
   const overdue = results.past_close_dates.rows;
-  const {slices} = await pageSlices(connection, (ctx) => opportunityChecks(ctx, gaps, overdue), {byPeriod: false});
+  const {slices} = await pageSlices(connection, (ctx) => opportunityChecks(ctx, gaps, overdue, plan), {
+    byPeriod: false
+  });
   const files = (await readFiles(connection)).map((row) => ({...row, file: basename(row.file)}));
   const quarantine = await withFirstLines(connection, results.quarantine.rows);
   const ingests = await readIngests(connection);
@@ -162,6 +194,7 @@ export async function dataQualityData(connection: DuckDBConnection): Promise<Dat
   for (const file of files) if (file.entity !== null) fileCounts.set(file.entity, fileCounts.get(file.entity)! + 1);
   return {
     slices,
+    stale_limits: {silent_days: plan.staleSilentDays, past_close_days: plan.stalePastCloseDays},
     missing: results.summary.missing,
     tables: results.table_rows.rows.map((row) => ({...row, n_files: fileCounts.get(row.table) ?? 0})),
     n_ingests: ingests.length,
@@ -206,7 +239,8 @@ async function readRemoved(ctx: PipelineContext): Promise<DataQualityData["remov
 export async function opportunityChecks(
   ctx: PipelineContext,
   gaps: LateStageGapRow[],
-  overdue: PastCloseDateRow[]
+  overdue: PastCloseDateRow[],
+  plan: Partial<FollowUpOptions> = siteFollowUpPlan()
 ): Promise<DataQualitySlice> {
   const kept = await readKeptOpportunities(
     ctx,
@@ -237,7 +271,32 @@ export async function opportunityChecks(
         .map((row) =>
           withOriginalAmount({...row, amount: row.amount === null ? null : Math.round(row.amount)}, originals)
         )
-    }
+    },
+    stale: await readStale(ctx, plan)
+  };
+}
+
+async function readStale(ctx: PipelineContext, plan: Partial<FollowUpOptions>): Promise<DataQualitySlice["stale"]> {
+  const stale = (await followUpActions(ctx, plan)).rows
+    .filter((row) => row.due_status === "stale")
+    .sort((a, b) => b.days_since_touch - a.days_since_touch || (b.amount ?? 0) - (a.amount ?? 0));
+  return {
+    n_opportunities: stale.length,
+    n_silent: stale.filter((row) => row.stale_reason === "silent").length,
+    n_past_close: stale.filter((row) => row.stale_reason === "past_close").length,
+    amount: Math.round(stale.reduce((sum, row) => sum + (row.amount ?? 0), 0)),
+    rows: stale.slice(0, LISTED_OPPORTUNITIES).map((row) => ({
+      opportunity_id: row.opportunity_id,
+      owner_rep_id: row.owner_rep_id,
+      rep_name: row.rep_name,
+      stage: row.stage,
+      amount: row.amount === null ? null : Math.round(row.amount),
+      last_touch_at: row.last_touch_at?.slice(0, 10) ?? null,
+      days_since_touch: Math.floor(row.days_since_touch),
+      expected_close_at: row.expected_close_at?.slice(0, 10) ?? null,
+      days_past_close: row.days_past_close,
+      stale_reason: row.stale_reason
+    }))
   };
 }
 

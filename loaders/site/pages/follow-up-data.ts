@@ -3,9 +3,9 @@ import {BY_CHANNEL} from "../../../pipelines/follow-up/compliance-by-channel.ts"
 import {BY_REP} from "../../../pipelines/follow-up/compliance-by-rep.ts";
 import {complianceCounts, type ComplianceCounts} from "../../../pipelines/follow-up/compliance-counts.ts";
 import {
-  DEFAULT_FOLLOW_UP_OPTIONS,
+  followUpActions,
   followUpChannelMix,
-  overdueFollowUps,
+  followUpWorkload,
   winRateByCompliance,
   winRateByFollowUpMix,
   type FollowUpOptions
@@ -17,9 +17,10 @@ import {pageSlices} from "../page-slices.ts";
 import {readAccountNames} from "../read-account-names.ts";
 import {ORIGINAL_AMOUNT_COLUMNS, readOriginalAmounts, withOriginalAmount} from "../read-original-amounts.ts";
 import {shareEqualSlices} from "../shared-slices.ts";
+import {siteFollowUpPlan} from "../site-follow-up-plan.ts";
 
-/** Overdue opportunities listed per filter; the count and amount cover all of them. */
-export const OVERDUE_ROWS = 25;
+/** Follow-ups listed per filter; the counts and amounts cover all of them. */
+export const ACTION_ROWS = 50;
 
 const COMPLIANCE = [
   "n_evaluated",
@@ -33,6 +34,7 @@ const COMPLIANCE = [
   "n_failed_second_contact"
 ] as const;
 const WIN_RATE = ["n_closed", "n_won", "win_rate", "win_rate_lower", "win_rate_upper"] as const;
+const WORKLOAD = ["n_overdue", "n_today", "n_week", "n_stale", "amount_due"] as const;
 
 /** The columns of each table of the page, in order. */
 export const FOLLOW_UP_COLUMNS = {
@@ -44,16 +46,21 @@ export const FOLLOW_UP_COLUMNS = {
   win_rate_by_dominant_channel: ["type", ...WIN_RATE],
   win_rate_by_visit: ["visit", ...WIN_RATE],
   // the amount before conversion: columns only where a listed row was in another currency
-  overdue: [
+  actions: [
     "opportunity_id",
     "account_name",
     "rep_name",
+    "team",
     "stage",
     "amount",
+    "next_step",
+    "due_on",
+    "due_status",
     "last_touch_at",
-    "days_since_touch",
     ...ORIGINAL_AMOUNT_COLUMNS
-  ]
+  ],
+  workload_by_rep: ["owner_rep_id", "rep_name", "team", ...WORKLOAD],
+  workload_by_team: ["team", ...WORKLOAD]
 } as const;
 
 type Table = keyof typeof FOLLOW_UP_COLUMNS;
@@ -66,21 +73,24 @@ const table = tablesOf(FOLLOW_UP_COLUMNS);
  * them in `compliance`, one row), by rep and by channel; win rates of the opportunities closed in the
  * period by plan status, dominant follow-up channel and visit; the channel mix of the period's activities.
  */
-export type FollowUpSlice = {missing: string[]} & {[T in Exclude<Table, "overdue">]: FollowUpTable<T>};
+export type FollowUpSlice = {missing: string[]} & {[T in Exclude<Table, TodayTable>]: FollowUpTable<T>};
+type TodayTable = "actions" | "workload_by_rep" | "workload_by_team";
 
-/** Overdue follow-ups of one filter choice at now: how many, their open amount, the longest silences. */
-export interface OverdueSlice {
+/**
+ * The follow-ups of one filter choice at now (followUpActions): how many are overdue, due today, due this week
+ * and stale with their open amounts; the first ACTION_ROWS to act on (stale ones left out) by due day, then
+ * larger amount; the same counts per rep and per team.
+ */
+export type TodaySlice = {
   missing: string[];
-  n_overdue: number;
-  overdue_amount: number;
-  overdue: FollowUpTable<"overdue">;
-}
+  counts: Record<"overdue" | "today" | "week" | "stale", {count: number; amount: number}>;
+} & {[T in TodayTable]: FollowUpTable<T>};
 
 export interface FollowUpData {
   /** per period and filter; a slice equal to an earlier one is that one's key (shareEqualSlices) */
   slices: Record<string, FollowUpSlice | string>;
   /** as of now: one slice per filter choice ("*|all", "*|team=华北" …) */
-  overdue: Record<string, OverdueSlice | string>;
+  today: Record<string, TodaySlice | string>;
   /** the name and team of every rep a by_rep table lists, by rep_id, written once for all slices */
   people: Record<string, {rep_name: string | null; team: string | null}>;
   /** the plan's thresholds, for the page's wording */
@@ -92,29 +102,31 @@ export interface FollowUpData {
  * rate of compliant against not-compliant opportunities, the mix of follow-up channels and the win rate
  * by mix; per filter, the opportunities overdue today.
  */
-export async function followUpData(connection: DuckDBConnection): Promise<FollowUpData> {
+export async function followUpData(
+  connection: DuckDBConnection,
+  plan: FollowUpOptions = siteFollowUpPlan()
+): Promise<FollowUpData> {
   const people: FollowUpData["people"] = {};
-  const {slices} = await pageSlices(connection, (ctx) => followUpSlice(ctx, people));
-  const overdue = await pageSlices(connection, overdueSlice, {byPeriod: false});
-  return {
-    slices: shareEqualSlices(slices),
-    overdue: shareEqualSlices(overdue.slices),
-    people,
-    plan: {...DEFAULT_FOLLOW_UP_OPTIONS}
-  };
+  const {slices} = await pageSlices(connection, (ctx) => followUpSlice(ctx, people, plan));
+  const today = await pageSlices(connection, (ctx) => todaySlice(ctx, plan), {byPeriod: false});
+  return {slices: shareEqualSlices(slices), today: shareEqualSlices(today.slices), people, plan};
 }
 
 /** One slice; the reps its by_rep table lists are added to `people`. */
-export async function followUpSlice(ctx: PipelineContext, people: FollowUpData["people"] = {}): Promise<FollowUpSlice> {
+export async function followUpSlice(
+  ctx: PipelineContext,
+  people: FollowUpData["people"] = {},
+  plan: Partial<FollowUpOptions> = {}
+): Promise<FollowUpSlice> {
   const [byRep, byChannel] = await complianceCounts<ComplianceCounts & Record<string, string | number | null>>(
     ctx,
     [BY_REP, BY_CHANNEL],
-    {}
+    plan
   );
   for (const row of byRep.rows)
     if (typeof row.rep_id === "string")
       people[row.rep_id] ??= {rep_name: row.rep_name as string | null, team: row.team as string | null};
-  const winRate = await winRateByCompliance(ctx);
+  const winRate = await winRateByCompliance(ctx, plan);
   const mix = await followUpChannelMix(ctx);
   const byMix = await winRateByFollowUpMix(ctx);
   const mixRows = (dimension: string, as: string) =>
@@ -131,9 +143,15 @@ export async function followUpSlice(ctx: PipelineContext, people: FollowUpData["
   };
 }
 
-export async function overdueSlice(ctx: PipelineContext): Promise<OverdueSlice> {
-  const {rows, missing} = await overdueFollowUps(ctx);
-  const listed = rows.slice(0, OVERDUE_ROWS);
+export async function todaySlice(ctx: PipelineContext, plan: Partial<FollowUpOptions> = {}): Promise<TodaySlice> {
+  const {rows, missing} = await followUpActions(ctx, plan);
+  const counts = {} as TodaySlice["counts"];
+  for (const status of ["overdue", "today", "week", "stale"] as const) {
+    const these = rows.filter((row) => row.due_status === status);
+    counts[status] = {count: these.length, amount: Math.round(these.reduce((sum, row) => sum + (row.amount ?? 0), 0))};
+  }
+  // rows come by due day, then larger amount
+  const listed = rows.filter((row) => row.due_status !== "stale" && row.due_status !== "later").slice(0, ACTION_ROWS);
   const names = await readAccountNames(
     ctx.connection,
     listed.map((row) => row.account_id)
@@ -142,12 +160,12 @@ export async function overdueSlice(ctx: PipelineContext): Promise<OverdueSlice> 
     ctx.connection,
     listed.map((row) => row.opportunity_id)
   );
+  const owners = new Map(rows.map((row) => [row.owner_rep_id, row]));
   return {
     missing,
-    n_overdue: rows.length,
-    overdue_amount: Math.round(rows.reduce((sum, row) => sum + (row.amount ?? 0), 0)),
-    overdue: table(
-      "overdue",
+    counts,
+    actions: table(
+      "actions",
       listed.map((row) =>
         withOriginalAmount(
           {
@@ -159,6 +177,20 @@ export async function overdueSlice(ctx: PipelineContext): Promise<OverdueSlice> 
         )
       ),
       {dropNull: ORIGINAL_AMOUNT_COLUMNS}
+    ),
+    workload_by_rep: table(
+      "workload_by_rep",
+      followUpWorkload(rows, "owner_rep_id").map((row) => ({
+        ...row,
+        owner_rep_id: row.key,
+        rep_name: owners.get(row.key)?.rep_name ?? null,
+        team: owners.get(row.key)?.team ?? null,
+        amount_due: Math.round(row.amount_due)
+      }))
+    ),
+    workload_by_team: table(
+      "workload_by_team",
+      followUpWorkload(rows, "team").map((row) => ({...row, team: row.key, amount_due: Math.round(row.amount_due)}))
     )
   };
 }

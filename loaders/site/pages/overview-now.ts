@@ -2,7 +2,7 @@ import type {DuckDBConnection} from "@duckdb/node-api";
 import type {ChannelQualityRow} from "../../../pipelines/channel-quality.ts";
 import {addMonths, quarterStart} from "../../../pipelines/forecast/add-months.ts";
 import {combinedQuarter} from "../../../pipelines/forecast/combined-quarter.ts";
-import {overdueFollowUps, type OverdueFollowUpRow} from "../../../pipelines/follow-up.ts";
+import {followUpActions, type FollowUpActionRow, type NextStep} from "../../../pipelines/follow-up.ts";
 import type {PipelineContext, PipelineResult} from "../../../pipelines/lib/context.ts";
 import {
   pipelineAsOf,
@@ -19,6 +19,7 @@ import {
 import {pageSlices, type PageSlices} from "../page-slices.ts";
 import {readAccountNames} from "../read-account-names.ts";
 import {significant} from "../significant.ts";
+import {siteFollowUpPlan} from "../site-follow-up-plan.ts";
 import {shift} from "../site-periods.ts";
 import {deepDiscountsAlert, overdueReceivablesAlert, type DiscountAlert, type MoneyAlert} from "./overview-money.ts";
 import {ALERT_ROWS} from "./overview-period.ts";
@@ -40,8 +41,14 @@ export interface OpportunityAlert {
   owner_rep_id: string | null;
   stage: string;
   amount: number | null;
-  /** days in the stage (stuck) or since the last touch (overdue) */
+  /** days in the stage (stuck) or since the last touch (follow-ups) */
   days: number;
+}
+
+/** A follow-up due: the plan's next step and the day it is due by (followUpActions). */
+export interface FollowUpAlert extends OpportunityAlert {
+  next_step: NextStep;
+  due_on: string;
 }
 
 export interface ComplaintAlert {
@@ -98,7 +105,8 @@ export interface OverviewNowSlice {
     count_opportunities: number[];
   };
   stuck: Alert<OpportunityAlert>;
-  overdue: Alert<OpportunityAlert>;
+  /** follow-ups overdue or due today, stale opportunities left out; `stale` counts those */
+  overdue: Alert<FollowUpAlert> & {stale: number};
   complaints: Alert<ComplaintAlert>;
   receivables: MoneyAlert;
   discounts: DiscountAlert;
@@ -118,7 +126,8 @@ export async function overviewNowSlices(
   const learned = resultCache<LearnedStageProbability[]>();
   const probabilitiesAt = (at: string) => learned(at, () => pipelineStageProbabilities(connection, at));
   const stuck = resultCache<PipelineResult<StuckOpportunityRow>>();
-  const overdue = resultCache<PipelineResult<OverdueFollowUpRow>>();
+  const actions = resultCache<PipelineResult<FollowUpActionRow>>();
+  const plan = siteFollowUpPlan();
   return pageSlices(
     connection,
     async (ctx) => {
@@ -136,13 +145,17 @@ export async function overviewNowSlices(
       const series = await quality.months(ctx);
       const months = monthlySeries(series.first, series.rows);
       const stuckAll = await stuck("all", () => stuckOpportunities({...ctx, filters: {}}));
-      const overdueAll = await overdue("all", () => overdueFollowUps({...ctx, filters: {}}));
+      const actionsAll = await actions("all", () => followUpActions({...ctx, filters: {}}, plan));
       const complaints = await complaintRiskList(ctx);
-      const stuckRows = stuckAll.rows.filter(matches);
-      const overdueRows = overdueAll.rows.filter(matches);
+      const actionRows = actionsAll.rows.filter(matches);
+      // a stale opportunity is a record to clean up (data-quality page), not one to act on
+      const stale = new Set(actionRows.filter((row) => row.due_status === "stale").map((row) => row.opportunity_id));
+      const stuckRows = stuckAll.rows.filter((row) => matches(row) && !stale.has(row.opportunity_id));
+      // already by due day, then larger amount
+      const overdueRows = actionRows.filter((row) => row.due_status === "overdue" || row.due_status === "today");
       const shown = {
         stuck: [...stuckRows].sort(byAmount).slice(0, ALERT_ROWS),
-        overdue: [...overdueRows].sort(byAmount).slice(0, ALERT_ROWS),
+        overdue: overdueRows.slice(0, ALERT_ROWS),
         complaints: complaints.rows.slice(0, ALERT_ROWS)
       };
       const names = await readAccountNames(
@@ -198,9 +211,12 @@ export async function overviewNowSlices(
           amount: Math.round(sum(overdueRows, (row) => row.amount)),
           rows: shown.overdue.map((row) => ({
             ...opportunityAlert(row, nameOf(row.account_id)),
-            days: Math.round(row.days_since_touch)
+            days: Math.round(row.days_since_touch),
+            next_step: row.next_step,
+            due_on: row.due_on
           })),
-          missing: overdueAll.missing
+          stale: stale.size,
+          missing: actionsAll.missing
         },
         complaints: {
           count: complaints.rows.length,
@@ -218,7 +234,7 @@ export async function overviewNowSlices(
         receivables: await overdueReceivablesAlert(ctx),
         discounts: await deepDiscountsAlert(ctx),
         missing: [
-          ...new Set([...weighted.missing, ...stuckAll.missing, ...overdueAll.missing, ...complaints.missing])
+          ...new Set([...weighted.missing, ...stuckAll.missing, ...actionsAll.missing, ...complaints.missing])
         ].sort()
       };
     },

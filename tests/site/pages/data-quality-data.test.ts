@@ -1,9 +1,15 @@
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
-import {dataQualityData, type DataQualityData} from "../../../loaders/site/pages/data-quality-data.ts";
+import {
+  dataQualityData,
+  opportunityChecks,
+  type DataQualityData
+} from "../../../loaders/site/pages/data-quality-data.ts";
 import {sitePeriods} from "../../../loaders/site/site-periods.ts";
 import {openWarehouse} from "../../../loaders/warehouse/open-warehouse.ts";
 import {readRows} from "../../../loaders/warehouse/read-rows.ts";
 import {dataQuality, duplicateRecords, type DataQualityResults} from "../../../pipelines/data-quality.ts";
+import {followUpOptions} from "../../../pipelines/follow-up/follow-up-options.ts";
+import {FOLLOW_UP_NOW, followUpFixture} from "../../pipelines/follow-up-actions-fixture.ts";
 import {emptyWarehouse, sampleWarehouse} from "../../pipelines/sample-warehouse.ts";
 import {makeSmallWarehouse} from "../small-warehouse.ts";
 
@@ -136,6 +142,25 @@ describe("dataQualityData(connection) on the sample", () => {
     expect(slice.coverage[0].n_rows).toBeLessThan(data.slices["*|all"].coverage[0].n_rows);
   });
 
+  it("counts as stale the open deals silent 90 days or more, or 60 days or more past their close, as a hand count does", async () => {
+    const [hand] = await readRows<{n: number; n_silent: number}>(
+      sample.connection,
+      `WITH open_deals AS (
+         SELECT o.expected_close_at, coalesce((SELECT max(a.occurred_at) FROM activities a
+           WHERE a.opportunity_id = o.opportunity_id AND a.occurred_at <= TIMESTAMP '2026-11-20'), o.created_at) AS last_touch
+         FROM opportunities o WHERE o.outcome = 'open' AND o.created_at <= TIMESTAMP '2026-11-20'
+       )
+       SELECT count(*) FILTER (WHERE last_touch <= TIMESTAMP '2026-08-22'
+           OR expected_close_at <= DATE '2026-09-21')::INTEGER AS n,
+         count(*) FILTER (WHERE last_touch <= TIMESTAMP '2026-08-22')::INTEGER AS n_silent
+       FROM open_deals`
+    );
+    const {stale} = data.slices["*|all"];
+    expect(hand.n).toBeGreaterThan(0);
+    expect([stale.n_opportunities, stale.n_silent]).toEqual([hand.n, hand.n_silent]);
+    expect(data.stale_limits).toEqual({silent_days: 90, past_close_days: 60});
+  });
+
   it("writes one slice per filter choice, within the size budget", () => {
     expect(Object.keys(data.slices)).toHaveLength(19); // all + 5 teams + 5 regions + 8 channels
     expect(Object.keys(data.slices).every((key) => key.startsWith("*|"))).toBe(true);
@@ -173,6 +198,32 @@ describe("dataQualityData(connection) on other warehouses", () => {
       expect(data.quarantine.find((q) => q.rule === "unique")).toMatchObject({column: null, first_lines: []});
       const json = JSON.stringify(data);
       for (const value of ["Zhang San", "zhang.san@example.com", "¥12,3x", "n/a"]) expect(json).not.toContain(value);
+    } finally {
+      warehouse.close();
+    }
+  });
+});
+
+describe("opportunityChecks(ctx, gaps, overdue, plan)", () => {
+  it("lists the stale opportunities, silent longest first, with why each is stale", async () => {
+    const warehouse = await emptyWarehouse();
+    try {
+      await followUpFixture(warehouse.connection);
+      const ctx = {
+        connection: warehouse.connection,
+        period: {start: "2026-01-01", end: "2026-03-01"},
+        now: FOLLOW_UP_NOW
+      };
+      const {stale} = await opportunityChecks(ctx, [], [], followUpOptions());
+      // A7 silent 106 days, A13 silent 90, A8 60 days past its close (last touched 4 days before now)
+      expect(stale).toMatchObject({n_opportunities: 3, n_silent: 2, n_past_close: 1, amount: 70 + 130 + 80});
+      expect(stale.rows.map((r) => [r.opportunity_id, r.stale_reason, r.days_since_touch, r.days_past_close])).toEqual([
+        ["A7", "silent", 106, null],
+        ["A13", "silent", 90, null],
+        ["A8", "past_close", 4, 60]
+      ]);
+      const looser = await opportunityChecks(ctx, [], [], followUpOptions({staleSilentDays: 100}));
+      expect(looser.stale.rows.map((r) => r.opportunity_id)).toEqual(["A7", "A8"]);
     } finally {
       warehouse.close();
     }

@@ -2,8 +2,8 @@ import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import {
   complianceByRep,
   followUpChannelMix,
+  followUpActions,
   followUpCompliance,
-  overdueFollowUps,
   winRateByCompliance,
   winRateByFollowUpMix
 } from "../../../pipelines/follow-up.ts";
@@ -11,10 +11,10 @@ import {readRows} from "../../../loaders/warehouse/read-rows.ts";
 import {withoutHiddenNames} from "../../../loaders/site/hidden-names.ts";
 import {
   followUpData,
-  OVERDUE_ROWS,
+  ACTION_ROWS,
   type FollowUpData,
   type FollowUpSlice,
-  type OverdueSlice
+  type TodaySlice
 } from "../../../loaders/site/pages/follow-up-data.ts";
 import {sitePeriods, type SitePeriod} from "../../../loaders/site/site-periods.ts";
 import {tableRows} from "../../../src/components/compact-table.js";
@@ -36,7 +36,7 @@ describe("followUpData(connection)", () => {
   let data: FollowUpData;
   let ytd: SitePeriod;
   const slice = (key: string) => sliceAt<FollowUpSlice>(data.slices, key);
-  const overdueAt = (key: string) => sliceAt<OverdueSlice>(data.overdue, key);
+  const todayAt = (key: string) => sliceAt<TodaySlice>(data.today, key);
 
   beforeAll(async () => {
     sample = await sampleWarehouse();
@@ -122,21 +122,33 @@ describe("followUpData(connection)", () => {
     expect(referralTotal).toEqual(counts);
   });
 
-  it("lists the overdue opportunities as of now, longest silence first, with their account names", async () => {
-    expect(Object.keys(data.overdue)).toHaveLength(Object.keys(data.slices).length / 6);
-    const expected = (await overdueFollowUps(sample.context(ytd))).rows;
-    const overdue = overdueAt("*|all");
-    expect(overdue.n_overdue).toBe(expected.length);
-    expect(overdue.n_overdue).toBeGreaterThan(OVERDUE_ROWS);
-    const rows = objects(overdue.overdue);
-    expect(rows.map((r) => r.opportunity_id)).toEqual(expected.slice(0, OVERDUE_ROWS).map((e) => e.opportunity_id));
+  it("lists the follow-ups due by this week as of now, stale ones left out, with their account names", async () => {
+    expect(Object.keys(data.today)).toHaveLength(Object.keys(data.slices).length / 6);
+    const expected = (await followUpActions(sample.context(ytd))).rows;
+    const today = todayAt("*|all");
+    const due = expected.filter((e) => ["overdue", "today", "week"].includes(e.due_status));
+    expect(today.counts.overdue.count + today.counts.today.count + today.counts.week.count).toBe(due.length);
+    expect(today.counts.stale.count).toBe(expected.filter((e) => e.due_status === "stale").length);
+    const rows = objects(today.actions);
+    expect(rows.map((r) => r.opportunity_id)).toEqual(due.slice(0, ACTION_ROWS).map((e) => e.opportunity_id));
+    expect(rows.every((r) => r.due_status !== "stale")).toBe(true);
+    const dueDays = rows.map((r) => r.due_on as string);
+    expect(dueDays).toEqual([...dueDays].sort());
     const [first] = await readRows<{name: string}>(
       sample.connection,
       "SELECT a.name FROM opportunities o JOIN accounts a ON a.account_id = o.account_id WHERE o.opportunity_id = $id",
       {id: rows[0].opportunity_id as string}
     );
     expect(rows[0].account_name).toBe(first.name);
-    expect(overdue.overdue_amount).toBe(Math.round(expected.reduce((sum, e) => sum + (e.amount ?? 0), 0)));
+  });
+
+  it("counts each rep's and each team's follow-ups, adding up to the whole", () => {
+    const today = todayAt("*|all");
+    for (const table of [today.workload_by_rep, today.workload_by_team]) {
+      const rows = objects(table);
+      for (const status of ["overdue", "today", "week", "stale"] as const)
+        expect(rows.reduce((sum, r) => sum + (r[`n_${status}`] as number), 0)).toBe(today.counts[status].count);
+    }
   });
 
   it("writes a slice equal to an earlier one as that one's key", () => {
@@ -145,8 +157,8 @@ describe("followUpData(connection)", () => {
     for (const key of keys) expect(slice(key)).toEqual(slice(data.slices[key] as string));
   });
 
-  it("keeps account names in the overdue table, so that a public site drops them", () => {
-    const names = objects(overdueAt("*|all").overdue).map((r) => r.account_name as string);
+  it("keeps account names in the follow-up list, so that a public site drops them", () => {
+    const names = objects(todayAt("*|all").actions).map((r) => r.account_name as string);
     expect(names.filter((name) => name !== null).length).toBeGreaterThan(0);
     const json = JSON.stringify(withoutHiddenNames(data, ["accounts"]));
     expect(names.filter((name) => name !== null && json.includes(name))).toEqual([]);
@@ -171,10 +183,10 @@ describe("followUpData(connection) on an empty warehouse", () => {
         expect(slice.missing).toEqual(["activities"]);
         expect(slice.by_rep).toEqual({columns: [], rows: []});
       }
-      expect(data.overdue["*|all"]).toMatchObject({
+      expect(data.today["*|all"]).toMatchObject({
         missing: ["activities"],
-        n_overdue: 0,
-        overdue: {columns: [], rows: []}
+        counts: {overdue: {count: 0, amount: 0}, stale: {count: 0, amount: 0}},
+        actions: {columns: [], rows: []}
       });
     } finally {
       warehouse.close();

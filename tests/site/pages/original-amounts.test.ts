@@ -4,7 +4,8 @@ import {join} from "node:path";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import {ingest} from "../../../loaders/ingest/ingest.ts";
 import {dataQualityData, type DataQualitySlice} from "../../../loaders/site/pages/data-quality-data.ts";
-import {followUpData, type OverdueSlice} from "../../../loaders/site/pages/follow-up-data.ts";
+import {followUpOptions} from "../../../pipelines/follow-up/follow-up-options.ts";
+import {followUpData, type TodaySlice} from "../../../loaders/site/pages/follow-up-data.ts";
 import {funnelData} from "../../../loaders/site/pages/funnel-data.ts";
 import {opportunitiesData} from "../../../loaders/site/pages/opportunities-data.ts";
 import {repData} from "../../../loaders/site/pages/rep-data.ts";
@@ -106,13 +107,15 @@ describe("lists of opportunities in three currencies", () => {
     ]);
   });
 
-  it("followUpData(connection) lists overdue follow-ups with the amounts before conversion", async () => {
-    const data = await followUpData(warehouse.connection);
-    const overdue = sliceAt<OverdueSlice>(data.overdue, "*|all");
-    expect(overdue.overdue.columns.slice(-2)).toEqual(["amount_original", "currency_original"]);
-    // never touched since 2024-06-01: the same silence, so the larger amount first; O2 has no original amount
+  it("followUpData(connection, plan) lists overdue follow-ups with the amounts before conversion", async () => {
+    // silent since 2024-06-01 and past their close: stale under the default limits, so limits beyond that
+    const plan = followUpOptions({staleSilentDays: 1000, stalePastCloseDays: 1000});
+    const data = await followUpData(warehouse.connection, plan);
+    const today = sliceAt<TodaySlice>(data.today, "*|all");
+    expect(today.actions.columns.slice(-2)).toEqual(["amount_original", "currency_original"]);
+    // never touched since 2024-06-01: a check-in due the same day, so the larger amount first; O2 has no original amount
     expect(
-      tableRows<Record<string, unknown>>(overdue.overdue).map(
+      tableRows<Record<string, unknown>>(today.actions).map(
         ({opportunity_id, amount, amount_original, currency_original}) => [
           opportunity_id,
           amount,

@@ -5,7 +5,7 @@ import {sitePeriods} from "../../../loaders/site/site-periods.ts";
 import {readRows} from "../../../loaders/warehouse/read-rows.ts";
 import {channelQuality} from "../../../pipelines/channel-quality.ts";
 import {combinedQuarter} from "../../../pipelines/forecast/combined-quarter.ts";
-import {overdueFollowUps} from "../../../pipelines/follow-up.ts";
+import {followUpActions} from "../../../pipelines/follow-up.ts";
 import type {Period} from "../../../pipelines/lib/context.ts";
 import {repPerformance} from "../../../pipelines/rep-performance.ts";
 import {stuckOpportunities} from "../../../pipelines/stage-conversion.ts";
@@ -156,7 +156,7 @@ describe("overviewData(connection)", () => {
     expect(data.slices["ytd|all"].reps_below_plan.rows.length).toBeGreaterThan(0);
   });
 
-  it("holds the open pipeline now, and the team's stuck and overdue opportunities as the filtered pipelines list them", async () => {
+  it("holds the open pipeline now, and the team's stuck and due opportunities as the filtered pipelines list them, stale ones left out", async () => {
     const [{open}] = await readRows<{open: number}>(
       sample.connection,
       `SELECT coalesce(sum(amount), 0)::DOUBLE AS open FROM opportunities WHERE outcome = 'open'`
@@ -164,11 +164,16 @@ describe("overviewData(connection)", () => {
     expect(data.now.slices["*|all"].pipeline.open_amount).toBe(Math.round(open));
     const now = data.now.slices[`*|team=${team}`];
     const ctx = sample.context(ytd, {team});
-    const stuck = await stuckOpportunities(ctx);
-    expect(now.stuck.count).toBe(stuck.rows.length);
-    const largest = [...stuck.rows].sort((a, b) => (b.amount ?? 0) - (a.amount ?? 0))[0];
+    const actions = (await followUpActions(ctx)).rows;
+    const stale = new Set(actions.filter((a) => a.due_status === "stale").map((a) => a.opportunity_id));
+    expect(now.overdue.stale).toBe(stale.size);
+    const stuck = (await stuckOpportunities(ctx)).rows.filter((row) => !stale.has(row.opportunity_id));
+    expect(now.stuck.count).toBe(stuck.length);
+    const largest = [...stuck].sort((a, b) => (b.amount ?? 0) - (a.amount ?? 0))[0];
     expect(now.stuck.rows[0].amount).toBe(largest.amount);
-    expect(now.overdue.count).toBe((await overdueFollowUps(ctx)).rows.length);
+    const due = actions.filter((a) => a.due_status === "overdue" || a.due_status === "today");
+    expect(now.overdue.count).toBe(due.length);
+    expect(now.overdue.rows.map((r) => r.opportunity_id)).toEqual(due.slice(0, 5).map((a) => a.opportunity_id));
     expect(now.stuck.rows.length).toBeLessThanOrEqual(5);
   });
 
