@@ -27,6 +27,7 @@ export function buildCommand(): Command {
         filterValues: process.env.SHANGJI_FILTER_VALUES ? undefined : config.site.filterValues,
         fresh: options.fresh,
         followUp: config.followUp,
+        displayNames: config.displayNames,
         quiet: options.quiet
       });
       if (options.quiet) return;

@@ -32,6 +32,7 @@ export function rebuildCommand(): Command {
         passphrase: process.env.SHANGJI_SITE_PASSPHRASE,
         filterValues: process.env.SHANGJI_FILTER_VALUES ? undefined : config.site.filterValues,
         followUp: config.followUp,
+        displayNames: config.displayNames,
         archive: config.archive,
         reportingCurrency: config.reportingCurrency,
         fresh: options.fresh,

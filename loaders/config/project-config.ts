@@ -9,6 +9,17 @@ export type PublishAccess = (typeof PUBLISH_ACCESS)[number];
 export const HIDDEN_DIMENSIONS = ["accounts", "reps"] as const;
 export type HiddenDimension = (typeof HIDDEN_DIMENSIONS)[number];
 
+/** the kinds of exported codes a site names per language */
+export const CODE_KINDS = ["channel", "activity", "ticket", "lostReason"] as const;
+type CodeKind = (typeof CODE_KINDS)[number];
+const CODE_NAMES = z.record(
+  z.string().min(1),
+  z
+    .object({en: z.string().min(1), zh: z.string().min(1)})
+    .partial()
+    .strict()
+);
+
 const projectConfigSchema = z
   .object({
     /** the folder the CRM exports are dropped into; `shangji rebuild` ingests what is new in it */
@@ -47,6 +58,15 @@ const projectConfigSchema = z
         staleSilentDays: z.number().positive(),
         stalePastCloseDays: z.number().nonnegative()
       })
+      .partial()
+      .strict()
+      .default({}),
+    /**
+     * names of exported codes per language, by kind (channel, activity, ticket, lostReason) and code, e.g.
+     * {"channel": {"trade_show": {"en": "Trade show", "zh": "展会"}}}; they override the defaults
+     */
+    displayNames: z
+      .object(Object.fromEntries(CODE_KINDS.map((kind) => [kind, CODE_NAMES])) as Record<CodeKind, typeof CODE_NAMES>)
       .partial()
       .strict()
       .default({}),

@@ -16,6 +16,7 @@ import {openWarehouse, warehouseLockPath} from "../warehouse/open-warehouse.ts";
 import {siteLocale, type SiteLocale} from "./site-locale.ts";
 import {filterValueLimit} from "./site-filters.ts";
 import {FOLLOW_UP_VARIABLE} from "./site-follow-up-plan.ts";
+import {DISPLAY_NAMES_VARIABLE, type DisplayNames} from "./site-display-names.ts";
 import type {FollowUpOptions} from "../../pipelines/follow-up/follow-up-options.ts";
 import type {PublishAccess} from "../config/project-config.ts";
 import {
@@ -57,6 +58,8 @@ export interface BuildSiteOptions {
   fresh?: boolean;
   /** the follow-up plan and stale limits over the defaults (the project configuration's `followUp`) */
   followUp?: Partial<FollowUpOptions>;
+  /** names of exported codes per language (the project configuration's `displayNames`) */
+  displayNames?: DisplayNames;
 }
 
 export interface BuildReport {
@@ -108,7 +111,8 @@ export async function buildSite({
   filterValues = filterValueLimit(),
   report = {},
   fresh = false,
-  followUp = {}
+  followUp = {},
+  displayNames = {}
 }: BuildSiteOptions): Promise<BuildReport> {
   const began = performance.now();
   const secret = access === "password" ? requirePassphrase(passphrase) : null;
@@ -139,6 +143,7 @@ export async function buildSite({
         hide,
         filterValues,
         followUp,
+        displayNames,
         sealing,
         fresh
       })
@@ -165,6 +170,7 @@ async function buildLocked({
   hide,
   filterValues,
   followUp,
+  displayNames,
   sealing,
   fresh
 }: {
@@ -180,11 +186,12 @@ async function buildLocked({
   hide: HiddenDimension[];
   filterValues: number;
   followUp: Partial<FollowUpOptions>;
+  displayNames: DisplayNames;
   sealing: {cipher: SiteCipher; slugKey: string} | null;
   fresh: boolean;
 }): Promise<BuildReport> {
   // a sealed site is not compared: its key is not published, and its page names depend on the passphrase
-  const key = sealing ? null : await siteKey(warehousePath, {locale, hide, filterValues, followUp});
+  const key = sealing ? null : await siteKey(warehousePath, {locale, hide, filterValues, followUp, displayNames});
   if (key && !fresh) {
     const kept = keptSite(outPath, key, {warehousePath, locale, report, began});
     if (kept) return kept;
@@ -203,6 +210,7 @@ async function buildLocked({
       SHANGJI_HIDE: hide.join(","),
       SHANGJI_FILTER_VALUES: String(filterValues),
       [FOLLOW_UP_VARIABLE]: JSON.stringify(followUp),
+      [DISPLAY_NAMES_VARIABLE]: JSON.stringify(displayNames),
       // rep and channel page names: keyed hashes on a password-protected site (read-dynamic-paths.ts)
       SHANGJI_SLUG_KEY: sealing?.slugKey ?? ""
     };

@@ -1,3 +1,4 @@
+import {DISPLAY_NAMES_VARIABLE} from "./site-display-names.ts";
 import {FOLLOW_UP_VARIABLE} from "./site-follow-up-plan.ts";
 import {existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync} from "node:fs";
 import {dirname, join, resolve} from "node:path";
@@ -187,7 +188,8 @@ async function buildSettings(connection: DuckDBConnection): Promise<string> {
     "SHANGJI_FILTER_VALUES",
     "SHANGJI_SLUG_KEY",
     "SHANGJI_CONFIG",
-    FOLLOW_UP_VARIABLE
+    FOLLOW_UP_VARIABLE,
+    DISPLAY_NAMES_VARIABLE
   ];
   const config = resolve(process.env.SHANGJI_CONFIG ?? PROJECT_CONFIG_FILE);
   return fingerprint(

@@ -5,6 +5,7 @@ import {readRows} from "../warehouse/read-rows.ts";
 import {rowCountsSql} from "../warehouse/row-counts-sql.ts";
 import {valuesLeftOut, type ValuesLeftOutRow} from "../../pipelines/data-quality/values-left-out.ts";
 import {choiceFilters, filterChoices, readFilterOptions, sliceKey, type FilterOptions} from "./site-filters.ts";
+import {siteDisplayNames, type DisplayNames} from "./site-display-names.ts";
 import {siteLocale, type SiteLocale} from "./site-locale.ts";
 import {readSitePeriods, startOfToday} from "./site-now.ts";
 import {DEFAULT_PERIOD, type SitePeriod} from "./site-periods.ts";
@@ -26,6 +27,8 @@ export interface SiteMeta {
    * says how many its figures leave out
    */
   left_out: Record<string, ValuesLeftOutRow>;
+  /** configured names of exported codes per language, over the site's defaults (src/components/display-names.js) */
+  display_names: DisplayNames;
 }
 
 export async function readSiteMeta(connection: DuckDBConnection): Promise<SiteMeta> {
@@ -57,6 +60,7 @@ export async function readSiteMeta(connection: DuckDBConnection): Promise<SiteMe
     filters,
     currency: currency !== null && /^[A-Z]{3}$/.test(currency) ? currency : null,
     tables: counts.filter((c) => c.n_rows > 0).map((c) => c.table),
-    left_out: leftOut
+    left_out: leftOut,
+    display_names: siteDisplayNames()
   };
 }

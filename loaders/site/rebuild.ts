@@ -29,6 +29,8 @@ export interface RebuildOptions {
   fresh?: boolean;
   /** shangji.config.json's followUp */
   followUp?: BuildSiteOptions["followUp"];
+  /** shangji.config.json's displayNames */
+  displayNames?: BuildSiteOptions["displayNames"];
   /** shangji.config.json's reportingCurrency */
   reportingCurrency?: string;
   quiet?: boolean;
@@ -122,6 +124,7 @@ export async function rebuild(options: RebuildOptions): Promise<RebuildResult> {
       filterValues: options.filterValues,
       fresh: options.fresh,
       followUp: options.followUp,
+      displayNames: options.displayNames,
       quiet: options.quiet,
       report: {...report, durations: undefined}
     });

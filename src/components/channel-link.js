@@ -1,9 +1,10 @@
 import {html} from "htl";
+import {displayName} from "./display-names.js";
 import {pageHref} from "./filter-bar.js";
 
-/** A channel's name for display: the source as exported, or "(no source)". */
+/** A channel's name for display: its display name in the site's language, or "(no source)". */
 export function channelName(source, t) {
-  return source === null || source === undefined ? t("channels.noSource") : source;
+  return source === null || source === undefined ? t("channels.noSource") : displayName(t, "channel", source);
 }
 
 /**

@@ -1,3 +1,4 @@
+import {displayName} from "./display-names.js";
 import {filterSearch, readFilter} from "./slices.js";
 
 const STORAGE_KEY = "shangji-filter";
@@ -32,7 +33,8 @@ export function filterBar(site, t) {
   // a dimension without values (none exported, or a site built with filterValues 0) offers no select
   const offered = DIMENSIONS.filter((dimension) => site.filters[dimension].length > 0);
   for (const dimension of offered) {
-    add(dimension, [["", t("filter.all")], ...site.filters[dimension].map((v) => [v, v])]);
+    const text = (v) => (dimension === "channel" ? displayName(t, "channel", v) : v);
+    add(dimension, [["", t("filter.all")], ...site.filters[dimension].map((v) => [v, text(v)])]);
   }
   if (offered.length > 1) {
     const note = form.appendChild(document.createElement("span"));

@@ -73,7 +73,7 @@ export function followUpToday(today, {t, fmt, filter, stageLabel, currency}) {
   const actions = tableRows(today.actions);
   const due = today.counts.overdue.count + today.counts.today.count + today.counts.week.count;
   root.append(heading(t("followUp.today.list")));
-  root.append(
+  const list = root.appendChild(
     dataTable(
       actions.map((d) => ({
         ...d,
@@ -82,8 +82,19 @@ export function followUpToday(today, {t, fmt, filter, stageLabel, currency}) {
         due_status: t(`followUp.today.${d.due_status}`)
       })),
       {
-        columns: ["due_on", "next_step", "due_status", "account_name", "rep_name", "stage", "amount", "last_touch_at"],
+        columns: [
+          "due_on",
+          "next_step",
+          "due_status",
+          "opportunity_id",
+          "account_name",
+          "rep_name",
+          "stage",
+          "amount",
+          "last_touch_at"
+        ],
         header: {
+          opportunity_id: t("followUp.col.opportunity"),
           due_on: t("followUp.col.due"),
           next_step: t("followUp.col.nextStep"),
           due_status: t("followUp.col.status"),
@@ -105,6 +116,7 @@ export function followUpToday(today, {t, fmt, filter, stageLabel, currency}) {
       }
     )
   );
+  list.classList.add("follow-ups-due");
   if (due > actions.length) {
     const more = root.appendChild(document.createElement("p"));
     more.className = "muted";

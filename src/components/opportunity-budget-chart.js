@@ -1,4 +1,5 @@
 import * as Plot from "@observablehq/plot";
+import {channelName} from "./channel-link.js";
 import {PALETTE} from "./palette.js";
 
 /**
@@ -14,7 +15,11 @@ export function opportunityBudgetChart(rows, {width, highlight = "", t, fmt}) {
     height: 40 + rows.length * 30,
     marginLeft: 100,
     x: {domain: [0, highest], label: null, tickFormat: fmt.percent, grid: true},
-    y: {domain: rows.map((d) => d.source), label: null, tickFormat: (s) => (s === highlight ? `▶ ${s}` : s)},
+    y: {
+      domain: rows.map((d) => d.source),
+      label: null,
+      tickFormat: (s) => (s === highlight ? `▶ ${channelName(s, t)}` : channelName(s, t))
+    },
     color: {domain: [now, next], range: [PALETTE[7], PALETTE[0]], legend: true},
     marks: [
       Plot.arrow(rows, {
@@ -34,7 +39,8 @@ export function opportunityBudgetChart(rows, {width, highlight = "", t, fmt}) {
         fill: "var(--theme-background)",
         r: 4.5,
         tip: true,
-        title: (d) => `${d.source}\n${now}: ${fmt.percent(d.current_share)}\n${next}: ${fmt.percent(d.next_share)}`
+        title: (d) =>
+          `${channelName(d.source, t)}\n${now}: ${fmt.percent(d.current_share)}\n${next}: ${fmt.percent(d.next_share)}`
       }),
       Plot.dot(rows, {x: "next_share", y: "source", fill: () => next, r: 4.5})
     ]

@@ -1,3 +1,4 @@
+import {channelName} from "./channel-link.js";
 import {pageHref} from "./filter-bar.js";
 import {emptyState} from "./page-parts.js";
 import {stageLabeler} from "./stage-label.js";
@@ -72,7 +73,7 @@ export function overviewAlerts(slice, now, site, filter, t, fmt) {
         }),
       items: slice.channel_drops.rows.map((row) => ({
         text: t("overview.alert.channels.item", {
-          channel: row.source ?? "—",
+          channel: channelName(row.source, t),
           metric: t(row.metric === "win_rate" ? "overview.alert.channels.winRate" : "overview.alert.channels.leadRate"),
           rate: fmt.percent(row.rate),
           previous: fmt.percent(row.previous_rate)

@@ -1,14 +1,16 @@
 import {common} from "../locales/common.js";
+import {displayNameMessages} from "./display-names.js";
 import {formatters, translator} from "./i18n.js";
 
 /**
- * What every page's first cell does: the translator (common texts plus the page's own), the number and
+ * What every page's first cell does: the translator (common texts, the page's own and the names of codes), the number and
  * date formats of the site's language, and the document's title and language.
  *
  * @example const {t, fmt} = setupPage(site, "channels.title", channelsText);
  */
 export function setupPage(site, titleKey, ...dictionaries) {
-  const t = translator(site.locale, common, ...dictionaries);
+  // the configured names of codes last, so that they override the defaults
+  const t = translator(site.locale, common, ...dictionaries, displayNameMessages(site.display_names));
   const fmt = formatters(site.locale, site.currency);
   document.documentElement.lang = site.locale;
   document.title = `${t(titleKey)} | ${t("site.title")}`;
