@@ -25,7 +25,9 @@ export const pipelineGlossary: GlossaryEntry[] = [
     title_zh: "商机覆盖率",
     definition:
       "Open pipeline expected to close in the period / remaining quota, remaining quota = Σ quota of the months " +
-      "starting in the period − revenue won in the period so far; null without quotas or once the quota is met.",
+      "starting in the period − revenue won in the period so far; none without quotas or once the quota is met. " +
+      "On the site the period is the quarter under way (the overview, quarter to date) or the year under way (year " +
+      "to date); a closed period has nothing left to close, so coverage does not apply to it.",
     grain: "one row per currency",
     pipeline: "pipelineCoverage"
   },

@@ -23,7 +23,7 @@ export function periodTiles(slice, site, filter, t, fmt) {
   return [
     kpiTile({
       label: t("overview.kpi.wonRevenue"),
-      value: fmt.moneyCompact(current.won_revenue),
+      ...fmt.moneyTile(current.won_revenue),
       changes: relative((k) => k.won_revenue),
       href: pageHref("./reps.html", filter),
       note: t("overview.kpi.wonRevenue.note", {count: fmt.count(current.count_won)})
@@ -69,14 +69,14 @@ export function nowTiles(now, filter, t, fmt) {
   return [
     kpiTile({
       label: t("overview.kpi.openPipeline"),
-      value: fmt.moneyCompact(now.pipeline.open_amount),
+      ...fmt.moneyTile(now.pipeline.open_amount),
       changes: pipelineChanges("open_amount"),
       href: pageHref("./pipeline.html", filter),
       note: t("overview.kpi.openPipeline.note", {count: fmt.count(now.pipeline.count_open)})
     }),
     kpiTile({
       label: t("overview.kpi.weightedPipeline"),
-      value: fmt.moneyCompact(now.pipeline.weighted_amount),
+      ...fmt.moneyTile(now.pipeline.weighted_amount),
       changes: pipelineChanges("weighted_amount"),
       href: pageHref("./pipeline.html", filter),
       note: t("overview.kpi.weightedPipeline.note")
@@ -84,7 +84,8 @@ export function nowTiles(now, filter, t, fmt) {
     kpiTile({
       label: t("overview.kpi.coverage"),
       value: quotaMet ? t("overview.kpi.coverage.met") : ratio(coverage.coverage_ratio),
-      href: pageHref("./pipeline.html", filter),
+      // quarter to date is the period whose coverage the pipeline page shows for this quarter
+      href: `${pageHref("./pipeline.html", {...filter, period: "qtd"})}#coverage`,
       note: quotaMet
         ? t("overview.kpi.coverage.metNote")
         : coverage.remaining_quota === null
@@ -97,7 +98,7 @@ export function nowTiles(now, filter, t, fmt) {
     }),
     kpiTile({
       label: t("overview.kpi.forecast"),
-      value: fmt.moneyCompact(forecast?.combined_amount),
+      ...fmt.moneyTile(forecast?.combined_amount),
       changes: forecast
         ? [
             relativeChange(

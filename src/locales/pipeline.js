@@ -12,7 +12,12 @@ export const pipelineText = {
     "pipeline.kpi.weighted": "Weighted pipeline",
     "pipeline.kpi.weightedNote": "weighted by the stage win rates of the last 365 days",
     "pipeline.kpi.coverage": "Quota coverage",
-    "pipeline.kpi.coverageNote": "pipeline due in the period / remaining quota",
+    "pipeline.kpi.coverageNote": "open pipeline due {period} / quota left {period}",
+    "pipeline.coverage.thisQuarter": "this quarter",
+    "pipeline.coverage.thisYear": "this year",
+    "pipeline.coverage.closedValue": "Does not apply",
+    "pipeline.coverage.closed":
+      "Coverage does not apply to a closed period: nothing in it is left to close. Choose quarter to date or year to date for the quarter or year under way.",
     "pipeline.kpi.noCoverage": "no remaining quota to cover",
     "pipeline.kpi.velocity": "Sales velocity",
     "pipeline.kpi.velocityNote": "revenue per day the pipeline yields at the period's rates",
@@ -49,7 +54,7 @@ export const pipelineText = {
 
     "pipeline.coverage.title": "Coverage of the remaining quota",
     "pipeline.coverage.text":
-      "Open deals expected to close in the period against what is left of the period's quota (the quota of its months minus the revenue won so far). Below 1× the pipeline cannot meet the quota even if every deal is won.",
+      "Open deals expected to close in the quarter or year under way against what is left of its quota (the quota of its months minus the revenue won so far): quarter to date shows the whole quarter, year to date the whole year, and the overview's coverage is this quarter's. Below 1× the pipeline cannot meet the quota even if every deal is won.",
     "pipeline.coverage.chart": "Remaining quota against the pipeline due in the period",
     "pipeline.coverage.description":
       "Remaining quota {remaining}; open pipeline due in the period {open} ({ratio}); weighted {weighted} ({weightedRatio}).",
@@ -119,7 +124,12 @@ export const pipelineText = {
     "pipeline.kpi.weighted": "加权商机金额",
     "pipeline.kpi.weightedNote": "按最近 365 天各阶段赢单率加权",
     "pipeline.kpi.coverage": "配额覆盖率",
-    "pipeline.kpi.coverageNote": "本期到期的商机金额 / 剩余配额",
+    "pipeline.kpi.coverageNote": "{period}到期的在手商机 / {period}剩余配额",
+    "pipeline.coverage.thisQuarter": "本季度",
+    "pipeline.coverage.thisYear": "本年",
+    "pipeline.coverage.closedValue": "不适用",
+    "pipeline.coverage.closed":
+      "已结束的期间不适用覆盖率：期间内已没有待成交的商机。请选择本季度至今或本年至今，查看进行中的季度或年度。",
     "pipeline.kpi.noCoverage": "没有需要覆盖的剩余配额",
     "pipeline.kpi.velocity": "销售速度",
     "pipeline.kpi.velocityNote": "按本期转化水平，当前管道每天带来的收入",
@@ -154,7 +164,7 @@ export const pipelineText = {
 
     "pipeline.coverage.title": "剩余配额覆盖率",
     "pipeline.coverage.text":
-      "预计在本期成交的进行中商机，与本期剩余配额（本期各月配额减去已赢单收入）对比。低于 1 倍时，即使全部赢单也完不成配额。",
+      "预计在进行中的季度或年度内成交的在手商机，与其剩余配额（各月配额减去已赢单收入）对比：本季度至今看整个季度，本年至今看整年，总览的覆盖率即本季度的。低于 1 倍时，即使全部赢单也完不成配额。",
     "pipeline.coverage.chart": "剩余配额与本期到期的商机金额",
     "pipeline.coverage.description":
       "剩余配额 {remaining}；本期到期的在手商机 {open}（{ratio}）；加权后 {weighted}（{weightedRatio}）。",

@@ -20,6 +20,7 @@ import {pageSlices, type PageSlices} from "../page-slices.ts";
 import {readAccountNames} from "../read-account-names.ts";
 import {significant} from "../significant.ts";
 import {siteFollowUpPlan} from "../site-follow-up-plan.ts";
+import {coveragePeriod} from "../coverage-period.ts";
 import {shift} from "../site-periods.ts";
 import {deepDiscountsAlert, overdueReceivablesAlert, type DiscountAlert, type MoneyAlert} from "./overview-money.ts";
 import {ALERT_ROWS} from "./overview-period.ts";
@@ -136,8 +137,9 @@ export async function overviewNowSlices(
       const weighted = await weightedPipeline(ctx, {learned: probabilities});
       const today = ctx.now.slice(0, 10);
       const quarter = quarterStart(ctx.now);
+      // the pipeline page's coverage for quarter to date, which the tile links to
       const coverage = await pipelineCoverage(
-        {...ctx, period: {start: quarter, end: addMonths(quarter, 3)}},
+        {...ctx, period: coveragePeriod({id: "qtd"}, ctx.now)!},
         {learned: probabilities}
       );
       // the statistical forecast beside it is the forecast page's: skipping it halves the cost

@@ -18,6 +18,7 @@ import {readRows} from "../../warehouse/read-rows.ts";
 import {compactTable, type CompactTable} from "../compact-table.ts";
 import {pageSlices, type PageSlices, type SliceContext} from "../page-slices.ts";
 import {significant} from "../significant.ts";
+import {coveragePeriod} from "../coverage-period.ts";
 import {pastPipelineKey, readPastPipelines, type PastPipelines} from "./pipeline-past.ts";
 import {REPORTING_CURRENCY_SQL} from "../../../pipelines/lib/reporting-amounts.ts";
 
@@ -28,6 +29,8 @@ export const CLOSE_MONTHS = 12;
 
 /** The pipeline page's numbers for one period and filter, in the reporting currency. */
 export interface PipelineSlice {
+  /** the quarter or year under way whose remaining quota the coverage is of; null for a closed period (coverage does not apply) */
+  coverage_period: {start: string; end: string} | null;
   coverage: Omit<PipelineCoverageRow, "currency" | "period_start" | "period_end"> | null;
   velocity: Omit<SalesVelocityRow, "currency"> | null;
   /** the waterfall between the two latest ingests; null with fewer than two (see missing) */
@@ -122,13 +125,15 @@ export async function pipelineSlice(
   currency: string | null,
   learned: LearnedStageProbability[]
 ): Promise<PipelineSlice> {
-  const coverage = await pipelineCoverage(ctx, {learned});
+  const covered = coveragePeriod(ctx.sitePeriod, ctx.now);
+  const coverage = covered ? await pipelineCoverage({...ctx, period: covered}, {learned}) : {rows: [], missing: []};
   const velocity = await salesVelocity(ctx);
   const changes = await pipelineChanges(ctx);
   const c = coverage.rows.find((r) => r.currency === currency);
   const v = velocity.rows.find((r) => r.currency === currency);
   const steps = changes.rows.filter((r) => r.currency === currency);
   return {
+    coverage_period: covered,
     coverage: c
       ? {
           count_open_due: c.count_open_due,

@@ -29,11 +29,12 @@ afterAll(() => warehouse.close());
 const rate = (x: number | null) => (x === null ? null : Number(x.toPrecision(4)));
 
 describe("pipelineData(connection) on the sample", () => {
-  it("holds the coverage and velocity of the year to date, unfiltered", async () => {
-    const [coverage] = (await pipelineCoverage(ytd)).rows;
+  it("holds the coverage of the whole year under way and the velocity of the year to date, unfiltered", async () => {
+    const [coverage] = (await pipelineCoverage({...ytd, period: {start: "2026-01-01", end: "2027-01-01"}})).rows;
     const [velocity] = (await salesVelocity(ytd)).rows;
     const slice = data.slices["ytd|all"];
     expect(data.currency).toBe("CNY");
+    expect(slice.coverage_period).toEqual({start: "2026-01-01", end: "2027-01-01"});
     expect(slice.coverage).toEqual({
       count_open_due: coverage.count_open_due,
       open_due_amount: Math.round(coverage.open_due_amount),
@@ -52,6 +53,14 @@ describe("pipelineData(connection) on the sample", () => {
       avg_cycle_days: velocity.avg_cycle_days,
       velocity_per_day: Math.round(velocity.velocity_per_day!)
     });
+  });
+
+  it("has no coverage for a closed period, and the whole quarter's for quarter to date", async () => {
+    for (const closed of ["lq", "ly", "l12m", "all"]) {
+      expect(data.slices[`${closed}|all`]).toMatchObject({coverage_period: null, coverage: null});
+    }
+    const [quarter] = (await pipelineCoverage({...ytd, period: {start: "2026-10-01", end: "2027-01-01"}})).rows;
+    expect(data.slices["qtd|all"].coverage?.open_due_amount).toBe(Math.round(quarter.open_due_amount));
   });
 
   it("says the sample has a single ingest to compare", () => {
