@@ -67,7 +67,7 @@ export const channelQualityGlossary: GlossaryEntry[] = [
     "Marketing cost",
     "市场费用",
     "Σ marketing_spend.cost of the source's months in the bucket (a month cut by the period pro rata of its days); " +
-      "null on campaign rows and under a team, region, rep or product filter (spend is per channel)."
+      "none on campaign rows and under a team, region, rep or product filter (spend is per channel)."
   ),
   entry("cost_per_lead", "Cost per lead", "单条线索成本", "cost / count_leads."),
   entry("cost_per_won_deal", "Cost per won deal", "单笔成交成本", "cost / count_won."),
@@ -77,7 +77,7 @@ export const channelQualityGlossary: GlossaryEntry[] = [
     "Payback",
     "回本月数",
     "cost / (won_gross_margin / months in the bucket): months of the bucket's average monthly won gross margin " +
-      "needed to recover its cost; null when the margin is 0."
+      "needed to recover its cost; none when the margin is 0."
   ),
   {
     metric: "duplicate_of_lead_id",

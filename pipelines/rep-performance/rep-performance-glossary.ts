@@ -30,7 +30,7 @@ export const repPerformanceGlossary: GlossaryEntry[] = [
     "Quota attainment",
     "配额完成率",
     "won_revenue / Σ quota of the period's months (a month cut by the period pro rata of its days), as a ratio " +
-      "(1 = 100 %); null without quotas or under a channel or product filter."
+      "(1 = 100 %); none without quotas or under a channel or product filter."
   ),
   entry(
     "average_won_deal",

@@ -21,7 +21,10 @@ export function dataTable(
   }
   const onPhone = phoneColumns.length > 0 && window.matchMedia(PHONE).matches;
   const shown = onPhone ? [...phoneColumns, ...columns.filter((c) => !phoneColumns.includes(c))] : columns;
-  const table = Inputs.table(data, {columns: shown, header, format, align, rows, select: false, layout: "auto"});
+  const cells = Object.fromEntries(
+    Object.entries(format).map(([column, f]) => [column, f.compact ? amountCell(f) : f])
+  );
+  const table = Inputs.table(data, {columns: shown, header, format: cells, align, rows, select: false, layout: "auto"});
   makeHeadersKeyboardSortable(table);
   const download = document.createElement("button");
   download.type = "button";
@@ -47,6 +50,17 @@ export function dataTable(
 
 // the width at which style.css lays pages out for a phone
 const PHONE = "(max-width: 640px)";
+
+/** An amount in compact form ("CN¥23.3M"), the exact figure on hover; the CSV keeps the exact value. */
+function amountCell(format) {
+  return (value) => {
+    if (value === null || value === undefined || Number.isNaN(value)) return format(value);
+    return Object.assign(document.createElement("span"), {
+      textContent: format.compact(value),
+      title: format.exact(value)
+    });
+  };
+}
 
 function makeHeadersKeyboardSortable(table) {
   // Inputs.table renders its header lazily on first display; it sorts on a click of the <th>

@@ -37,6 +37,14 @@ export function formatters(locale, currency = null) {
     number({...moneyOptions, notation: "compact", minimumFractionDigits: 0, maximumFractionDigits: digits});
   const wan = compact(2);
   const percent = number({style: "percent", maximumFractionDigits: 1});
+  const moneyCompact = compact(1);
+  // in Chinese, 1万 and more read in 万 and 亿 with two decimals
+  const zhMoney = (x) => (isMissing(x) || Math.abs(x) < 1e4 ? moneyExact(x) : wan(x));
+  // money carries its compact and exact forms: tables show the compact one, the exact one on hover (dataTable)
+  const money = Object.assign((x) => (zh ? zhMoney(x) : moneyExact(x)), {
+    compact: zh ? zhMoney : moneyCompact,
+    exact: moneyExact
+  });
   const points = number({maximumFractionDigits: 1, signDisplay: "exceptZero"});
   const dayFormat = new Intl.DateTimeFormat(locale, {year: "numeric", month: "short", day: "numeric", timeZone: "UTC"});
   const monthFormat = new Intl.DateTimeFormat(locale, {year: "numeric", month: "short", timeZone: "UTC"});
@@ -46,9 +54,11 @@ export function formatters(locale, currency = null) {
     count: number({maximumFractionDigits: 0}),
     number: number({maximumFractionDigits: 2}),
     decimal: (digits) => number({minimumFractionDigits: digits, maximumFractionDigits: digits}),
-    money: zh ? (x) => (isMissing(x) || Math.abs(x) < 1e4 ? moneyExact(x) : wan(x)) : moneyExact,
+    money,
     moneyExact,
-    moneyCompact: compact(1),
+    moneyCompact,
+    /** a tile's amount: compact, the exact figure on hover (kpiTile({label, ...fmt.moneyTile(x)})) */
+    moneyTile: (x) => ({value: moneyCompact(x), title: moneyExact(x)}),
     percent,
     /** a change of a rate in percentage points: 0.034 → "+3.4" */
     points: (x) => (isMissing(x) ? DASH : points(x * 100)),

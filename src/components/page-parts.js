@@ -61,14 +61,15 @@ export function hasTables(site, ...tables) {
 
 /**
  * A headline figure: label, value, comparison lines and a link to the page that explains it.
- * `changes` is a list of {label, text, direction: "up" | "down" | null}.
+ * `changes` is a list of {label, text, direction: "up" | "down" | null}; `title` shows on hover (the exact amount).
  */
-export function kpiTile({label, value, changes = [], href = null, note = null}) {
+export function kpiTile({label, value, title = null, changes = [], href = null, note = null}) {
   const tile = document.createElement(href ? "a" : "div");
   tile.className = "card kpi";
   if (href) tile.href = href;
   tile.append(Object.assign(document.createElement("h2"), {textContent: label}));
-  tile.append(Object.assign(document.createElement("span"), {className: "big", textContent: value}));
+  const big = tile.appendChild(Object.assign(document.createElement("span"), {className: "big", textContent: value}));
+  if (title) big.title = title;
   for (const change of changes) {
     const line = tile.appendChild(document.createElement("div"));
     line.className = `change ${change.direction ?? ""}`;
