@@ -17,6 +17,7 @@ import {findLoaderOutput, headlineNumbers, readLoaderOutput} from "./pipeline-nu
 import {DESKTOP, pageUrl, PHONE, problems, SCREENSHOTS, visitSite} from "./visit-site.ts";
 import {visitPage, waitForRender} from "./visit-page.ts";
 import {readPageLayout, readPriorityList, type PageLayout} from "./page-layout.ts";
+import {brokenLinks} from "./broken-links.ts";
 
 // two site builds (about a minute each) and a browser visit of every page of both
 const SETUP_TIMEOUT = 20 * 60_000;
@@ -90,6 +91,18 @@ describe.each(LOCALES)("the %s site in a browser", (locale) => {
         !visit.h1 && "no h1 heading"
       ]);
       expect(found).toEqual([]);
+    },
+    PAGES_TIMEOUT
+  );
+
+  it(
+    "follows every link and button target to a page and an anchor that exist, and shows no undefined, NaN or null",
+    async () => {
+      const visited = await visitSite(chromium(), site(), DESKTOP);
+      const shown = problems(visited, (visit) =>
+        [...visit.text.matchAll(/\b(undefined|NaN|null)\b/g)].map(([word]) => `shows "${word}"`)
+      );
+      expect([...(await brokenLinks(site(), visited)), ...shown]).toEqual([]);
     },
     PAGES_TIMEOUT
   );

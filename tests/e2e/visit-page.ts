@@ -19,6 +19,10 @@ export interface PageVisit {
   /** elements the hostile account name would create if a page rendered it as HTML */
   injected: number;
   scrollWidth: number;
+  /** every link and button target on the rendered page (href of a and area, data-href, formaction), resolved */
+  links: string[];
+  /** the ids and anchor names on the rendered page, which a link's #hash may point to */
+  anchors: string[];
 }
 
 export interface VisitOptions {
@@ -51,7 +55,19 @@ export async function visitPage(browser: Browser, url: string, options: VisitOpt
 }
 
 export function emptyVisit(url: string): PageVisit {
-  return {url, errors: [], outside: [], cellErrors: [], h1: "", text: "", charts: [], injected: 0, scrollWidth: 0};
+  return {
+    url,
+    errors: [],
+    outside: [],
+    cellErrors: [],
+    h1: "",
+    text: "",
+    charts: [],
+    injected: 0,
+    scrollWidth: 0,
+    links: [],
+    anchors: []
+  };
 }
 
 async function openRecorded(context: BrowserContext, url: string, visit: PageVisit): Promise<Page> {
@@ -122,7 +138,15 @@ async function summarise(page: Page, visit: PageVisit): Promise<void> {
       text: document.body.innerText,
       charts,
       injected: document.querySelectorAll('img[src="x"]').length,
-      scrollWidth: document.documentElement.scrollWidth
+      scrollWidth: document.documentElement.scrollWidth,
+      links: [
+        ...[...document.querySelectorAll<HTMLAnchorElement | HTMLAreaElement>("a[href], area[href]")].map(
+          (a) => a.href
+        ),
+        ...[...document.querySelectorAll("[data-href]")].map((e) => e.getAttribute("data-href")!),
+        ...[...document.querySelectorAll("[formaction]")].map((e) => e.getAttribute("formaction")!)
+      ].map((href) => new URL(href, location.href).href),
+      anchors: [...document.querySelectorAll("[id], a[name]")].map((e) => e.id || e.getAttribute("name")!)
     };
   });
   Object.assign(visit, seen);
