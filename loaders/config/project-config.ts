@@ -70,6 +70,15 @@ const projectConfigSchema = z
       .partial()
       .strict()
       .default({}),
+    /**
+     * the stage probability from which an open opportunity counts as commit or best case in the forecast
+     * categories, where the export has no forecast category of its own
+     */
+    forecastCategories: z
+      .object({commit: z.number().min(0).max(1).default(0.7), bestCase: z.number().min(0).max(1).default(0.4)})
+      .strict()
+      .refine((c) => c.bestCase <= c.commit, {message: "bestCase must not be above commit"})
+      .default({commit: 0.7, bestCase: 0.4}),
     /** values per filter dimension the site precomputes (0: period only, for very large warehouses) */
     site: z
       .object({filterValues: z.number().int().min(0).max(50).default(12)})

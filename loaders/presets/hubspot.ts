@@ -44,6 +44,7 @@ export const hubspot: Preset = {
         expected_close_at: ["Close Date", "closedate"],
         lost_reason: ["Closed Lost Reason", "closed_lost_reason"],
         competitor: ["Competitor"],
+        forecast_category: ["Forecast category", "hs_forecast_category"],
         product: ["Product"]
       }
     },

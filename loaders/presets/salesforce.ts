@@ -38,6 +38,7 @@ export const salesforce: Preset = {
         expected_close_at: ["CloseDate", "Close Date"],
         lost_reason: ["Loss_Reason__c", "Loss Reason"],
         competitor: ["MainCompetitors__c", "Main Competitor(s)"],
+        forecast_category: ["ForecastCategoryName", "Forecast Category"],
         product: ["Product__c", "Product"]
       }
     },

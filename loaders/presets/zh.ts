@@ -107,6 +107,7 @@ export const zh: Preset = {
         outcome: ["商机状态", "状态"],
         lost_reason: ["输单原因", "丢单原因"],
         competitor: ["竞争对手"],
+        forecast_category: ["预测类别"],
         product: ["产品", "意向产品", "产品名称"]
       }
     },

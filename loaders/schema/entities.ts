@@ -197,6 +197,11 @@ export const ENTITIES: Record<EntityName, Entity> = {
       {name: "outcome", type: "outcome", description: "open, won or lost; from the stage when not exported"},
       {name: "lost_reason", type: "text", description: "why it was lost"},
       {name: "competitor", type: "text", description: "main competitor"},
+      {
+        name: "forecast_category",
+        type: "text",
+        description: "forecast category set in the CRM: commit, best case, pipeline or omitted"
+      },
       {name: "product", type: "text", references: "products", description: "product or product line"}
     ]
   },

@@ -135,6 +135,22 @@ describe("ingest(options) with Salesforce exports", () => {
     ]);
   });
 
+  it("keeps ForecastCategoryName as the opportunity's forecast category", async () => {
+    const warehouse = tempWarehouse();
+    await ingest({paths: [folder], warehouse});
+    expect(
+      await queryWarehouse(
+        warehouse,
+        `SELECT forecast_category, count(*)::INTEGER AS n FROM opportunities GROUP BY ALL ORDER BY forecast_category`
+      )
+    ).toEqual([
+      {forecast_category: "Closed", n: 1},
+      {forecast_category: "Commit", n: 1},
+      {forecast_category: "Omitted", n: 1},
+      {forecast_category: "Pipeline", n: 2}
+    ]);
+  });
+
   it("loads OpportunityHistory as one row per stage entered", async () => {
     const warehouse = tempWarehouse();
     await ingest({paths: [folder], warehouse});

@@ -1,3 +1,4 @@
+import {quarterAgainstQuota, type QuarterAgainstQuota} from "./quarter-against-quota.ts";
 import type {DuckDBConnection} from "@duckdb/node-api";
 import {
   BACKTEST_HORIZONS,
@@ -115,13 +116,16 @@ export const HISTORY_MONTHS = 60;
  * The forecast page's data: one slice per filter choice (byPeriod false) — forecasts are made as of the
  * latest export and do not depend on the site's period, which only highlights months on the page.
  */
-export async function forecastData(connection: DuckDBConnection): Promise<PageSlices<ForecastSlice>> {
+export async function forecastData(
+  connection: DuckDBConnection
+): Promise<PageSlices<ForecastSlice & {quarter: QuarterAgainstQuota}>> {
   return pageSlices(connection, forecastSlice, {byPeriod: false});
 }
 
 /** One slice: forecast(ctx) over the whole history up to now, shaped for the page. */
-export async function forecastSlice(ctx: PipelineContext): Promise<ForecastSlice> {
-  return forecastPayload(await forecast({...ctx, period: historyUntil(ctx.now)}));
+export async function forecastSlice(ctx: PipelineContext): Promise<ForecastSlice & {quarter: QuarterAgainstQuota}> {
+  const payload = forecastPayload(await forecast({...ctx, period: historyUntil(ctx.now)}));
+  return {...payload, quarter: await quarterAgainstQuota(ctx, payload.currency)};
 }
 
 /** Every day from the first export on up to and including the day of now. */
