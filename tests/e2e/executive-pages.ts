@@ -1,0 +1,182 @@
+import {join} from "node:path";
+import type {Browser, Page} from "playwright-core";
+import {expect, it} from "vitest";
+import type {SiteMeta} from "../../loaders/site/read-site-meta.ts";
+import type {SiteLocale} from "../../loaders/site/site-locale.ts";
+import {formatters, translator} from "../../src/components/i18n.js";
+import {common} from "../../src/locales/common.js";
+import {forecastQuarterText} from "../../src/locales/forecast-quarter.js";
+import {channelsText} from "../../src/locales/channels.js";
+import {opportunitiesText} from "../../src/locales/opportunities.js";
+import {pipelineText} from "../../src/locales/pipeline.js";
+import type {BuiltSite} from "./e2e-sites.ts";
+import {headlineNumbers, readLoaderOutput} from "./pipeline-numbers.ts";
+import {quarterNumbers} from "./quarter-numbers.ts";
+import {visitPage, waitForRender} from "./visit-page.ts";
+import {pageUrl, PHONE, SCREENSHOTS} from "./visit-site.ts";
+
+const TIMEOUT = 5 * 60_000;
+const WIDTHS = [1440, PHONE];
+
+/** The figure of an amount as the site prints it exactly ("CN¥23,345,398", "-¥1,234"). */
+const amountOf = (text: string | null) => Number((text ?? "").replace(/[^\d.\-−]/g, "").replace("−", "-"));
+
+/** Texts and exact amounts of the headline tiles of a page. */
+async function tiles(page: Page) {
+  return page.locator(".kpi").evaluateAll((kpis) =>
+    kpis.map((kpi) => ({
+      href: kpi.getAttribute("href"),
+      label: kpi.querySelector("h2")?.textContent ?? "",
+      value: kpi.querySelector(".big")?.textContent ?? "",
+      title: kpi.querySelector(".big")?.getAttribute("title") ?? null
+    }))
+  );
+}
+
+/** The cells of one column of the tables on a page, by its header's text. */
+async function column(page: Page, header: string) {
+  return page.locator("table").evaluateAll(
+    (tables, wanted) =>
+      tables.flatMap((table) => {
+        const index = [...table.querySelectorAll("thead th")].findIndex((th) => th.textContent?.trim() === wanted);
+        if (index < 0) return [];
+        return [...table.querySelectorAll("tbody tr")].map((tr) => {
+          const cell = tr.children[index];
+          return {
+            text: cell?.textContent?.trim() ?? "",
+            title: cell?.querySelector("[title]")?.getAttribute("title") ?? null
+          };
+        });
+      }),
+    header
+  );
+}
+
+/** The browser tests of the pages an executive acts on, for one language's site. */
+export function executivePageTests(
+  locale: SiteLocale,
+  site: () => BuiltSite,
+  warehouse: () => string,
+  chromium: () => Browser
+) {
+  const meta = () => readLoaderOutput<SiteMeta>(site().dist, "site");
+  const fmt = () => formatters(locale, meta().currency);
+  const today = () => meta().exportedAt!.slice(0, 10);
+
+  it(
+    "shows one quota coverage: the overview's this quarter as SQL computes it, the same on the pipeline page it links to, and none for a closed period",
+    async () => {
+      const expected = await quarterNumbers(warehouse(), today());
+      const ratio = fmt().decimal(1)(expected.coverage_ratio);
+      const t = translator(locale, common, pipelineText);
+      for (const width of WIDTHS) {
+        let overview = "";
+        let pipeline = "";
+        let landed = "";
+        await visitPage(chromium(), pageUrl(site(), "index"), {
+          width,
+          screenshot: join(SCREENSHOTS, locale, `coverage-index-${width}.png`),
+          act: async (page) => {
+            const tile = page.locator('a.kpi[href*="pipeline.html"][href$="#coverage"]');
+            overview = await tile.locator(".big").innerText();
+            await Promise.all([page.waitForURL(/pipeline\.html\?.*period=qtd.*#coverage$/), tile.click()]);
+            await waitForRender(page);
+            landed = page.url();
+            pipeline = await page.locator('a.kpi[href="#coverage"] .big').innerText();
+            await page.screenshot({path: join(SCREENSHOTS, locale, `coverage-pipeline-${width}.png`), fullPage: true});
+          }
+        });
+        expect(landed).toContain("#coverage");
+        expect(overview).toContain(ratio);
+        expect(pipeline).toBe(overview);
+      }
+      const closed = await visitPage(chromium(), `${pageUrl(site(), "pipeline")}?period=ly`, {
+        screenshot: join(SCREENSHOTS, locale, "coverage-closed-1440.png"),
+        width: 1440
+      });
+      expect(closed.text).toContain(t("pipeline.coverage.closedValue"));
+      expect(closed.text).toContain(t("pipeline.coverage.closed"));
+    },
+    TIMEOUT
+  );
+
+  it(
+    "leads the forecast page with the overview's quarter forecast against the quota as SQL sums it, the gap, and the quarter by forecast category",
+    async () => {
+      const expected = await quarterNumbers(warehouse(), today());
+      const f = fmt();
+      let overviewForecast = "";
+      await visitPage(chromium(), pageUrl(site(), "index"), {
+        act: async (page) => {
+          overviewForecast = await page.locator('a.kpi[href*="forecast.html"] .big').first().innerText();
+        }
+      });
+      for (const width of WIDTHS) {
+        let shown: Awaited<ReturnType<typeof tiles>> = [];
+        let amounts: {text: string; title: string | null}[] = [];
+        const t = translator(locale, common, forecastQuarterText);
+        const visit = await visitPage(chromium(), pageUrl(site(), "forecast"), {
+          width,
+          screenshot: join(SCREENSHOTS, locale, `forecast-quarter-${width}.png`),
+          act: async (page) => {
+            shown = await tiles(page);
+            amounts = await column(page, t("quarter.col.amount"));
+          }
+        });
+        expect([...visit.errors, ...visit.cellErrors]).toEqual([]);
+        expect(visit.scrollWidth).toBeLessThanOrEqual(width);
+        const [forecast, quota, gap] = shown;
+        expect(forecast.value).toBe(overviewForecast);
+        expect(quota.title).toBe(f.money(expected.quota));
+        expect(amountOf(gap.title)).toBe(amountOf(forecast.title) - Math.round(expected.quota));
+        // won so far, then commit, best case, pipeline and omitted: together the open pipeline due in the quarter
+        expect(amounts).toHaveLength(5);
+        expect(amounts[0].title).toBe(f.money(expected.won_amount));
+        const open = amounts.slice(1).reduce((sum, cell) => sum + amountOf(cell.title), 0);
+        expect(Math.abs(open - expected.open_due_amount)).toBeLessThanOrEqual(2);
+      }
+    },
+    TIMEOUT
+  );
+
+  it(
+    "shows the overview's won revenue compact with the exact figure on hover, as the channel-quality pipeline computes it",
+    async () => {
+      const period = meta().periods.find((p) => p.id === meta().defaultPeriod)!;
+      const expected = await headlineNumbers(warehouse(), period);
+      let shown: Awaited<ReturnType<typeof tiles>> = [];
+      await visitPage(chromium(), pageUrl(site(), "index"), {act: async (page) => void (shown = await tiles(page))});
+      expect(shown[0]).toMatchObject({
+        value: fmt().moneyCompact(expected.won_revenue),
+        title: fmt().money(expected.won_revenue)
+      });
+    },
+    TIMEOUT
+  );
+
+  it(
+    "shows ROI as a signed percentage on the channels and opportunities pages, and table amounts compact with the exact figure on hover",
+    async () => {
+      const percent = /^[+\-−]?[\d,.]+\s?%$/;
+      const roi: string[] = [];
+      let amounts: {text: string; title: string | null}[] = [];
+      for (const [page, header] of [
+        ["channels", translator(locale, common, channelsText)("channels.col.roi")],
+        ["opportunities", translator(locale, common, opportunitiesText)("opportunities.col.roi")]
+      ]) {
+        await visitPage(chromium(), `${pageUrl(site(), page)}?period=l12m`, {
+          act: async (p) => {
+            roi.push(...(await column(p, header)).map((cell) => cell.text).filter((text) => text !== "—"));
+            if (page === "channels")
+              amounts = await column(p, translator(locale, common, channelsText)("channels.col.wonRevenue"));
+          }
+        });
+      }
+      expect(roi.length).toBeGreaterThan(1);
+      expect(roi.filter((text) => !percent.test(text))).toEqual([]);
+      expect(amounts.length).toBeGreaterThan(1);
+      for (const cell of amounts) expect(cell.text).toBe(fmt().moneyCompact(amountOf(cell.title)));
+    },
+    TIMEOUT
+  );
+}
