@@ -4,7 +4,7 @@ import {kpiTile} from "./page-parts.js";
 /**
  * The overview's headline tiles for the chosen period: won revenue, win rate, new leads and new
  * opportunities, each against the previous period and the same period a year earlier (one line when the
- * two are the same days, as for year to date).
+ * two are the same days, as for year to date); then average deal size and sales cycle.
  */
 export function periodTiles(slice, site, filter, t, fmt) {
   const period = site.periods.find((p) => p.id === filter.period);
@@ -47,6 +47,21 @@ export function periodTiles(slice, site, filter, t, fmt) {
       value: fmt.count(current.count_opportunities),
       changes: relative((k) => k.count_opportunities),
       href: pageHref("./funnel.html", filter)
+    }),
+    kpiTile({
+      label: t("overview.kpi.avgDeal"),
+      ...fmt.moneyTile(slice.deals.avg_won_amount),
+      href: pageHref("./channels.html", filter),
+      note: t("overview.kpi.avgDeal.note")
+    }),
+    kpiTile({
+      label: t("overview.kpi.cycle"),
+      value:
+        slice.deals.avg_cycle_days === null
+          ? "—"
+          : t("overview.kpi.cycle.value", {days: fmt.days(slice.deals.avg_cycle_days)}),
+      href: `${pageHref("./pipeline.html", filter)}#velocity`,
+      note: t("overview.kpi.cycle.note")
     })
   ];
 }

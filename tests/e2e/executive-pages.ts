@@ -8,10 +8,12 @@ import {common} from "../../src/locales/common.js";
 import {forecastQuarterText} from "../../src/locales/forecast-quarter.js";
 import {channelsText} from "../../src/locales/channels.js";
 import {opportunitiesText} from "../../src/locales/opportunities.js";
+import {overviewText} from "../../src/locales/overview.js";
 import {pipelineText} from "../../src/locales/pipeline.js";
 import type {BuiltSite} from "./e2e-sites.ts";
 import {headlineNumbers, readLoaderOutput} from "./pipeline-numbers.ts";
 import {quarterNumbers} from "./quarter-numbers.ts";
+import {dealNumbers} from "./deal-numbers.ts";
 import {visitPage, waitForRender} from "./visit-page.ts";
 import {pageUrl, PHONE, SCREENSHOTS} from "./visit-site.ts";
 
@@ -150,6 +152,34 @@ export function executivePageTests(
         value: fmt().moneyCompact(expected.won_revenue),
         title: fmt().money(expected.won_revenue)
       });
+    },
+    TIMEOUT
+  );
+
+  it(
+    "shows the period's average deal size and sales cycle on the overview as SQL computes them, at 1440 and 390 px",
+    async () => {
+      const period = meta().periods.find((p) => p.id === meta().defaultPeriod)!;
+      const expected = await dealNumbers(warehouse(), period);
+      const t = translator(locale, common, overviewText);
+      for (const width of WIDTHS) {
+        let shown: Awaited<ReturnType<typeof tiles>> = [];
+        const visit = await visitPage(chromium(), pageUrl(site(), "index"), {
+          width,
+          screenshot: join(SCREENSHOTS, locale, `overview-tiles-${width}.png`),
+          act: async (page) => void (shown = await tiles(page))
+        });
+        expect(visit.scrollWidth).toBeLessThanOrEqual(width);
+        expect(shown.find((tile) => tile.label === t("overview.kpi.avgDeal"))).toMatchObject({
+          value: fmt().moneyCompact(expected.avg_won_amount),
+          title: fmt().money(expected.avg_won_amount)
+        });
+        const cycle = shown.find((tile) => tile.label === t("overview.kpi.cycle"))!;
+        expect(cycle.value).toBe(
+          t("overview.kpi.cycle.value", {days: fmt().days(Math.round(expected.avg_cycle_days * 10) / 10)})
+        );
+        expect(cycle.href).toMatch(/pipeline\.html.*#velocity$/);
+      }
     },
     TIMEOUT
   );

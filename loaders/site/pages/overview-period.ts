@@ -4,6 +4,8 @@ import {missingTables} from "../../../pipelines/lib/missing-tables.ts";
 import {repPerformance, type RepPerformanceRow} from "../../../pipelines/rep-performance.ts";
 import {pageSlices, type PageSlices, type SliceContext} from "../page-slices.ts";
 import {significant} from "../significant.ts";
+import {salesVelocity} from "../../../pipelines/pipeline.ts";
+import {readReportingCurrency} from "./pipeline-data.ts";
 import type {ChannelTotals, OverviewQuality} from "./overview-quality.ts";
 import {resultCache, type OverviewScope} from "./overview-scope.ts";
 
@@ -54,6 +56,8 @@ export interface OverviewPeriodSlice {
   /** null for all time, which is compared with nothing */
   previous: OverviewKpis | null;
   last_year: OverviewKpis | null;
+  /** average won deal and average sales cycle (days) of the deals won in the period (salesVelocity); null with none won */
+  deals: {avg_won_amount: number | null; avg_cycle_days: number | null};
   channel_drops: {count: number; rows: ChannelDrop[]};
   /** count null when quotas cannot apply (no quotas export, or a channel filter) */
   reps_below_plan: {count: number | null; rows: RepBelowPlan[]};
@@ -73,10 +77,13 @@ export async function overviewPeriodSlices(
 ): Promise<PageSlices<OverviewPeriodSlice>> {
   const performance = resultCache<PipelineResult<RepPerformanceRow>>();
   const leadsMissing = await missingTables(connection, ["leads"]);
+  const currency = await readReportingCurrency(connection);
   return pageSlices(connection, async (ctx) => {
     const current = await quality.totals(ctx, ctx.sitePeriod);
     const previous = ctx.sitePeriod.previous && (await quality.totals(ctx, ctx.sitePeriod.previous));
     const lastYear = ctx.sitePeriod.lastYear && (await quality.totals(ctx, ctx.sitePeriod.lastYear));
+    // in the reporting currency, as the pipeline page's velocity
+    const velocity = (await salesVelocity(ctx)).rows.find((row) => row.currency === currency);
     const reps = await performance(ctx.sitePeriod.id, () => repPerformance({...ctx, filters: {}}));
     const drops = channelDrops(current, previous ?? []).map((drop) => ({
       ...drop,
@@ -86,6 +93,10 @@ export async function overviewPeriodSlices(
       current: kpis(current),
       previous: previous && kpis(previous),
       last_year: lastYear && kpis(lastYear),
+      deals: {
+        avg_won_amount: velocity?.avg_won_amount == null ? null : Math.round(velocity.avg_won_amount),
+        avg_cycle_days: velocity?.avg_cycle_days == null ? null : Math.round(velocity.avg_cycle_days * 10) / 10
+      },
       channel_drops: {count: drops.length, rows: drops.slice(0, ALERT_ROWS)},
       reps_below_plan: repsBelowPlan(ctx, reps, scope),
       missing: [...leadsMissing, ...reps.missing.filter((table) => table !== "activities")].sort()

@@ -255,7 +255,7 @@ function bucket(month: string | null, months: string[]): string {
 }
 
 /** The reporting currency: the one the page shows amounts in. */
-async function readReportingCurrency(connection: DuckDBConnection): Promise<string | null> {
+export async function readReportingCurrency(connection: DuckDBConnection): Promise<string | null> {
   const rows = await readRows<{currency: string | null}>(connection, REPORTING_CURRENCY_SQL);
   return rows[0]?.currency ?? null;
 }
