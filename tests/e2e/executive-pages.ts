@@ -205,7 +205,7 @@ export function executivePageTests(
       expect(roi.length).toBeGreaterThan(1);
       expect(roi.filter((text) => !percent.test(text))).toEqual([]);
       expect(amounts.length).toBeGreaterThan(1);
-      for (const cell of amounts) expect(cell.text).toBe(fmt().moneyCompact(amountOf(cell.title)));
+      for (const cell of amounts) expect(cell.text).toBe(fmt().money.compact(amountOf(cell.title)));
     },
     TIMEOUT
   );
