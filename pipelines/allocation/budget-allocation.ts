@@ -38,6 +38,8 @@ export interface BudgetAllocationRow {
   total_cost: number;
   total_margin: number;
   total_margin_at_next_budget: number;
+  /** the same at the lower bound of each channel's return; null when a channel has no bound */
+  total_margin_at_next_budget_lower: number | null;
 }
 
 /**
@@ -110,6 +112,9 @@ export async function budgetAllocation(ctx: PipelineContext): Promise<PipelineRe
   });
   const totalMargin = shares.reduce((sum, c) => sum + c.won_gross_margin, 0);
   const totalAtNext = shares.reduce((sum, c) => sum + c.margin_at_next_budget, 0);
+  const totalAtNextLower = shares.every((c) => c.margin_at_next_budget_lower !== null)
+    ? shares.reduce((sum, c) => sum + (c.margin_at_next_budget_lower ?? 0), 0)
+    : null;
   const ranked = [...shares].sort((a, b) => b.roi - a.roi || (a.source < b.source ? -1 : 1));
   const rows = ranked.map(
     ({source, ...c}, k): BudgetAllocationRow => ({
@@ -118,7 +123,8 @@ export async function budgetAllocation(ctx: PipelineContext): Promise<PipelineRe
       ...c,
       total_cost: totalCost,
       total_margin: totalMargin,
-      total_margin_at_next_budget: totalAtNext
+      total_margin_at_next_budget: totalAtNext,
+      total_margin_at_next_budget_lower: totalAtNextLower
     })
   );
   return {rows, missing: missing.filter((name) => name === "marketing_spend")};

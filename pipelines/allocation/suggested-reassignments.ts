@@ -30,10 +30,16 @@ export interface ReassignmentOptions extends LoadOptions {
   maxShareOfBook?: number;
   /** only opportunities whose expected value reaches this quantile of the book are considered (default 0.5) */
   minValueQuantile?: number;
+  /**
+   * only moves that add at least this share of the median open deal's expected value (default 0.1): a move
+   * worth a rounding error of the book is not worth a conversation with two reps
+   */
+  minGainShare?: number;
 }
 
 const logit = (p: number) => Math.log(p / (1 - p));
 const MAX_ALTERNATIVES = 5;
+export const DEFAULT_MIN_GAIN_SHARE = 0.1;
 const clamp = (p: number) => Math.min(1 - 1e-6, Math.max(1e-6, p));
 
 /**
@@ -48,7 +54,8 @@ const clamp = (p: number) => Math.min(1 - 1e-6, Math.max(1e-6, p));
  * logit(new rep's rate) − logit(owner's rate) — the opportunity keeps everything else that makes its
  * odds — and gain = amount × margin × (p' − p). Moves are taken greatest gain first; no rep gives away
  * more than maxShareOfBook (default 20 %, rounded down) of its open opportunities, so a book is never
- * stripped. Each row explains itself in English and Chinese.
+ * stripped, and a move that adds less than minGainShare (default 10 %) of the median open deal's expected
+ * value is not suggested. Each row explains itself in English and Chinese.
  *
  * Input: the open book (readOpenBook; `scores` or a `book` already read value it), rep load,
  * repSegmentWinRates by industry over the period. A rep filter keeps the moves to those away from that rep
@@ -64,7 +71,12 @@ export async function suggestedReassignments(
   ctx: PipelineContext,
   options: ReassignmentOptions = {}
 ): Promise<PipelineResult<ReassignmentRow>> {
-  const {maxShareOfBook = 0.2, minValueQuantile = 0.5, overloadRatio = DEFAULT_OVERLOAD_RATIO} = options;
+  const {
+    maxShareOfBook = 0.2,
+    minValueQuantile = 0.5,
+    minGainShare = DEFAULT_MIN_GAIN_SHARE,
+    overloadRatio = DEFAULT_OVERLOAD_RATIO
+  } = options;
   if (!(maxShareOfBook >= 0 && maxShareOfBook <= 1))
     throw new RangeError(`maxShareOfBook must lie in [0, 1], got ${maxShareOfBook}`);
   const everyone: PipelineContext = {...ctx, filters: {...ctx.filters, rep: undefined}};
@@ -84,11 +96,14 @@ export async function suggestedReassignments(
   const loadOf = new Map(loads.map((l) => [l.rep_id, l]));
   const values = book.map((d) => d.expected_value).filter((v): v is number => v !== null);
   const threshold = values.length ? quantile(values, minValueQuantile) : Infinity;
+  const minGain = values.length ? minGainShare * quantile(values, 0.5) : Infinity;
   const teams = new Map<string | null, RepLoadRow[]>();
   for (const load of loads) teams.set(load.team, [...(teams.get(load.team) ?? []), load]);
-  const candidates = book.flatMap((deal) =>
-    movesOf(deal, threshold, teams.get(deal.team) ?? [], loadOf, rate, pooled, overloadRatio, ctx.filters?.rep)
-  );
+  const candidates = book
+    .flatMap((deal) =>
+      movesOf(deal, threshold, teams.get(deal.team) ?? [], loadOf, rate, pooled, overloadRatio, ctx.filters?.rep)
+    )
+    .filter((move) => move.gain >= minGain);
   candidates.sort((a, b) => b.gain - a.gain || (a.deal.opportunity_id < b.deal.opportunity_id ? -1 : 1));
   const given = new Map<string, number>();
   const taken = new Map<string, number>();

@@ -111,7 +111,7 @@ export const opportunitiesText = {
     "opportunities.col.leadWhy": "Main reasons",
     "opportunities.moves.heading": "Reassignment suggestions",
     "opportunities.moves.intro":
-      "Valuable open deals held by a rep who is overloaded (well above the team's median number of open deals) or weaker than average in the deal's industry, with the teammate who wins that industry most often and has room. No rep gives away more than a fifth of their deals.",
+      "Valuable open deals held by a rep who is overloaded (well above the team's median number of open deals) or weaker than average in the deal's industry, with the teammate who wins that industry most often and has room. No rep gives away more than a fifth of their deals, and a move is suggested only when it adds at least {minGain} of the median open deal's expected value.",
     "opportunities.moves.none": "No reassignment suggested for this filter.",
     "opportunities.moves.shown": "The {shown} moves with the greatest gain, of {count} suggested.",
     "opportunities.moves.item":
@@ -128,7 +128,8 @@ export const opportunitiesText = {
     "opportunities.budget.now": "Share of spend",
     "opportunities.budget.next": "Suggested share",
     "opportunities.budget.totals":
-      "In the period {total} of spend brought {margin} of won gross margin; at the same returns the suggested split would have brought {next}.",
+      "In the period {total} of spend brought {margin} of won gross margin. The suggested split is a ranking of where money returned most, not a forecast: only if every channel kept its return as its budget changed, which these figures cannot show, would it bring about {next}{lower}.",
+    "opportunities.budget.lower": " ({lower} at the low end of the channels' win rates)",
     "opportunities.discovery.heading": "Discovery: where the next deals may be",
     "opportunities.lookalikes.title": "Look-alike accounts",
     "opportunities.lookalikes.intro":
@@ -247,7 +248,7 @@ export const opportunitiesText = {
     "opportunities.col.leadWhy": "主要原因",
     "opportunities.moves.heading": "调配建议",
     "opportunities.moves.intro":
-      "由负荷过重（进行中商机明显多于团队中位数）或在该行业赢单率低于平均的销售持有的高价值商机，建议转给同团队中该行业赢单率最高且仍有余力的同事。每位销售转出的商机不超过其五分之一。",
+      "由负荷过重（进行中商机明显多于团队中位数）或在该行业赢单率低于平均的销售持有的高价值商机，建议转给同团队中该行业赢单率最高且仍有余力的同事。每位销售转出的商机不超过其五分之一，且只有增加的期望价值至少达到进行中商机期望价值中位数的{minGain}时才会建议调配。",
     "opportunities.moves.none": "此筛选条件下没有调配建议。",
     "opportunities.moves.shown": "共 {count} 条建议，显示期望价值增加最多的 {shown} 条。",
     "opportunities.moves.item":
@@ -261,7 +262,9 @@ export const opportunitiesText = {
     "opportunities.budget.description": "{count} 个渠道，共投入 {total}；建议分配向 {top} 倾斜最多（{from} → {to}）。",
     "opportunities.budget.now": "当前投入占比",
     "opportunities.budget.next": "建议占比",
-    "opportunities.budget.totals": "期间内投入 {total}，带来赢单毛利 {margin}；按相同回报，建议分配可带来 {next}。",
+    "opportunities.budget.totals":
+      "期间内投入 {total}，带来赢单毛利 {margin}。建议分配是对各渠道回报高低的排序，而非预测：只有各渠道在预算变化时保持原有回报（这些数据无法证明），才能带来约 {next}{lower}。",
+    "opportunities.budget.lower": "（按各渠道赢单率区间下限为 {lower}）",
     "opportunities.discovery.heading": "商机挖掘：下一批商机可能在哪里",
     "opportunities.lookalikes.title": "相似客户",
     "opportunities.lookalikes.intro":

@@ -111,6 +111,15 @@ describe("allocation on a literal fixture", () => {
     expect((await suggestedReassignments(ctx, {maxShareOfBook: 0})).rows).toEqual([]);
   });
 
+  it("suggests only moves that add at least a share of the median open deal's expected value", async () => {
+    // the book's median expected value is 2 500; D1 adds 20 154.36, D2 16 123.49
+    const moves = async (minGainShare: number) =>
+      (await suggestedReassignments(ctx, {maxShareOfBook: 0.4, minGainShare})).rows.map((r) => r.opportunity_id);
+    expect(await moves(6.4)).toEqual(["D1", "D2"]); // 16 000
+    expect(await moves(6.5)).toEqual(["D1"]); // 16 250
+    expect(await moves(8.1)).toEqual([]); // 20 250
+  });
+
   it("suggests nothing for a rep filter on a rep with nothing to give", async () => {
     const {rows} = await suggestedReassignments({...ctx, filters: {rep: "R3"}});
     expect(rows).toEqual([]);
@@ -163,6 +172,8 @@ describe("budgetAllocation(ctx)", () => {
     // b: 1 of 4, Wilson 0.0455872608097 – 0.6993581574176; margin 1 000 per won deal
     expect(b.roi_lower).toBeCloseTo((4 * 0.0455872608097 * 1000 - 2000) / 2000, 9);
     expect(b.roi_upper).toBeCloseTo((4 * 0.6993581574176 * 1000 - 2000) / 2000, 9);
+    // at the lower bounds: 1 800 × (1 − 0.3987163) + 1 200 × (4 × 0.0455873 × 1 000 / 2 000) = 1 082.31 + 109.41
+    expect(a.total_margin_at_next_budget_lower).toBeCloseTo(1800 * 0.601283685164 + 1200 * 0.0911745216194, 6);
   });
 
   it("returns no rows without marketing spend", async () => {

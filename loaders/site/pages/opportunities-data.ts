@@ -1,6 +1,10 @@
 import type {DuckDBConnection} from "@duckdb/node-api";
 import {budgetAllocation, type BudgetAllocationRow} from "../../../pipelines/allocation/budget-allocation.ts";
-import {suggestedReassignments, type ReassignmentRow} from "../../../pipelines/allocation/suggested-reassignments.ts";
+import {
+  DEFAULT_MIN_GAIN_SHARE,
+  suggestedReassignments,
+  type ReassignmentRow
+} from "../../../pipelines/allocation/suggested-reassignments.ts";
 import {discovery} from "../../../pipelines/discovery.ts";
 import type {PipelineContext} from "../../../pipelines/lib/context.ts";
 import {OPPORTUNITY_SCOPE} from "../../../pipelines/lib/opportunity-scope.ts";
@@ -132,6 +136,7 @@ export interface BudgetSlice {
   total_cost: number;
   total_margin: number;
   total_margin_at_next_budget: number;
+  total_margin_at_next_budget_lower: number | null;
 }
 
 /** How the scores were checked: the model and both baselines, chosen on the validation part, tested after. */
@@ -172,6 +177,8 @@ export interface OpportunitiesData extends PageSlices<OpportunitiesSlice> {
   deals: Record<string, PriorityDeal & Partial<OriginalAmount>>;
   /** every suggested move some slice lists, by opportunity id */
   reassignments: Record<string, Reassignment>;
+  /** the least share of the median open deal's expected value a suggested move adds */
+  reassignment_min_gain_share: number;
   /** every account a discovery list names, by id */
   accounts: Record<string, DiscoveredAccount>;
   model: ScoringModel;
@@ -244,6 +251,7 @@ export async function opportunitiesData(connection: DuckDBConnection): Promise<O
         .filter(({move}) => listedMoves.has(move.opportunity_id))
         .map(({move}) => [move.opportunity_id, move])
     ),
+    reassignment_min_gain_share: DEFAULT_MIN_GAIN_SHARE,
     accounts,
     model: scoringModel(results, siteLocale()),
     leads: leadScoresData(leads, siteLocale()),
@@ -366,7 +374,9 @@ export async function budgetSlice(ctx: PipelineContext): Promise<BudgetSlice> {
     })),
     total_cost: Math.round(rows[0]?.total_cost ?? 0),
     total_margin: Math.round(rows[0]?.total_margin ?? 0),
-    total_margin_at_next_budget: Math.round(rows[0]?.total_margin_at_next_budget ?? 0)
+    total_margin_at_next_budget: Math.round(rows[0]?.total_margin_at_next_budget ?? 0),
+    total_margin_at_next_budget_lower:
+      rows[0]?.total_margin_at_next_budget_lower == null ? null : Math.round(rows[0].total_margin_at_next_budget_lower)
   };
 }
 
