@@ -3,6 +3,7 @@ import {significant} from "../significant.ts";
 import type {SiteLocale} from "../site-locale.ts";
 import {roundedTestMetrics} from "./rounded-test-metrics.ts";
 import {reliabilityBins, type ReliabilityBin} from "./reliability-bins.ts";
+import {nameSourceReason} from "./name-source-reason.ts";
 
 /** Open leads the page lists, the likeliest to convert first. */
 export const LEAD_ROWS = 20;
@@ -54,9 +55,9 @@ export function leadScoresData(scored: LeadScoring, locale: SiteLocale): LeadSco
       campaign: row.campaign,
       rating: row.rating,
       conversion_probability: significant(row.conversion_probability),
-      reasons: (zh ? [row.reason_1_zh, row.reason_2_zh] : [row.reason_1, row.reason_2]).filter(
-        (reason): reason is string => reason !== null
-      )
+      reasons: (zh ? [row.reason_1_zh, row.reason_2_zh] : [row.reason_1, row.reason_2])
+        .filter((reason): reason is string => reason !== null)
+        .map((reason) => nameSourceReason(reason, row.source, zh))
     }))
   };
 }

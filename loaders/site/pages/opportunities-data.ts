@@ -27,6 +27,7 @@ import {historyUntil} from "./forecast-data.ts";
 import {leadScoresData, type LeadScoresData} from "./lead-scores-data.ts";
 import {roundedTestMetrics} from "./rounded-test-metrics.ts";
 import {reliabilityBins, type ReliabilityBin} from "./reliability-bins.ts";
+import {nameSourceReason} from "./name-source-reason.ts";
 
 /** Opportunities in a slice's priority list, by expected value. */
 export const PRIORITY_ROWS = 50;
@@ -391,7 +392,9 @@ function priorityDeal(row: OpportunityScoreRow, accountName: string | null, zh: 
     amount: row.amount === null ? null : Math.round(row.amount),
     win_probability: significant(row.win_probability),
     expected_value: row.expected_value === null ? null : Math.round(row.expected_value),
-    reasons: reasons.filter((reason): reason is string => reason !== null),
+    reasons: reasons
+      .filter((reason): reason is string => reason !== null)
+      .map((reason) => nameSourceReason(reason, row.source, zh)),
     risks: zh ? row.risks_zh : row.risks,
     risk_count: row.risk_count
   };
