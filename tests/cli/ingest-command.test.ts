@@ -122,7 +122,7 @@ describe("shangji ingest <paths...>", () => {
       `shangji: mapping file ${mapping} is invalid:\n` +
         `  files["deals.csv"].columns["Deal No"]: unknown column "deal_id" for opportunities (expected one of ` +
         "opportunity_id, account_id, lead_id, name, source, campaign, owner_rep_id, amount, currency, expected_margin, " +
-        "stage, probability, created_at, expected_close_at, closed_at, outcome, lost_reason, competitor, product)\n"
+        "stage, probability, created_at, expected_close_at, closed_at, outcome, lost_reason, competitor, forecast_category, product)\n"
     );
   });
 

@@ -24,7 +24,7 @@ function mappingError(json: unknown): CliError {
 
 const opportunityColumns =
   "opportunity_id, account_id, lead_id, name, source, campaign, owner_rep_id, amount, currency, expected_margin, " +
-  "stage, probability, created_at, expected_close_at, closed_at, outcome, lost_reason, competitor, product";
+  "stage, probability, created_at, expected_close_at, closed_at, outcome, lost_reason, competitor, forecast_category, product";
 
 describe("parseMapping(json, path)", () => {
   it("points at the column mapped to an unknown canonical column", () => {

@@ -86,7 +86,7 @@ describe("decide(metrics, context)", () => {
     const {method, notes} = decide(metrics([0.75, 0.2], [0.7, 0.22], [0.62, 0.23]), context);
     expect(method).toBe("logistic_regression");
     expect(notes.logistic_regression.note).toBe(
-      "Used: beats both baselines on the held-out opportunities (AUC 0.750 vs 0.700 and 0.620, Brier 0.200 vs 0.220 and 0.230)."
+      "Used: beats both baselines on the validation opportunities (AUC 0.750 vs 0.700 and 0.620, Brier 0.200 vs 0.220 and 0.230)."
     );
   });
 
