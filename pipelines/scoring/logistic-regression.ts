@@ -157,7 +157,9 @@ function standardisation(design: Design): {means: Float64Array; scales: Float64A
     let squares = 0;
     for (let i = 0; i < n; i++) squares += (column[i] - mean) ** 2;
     means[j] = mean;
-    scales[j] = Math.sqrt(squares / n);
+    // a constant column's spread is rounding error: dividing by it would swamp the Hessian with noise
+    const scale = Math.sqrt(squares / n);
+    scales[j] = scale > 1e-9 * Math.max(1, Math.abs(mean)) ? scale : 0;
   });
   let offset = design.numeric.length;
   design.categorical.forEach((column, c) => {

@@ -65,6 +65,21 @@ describe("fitLogisticRegression(design, y, {lambda})", () => {
     expect(fitLogisticRegression(separable, y, {lambda: 0.01}).coefficients[0]).toBeCloseTo(7.716585720978532, 6);
   });
 
+  it("fits a column that is the same in every row as if it were not there", () => {
+    // 0.1 summed 835 times is not 83.5 in floating point: the column's spread comes out near 1e-17, not 0
+    const n = 835;
+    const x = Float64Array.from({length: n}, (_, i) => (i % 7) - 3);
+    const y = Float64Array.from({length: n}, (_, i) => ((i * 5) % 11 < 5 + (i % 7) - 3 ? 1 : 0));
+    const constant = new Float64Array(n).fill(0.1);
+    const alone = fitLogisticRegression({rows: n, numeric: [x], categorical: [], levels: []}, y, {lambda: 1});
+    const withConstant = fitLogisticRegression({rows: n, numeric: [x, constant], categorical: [], levels: []}, y, {
+      lambda: 1
+    });
+    expect(withConstant.intercept).toBeCloseTo(alone.intercept, 9);
+    expect(withConstant.coefficients[0]).toBeCloseTo(alone.coefficients[0], 9);
+    expect(withConstant.coefficients[1]).toBeCloseTo(0, 9);
+  });
+
   it("is deterministic: the same rows give bit-identical coefficients and probabilities", () => {
     const a = fitLogisticRegression(design(), Y, {lambda: 1});
     const b = fitLogisticRegression(design(), Y, {lambda: 1});
