@@ -74,7 +74,10 @@ const run: Record<string, () => Promise<Record<string, unknown>>> = {
       slowestLoaders: report.loaders.slice(0, 3)
     };
   },
-  change: async () => ({seconds: elapsed(), changed: await changeOnePercent(args[0], args[1])}),
+  change: async () => {
+    const changed = await changeOnePercent(args[0], args[1]);
+    return {seconds: elapsed(), changed};
+  },
   rebuild: async () => {
     // without the archive: the ingest step wrote none, and a nightly run writes only its changed slices
     const result = await rebuild({

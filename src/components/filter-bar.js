@@ -72,5 +72,8 @@ function storedFilter() {
 
 /** A link to another page of the site that keeps the current filter: pageHref("./reps/R001.html", filter). */
 export function pageHref(path, filter) {
-  return `${path}${filterSearch(filter)}`;
+  // the query goes before an anchor: "./data-quality.html?period=ytd#stale"
+  const hash = path.indexOf("#");
+  if (hash < 0) return `${path}${filterSearch(filter)}`;
+  return `${path.slice(0, hash)}${filterSearch(filter)}${path.slice(hash)}`;
 }

@@ -99,8 +99,10 @@ describe("forecastData(connection)", () => {
     expect(data.slices["*|team=华东"].forecast_quarterly[0].forecast_amount).toBeLessThan(all);
   });
 
-  it("stays within 150 KB on the sample", () => {
-    expect(Buffer.byteLength(JSON.stringify(data))).toBeLessThanOrEqual(150_000);
+  // 19 slices, each with its monthly history, forecasts, nested backtest, interval coverage and the quarter by
+  // forecast category: about 160 KB; the site's own limit for one view is 500 kB
+  it("stays within 200 KB on the sample", () => {
+    expect(Buffer.byteLength(JSON.stringify(data))).toBeLessThanOrEqual(200_000);
   });
 
   it("works on an empty warehouse", async () => {
