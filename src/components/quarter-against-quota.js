@@ -30,7 +30,7 @@ export function quarterTiles(combined, quarter, t, fmt) {
     kpiTile({
       label: t("quarter.kpi.gap"),
       value: gap === null ? "—" : signed(gap),
-      title: gap === null ? null : fmt.money(gap),
+      title: gap === null ? null : fmt.moneyExact(gap),
       note:
         gap === null ? null : t("quarter.kpi.gapNote", {share: fmt.percent(combined.combined_amount / quarter.quota)})
     })
