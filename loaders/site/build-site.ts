@@ -1,5 +1,5 @@
 import {spawn} from "node:child_process";
-import {existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync} from "node:fs";
+import {existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync} from "node:fs";
 import {basename, delimiter, dirname, join, resolve} from "node:path";
 import {CliError} from "../cli/cli-error.ts";
 import type {IngestResult} from "../ingest/ingest.ts";
@@ -9,6 +9,7 @@ import {findRemoteReferences} from "./find-remote-references.ts";
 import {loaderTimings, pageDataSizes, type PageDataSize} from "./page-data-sizes.ts";
 import {PROJECT_ROOT} from "./project-root.ts";
 import {publishSite} from "./publish-site.ts";
+import {replaceFile} from "./replace-file.ts";
 import {siteKey} from "./site-key.ts";
 import {precomputePageData, removePageDataFiles} from "./precompute-page-data.ts";
 import {checkHiddenNames, readHiddenNames, type HiddenDimension} from "./hidden-names.ts";
@@ -295,8 +296,7 @@ function keptSite(
   }
   if (previous.sourceKey !== key) return null;
   const published = {...previous, ...report, checkedAt: new Date().toISOString()};
-  writeFileSync(`${file}.tmp`, `${JSON.stringify(published, null, 2)}\n`);
-  renameSync(`${file}.tmp`, file);
+  replaceFile(file, `${JSON.stringify(published, null, 2)}\n`);
   return {
     warehouse: warehousePath,
     out,

@@ -1,17 +1,8 @@
 import {createHash} from "node:crypto";
-import {
-  cpSync,
-  existsSync,
-  mkdirSync,
-  readdirSync,
-  readFileSync,
-  renameSync,
-  rmSync,
-  statSync,
-  writeFileSync
-} from "node:fs";
+import {cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync} from "node:fs";
 import {dirname, join} from "node:path";
 import {besideWarehouse} from "../warehouse/archive-manifest.ts";
+import {replaceFile} from "./replace-file.ts";
 
 /** What a cached page data job was computed from, and the files it wrote. */
 export interface CachedJob {
@@ -77,8 +68,7 @@ export class PageDataCache {
       const blob = createHash("sha256").update(content).digest("hex");
       // whole or absent: a blob is trusted by its name, and a killed build must not leave half of one
       if (!existsSync(this.blob(blob))) {
-        writeFileSync(`${this.blob(blob)}.tmp`, content);
-        renameSync(`${this.blob(blob)}.tmp`, this.blob(blob));
+        replaceFile(this.blob(blob), content);
       }
       return {file, blob};
     });
@@ -95,8 +85,7 @@ export class PageDataCache {
     const kept = new Set(Object.values(this.next.jobs).flatMap((job) => job.files.map(({blob}) => blob)));
     for (const name of readdirSync(join(this.folder, "blobs"))) if (!kept.has(name)) rmSync(this.blob(name));
     const path = join(this.folder, "manifest.json");
-    writeFileSync(`${path}.tmp`, JSON.stringify(this.next));
-    renameSync(`${path}.tmp`, path);
+    replaceFile(path, JSON.stringify(this.next));
     pruneSettings(dirname(this.folder));
   }
 }

@@ -1,4 +1,4 @@
-import {existsSync, readFileSync, writeFileSync} from "node:fs";
+import {existsSync, readFileSync} from "node:fs";
 import {basename, join} from "node:path";
 import {CliError, EXIT} from "../cli/cli-error.ts";
 import {ingest, type IngestResult} from "../ingest/ingest.ts";
@@ -8,6 +8,7 @@ import {readRows} from "../warehouse/read-rows.ts";
 import {rowCountsSql} from "../warehouse/row-counts-sql.ts";
 import {ENTITY_NAMES} from "../schema/entities.ts";
 import {buildSite, type BuildReport, type BuildSiteOptions} from "./build-site.ts";
+import {replaceFile} from "./replace-file.ts";
 import type {SiteLocale} from "./site-locale.ts";
 import type {HiddenDimension} from "./hidden-names.ts";
 import type {PublishAccess} from "../config/project-config.ts";
@@ -180,7 +181,7 @@ async function patchReportDurations(out: string, durations: RebuildReport["durat
   const bytes = readFileSync(file);
   const report = JSON.parse((cipher ? await openSealed(bytes, cipher) : bytes).toString("utf8"));
   const text = `${JSON.stringify({...report, durations}, null, 2)}\n`;
-  writeFileSync(file, cipher ? sealBytes(text, cipher) : text);
+  replaceFile(file, cipher ? sealBytes(text, cipher) : text);
 }
 
 function siteSummary(site: BuildReport): string {
