@@ -10,6 +10,7 @@ import type {ProductNearMiss} from "../schema/references.ts";
 import {convertAmounts, ratesWarning, readReportingCurrency} from "../warehouse/convert-amounts.ts";
 import {DEFAULT_MEMORY_LIMIT, openWarehouse} from "../warehouse/open-warehouse.ts";
 import {dateExport, newestRecord} from "./date-export.ts";
+import {findDeclaredFeatures, missingFeatureWarnings, pruneFeatureRows} from "./declared-features.ts";
 import {findExportFiles, hashFile} from "./find-export-files.ts";
 import {installLookups, stageModel} from "./install-lookups.ts";
 import {loadBatch, stageRecords} from "./load-batch.ts";
@@ -157,6 +158,12 @@ export async function ingest(options: IngestOptions): Promise<IngestResult> {
         });
         result.files.push(report);
       }
+      result.warnings.push(
+        ...missingFeatureWarnings(
+          mapping,
+          planned.map((p) => p.recognition)
+        )
+      );
       if (given === undefined) {
         step = "dating the export by its newest record";
         const dated = dateExport(startedAt, await newestRecord(connection, ingestId));
@@ -174,6 +181,8 @@ export async function ingest(options: IngestOptions): Promise<IngestResult> {
       step = "marking the opportunities a full export no longer holds";
       const fullNow = full && (await isWholeExport(connection, ingestId, result));
       result.removed = await removeVanished(connection, {ingestId, exportedAt, full: fullNow});
+      step = "keeping the declared features of the rows that stand";
+      await pruneFeatureRows(connection);
       step = "resolving owners, accounts and products given by name";
       result.references = await checkReferences(connection);
       result.productNearMisses = await readProductNearMisses(connection);
@@ -265,6 +274,7 @@ async function planSources(
       for (const source of await openSources(file, fileMapping)) {
         try {
           const recognition = recogniseEntity(source.headers, source.name, {preset, fileMapping});
+          recognition.features = findDeclaredFeatures(mapping, recognition.entity, source.headers);
           const missingKey = recognition.missingRequired.filter((c) => isKeyColumn(ENTITIES[recognition.entity], c));
           if (missingKey.length > 0) {
             // the headers of the CRM the file was recognised as (a Salesforce file wants CreatedDate, not created_at)

@@ -1,6 +1,7 @@
 import type {DuckDBConnection} from "@duckdb/node-api";
 import type {RawRecord} from "../read/read-delimited.ts";
 import {ENTITIES, isKeyColumn, type Entity} from "../schema/entities.ts";
+import {featureColumns, insertFeatureRows, stagedColumns} from "./declared-features.ts";
 import {setAsideReplacedRows} from "./keep-newer-rows.ts";
 import {fieldWithNul, loadedFields, NUL_BYTE} from "./nul-byte.ts";
 import type {Recognition} from "./recognise-entity.ts";
@@ -42,7 +43,7 @@ export async function stageRecords(
   records: AsyncIterable<RawRecord>,
   onProgress?: (rows: number) => void
 ): Promise<number> {
-  const mapped = [...context.recognition.columns.entries()];
+  const mapped = stagedColumns(context.recognition);
   const constants = [...context.recognition.constants.entries()];
   await connection.run(
     `CREATE OR REPLACE TEMP TABLE sj_raw (_line INTEGER, _problem VARCHAR, _problem_column VARCHAR, ${[
@@ -124,7 +125,9 @@ export async function loadBatch(connection: DuckDBConnection, context: BatchCont
   const {recognition, settings, headers} = context;
   const entity = ENTITIES[recognition.entity];
   const mapped = new Set([...recognition.columns.keys(), ...recognition.constants.keys()]);
-  const columns = entity.columns.filter((c) => mapped.has(c.name));
+  // declared features are typed and checked as columns are; only the canonical ones load into the entity's table
+  const columns = [...entity.columns.filter((c) => mapped.has(c.name)), ...featureColumns(recognition)];
+  const sourceIndex = new Map(stagedColumns(recognition));
   const missing = settings.missing.map((m) => sqlString(m.trim().toLowerCase())).join(", ");
   const blank = (raw: string) =>
     missing
@@ -136,7 +139,7 @@ export async function loadBatch(connection: DuckDBConnection, context: BatchCont
     SELECT *, ${typed.join(", ") || "NULL AS _none"} FROM (SELECT _line, _problem, _problem_column, ${values.join(", ") || "NULL AS _nothing"} FROM sj_raw)`);
 
   // a constant of the mapping file is named by its column
-  const header = (column: string) => sqlString(headers[recognition.columns.get(column) ?? -1] ?? column);
+  const header = (column: string) => sqlString(headers[sourceIndex.get(column) ?? -1] ?? column);
   // a key value that is bad or missing rejects its row; any other is set aside and its row loaded without it
   const scope = (column: string) => (isKeyColumn(entity, column) ? "'row'" : "'value'");
   const withoutIt = (column: string, reason: string) =>
@@ -204,6 +207,7 @@ export async function loadBatch(connection: DuckDBConnection, context: BatchCont
      SELECT ${targets.map((c) => c.name).join(", ")}, $ingest, $file, _line FROM sj_good`,
     {ingest: context.ingestId, file: context.file}
   );
+  await insertFeatureRows(run, context, entity.key[0]);
   const counts = await connection.runAndReadAll(`SELECT
     (SELECT count(*) FROM sj_raw)::INTEGER AS read,
     (SELECT count(DISTINCT _line) FROM sj_problems WHERE scope = 'row')::INTEGER AS rejected,

@@ -6,9 +6,15 @@ import type {Recognition} from "./recognise-entity.ts";
  */
 export const NUL_BYTE = "a NUL byte, which no text export holds (binary data in the row: is the file damaged?)";
 
-/** The fields a row's values come from: each mapped column's, and the columns that stand in where it is blank. */
+/**
+ * The fields a row's values come from: each mapped column's, the columns that stand in where it is blank, and the
+ * declared features'.
+ */
 export function loadedFields(recognition: Recognition): number[] {
-  return [...recognition.columns].flatMap(([column, index]) => [index, ...(recognition.fallbacks.get(column) ?? [])]);
+  return [
+    ...[...recognition.columns].flatMap(([column, index]) => [index, ...(recognition.fallbacks.get(column) ?? [])]),
+    ...recognition.features.map((feature) => feature.index)
+  ];
 }
 
 /** The first of the fields at `indices` that holds a NUL byte. */

@@ -2,6 +2,7 @@ import {basename} from "node:path";
 import type {FileMapping} from "../mapping/mapping-file.ts";
 import {PRESETS} from "../presets/index.ts";
 import type {EntityPreset, PresetName} from "../presets/preset.ts";
+import type {FeatureKind} from "../schema/declared-features.ts";
 import {ENTITIES, ENTITY_NAMES, type EntityName} from "../schema/entities.ts";
 import {normalizeLabel} from "../schema/stages.ts";
 
@@ -19,6 +20,15 @@ export interface Recognition {
   missingRequired: string[];
   /** source headers no canonical column reads */
   unmapped: string[];
+  /** the mapping file's declared features this file has a column for (findDeclaredFeatures) */
+  features: FeatureColumn[];
+}
+
+/** A declared feature read from one file: its name, kind and the index of its source header. */
+export interface FeatureColumn {
+  name: string;
+  kind: FeatureKind;
+  index: number;
 }
 
 const FILE_HINTS: Record<EntityName, string[]> = {
@@ -191,7 +201,8 @@ function describe(
     missingRequired: ENTITIES[entity].columns
       .filter((c) => c.required && !columns.has(c.name) && !constants.has(c.name))
       .map((c) => c.name),
-    unmapped: headers.filter((_, i) => !used.has(i))
+    unmapped: headers.filter((_, i) => !used.has(i)),
+    features: []
   };
 }
 

@@ -2,6 +2,7 @@ import type {DuckDBConnection} from "@duckdb/node-api";
 import {scanRecords} from "../read/scan-records.ts";
 import type {TextEncoding} from "../read/sniff-file.ts";
 import {transcodeToUtf8} from "../read/transcode-to-utf8.ts";
+import {stagedColumns} from "./declared-features.ts";
 import type {BatchContext} from "./load-batch.ts";
 import {loadedFields, NUL_BYTE} from "./nul-byte.ts";
 import {rawName, sqlString} from "./typed-select.ts";
@@ -46,7 +47,7 @@ async function stageUtf8(
   // the record-by-record reader says where a quote is left open, and DuckDB's would pad the rest into one row
   if (scan.hasBareCarriageReturn || scan.hasMixedLineEndings || scan.endsInQuotes) return false;
   const width = context.headers.length;
-  const mapped = [...context.recognition.columns.entries()];
+  const mapped = stagedColumns(context.recognition);
   await connection.run(`CREATE OR REPLACE TEMP TABLE sj_lines (_line INTEGER, _fields INTEGER)`);
   await connection.run(`CREATE OR REPLACE TEMP TABLE sj_long_lines (_line INTEGER, _fields INTEGER)`);
   const lines = await connection.createAppender("sj_lines", "main", "temp");

@@ -1,6 +1,7 @@
 import {readFileSync} from "node:fs";
 import {z} from "zod";
 import {CliError} from "../cli/cli-error.ts";
+import {FEATURE_ENTITIES} from "../schema/declared-features.ts";
 import {ENTITIES, ENTITY_NAMES} from "../schema/entities.ts";
 import {productKey} from "../schema/references.ts";
 
@@ -72,6 +73,30 @@ const stage = z
   })
   .strict();
 
+const feature = z
+  .strictObject({
+    /** the source header the values are read from */
+    column: z.string().trim().min(1, "expected the header of a column"),
+    /** the name scoring and its reasons give the feature; default: the header */
+    name: z.string().trim().min(1, "expected a name").optional(),
+    kind: z.enum(["numeric", "categorical"])
+  })
+  .transform(({column, name, kind}) => ({column, name: name ?? column, kind}));
+
+/** entity → the extra columns of its exports that scoring reads as features */
+const features = z.strictObject(
+  Object.fromEntries(FEATURE_ENTITIES.map((entity) => [entity, z.array(feature).optional()])) as Record<
+    (typeof FEATURE_ENTITIES)[number],
+    z.ZodOptional<z.ZodArray<typeof feature>>
+  >,
+  {
+    error: (issue) =>
+      issue.code === "unrecognized_keys"
+        ? `features are read for ${FEATURE_ENTITIES.join(" and ")} only, not ${issue.keys.join(", ")}`
+        : undefined
+  }
+);
+
 export const mappingFileSchema = z
   .object({
     $schema: z.string().optional(),
@@ -93,10 +118,24 @@ export const mappingFileSchema = z
       .optional(),
     /** the export holds every opportunity of the CRM: one it lacks was deleted or merged there */
     fullExport: z.boolean().optional(),
+    features: features.optional(),
     ...valueOptions
   })
   .strict()
   .superRefine((mapping, context) => {
+    for (const entity of FEATURE_ENTITIES) {
+      const names = new Map<string, number>();
+      (mapping.features?.[entity] ?? []).forEach(({name}, k) => {
+        const earlier = names.get(name.toLowerCase());
+        if (earlier !== undefined)
+          context.addIssue({
+            code: "custom",
+            path: ["features", entity, k, "name"],
+            message: `"${name}" already names feature [${earlier}] of ${entity}`
+          });
+        else names.set(name.toLowerCase(), k);
+      });
+    }
     const stageNames = (mapping.stageModel ?? []).map((s) => s.name);
     const known = stageNames.length > 0 ? stageNames : ["potential", "intent", "negotiation", "won", "lost"];
     for (const [label, target] of Object.entries(mapping.stages)) {
@@ -131,6 +170,7 @@ export const mappingFileSchema = z
 
 export type MappingFile = z.infer<typeof mappingFileSchema>;
 export type FileMapping = z.infer<typeof fileMapping>;
+export type FeatureDeclaration = z.infer<typeof feature>;
 export type ValueOptions = Pick<FileMapping, "dateOrder" | "timezone" | "currency" | "decimal" | "missing">;
 
 /** Reads and validates a mapping file; errors name the offending key, e.g. files["deals.csv"].columns["Deal No"]. */

@@ -1,3 +1,4 @@
+import {createFeatureTable, FEATURE_ENTITIES} from "../schema/declared-features.ts";
 import {ENTITIES, ENTITY_NAMES, isKeyColumn, type ColumnType, type Entity} from "../schema/entities.ts";
 import {CONVERSION_DDL} from "./convert-amounts.ts";
 
@@ -122,6 +123,7 @@ export function warehouseDdl(): string {
     BOOKKEEPING_DDL,
     CONVERSION_DDL,
     ...ENTITY_NAMES.map((name) => createEntityTable(ENTITIES[name])),
-    createRemovedOpportunities()
+    createRemovedOpportunities(),
+    ...FEATURE_ENTITIES.map(createFeatureTable)
   ].join("\n");
 }
