@@ -1,4 +1,7 @@
 import {empiricalBayes, type BetaPrior} from "../stats/empirical-bayes.ts";
+import {OTHER_LEVEL, UNKNOWN_LEVEL} from "./category-levels.ts";
+import {joinDesigns} from "./column-contributions.ts";
+import {encodeDeclared, fitDeclaredEncoder, type DeclaredDesign, type DeclaredEncoding} from "./declared-encoder.ts";
 import type {Design} from "./logistic-regression.ts";
 import type {CategoricalColumn, FeatureTable} from "./read-features.ts";
 
@@ -29,10 +32,7 @@ export type NumericModelFeature = (typeof MODEL_NUMERIC_FEATURES)[number];
 export type CategoricalModelFeature = (typeof MODEL_CATEGORICAL_FEATURES)[number];
 export type ModelFeature = NumericModelFeature | CategoricalModelFeature;
 
-/** The pooled level every rare or unseen level of a category is counted as. */
-export const OTHER_LEVEL = "(other)";
-/** The level of a row whose category is unknown (kept apart unless rare, then pooled too). */
-export const UNKNOWN_LEVEL = "(unknown)";
+export {OTHER_LEVEL, UNKNOWN_LEVEL} from "./category-levels.ts";
 
 /** How a categorical column is encoded: its kept levels (index 0 = OTHER_LEVEL) and each table code's index. */
 export interface CategoryEncoding {
@@ -53,6 +53,8 @@ export interface Encoder {
   /** empirical-Bayes priors the rep's record is shrunk with (null: no spread between reps, the pooled rate) */
   rep: {prior: BetaPrior | null; mean: number};
   repSegment: {prior: BetaPrior | null; mean: number};
+  /** the features a mapping file declared (fitDeclaredEncoder): their columns follow the built-in ones */
+  declared: DeclaredEncoding[];
 }
 
 export interface EncoderOptions {
@@ -63,7 +65,7 @@ export interface EncoderOptions {
 }
 
 /**
- * Fits the encoding on the training rows: which levels of each category are frequent enough to keep
+ * Fits the encoding on the training rows (the declared features' with fitDeclaredEncoder): which levels of each category are frequent enough to keep
  * (≥ minLevelCount rows; the others, unknowns included when rare, pool into "(other)"), the mean of each
  * numeric feature (imputed where a row lacks it) and its range (a value beyond it is clamped to it: an
  * open deal untouched for a year, beyond any training cut-off, is not extrapolated into), and the
@@ -110,12 +112,21 @@ export function fitEncoder(table: FeatureTable, train: readonly number[], option
     lows: Float64Array.from(ranges, (r) => r.low),
     highs: Float64Array.from(ranges, (r) => r.high),
     rep,
-    repSegment
+    repSegment,
+    declared: fitDeclaredEncoder(table.declared, train, minLevelCount)
   };
 }
 
-/** The design matrix of `rows` (positions in the table) under a fitted encoding. */
-export function encodeRows(encoder: Encoder, table: FeatureTable, rows: readonly number[]): Design {
+/** A design of the table's rows: the built-in columns, then the declared features' (which columns each owns). */
+export interface EncodedRows extends Design {
+  declared: DeclaredDesign["groups"];
+}
+
+/**
+ * The design matrix of `rows` (positions in the table) under a fitted encoding: the built-in numeric features, the
+ * declared numeric ones, the built-in categories, the declared ones.
+ */
+export function encodeRows(encoder: Encoder, table: FeatureTable, rows: readonly number[]): EncodedRows {
   const numeric = encoder.numeric.map((feature, j) => {
     const column = numericColumn(encoder, table, feature, rows);
     const {imputations, lows, highs} = encoder;
@@ -129,7 +140,9 @@ export function encodeRows(encoder: Encoder, table: FeatureTable, rows: readonly
     for (let r = 0; r < rows.length; r++) encoded[r] = map[codes[rows[r]]];
     return encoded;
   });
-  return {rows: rows.length, numeric, categorical, levels: encoder.categorical.map((c) => c.levels.length)};
+  const builtIn = {rows: rows.length, numeric, categorical, levels: encoder.categorical.map((c) => c.levels.length)};
+  const declared = encodeDeclared(encoder.declared, table.declared, rows);
+  return {...joinDesigns(builtIn, declared), declared: declared.groups};
 }
 
 /** One numeric model feature for `rows` (positions in the table); NaN where unknown. */

@@ -1,10 +1,12 @@
 import {NAIVE_BAYES_FIELDS, naiveBayesContributions, predictStageRates, type NaiveBayesModel} from "./baselines.ts";
 import type {StageRateModel} from "./baselines.ts";
 import type {Calibrator} from "./calibrator.ts";
+import {contributionsOf} from "./column-contributions.ts";
+import {declaredContributions} from "./declared-encoder.ts";
 import {encodeRows, type Encoder} from "./encode-features.ts";
 import {sigmoid, type LogisticModel} from "./logistic-regression.ts";
 import type {FeatureTable} from "./read-features.ts";
-import {topReasons, type Reason} from "./reasons.ts";
+import {topReasons, type Reason, type ReasonInput} from "./reasons.ts";
 
 /** The score of one open opportunity and its three main reasons. */
 export interface OpenScore {
@@ -24,7 +26,8 @@ const STAGE_ZH: Record<string, string> = {potential: "潜在", intent: "意向",
 /**
  * Scores the open opportunities of the table (table.open order) and explains each score:
  * - logistic regression: the contribution of each feature to the log-odds relative to an average
- *   training cut-off, Σⱼ βⱼ (xⱼ − meanⱼ)/sdⱼ over the feature's columns (a category's levels together);
+ *   training cut-off, Σⱼ βⱼ (xⱼ − meanⱼ)/sdⱼ over the feature's columns (a category's levels together, a
+ *   declared feature's value and missing indicator together), declared features named as the mapping file does;
  * - naive Bayes: each field's log-likelihood ratio;
  * - stage probabilities: the stage, and the share of past deals in it that were won.
  * With a calibrator the probability is recalibrated, and Platt's slope scales every contribution (the
@@ -81,38 +84,24 @@ function explainLogistic(
   slope: number
 ): OpenScore[] {
   const design = encodeRows(encoder, table, rows);
-  const q = encoder.numeric.length;
-  const {coefficients: beta, means, scales} = model;
-  // a category's contribution: its level's β/sd, less Σ β·mean/sd over its levels (every level's 0 centred)
-  const offsets: number[] = [];
-  const centres: number[] = [];
-  let offset = q;
-  for (const {levels} of encoder.categorical) {
-    offsets.push(offset);
-    let centre = 0;
-    for (let l = 0; l < levels.length; l++) centre += (beta[offset + l] * means[offset + l]) / scales[offset + l];
-    centres.push(centre);
-    offset += levels.length;
-  }
+  const contributionsAt = contributionsOf(model, design);
+  // the declared features' columns follow the built-in ones
+  const offset = {numeric: encoder.numeric.length, categorical: encoder.categorical.length};
   const repColumn = encoder.numeric.indexOf("rep_win_rate");
   const segmentColumn = encoder.numeric.indexOf("rep_segment_win_rate");
   return rows.map((i, r) => {
-    const contributions = [
-      ...encoder.numeric.map((feature, j) => ({
-        feature,
-        contribution: (beta[j] * (design.numeric[j][r] - means[j])) / scales[j]
-      })),
-      ...encoder.categorical.map(({column}, c) => {
-        const j = offsets[c] + design.categorical[c][r];
-        return {feature: column, contribution: beta[j] / scales[j] - centres[c]};
-      })
+    const columns = contributionsAt(r);
+    const contributions: ReasonInput[] = [
+      ...encoder.numeric.map((feature, j) => ({feature, contribution: columns.numeric[j]})),
+      ...encoder.categorical.map(({column}, k) => ({feature: column, contribution: columns.categorical[k]})),
+      ...declaredContributions(encoder.declared, design.declared, table.declared, columns, offset, i)
     ];
-    const logOdds = contributions.reduce((sum, c) => sum + c.contribution, model.intercept);
+    const logOdds = contributions.reduce((total, item) => total + item.contribution, model.intercept);
     const rates = {
       rep: repColumn >= 0 ? design.numeric[repColumn][r] : 0,
       repSegment: segmentColumn >= 0 ? design.numeric[segmentColumn][r] : 0
     };
-    const scaled = contributions.map(({feature, contribution}) => ({feature, contribution: contribution * slope}));
+    const scaled = contributions.map((item) => ({...item, contribution: item.contribution * slope}));
     return {probability: sigmoid(logOdds), reasons: topReasons(table, i, scaled, rates)};
   });
 }
@@ -135,12 +124,21 @@ export interface ScoringCoefficientRow {
 
 /**
  * The logistic regression's coefficients on the standardised scale: the intercept (log-odds of an average
- * training cut-off), the numeric features, then each level of each category.
+ * training cut-off), the numeric features (a declared one's missing indicator as `<name>_missing`), then each
+ * level of each category — the built-in ones first, then the declared ones.
  */
 export function modelCoefficients(encoder: Encoder, model: LogisticModel, isUsed: boolean): ScoringCoefficientRow[] {
   const names: [string, string | null][] = [
     ...encoder.numeric.map((feature): [string, null] => [feature, null]),
-    ...encoder.categorical.flatMap(({column, levels}) => levels.map((level): [string, string] => [column, level]))
+    ...encoder.declared.flatMap((e): [string, null][] =>
+      e.kind === "numeric"
+        ? [[e.name, null], ...(e.indicator ? [[`${e.name}_missing`, null] as [string, null]] : [])]
+        : []
+    ),
+    ...encoder.categorical.flatMap(({column, levels}) => levels.map((level): [string, string] => [column, level])),
+    ...encoder.declared.flatMap((e) =>
+      e.kind === "categorical" ? e.levels.map((level): [string, string] => [e.name, level]) : []
+    )
   ];
   const intercept: ScoringCoefficientRow = {
     feature: "(intercept)",

@@ -4,8 +4,10 @@ import type {Filters, Period} from "../lib/context.ts";
 import {filterCondition} from "../lib/filter-condition.ts";
 import {readRows} from "../lib/read-rows.ts";
 import {ensureStageEntries} from "../lib/stage-entries.ts";
+import type {DeclaredColumn} from "./declared-encoder.ts";
 import {DEFAULT_LANDMARK_DAYS, DEFAULT_MAX_CLOSED, featuresSql} from "./features.ts";
 import {readColumns} from "./read-columns.ts";
+import {declaredValuesSql, readDeclaredFeatures} from "./read-declared-features.ts";
 import {REPORTING_OPPORTUNITIES} from "../lib/reporting-amounts.ts";
 
 /** The numeric columns of the feature table (NaN where unknown; is_won and label_epoch are NaN on open rows). */
@@ -65,6 +67,8 @@ export interface FeatureTable {
   numbers: Record<NumericColumn, Float64Array>;
   codes: Record<CategoricalColumn, Int32Array>;
   levels: Record<CategoricalColumn, string[]>;
+  /** the features a mapping file declared for opportunities, as exported (not as of the cut-off), by name */
+  declared: DeclaredColumn[];
   open: {index: number[]; details: OpenDetail[]};
 }
 
@@ -116,6 +120,8 @@ export async function readFeatures(connection: DuckDBConnection, scope: FeatureS
     const codes = CATEGORICAL_COLUMNS.map((c) => `coalesce(list_position(l.${c}, f.${c}), 0)::INTEGER AS ${c}`).join(
       ",\n"
     );
+    const features = await readDeclaredFeatures(connection, "opportunities");
+    const declared = declaredValuesSql("opportunities", features);
     const columns = await readColumns(
       connection,
       `WITH levels AS (SELECT ${levelLists} FROM scoring_features)
@@ -123,9 +129,11 @@ export async function readFeatures(connection: DuckDBConnection, scope: FeatureS
          .map((c) => `f.${c}`)
          .join(", ")},
          (f.competitor IS NOT NULL)::DOUBLE AS has_competitor,
-         ${codes}
+         ${[codes, ...declared.columns.map((c) => `d.${c}`)].join(",\n")}
        FROM scoring_features f CROSS JOIN levels l
-       ORDER BY f.label_epoch NULLS LAST, f.opportunity_id, f.landmark_days`
+       ${features.length ? `LEFT JOIN (${declared.sql}) d ON d.id = f.opportunity_id` : ""}
+       ORDER BY f.label_epoch NULLS LAST, f.opportunity_id, f.landmark_days`,
+      declared.params
     );
     const details = await readRows<OpenDetail>(
       connection,
@@ -147,6 +155,12 @@ export async function readFeatures(connection: DuckDBConnection, scope: FeatureS
         CATEGORICAL_COLUMNS.map((c) => [c, Int32Array.from(columns.numbers[c])])
       ) as FeatureTable["codes"],
       levels: levelRow as FeatureTable["levels"],
+      declared: features.map(({name, kind}, k): DeclaredColumn => {
+        const column = declared.columns[k];
+        return kind === "numeric"
+          ? {name, kind, values: columns.numbers[column]}
+          : {name, kind, values: columns.strings[column]};
+      }),
       open: {index, details}
     };
   } finally {

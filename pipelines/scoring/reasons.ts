@@ -5,9 +5,15 @@ import type {NaiveBayesField} from "./baselines.ts";
 /** A feature a reason can name: a model feature or a naive-Bayes field. */
 export type ReasonFeature = ModelFeature | NaiveBayesField;
 
+/** A feature's contribution to a score: a built-in one, described from the table, or one that brings its words. */
+export type ReasonInput =
+  | {feature: ReasonFeature; contribution: number}
+  | {feature: string; contribution: number; words: [string, string]};
+
 /** One reason behind a score: what the feature says about the opportunity, in English and Chinese. */
 export interface Reason {
-  feature: ReasonFeature;
+  /** a built-in feature (ReasonFeature), or the name of a declared one */
+  feature: string;
   /** its contribution to the log-odds of winning (positive raises the chance) */
   contribution: number;
   text: string;
@@ -98,15 +104,16 @@ export function describeFeature(
 export function topReasons(
   table: FeatureTable,
   i: number,
-  contributions: readonly {feature: ReasonFeature; contribution: number}[],
+  contributions: readonly ReasonInput[],
   rates: {rep: number; repSegment: number},
   count = 3
 ): Reason[] {
   return [...contributions]
     .sort((a, b) => Math.abs(b.contribution) - Math.abs(a.contribution))
     .slice(0, count)
-    .map(({feature, contribution}) => {
-      const [en, zh] = describeFeature(table, feature, i, rates);
+    .map((item) => {
+      const {feature, contribution} = item;
+      const [en, zh] = "words" in item ? item.words : describeFeature(table, item.feature, i, rates);
       const factor = Math.exp(contribution).toFixed(2);
       const up = contribution >= 0;
       return {

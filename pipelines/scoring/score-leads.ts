@@ -6,9 +6,12 @@ import {chooseAndCalibrate, type MethodCalibrationBin, type ValidationMetrics} f
 import {checkShares, randomSplit, timeOrderedSplit, type SplitKind} from "./held-out-split.ts";
 import {beatsBaselines, NO_METRICS, type HeldOutMetrics} from "./held-out-metrics.ts";
 import {DEFAULT_CONVERSION_WINDOW_DAYS, LEAD_FEATURES, LEAD_FEATURES_SQL, type LeadFeature} from "./lead-features.ts";
-import {encodeLeads, fitLeadEncoder, leadContributions, type LeadColumns} from "./lead-model.ts";
+import {contributionsOf, joinDesigns} from "./column-contributions.ts";
+import {declaredContributions, encodeDeclared, fitDeclaredEncoder, type DeclaredColumn} from "./declared-encoder.ts";
+import {encodeLeads, fitLeadEncoder, type LeadColumns} from "./lead-model.ts";
 import {fitLogisticRegression, predictLogistic} from "./logistic-regression.ts";
-import {leadReasons, type LeadScoreMethod} from "./lead-reasons.ts";
+import {leadReasons, type LeadReasonInput, type LeadScoreMethod} from "./lead-reasons.ts";
+import {declaredValuesSql, readDeclaredFeatures} from "./read-declared-features.ts";
 
 export type {LeadScoreMethod} from "./lead-reasons.ts";
 
@@ -75,6 +78,8 @@ interface LeadRow extends Record<LeadFeature, string | null> {
   is_converted: number | null;
   created_epoch: number | null;
   created_at: string | null;
+  /** declared_0 …: the declared features (declaredValuesSql) */
+  [declared: `declared_${number}`]: number | string | null;
 }
 
 /**
@@ -82,7 +87,8 @@ interface LeadRow extends Record<LeadFeature, string | null> {
  * conversion window and not converted yet — converts, from the same machinery as the opportunity scores.
  * Leads whose outcome is known (converted, or not converted within `windowDays`) are split three ways by
  * capture time (random, seeded, when they carry no capture dates); a logistic regression on the lead's
- * source, campaign, rating and owner, a source-only rate and the overall rate are fitted on the oldest
+ * source, campaign, rating and owner and the features a mapping file declared for leads (encoded on the
+ * training part alone: fitDeclaredEncoder), a source-only rate and the overall rate are fitted on the oldest
  * part; the method is chosen on the validation part (the regression when it beats both there on AUC and
  * Brier), recalibrated there, and measured once on the newest part with 95 % bootstrap intervals.
  *
@@ -98,16 +104,29 @@ export async function scoreLeads(ctx: PipelineContext, options: LeadScoringOptio
   const missing = await missingTables(ctx.connection, ["leads"]);
   const empty = {scores: {rows: [], missing}, evaluation: {rows: [], missing}, calibration: []};
   if (missing.length) return empty;
-  const rows = await readRows<LeadRow>(ctx.connection, LEAD_FEATURES_SQL, {
-    now: ctx.now,
-    window_days: options.windowDays ?? DEFAULT_CONVERSION_WINDOW_DAYS
-  });
+  const features = await readDeclaredFeatures(ctx.connection, "leads");
+  const declaredSql = declaredValuesSql("leads", features);
+  const rows = await readRows<LeadRow>(
+    ctx.connection,
+    features.length
+      ? `SELECT l.*, ${declaredSql.columns.map((c) => `d.${c}`).join(", ")}
+         FROM (${LEAD_FEATURES_SQL}) l LEFT JOIN (${declaredSql.sql}) d ON d.id = l.lead_id
+         ORDER BY l.created_epoch NULLS FIRST, l.lead_id`
+      : LEAD_FEATURES_SQL,
+    {now: ctx.now, window_days: options.windowDays ?? DEFAULT_CONVERSION_WINDOW_DAYS, ...declaredSql.params}
+  );
   const labelled = rows.filter((row) => row.is_converted !== null);
   const open = rows.filter((row) => row.is_converted === null);
   const all = [...labelled, ...open];
   const columns = Object.fromEntries(
     LEAD_FEATURES.map((f) => [f, all.map((row) => row[f])])
   ) as LeadColumns<LeadFeature>;
+  const declared = features.map(({name, kind}, k): DeclaredColumn => {
+    const values = all.map((row) => row[`declared_${k}`]);
+    return kind === "numeric"
+      ? {name, kind, values: Float64Array.from(values, (v) => (v === null ? NaN : Number(v)))}
+      : {name, kind, values: values.map((v) => (v === null ? null : String(v)))};
+  });
   const y = Float64Array.from(labelled, (row) => row.is_converted!);
   const starts = labelled.map((_, i) => i);
   const dated = labelled.every((row) => row.created_epoch !== null);
@@ -141,8 +160,14 @@ export async function scoreLeads(ctx: PipelineContext, options: LeadScoringOptio
       evaluation: {rows: [tooFewRow(counts, trainConverted, split.train.length - trainConverted, minEach)], missing}
     };
   const encoder = fitLeadEncoder(columns, LEAD_FEATURES, split.train);
+  const declaredEncoder = fitDeclaredEncoder(declared, split.train);
+  // the built-in categories, then the declared features' columns
+  const encode = (part: number[]) => {
+    const extra = encodeDeclared(declaredEncoder, declared, part);
+    return {...joinDesigns(encodeLeads(encoder, columns, part), extra), groups: extra.groups};
+  };
   const model = fitLogisticRegression(
-    encodeLeads(encoder, columns, split.train),
+    encode(split.train),
     Float64Array.from(split.train, (i) => y[i]),
     {lambda}
   );
@@ -157,7 +182,7 @@ export async function scoreLeads(ctx: PipelineContext, options: LeadScoringOptio
     return tally ? tally[0] / tally[1] : overall;
   };
   const predict = (part: number[]): Record<LeadScoreMethod, Float64Array> => ({
-    logistic_regression: predictLogistic(model, encodeLeads(encoder, columns, part)),
+    logistic_regression: predictLogistic(model, encode(part)),
     source_rate: Float64Array.from(part, sourceRate),
     overall_rate: new Float64Array(part.length).fill(overall)
   });
@@ -175,11 +200,21 @@ export async function scoreLeads(ctx: PipelineContext, options: LeadScoringOptio
     options.calibration ?? "platt"
   );
   const openRows = open.map((_, k) => labelled.length + k);
-  const openDesign = encodeLeads(encoder, columns, openRows);
+  const openDesign = encode(openRows);
+  const contributionsAt = contributionsOf(model, openDesign);
+  // the declared features' columns follow the built-in categories
+  const offset = {numeric: 0, categorical: LEAD_FEATURES.length};
   const raw = predict(openRows)[chosen.method];
+  const reasonInputs = (k: number): LeadReasonInput[] => {
+    const contributions = contributionsAt(k);
+    return [
+      ...LEAD_FEATURES.map((feature, c) => ({feature, contribution: contributions.categorical[c]})),
+      ...declaredContributions(declaredEncoder, openDesign.groups, declared, contributions, offset, openRows[k])
+    ];
+  };
   const scores = open.map((row, k): LeadScoreRow => {
     const reasons = leadReasons(chosen.method, {
-      contributions: chosen.method === "logistic_regression" ? leadContributions(model, openDesign, k) : null,
+      contributions: chosen.method === "logistic_regression" ? reasonInputs(k) : null,
       slope: chosen.calibrator.slope,
       row,
       rate: chosen.method === "source_rate" ? sourceRate(openRows[k]) : overall

@@ -10,7 +10,7 @@ export const scoringGlossary: GlossaryEntry[] = [
     title: "Win probability",
     title_zh: "赢单概率",
     definition:
-      "Chance the open opportunity will be won, 0–1: from an L2-regularised logistic regression on standardised features as of now (source, log amount, industry, province, size, credit rating, stage, age, days since last touch, activities, follow-up plan status, the owner's shrunk win rate overall and in the industry, returning customer), trained on older closed opportunities (of the newest 100,000 closed) cut at landmark ages (1, 7, 30, 90, 180 days) while still undecided; the better baseline when the model does not beat both on the validation part; recalibrated on the validation part; learned stage probabilities below 40 won and 40 lost training opportunities (score_method says which).",
+      "Chance the open opportunity will be won, 0–1: from an L2-regularised logistic regression on standardised features as of now (source, log amount, industry, province, size, credit rating, stage, age, days since last touch, activities, follow-up plan status, the owner's shrunk win rate overall and in the industry, returning customer, and any features a mapping file declares for opportunities — numbers with a missing value given the training median and flagged, categories one-hot with rare levels pooled, both fitted on the training part alone), trained on older closed opportunities (of the newest 100,000 closed) cut at landmark ages (1, 7, 30, 90, 180 days) while still undecided; the better baseline when the model does not beat both on the validation part; recalibrated on the validation part; learned stage probabilities below 40 won and 40 lost training opportunities (score_method says which).",
     grain: SCORE,
     pipeline: "scoreOpportunities"
   },
@@ -36,7 +36,7 @@ export const scoringGlossary: GlossaryEntry[] = [
     title: "Main reasons",
     title_zh: "主要原因",
     definition:
-      "The three features that move the score most, in plain words with the factor they multiply the odds of winning by: for the logistic regression each feature's contribution β(x − mean)/sd to the log-odds against an average opportunity; for naive Bayes each field's log-likelihood ratio; for stage probabilities the stage.",
+      "The three features that move the score most, in plain words with the factor they multiply the odds of winning by: for the logistic regression each feature's contribution β(x − mean)/sd to the log-odds against an average opportunity (a declared feature named as the mapping file names it, with its value); for naive Bayes each field's log-likelihood ratio; for stage probabilities the stage.",
     grain: SCORE,
     pipeline: "scoreOpportunities"
   },
@@ -173,9 +173,9 @@ export const scoringGlossary: GlossaryEntry[] = [
     title: "Lead score (chance of converting)",
     title_zh: "线索评分（转化概率）",
     definition:
-      "Chance an open lead (captured in the last 90 days, not converted yet) becomes an opportunity, 0–1: from a logistic regression on its source, campaign, rating and owner, or the better of two baselines (each source's past conversion rate, the overall rate), chosen on validation leads and recalibrated there; the test AUC and Brier score with 95 % ranges are shown beside it. A lead counts as converted when it names its opportunity or conversion time, or an opportunity names it; as not converted once 90 days pass without. Leads without capture dates are split at random (seeded) instead of by time.",
+      "Chance an open lead (captured in the last 90 days, not converted yet) becomes an opportunity, 0–1: from a logistic regression on its source, campaign, rating and owner and any features a mapping file declares for leads, or the better of two baselines (each source's past conversion rate, the overall rate), chosen on validation leads and recalibrated there; the test AUC and Brier score with 95 % ranges are shown beside it. A lead counts as converted when it names its opportunity or conversion time, or an opportunity names it; as not converted once 90 days pass without. Leads without capture dates are split at random (seeded) instead of by time.",
     definition_zh:
-      "进行中的线索（最近90天内获取、尚未转化）转化为商机的概率，0–1：来自基于来源、活动、评级和负责人的逻辑回归，或两个基线（各来源的历史转化率、总体转化率）中较好的一个，在验证集线索上选出并校准；旁边显示测试集AUC和Brier评分及其95%区间。线索注明了对应商机或转化时间、或有商机注明该线索时算作已转化；90天内未转化算作未转化。没有获取日期的线索改为随机划分（固定随机种子）而非按时间划分。",
+      "进行中的线索（最近90天内获取、尚未转化）转化为商机的概率，0–1：来自基于来源、活动、评级、负责人以及映射文件为线索声明的特征的逻辑回归，或两个基线（各来源的历史转化率、总体转化率）中较好的一个，在验证集线索上选出并校准；旁边显示测试集AUC和Brier评分及其95%区间。线索注明了对应商机或转化时间、或有商机注明该线索时算作已转化；90天内未转化算作未转化。没有获取日期的线索改为随机划分（固定随机种子）而非按时间划分。",
     grain: "one row per open lead",
     pipeline: "scoreLeads"
   },
