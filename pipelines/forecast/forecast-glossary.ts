@@ -49,10 +49,12 @@ export const forecastGlossary: GlossaryEntry[] = [
     title_zh: "预测区间",
     definition:
       "A range the month should fall in 4 times out of 5 (80 %) or 19 out of 20 (95 %), built from how wrong the " +
-      "chosen model was when it forecast the history's own past at that horizon: normal, ± 1.28 (1.96) × the " +
-      "typical size of those errors (root mean square); or conformal, ± the error size not exceeded in 80 % " +
-      "(95 %) of them — shown instead when the normal interval's coverage missed its level by more than 5 " +
-      "points. Beyond 3 months ahead the width grows as √(h / 3); a quarter adds its months' widths. On a " +
+      "chosen model was when it forecast the history's own past at that horizon, each error taken as a share of " +
+      "the average month of the year before it was made and applied to the average month of the last year: " +
+      "normal, ± 1.28 (1.96) × the typical size of those errors (root mean square); or conformal, ± the error " +
+      "size not exceeded in 80 % (95 %) of them (the normal width while there are too few errors to tell: under " +
+      "4 for 80 %, under 19 for 95 %) — shown instead when the normal interval's coverage missed its level by " +
+      "more than 5 points. Beyond 3 months ahead the width grows as √(h / 3); a quarter adds its months' widths. On a " +
       "history too short to backtest: the regression's t-interval or seasonal naive's ± z · σ̂. Pipeline: " +
       "± z · √Σ amount² p(1 − p). The forecast part of a bound is clamped at 0, so no bound falls below what " +
       "is already won, and the interval keeps its width while months remain.",

@@ -5,9 +5,9 @@ export interface IntervalCoverage {
   level: 80 | 95;
   /** backtest forecasts that had an interval */
   count_forecasts: number;
-  /** % of them whose month fell inside the normal interval (point ± z·RMS of the inner-backtest errors) */
+  /** % of them whose month fell inside the normal interval (point ± z·RMS of the inner-backtest errors: halfWidths) */
   normal_pct: number | null;
-  /** % inside the conformal interval (point ± a quantile of the inner-backtest |errors|) */
+  /** % inside the conformal interval (point ± a quantile of the inner-backtest |errors|: halfWidths) */
   conformal_pct: number | null;
   /** the interval shown: normal, unless it missed the level by more than 5 points and conformal came closer */
   method: "normal" | "conformal";

@@ -1,5 +1,6 @@
 import {Z_95} from "../stats/wilson-interval.ts";
 import {accuracyMetrics} from "./accuracy-metrics.ts";
+import {SEASON_MONTHS} from "./baselines.ts";
 import {BACKTEST_HORIZONS, rollingOriginBacktest, type BacktestForecast, type Forecaster} from "./backtest.ts";
 import {
   holtWintersForecaster,
@@ -64,12 +65,13 @@ export interface ProcedureForecast {
  * a combination, the mean of the candidates whose inner WAPE over all horizons is no worse than seasonal
  * naive's; and for each horizon 1–3 the model — candidate or combination — with the lowest inner WAPE at that
  * horizon among those that forecast every inner target (ties go to the simpler one). The interval half-widths
- * come from that model's inner-backtest errors e at the horizon: normal, z·√mean(e²); conformal, the
- * ⌈(m + 1)·level⌉-th smallest |e| of m (the largest when m is too small for the level).
+ * come from that model's inner-backtest errors at the horizon, each divided by the series' level at its origin
+ * (errorLevel) and the result multiplied by the level now (halfWidths).
  *
  * Why: no model wins everywhere — a regression holds a stable season, smoothing follows a drifting one, a
  * combination hedges — so the history decides, by forecasting its own past; and the intervals are the
- * widths the chosen model's own out-of-sample errors had.
+ * widths the chosen model's own out-of-sample errors had, relative to the revenue they were made on, so that
+ * errors made when sales were half what they are now do not size today's interval at half its width.
  *
  * Input: the history (it is all the procedure ever sees), the month of the year of its first value, the steps
  * to forecast. Output: every model's points, the combination's members, the per-horizon choice. Cost: one
@@ -121,7 +123,11 @@ export function procedureForecast(
           model,
           inner_wape_pct: wape,
           count_errors: at.length,
-          half_widths: halfWidths(at.map((r) => r.forecast! - r.actual))
+          half_widths: halfWidths(
+            at.map((r) => r.forecast! - r.actual),
+            at.map((r) => errorLevel(history, r.origin)),
+            errorLevel(history)
+          )
         };
     }
     if (best === null) return {points, combination_members: members, horizons: []};
@@ -131,17 +137,46 @@ export function procedureForecast(
 }
 
 /**
- * Interval half-widths from out-of-sample errors: normal z·√mean(e²) (z = 1.2816, 1.96) and conformal, the
- * ⌈(m + 1)·level⌉-th smallest |e| of the m errors (split conformal prediction, Vovk et al. 2005; the largest
- * |e| when that rank exceeds m).
+ * The level of a series at an origin: the mean |value| of the 12 months before it (all of them when fewer),
+ * 0 with none. Forecast errors are measured against it, as a share of the revenue of the year before the
+ * forecast: the months after the origin are never read.
+ *
+ * @example
+ * errorLevel([10, 20, 30, 40], 3); // (10 + 20 + 30) / 3 = 20
+ */
+export function errorLevel(history: readonly number[], origin = history.length): number {
+  const window = history.slice(Math.max(0, origin - SEASON_MONTHS), origin);
+  return window.length ? window.reduce((sum, v) => sum + Math.abs(v), 0) / window.length : 0;
+}
+
+/**
+ * Interval half-widths from m out-of-sample errors e, each made at a level (errorLevel at its origin), for a
+ * forecast made at `level`. The errors are taken relative to their levels, r = e / level_e, and the widths
+ * are level × normal z·√mean(r²) (z = 1.2816, 1.96) and level × conformal, the ⌈(m + 1)·p⌉-th smallest |r|
+ * (split conformal prediction, Vovk et al. 2005, with a score normalised as in Lei et al. 2018's locally
+ * weighted form). When that rank exceeds m — fewer than 4 errors at 80 %, 19 at 95 % — the errors are too
+ * few to hold that quantile (the largest of 6 is exceeded one time in 7, not one in 20) and the conformal
+ * width is the normal one. Without levels, or with a level of 0 among them, the errors are used as they are.
+ *
+ * Why relative: a sales series' errors grow with its sales, so errors from a year when revenue was half of
+ * today's would size today's interval at half its width.
  *
  * @example
  * halfWidths([1, -2, 3, -4]); // normal_80: 1.2816 · √7.5, conformal_80: ⌈5 · 0.8⌉ = 4th smallest |e| = 4
+ * halfWidths([5, -10], [50, 100], 200); // r = 0.1, −0.1: normal_80 = 200 · 1.2816 · 0.1
  */
-export function halfWidths(errors: readonly number[]): HalfWidths {
-  const m = errors.length;
-  const rms = Math.sqrt(errors.reduce((sum, e) => sum + e * e, 0) / m);
-  const sorted = errors.map(Math.abs).sort((a, b) => a - b);
-  const quantile = (level: number) => sorted[Math.min(m, Math.ceil((m + 1) * level)) - 1];
-  return {normal_80: Z_80 * rms, normal_95: Z_95 * rms, conformal_80: quantile(0.8), conformal_95: quantile(0.95)};
+export function halfWidths(errors: readonly number[], levels?: readonly number[], level?: number): HalfWidths {
+  const relative = levels !== undefined && level !== undefined && level > 0 && levels.every((l) => l > 0);
+  const scaled = relative ? errors.map((e, i) => e / levels[i]) : errors;
+  const unit = relative ? level : 1;
+  const m = scaled.length;
+  const rms = Math.sqrt(scaled.reduce((sum, e) => sum + e * e, 0) / m);
+  const sorted = scaled.map(Math.abs).sort((a, b) => a - b);
+  const conformal = (p: number, normal: number) => {
+    const rank = Math.ceil((m + 1) * p);
+    return rank <= m ? unit * sorted[rank - 1] : normal;
+  };
+  const normal_80 = unit * Z_80 * rms;
+  const normal_95 = unit * Z_95 * rms;
+  return {normal_80, normal_95, conformal_80: conformal(0.8, normal_80), conformal_95: conformal(0.95, normal_95)};
 }

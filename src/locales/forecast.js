@@ -98,7 +98,7 @@ export const forecastText = {
       "Each month of {first} – {last} was forecast one, two and three months ahead by every model, fitted on the months before only; every horizon is judged on the same months. MAPE averages the monthly percentage errors; WAPE is the total error as a share of revenue (the measure models are chosen by); MASE below 1 means smaller errors than a naive forecast's, 1 or more does not; a positive bias means the forecasts ran high. A model's best score here was picked after the fact: the forecast as shown, above, is the honest measure.",
     "forecast.coverage.title": "Do the intervals hold?",
     "forecast.coverage.intro":
-      "How often the month fell inside the forecast's interval in the backtest, each interval made with the months before only. An 80 % interval should hold about 80 % of months. Normal: the forecast ± a multiple of its past errors' typical size; conformal: ± the size of error it did not exceed in 80 % (95 %) of past months.",
+      "How often the month fell inside the forecast's interval in the backtest, each interval made with the months before only. An 80 % interval should hold about 80 % of months. Normal: the forecast ± a multiple of its past errors' typical size; conformal: ± the size of error it did not exceed in 80 % (95 %) of past months. Past errors count as a share of the revenue of the year before each, so the intervals grow with sales.",
     "forecast.coverage.normal": "normal",
     "forecast.coverage.conformal": "conformal (widened)",
     "forecast.coverage.widened":
@@ -243,7 +243,7 @@ export const forecastText = {
       "{first} 至 {last} 的每个月都由各模型提前一、二、三个月预测，模型只用此前的月份拟合；各预测跨度在相同的月份上评估。MAPE 为各月百分比误差的平均；WAPE 为总误差占收入的比例（据此选择模型）；MASE 小于 1 表示误差小于朴素预测，等于或大于 1 则不然；偏差为正表示预测偏高。这里某个模型的最好成绩是事后挑选的：上方所示预测的回测才是诚实的衡量。",
     "forecast.coverage.title": "预测区间是否可靠？",
     "forecast.coverage.intro":
-      "回测中实际值落在预测区间内的月份比例，每个区间只用此前的月份构建。80% 区间应覆盖约 80% 的月份。正态：预测值 ± 其以往误差典型大小的倍数；保形（conformal）：± 以往 80%（95%）的月份中误差未超过的大小。",
+      "回测中实际值落在预测区间内的月份比例，每个区间只用此前的月份构建。80% 区间应覆盖约 80% 的月份。正态：预测值 ± 其以往误差典型大小的倍数；保形（conformal）：± 以往 80%（95%）的月份中误差未超过的大小。以往误差按各自前一年的收入折成比例计算，因此区间随销售额增长而变宽。",
     "forecast.coverage.normal": "正态",
     "forecast.coverage.conformal": "保形（已加宽）",
     "forecast.coverage.widened":

@@ -1,6 +1,6 @@
 import {describe, expect, it} from "vitest";
 import {intervalCoverage} from "../../../pipelines/forecast/interval-coverage.ts";
-import {halfWidths, procedureForecast} from "../../../pipelines/forecast/procedure-forecast.ts";
+import {errorLevel, halfWidths, procedureForecast} from "../../../pipelines/forecast/procedure-forecast.ts";
 import {forecastSeries} from "../../../pipelines/forecast/series-forecast.ts";
 import {SAMPLE_REVENUE} from "./sample-revenue.ts";
 
@@ -9,18 +9,43 @@ const SEASON = [0, -30, 5, 10, 12, 20, 8, 6, -5, 0, 25, 60];
 const ADDITIVE = Array.from({length: 60}, (_, i) => 100 + 2 * (i + 1) + SEASON[i % 12]);
 const SAMPLE = SAMPLE_REVENUE;
 
-describe("halfWidths(errors)", () => {
-  it("gives z·RMS and the ⌈(m + 1)·level⌉-th smallest |error|", () => {
-    // RMS = √((1 + 4 + 9 + 16) / 4) = √7.5; 80 %: rank ⌈5 · 0.8⌉ = 4 → 4; 95 %: rank 5 > 4 → the largest, 4
+describe("halfWidths(errors, levels, level)", () => {
+  it("gives z·RMS and the ⌈(m + 1)·level⌉-th smallest |error|, the normal width when that rank exceeds m", () => {
+    // RMS = √((1 + 4 + 9 + 16) / 4) = √7.5; 80 %: rank ⌈5 · 0.8⌉ = 4 → 4; 95 %: rank 5 > 4 → the normal width
     const widths = halfWidths([1, -2, 3, -4]);
     expect(widths.normal_80).toBeCloseTo(1.2815515655446004 * Math.sqrt(7.5), 12);
     expect(widths.normal_95).toBeCloseTo(1.959963984540054 * Math.sqrt(7.5), 12);
     expect(widths.conformal_80).toBe(4);
-    expect(widths.conformal_95).toBe(4);
+    expect(widths.conformal_95).toBeCloseTo(1.959963984540054 * Math.sqrt(7.5), 12);
     // 19 errors 1 … 19: 80 % rank ⌈20 · 0.8⌉ = 16 → 16; 95 % rank 19 → 19
     const many = halfWidths(Array.from({length: 19}, (_, i) => (i % 2 ? -1 : 1) * (i + 1)));
     expect(many.conformal_80).toBe(16);
     expect(many.conformal_95).toBe(19);
+  });
+
+  it("sizes the widths from the errors relative to their levels, at the level now", () => {
+    // errors 5, −10, 30, −20 at levels 50, 100, 100, 100: relative 0.1, −0.1, 0.3, −0.2; level now 200
+    // RMS = √((0.01 + 0.01 + 0.09 + 0.04) / 4) = √0.0375; conformal 80 %: rank 4 of 4 → 0.3 · 200 = 60
+    const widths = halfWidths([5, -10, 30, -20], [50, 100, 100, 100], 200);
+    expect(widths.normal_80).toBeCloseTo(200 * 1.2815515655446004 * Math.sqrt(0.0375), 10);
+    expect(widths.normal_95).toBeCloseTo(200 * 1.959963984540054 * Math.sqrt(0.0375), 10);
+    expect(widths.conformal_80).toBeCloseTo(60, 10);
+    expect(widths.conformal_95).toBeCloseTo(200 * 1.959963984540054 * Math.sqrt(0.0375), 10);
+    // a level of 0 among them (a year with nothing won): the errors as they are, 80 % rank 4 → 30
+    expect(halfWidths([5, -10, 30, -20], [0, 100, 100, 100], 200).conformal_80).toBe(30);
+  });
+});
+
+describe("errorLevel(history, origin)", () => {
+  it("averages the |values| of the 12 months before the origin", () => {
+    const history = Array.from({length: 20}, (_, i) => (i === 3 ? -40 : i + 1));
+    // origin 15: months 3 … 14 (values −40 → 40, 5 … 15): (40 + 5 + 6 + … + 15) / 12 = (40 + 110) / 12 = 12.5
+    expect(errorLevel(history, 15)).toBe(12.5);
+    // origin 2: the two months there are, (1 + 2) / 2
+    expect(errorLevel(history, 2)).toBe(1.5);
+    // the whole history by default: months 8 … 19 hold 9 … 20, mean 14.5
+    expect(errorLevel(history)).toBe(14.5);
+    expect(errorLevel([], 0)).toBe(0);
   });
 });
 
