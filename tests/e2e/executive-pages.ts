@@ -36,7 +36,7 @@ async function tiles(page: Page) {
 }
 
 /** The cells of one column of the tables on a page, by its header's text. */
-async function column(page: Page, header: string) {
+export async function column(page: Page, header: string) {
   return page.locator("table").evaluateAll(
     (tables, wanted) =>
       tables.flatMap((table) => {

@@ -19,6 +19,7 @@ import {visitPage, waitForRender} from "./visit-page.ts";
 import {readPageLayout, readPriorityList, type PageLayout} from "./page-layout.ts";
 import {brokenLinks} from "./broken-links.ts";
 import {executivePageTests} from "./executive-pages.ts";
+import {modelAccuracyTests} from "./model-accuracy.ts";
 
 // two site builds (about a minute each) and a browser visit of every page of both
 const SETUP_TIMEOUT = 20 * 60_000;
@@ -81,6 +82,7 @@ describe.each(LOCALES)("the %s site in a browser", (locale) => {
   const site = () => sites().sites[locale];
 
   executivePageTests(locale, site, () => sites().warehouse, chromium);
+  modelAccuracyTests(locale, site, () => sites().warehouse, chromium);
 
   it(
     "loads every page without errors, failed requests or requests to other addresses",
