@@ -17,7 +17,8 @@ const SYNONYMS: Record<string, string[]> = {
   planned_at: ["planned date", "plan date", "scheduled date"],
   planned_amount: ["planned amount", "plan amount", "scheduled amount"],
   received_at: ["received date", "payment date", "paid date"],
-  received_amount: ["received amount", "amount received"]
+  received_amount: ["received amount", "amount received"],
+  is_converted: ["converted", "is converted"]
 };
 
 function entityPreset(name: (typeof ENTITY_NAMES)[number]): EntityPreset {

@@ -60,6 +60,7 @@ export const salesforce: Preset = {
         owner_rep_id: ["OwnerId", "Lead Owner"],
         status: ["Status", "Lead Status"],
         converted_at: ["ConvertedDate", "Converted Date"],
+        is_converted: ["IsConverted", "Converted"],
         converted_opportunity_id: ["ConvertedOpportunityId"],
         account_id: ["ConvertedAccountId"],
         rating: ["Rating"],

@@ -76,6 +76,7 @@ export const zh: Preset = {
         owner_rep_id: ["负责人编号", "负责人"],
         status: ["线索状态", "状态"],
         converted_at: ["转化时间"],
+        is_converted: ["是否转化", "已转化"],
         converted_opportunity_id: ["转化商机编号"],
         account_id: ["客户编号"],
         rating: ["线索评级", "评级"],

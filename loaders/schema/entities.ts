@@ -156,6 +156,11 @@ export const ENTITIES: Record<EntityName, Entity> = {
       {name: "status", type: "text", description: "lead status in the CRM"},
       {name: "converted_at", type: "timestamp", happened: true, description: "when the lead became an opportunity"},
       {
+        name: "is_converted",
+        type: "boolean",
+        description: "the CRM's converted flag (yes/no, 1/0), for exports that give no conversion date"
+      },
+      {
         name: "converted_opportunity_id",
         type: "id",
         references: "opportunities",

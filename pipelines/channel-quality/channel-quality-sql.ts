@@ -1,3 +1,4 @@
+import {leadConvertedSql} from "../lib/lead-converted.ts";
 import {OPPORTUNITY_SCOPE} from "../lib/opportunity-scope.ts";
 import {bucketSql, type BucketInterval} from "./bucket.ts";
 import {duplicateMatchesSql} from "./duplicate-matches-sql.ts";
@@ -37,8 +38,7 @@ lead_rows AS (
   SELECT le.lead_id, le.created_at, le.source, ${campaign("le")} AS campaign, le.owner_rep_id,
     r.team, r.region, NULL::VARCHAR AS product,
     -- converted as the lead says, or as an opportunity that names the lead says
-    (le.converted_opportunity_id IS NOT NULL OR le.converted_at IS NOT NULL
-      OR le.lead_id IN (SELECT lead_id FROM opportunities WHERE lead_id IS NOT NULL)) AS is_converted,
+    ${leadConvertedSql("le")} AS is_converted,
     le.lead_id IN (SELECT lead_id FROM duplicate_leads) AS is_duplicate
   FROM leads le LEFT JOIN reps r ON r.rep_id = le.owner_rep_id
   -- leads carry no product: under a product filter the lead columns are not computed

@@ -1,3 +1,4 @@
+import {leadConvertedSql} from "../lib/lead-converted.ts";
 /** The lead fields a lead score reads, each a category (one-hot, rare values pooled). */
 export const LEAD_FEATURES = ["source", "campaign", "rating", "owner_rep_id"] as const;
 
@@ -8,9 +9,9 @@ export const DEFAULT_CONVERSION_WINDOW_DAYS = 90;
 
 /**
  * SQL for the lead-scoring rows — grain: one row per lead captured by $now (or without a capture date):
- * - is_converted: 1 when converted by $now (the lead names its opportunity or conversion time, or an
- *   opportunity names the lead — as channel quality counts it); 0 when not converted and either captured
- *   more than $window_days before $now or without a capture date (the export is then taken as history);
+ * - is_converted: 1 when converted by $now (leadConvertedSql, as channel quality counts it); 0 when not
+ *   converted and either captured more than $window_days before $now or without a capture date (the
+ *   export is then taken as history);
  *   null for an open lead — captured within the window and not converted yet, the leads that are scored;
  * - created_epoch: capture time in epoch seconds (orders the time-ordered split; null without a date);
  * - the LEAD_FEATURES as text. Nothing recorded at or after the conversion is read: not the status, the
@@ -19,8 +20,7 @@ export const DEFAULT_CONVERSION_WINDOW_DAYS = 90;
 export const LEAD_FEATURES_SQL = `
 WITH converted AS (
   SELECT le.lead_id,
-    (le.converted_opportunity_id IS NOT NULL OR le.converted_at IS NOT NULL
-      OR le.lead_id IN (SELECT lead_id FROM opportunities WHERE lead_id IS NOT NULL))
+    ${leadConvertedSql("le")}
       -- a conversion recorded after now has not happened yet as of now
       AND coalesce(le.converted_at <= $now::TIMESTAMP, true) AS is_converted
   FROM leads le

@@ -9,7 +9,14 @@ import {scoring, type ScoringResults} from "../../pipelines/scoring.ts";
 import {scoreLeads, type LeadScoring} from "../../pipelines/scoring/score-leads.ts";
 import {dealsCsv, writeDealExport} from "./deal-export-fixture.ts";
 import {independentLogisticAuc} from "./independent-logistic.ts";
-import {EXPORTED_AT, generateLeads, writeLeadExport, type FixtureLead} from "./lead-export-fixture.ts";
+import {
+  EXPORTED_AT,
+  generateLeads,
+  writeLeadExport,
+  writeUndatedLeadExport,
+  type FixtureLead
+} from "./lead-export-fixture.ts";
+import {randomSplit} from "../../pipelines/scoring/held-out-split.ts";
 
 /** Ingests an export written into a new folder and runs `score` on the warehouse, opened read-only. */
 async function scoreExport<T>(
@@ -124,6 +131,28 @@ describe("scoreLeads(ctx) on a lead export with declared features", () => {
     }
     const reasons = withFeatures.scores.rows.flatMap((row) => [row.reason_1, row.reason_2]);
     expect(reasons.some((reason) => reason?.startsWith("Occupation "))).toBe(true);
+  });
+});
+
+describe("scoreLeads(ctx) on a lead export without dates that only flags conversions", () => {
+  const leads = generateLeads();
+  let result: LeadScoring;
+  beforeAll(async () => {
+    result = await scoreExport((folder) => writeUndatedLeadExport(folder, leads), scoreLeads);
+  });
+
+  it("reads the flag, splits at random and says so, and reports the test AUC an independent fit gets", () => {
+    // without dates every lead is history: the 2 520 (open ones flagged 0 too) split 60/20/20 by the seeded shuffle
+    const reported = result.evaluation.rows.find((row) => row.method === "logistic_regression")!;
+    expect(result.evaluation.rows.every((row) => row.split_kind === "random")).toBe(true);
+    expect([reported.n_train_leads, reported.n_validation_leads, reported.n_test_leads]).toEqual([1512, 504, 504]);
+    const split = randomSplit(leads.length, range(0, leads.length), {testShare: 0.2, validationShare: 0.2}, 1);
+    expect(reported.n_test_converted).toBe(split.test.filter((i) => leads[i].converted).length);
+    const [trainDesign, testDesign] = encodeByHand(leads, split.train, split.test);
+    const y = (rows: number[]) => Float64Array.from(rows, (i) => (leads[i].converted ? 1 : 0));
+    const independent = independentLogisticAuc(trainDesign, y(split.train), testDesign, y(split.test), 1);
+    expect(Math.abs(reported.auc! - independent)).toBeLessThanOrEqual(0.01);
+    expect(result.scores.rows).toEqual([]);
   });
 });
 

@@ -153,3 +153,32 @@ export function writeLeadExport(folder: string, leads: FixtureLead[], withFeatur
   writeFileSync(join(folder, "leads.csv"), leadsCsv(leads));
   writeFileSync(join(folder, "shangji-mapping.json"), JSON.stringify(leadsMapping(withFeatures), null, 2));
 }
+
+/**
+ * The same leads as some lead exports give them: no capture or conversion date, only a `Converted` flag of 0 or 1
+ * (an open lead reads 0), and the extra columns declared as features.
+ */
+export function writeUndatedLeadExport(folder: string, leads: FixtureLead[]): void {
+  const header = ["Prospect ID", "Lead Source", "Lead Origin", "What is your current occupation"];
+  const numbers = ["Total Time Spent on Website", "TotalVisits", "Converted"];
+  const lines = leads.map((lead) =>
+    [
+      lead.lead_id,
+      lead.source,
+      lead.origin,
+      lead.occupation ?? "Select",
+      Number.isNaN(lead.time_on_site) ? "" : String(lead.time_on_site),
+      Number.isNaN(lead.visits) ? "" : String(lead.visits),
+      lead.converted ? "1" : "0"
+    ].join(",")
+  );
+  writeFileSync(join(folder, "leads.csv"), [[...header, ...numbers].join(","), ...lines].join("\n") + "\n");
+  const {features} = leadsMapping(true);
+  const mapping = {
+    files: {"leads.csv": {entity: "leads", columns: {"Prospect ID": "lead_id", "Lead Source": "source"}}},
+    missing: ["Select"],
+    exportedAt: EXPORTED_AT.slice(0, 10),
+    features
+  };
+  writeFileSync(join(folder, "shangji-mapping.json"), JSON.stringify(mapping, null, 2));
+}
