@@ -9,10 +9,14 @@ export function generateCommand(): Command {
     .option("--seed <n>", "random seed", "42")
     .option("--as-of <date>", "export date; history runs about three years before it", "2026-11-20")
     .option("--clean", "no deliberately broken rows")
+    .option("--earlier-out <dir>", "also write the opportunities as they stood at --earlier-as-of into this folder")
+    .option("--earlier-as-of <date>", "the earlier export's date, before --as-of")
     .option("-q, --quiet", "no summary on stderr")
     .action(async (options) => {
       const opportunities = positiveInteger(options.opportunities, "--opportunities");
       const seed = positiveInteger(options.seed, "--seed");
+      if ((options.earlierOut === undefined) !== (options.earlierAsOf === undefined))
+        throw new CliError("--earlier-out and --earlier-as-of go together", {exitCode: 2});
       const {generateSample} = await import("../generate/generate-sample.ts");
       const started = Date.now();
       const result = await generateSample({
@@ -20,11 +24,16 @@ export function generateCommand(): Command {
         opportunities,
         seed,
         asOf: options.asOf,
-        dirty: !options.clean
+        dirty: !options.clean,
+        earlier: options.earlierOut && {out: options.earlierOut, asOf: options.earlierAsOf}
       });
       if (!options.quiet) {
         for (const file of result.files)
           process.stderr.write(`  ${file.file}: ${file.rows.toLocaleString("en")} rows (${file.encoding})\n`);
+        for (const file of result.earlierFiles ?? [])
+          process.stderr.write(
+            `  ${options.earlierOut}/${file.file}: ${file.rows.toLocaleString("en")} rows (${file.encoding}), as of ${options.earlierAsOf}\n`
+          );
         process.stderr.write(
           `wrote ${result.files.length} files to ${options.out} in ${((Date.now() - started) / 1000).toFixed(1)} s\n`
         );

@@ -31,12 +31,19 @@ export interface GenerateOptions {
   asOf?: string;
   /** include a handful of invalid rows for ingest to quarantine; default true */
   dirty?: boolean;
+  /**
+   * also write the opportunities export of the same company as it stood at an earlier date (ISO) into
+   * another folder, for ingest before the sample: what changed between the two is the pipeline's churn
+   */
+  earlier?: {out: string; asOf: string};
 }
 
 export interface GenerateResult {
   files: {file: string; rows: number; encoding: "utf-8" | "gbk"}[];
   /** the invalid rows written (empty when dirty is false) */
   dirtyRows: DirtyRow[];
+  /** the earlier export's files, when one was asked for (its rows are all valid) */
+  earlierFiles?: {file: string; rows: number; encoding: "utf-8" | "gbk"}[];
 }
 
 export const HEADERS = {
@@ -117,6 +124,7 @@ export async function generateSample(options: GenerateOptions): Promise<Generate
   const {year, month, day} = civil(endDay);
   const startDay = dayOf(year - 3, month, day);
   const historyStart = localMidnight(startDay);
+  const earlier = options.earlier && (await openEarlier(options.earlier, historyStart, asOf));
   await mkdir(options.out, {recursive: true});
 
   const open = (file: SampleFile) => {
@@ -153,13 +161,25 @@ export async function generateSample(options: GenerateOptions): Promise<Generate
     tally.add(channel, at)
   );
   const dirty = options.dirty === false ? undefined : dirtyPositions(n);
-  const opportunities = new OpportunityWriter({seed, asOf, reps, teams, book, writers, leads, dirty, widths, wonByRep});
+  const opportunities = new OpportunityWriter({
+    seed,
+    asOf,
+    reps,
+    teams,
+    book,
+    writers,
+    leads,
+    dirty,
+    widths,
+    wonByRep,
+    earlier
+  });
 
   const calendar = new CreationCalendar(startDay, endDay, n);
   const order = new Random(mixSeed(seed, ORDER_STREAM));
   for (let i = 0; i < n; i++) {
     opportunities.add(i, calendar.next(i, order));
-    if (i % FLUSH_EVERY === FLUSH_EVERY - 1) await flushAll();
+    if (i % FLUSH_EVERY === FLUSH_EVERY - 1) await Promise.all([flushAll(), earlier?.opportunities.flush()]);
   }
 
   const accounts = open("accounts.csv");
@@ -220,15 +240,44 @@ export async function generateSample(options: GenerateOptions): Promise<Generate
   all.push(repFile, spend, quotas);
 
   await Promise.all(all.map((w) => w.close()));
-  // dates the export for ingest (the opportunity snapshot), as a CRM's export date would
-  const exportedAt = options.asOf ?? "2026-11-20";
-  await writeFile(join(options.out, FOLDER_MAPPING), `${JSON.stringify({exportedAt}, null, 2)}\n`);
+  await writeExportDate(options.out, options.asOf ?? "2026-11-20");
   const fileOrder = Object.keys(HEADERS) as SampleFile[];
-  return {
+  const result: GenerateResult = {
     files: fileOrder.map((file) => {
       const writer = all.find((w) => w.file === file)!;
       return {file, rows: writer.rows, encoding: writer.encoding};
     }),
     dirtyRows: dirty ? dirtyRowsFor(n) : []
   };
+  if (earlier) {
+    await earlier.opportunities.close();
+    await writeExportDate(earlier.out, earlier.asOf);
+    const {file, rows, encoding} = earlier.opportunities;
+    result.earlierFiles = [{file, rows, encoding}];
+  }
+  return result;
+}
+
+/** Dates the export for ingest (the opportunity snapshot), as a CRM's export date would. */
+async function writeExportDate(out: string, exportedAt: string): Promise<void> {
+  await writeFile(join(out, FOLDER_MAPPING), `${JSON.stringify({exportedAt}, null, 2)}\n`);
+}
+
+/** The earlier export's opportunities file and the instant it shows the deals at. */
+async function openEarlier(
+  earlier: {out: string; asOf: string},
+  historyStart: number,
+  asOf: number
+): Promise<{out: string; asOf: string; at: number; opportunities: CsvWriter}> {
+  // the instant ingest dates the export (midnight UTC): its snapshot then agrees with the stage history up to it
+  const at = Date.parse(`${earlier.asOf}T00:00:00Z`);
+  const isDate =
+    /^\d{4}-\d{2}-\d{2}$/.test(earlier.asOf) &&
+    Number.isFinite(at) &&
+    new Date(at).toISOString().startsWith(earlier.asOf);
+  if (!isDate || at <= historyStart || at >= asOf)
+    throw new Error(`the earlier export's date must be an ISO date before the export's, got "${earlier.asOf}"`);
+  await mkdir(earlier.out, {recursive: true});
+  const file = "opportunities.csv";
+  return {...earlier, at, opportunities: new CsvWriter(join(earlier.out, file), file, HEADERS[file], "gbk")};
 }

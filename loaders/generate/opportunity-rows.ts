@@ -4,7 +4,8 @@ import {contractFor, quotesFor, ticketsFor, type Contract} from "./after-sale.ts
 import {CHANNELS, type ChannelProfile} from "./channels.ts";
 import type {DirtyKind} from "./dirty-rows.ts";
 import {campaignFor, type LeadWriter} from "./leads.ts";
-import {tellStory, type StageName, type Story} from "./opportunity-story.ts";
+import {earlierState} from "./earlier-state.ts";
+import {tellStory, type DealState, type StageName, type Story} from "./opportunity-story.ts";
 import {paymentPlanFor} from "./payment-plan.ts";
 import type {Rep} from "./people.ts";
 import {mixSeed, Random} from "./random.ts";
@@ -14,6 +15,7 @@ import {id, money, type CsvWriter} from "./write-csv.ts";
 
 const OPPORTUNITY_STREAM = 0x0bb0;
 const PAYMENT_STREAM = 0x9a7e;
+const EARLIER_STREAM = 0xea41;
 
 export const STAGE_LABELS: Record<StageName, string> = {
   potential: "潜在",
@@ -55,6 +57,8 @@ export interface RunContext {
   widths: {opportunity: number; account: number; activity: number; quote: number; contract: number; ticket: number};
   /** won amount per rep index, for quotas */
   wonByRep: Float64Array;
+  /** an earlier export to write too: its instant and its opportunities file */
+  earlier?: {at: number; opportunities: CsvWriter};
 }
 
 export class OpportunityWriter {
@@ -105,7 +109,7 @@ export class OpportunityWriter {
       : "";
 
     const margin = Math.round(Math.min(0.8, Math.max(0.1, product.margin + rng.normal(0, 0.05))) * 100);
-    const row = [
+    const row = (state: DealState) => [
       opportunityId,
       `${account.shortName}${product.name}项目`,
       accountId,
@@ -115,18 +119,33 @@ export class OpportunityWriter {
       campaign,
       rep.name,
       product.name,
-      money(amount),
+      money(state.amount),
       "CNY",
       `${margin}%`,
-      STAGE_LABELS[story.stages[story.stages.length - 1].stage],
-      OUTCOME_LABELS[story.outcome],
+      STAGE_LABELS[state.stage],
+      OUTCOME_LABELS[state.outcome],
       localStamp(created),
-      localDate(story.expectedClose),
-      story.closedAt === undefined ? "" : localStamp(story.closedAt),
-      story.lostReason,
+      localDate(state.expectedClose),
+      state.closedAt === undefined ? "" : localStamp(state.closedAt),
+      state.lostReason,
       story.competitor
     ];
-    this.writeOpportunity(index + 1, row);
+    this.writeOpportunity(
+      index + 1,
+      row({
+        stage: story.stages[story.stages.length - 1].stage,
+        outcome: story.outcome,
+        amount,
+        expectedClose: story.expectedClose,
+        closedAt: story.closedAt,
+        lostReason: story.lostReason
+      })
+    );
+    if (ctx.earlier) {
+      // a stream of its own: the sample's files are the same with or without the earlier export
+      const then = earlierState(story, amount, ctx.earlier.at, new Random(mixSeed(ctx.seed, EARLIER_STREAM, index)));
+      if (then) ctx.earlier.opportunities.write(row(then));
+    }
     for (const entry of story.stages) ctx.writers.stageHistory.write([opportunityId, entry.stage, utcStamp(entry.at)]);
     this.writeActivities(story, opportunityId, accountId, rep);
     this.writeAfterSale(story, opportunityId, accountId, accountIndex, amount, rep, rng);

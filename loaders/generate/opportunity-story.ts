@@ -38,10 +38,23 @@ export interface Story {
   /** entries before the export, in order; the first is at creation */
   stages: StageEntry[];
   closedAt: number | undefined;
+  /** as the export shows it: the planned close, or a later one where the deal is open and was overdue */
   expectedClose: number;
+  /** the close the deal was planned for, before any move */
+  plannedClose: number;
   lostReason: string;
   competitor: string;
   activities: Activity[];
+}
+
+/** What an export shows of a deal's progress at the moment it is taken. */
+export interface DealState {
+  stage: StageName;
+  outcome: Outcome;
+  amount: number;
+  expectedClose: number;
+  closedAt: number | undefined;
+  lostReason: string;
 }
 
 const STAGE_MEDIAN_DAYS: Record<OpenStage, number> = {potential: 6, intent: 12, negotiation: 16};
@@ -148,8 +161,8 @@ export function tellStory(input: StoryInput, rng: Random): Story {
   const lostReason = outcome === "lost" ? lostReasonFor(names[names.length - 2] as OpenStage, rng) : "";
   const competitor = lostReason === "选择竞品" || (namedCompetitor && rng.chance(0.8)) ? rng.pick(COMPETITORS) : "";
 
-  let expectedClose = created + expectedDays * input.rep.pace * rng.uniform(0.7, 1.4) * DAY + 10 * DAY;
-  if (outcome === "open" && expectedClose < asOf && rng.chance(0.7)) expectedClose = asOf + rng.uniform(5, 75) * DAY;
+  const plannedClose = created + expectedDays * input.rep.pace * rng.uniform(0.7, 1.4) * DAY + 10 * DAY;
+  const expectedClose = outcome === "open" ? movedClose(plannedClose, asOf, rng) : plannedClose;
 
   return {
     outcome,
@@ -157,10 +170,16 @@ export function tellStory(input: StoryInput, rng: Random): Story {
     stages: visible,
     closedAt,
     expectedClose,
+    plannedClose,
     lostReason,
     competitor,
     activities: followUps(plan, created, activityEnd, input.product.name, rng)
   };
+}
+
+/** The expected close of a deal open at `at`: most owners move an overdue close to a date ahead of them. */
+export function movedClose(planned: number, at: number, rng: Random): number {
+  return planned < at && rng.chance(0.7) ? at + rng.uniform(5, 75) * DAY : planned;
 }
 
 function lostReasonFor(stage: OpenStage, rng: Random): string {
