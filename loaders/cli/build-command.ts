@@ -1,5 +1,6 @@
 import {Command} from "commander";
 import {readProjectConfig} from "../config/project-config.ts";
+import {SAMPLE_EXPORTS} from "../site/sample-exports.ts";
 import {siteLocale} from "../site/site-locale.ts";
 import {warehousePath} from "../warehouse/open-warehouse.ts";
 import {formatIngestSummary} from "./format-ingest-summary.ts";
@@ -9,7 +10,11 @@ export function buildCommand(): Command {
   return new Command("build")
     .description("build the reporting site into dist/; ingests the bundled sample first when no warehouse exists")
     .option("--warehouse <path>", "warehouse file (default: $SHANGJI_WAREHOUSE or data/warehouse.duckdb)")
-    .option("--sample <dir>", "exports to ingest when the warehouse does not exist yet", "data/sample")
+    .option(
+      "--sample <dirs...>",
+      "export folders to ingest, oldest first, when the warehouse does not exist yet",
+      SAMPLE_EXPORTS
+    )
     .option("--out <dir>", "output folder", "dist")
     .option("--fresh", "compute every page again, even when nothing it reads changed")
     .option("-q, --quiet", "less output")
@@ -18,7 +23,7 @@ export function buildCommand(): Command {
       const config = readProjectConfig();
       const report = await buildSite({
         warehouse: warehousePath(options.warehouse),
-        sample: options.sample,
+        samples: options.sample,
         out: options.out,
         locale: process.env.SHANGJI_LOCALE ? siteLocale() : config.locale,
         hide: config.publish.hide,
@@ -31,7 +36,7 @@ export function buildCommand(): Command {
         quiet: options.quiet
       });
       if (options.quiet) return;
-      if (report.sampleIngest) process.stderr.write(`${formatIngestSummary(report.sampleIngest)}\n`);
+      for (const ingest of report.sampleIngests) process.stderr.write(`${formatIngestSummary(ingest)}\n`);
       process.stderr.write(`${siteLine(report)} from ${report.warehouse}\n`);
     });
 }

@@ -8,6 +8,7 @@ import {clearLoaderCache, seedNpmVersionCache} from "./framework-cache.ts";
 import {findRemoteReferences} from "./find-remote-references.ts";
 import {loaderTimings, pageDataSizes, type PageDataSize} from "./page-data-sizes.ts";
 import {PROJECT_ROOT} from "./project-root.ts";
+import {SAMPLE_EXPORTS} from "./sample-exports.ts";
 import {publishSite} from "./publish-site.ts";
 import {replaceFile} from "./replace-file.ts";
 import {siteKey} from "./site-key.ts";
@@ -32,8 +33,8 @@ import {
 
 export interface BuildSiteOptions {
   warehouse: string;
-  /** exports ingested when the warehouse does not exist yet; default data/sample */
-  sample?: string;
+  /** export folders ingested one after the other when the warehouse does not exist yet; default SAMPLE_EXPORTS */
+  samples?: string[];
   /** output folder; default dist */
   out?: string;
   /** the site's language; default SHANGJI_LOCALE, else English */
@@ -66,8 +67,8 @@ export interface BuildSiteOptions {
 export interface BuildReport {
   warehouse: string;
   out: string;
-  /** the ingest of the sample exports, when the warehouse did not exist; otherwise null */
-  sampleIngest: IngestResult | null;
+  /** the ingests of the sample exports, in order, when the warehouse did not exist; otherwise none */
+  sampleIngests: IngestResult[];
   locale: SiteLocale;
   /** files written to the output folder */
   files: number;
@@ -101,7 +102,7 @@ export {PROJECT_ROOT};
  */
 export async function buildSite({
   warehouse,
-  sample = "data/sample",
+  samples = SAMPLE_EXPORTS,
   out = "dist",
   locale = siteLocale(),
   quiet = false,
@@ -121,10 +122,10 @@ export async function buildSite({
   const warehousePath = resolve(warehouse);
   const outPath = resolve(out);
   checkOutput(outPath);
-  let sampleIngest: IngestResult | null = null;
-  if (!existsSync(warehousePath)) sampleIngest = await ingestSample(resolve(sample), warehousePath, quiet);
+  const isNew = !existsSync(warehousePath);
+  const sampleIngests = isNew ? await ingestSamples(samples, warehousePath, quiet) : [];
   // a warehouse an earlier version wrote gains the tables and columns the pages read; the page data opens it read-only
-  else (await openWarehouse(warehousePath)).close();
+  if (!isNew) (await openWarehouse(warehousePath)).close();
   const root = join(PROJECT_ROOT, "src");
   const sealing = secret === null ? null : await sealingKeys(secret, locale);
   // builds of one project share Framework's cache in src/.observablehq: one at a time; and no ingest
@@ -135,7 +136,7 @@ export async function buildSite({
         root,
         warehousePath,
         outPath,
-        sampleIngest,
+        sampleIngests,
         locale,
         quiet,
         report,
@@ -162,7 +163,7 @@ async function buildLocked({
   root,
   warehousePath,
   outPath,
-  sampleIngest,
+  sampleIngests,
   locale,
   quiet,
   report,
@@ -178,7 +179,7 @@ async function buildLocked({
   root: string;
   warehousePath: string;
   outPath: string;
-  sampleIngest: IngestResult | null;
+  sampleIngests: IngestResult[];
   locale: SiteLocale;
   quiet: boolean;
   report: Record<string, unknown>;
@@ -233,7 +234,7 @@ async function buildLocked({
     result = {
       warehouse: warehousePath,
       out: outPath,
-      sampleIngest,
+      sampleIngests,
       locale,
       files: files.length,
       bytes: files.reduce((sum, e) => sum + statSync(join(e.parentPath, e.name)).size, 0),
@@ -250,7 +251,7 @@ async function buildLocked({
       seconds: (performance.now() - began) / 1000
     };
     // the report is published with the site: the warehouse by its name, never a path of the machine that built it
-    const {sampleIngest: _ingest, out: _out, ...facts} = result;
+    const {sampleIngests: _ingests, out: _out, ...facts} = result;
     const published = {
       builtAt: new Date().toISOString(),
       ...facts,
@@ -300,7 +301,7 @@ function keptSite(
   return {
     warehouse: warehousePath,
     out,
-    sampleIngest: null,
+    sampleIngests: [],
     locale,
     files: Number(previous.files),
     bytes: Number(previous.bytes),
@@ -313,16 +314,20 @@ function keptSite(
   };
 }
 
-async function ingestSample(sample: string, warehouse: string, quiet: boolean): Promise<IngestResult> {
-  if (!existsSync(sample)) {
-    throw new CliError(`no warehouse at ${warehouse} and no sample exports at ${sample} to build it from`, {
-      exitCode: 3
-    });
+/** Ingests each folder as an export of its own, in order: the exports of one CRM at successive dates. */
+async function ingestSamples(samples: string[], warehouse: string, quiet: boolean): Promise<IngestResult[]> {
+  const folders = samples.map((sample) => resolve(sample));
+  const missing = folders.length === 0 ? "" : folders.find((folder) => !existsSync(folder));
+  if (missing !== undefined) {
+    const where = missing ? ` at ${missing}` : "";
+    throw new CliError(`no warehouse at ${warehouse} and no sample exports${where} to build it from`, {exitCode: 3});
   }
   // imported on demand: a site build over an existing warehouse needs none of the ingest code
   const {ingest} = await import("../ingest/ingest.ts");
   const progress = quiet ? undefined : (line: string) => void process.stderr.write(`${line}\n`);
-  return ingest({paths: [sample], warehouse, progress});
+  const results: IngestResult[] = [];
+  for (const folder of folders) results.push(await ingest({paths: [folder], warehouse, progress}));
+  return results;
 }
 
 /** The output folder is replaced by the build: refuse one that holds anything but a previous build. */

@@ -35,7 +35,7 @@ describe("pipeline(ctx) on the sample", () => {
     }
   });
 
-  it("says the sample has a single ingest to compare", () => {
+  it("says data/sample alone has a single ingest to compare", () => {
     expect(quarter.changes).toEqual({rows: [], missing: ["opportunity_snapshots: needs two ingests"]});
   });
 

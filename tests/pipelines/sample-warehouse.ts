@@ -8,18 +8,19 @@ import type {Filters, Period, PipelineContext} from "../../pipelines/lib/context
 import {latestExport} from "../../pipelines/lib/latest-export.ts";
 
 /**
- * A warehouse for one test file: the bundled sample (data/sample/) or nothing (an empty schema to
- * fill with literal rows). Call `close()` in afterAll. The sample's `context(period)` is a pipeline
- * context whose "now" is the sample's export time, 2026-11-20T00:00:00Z.
+ * A warehouse for one test file: the bundled sample (data/sample/; or the export folders given, each
+ * ingested in turn, such as SAMPLE_EXPORTS) or nothing (an empty schema to fill with literal rows). Call
+ * `close()` in afterAll. The sample's `context(period)` is a pipeline context whose "now" is the sample's
+ * export time, 2026-11-20T00:00:00Z.
  */
-export async function sampleWarehouse(): Promise<{
+export async function sampleWarehouse(exports = ["data/sample"]): Promise<{
   connection: DuckDBConnection;
   context(period: Period, filters?: Filters): PipelineContext;
   close(): void;
 }> {
   const folder = mkdtempSync(join(tmpdir(), "shangji-sample-"));
   const path = join(folder, "warehouse.duckdb");
-  await ingest({paths: ["data/sample"], warehouse: path});
+  for (const folder of exports) await ingest({paths: [folder], warehouse: path});
   const warehouse = await opened(await openWarehouse(path, {readOnly: true}), folder);
   const now = (await latestExport(warehouse.connection))!;
   return {

@@ -4,6 +4,9 @@ import {join} from "node:path";
 import {describe, expect, it} from "vitest";
 import {buildSite} from "../../loaders/site/build-site.ts";
 import {findRemoteReferences} from "../../loaders/site/find-remote-references.ts";
+import {pipelineData} from "../../loaders/site/pages/pipeline-data.ts";
+import {openWarehouse} from "../../loaders/warehouse/open-warehouse.ts";
+import {tableRows} from "../../src/components/compact-table.js";
 import {makeSmallWarehouse} from "./small-warehouse.ts";
 
 const BUILD_TIMEOUT = 180_000;
@@ -30,7 +33,7 @@ describe("buildSite(options)", () => {
     async () => {
       const out = join(temp(), "site");
       const report = await buildSite({warehouse: await makeSmallWarehouse(), out, quiet: true});
-      expect(report).toMatchObject({out, sampleIngest: null});
+      expect(report).toMatchObject({out, sampleIngests: []});
       expect(existsSync(join(out, "index.html"))).toBe(true);
       expect(readOpportunityCount(out)).toBe(5);
       expect(findRemoteReferences(out)).toEqual([]);
@@ -45,7 +48,6 @@ describe("buildSite(options)", () => {
       const out = join(temp(), "site");
       await buildSite({warehouse: await makeSmallWarehouse(), out, quiet: true});
       const empty = join(temp(), "empty.duckdb");
-      const {openWarehouse} = await import("../../loaders/warehouse/open-warehouse.ts");
       (await openWarehouse(empty)).close();
       await buildSite({warehouse: empty, out, quiet: true});
       expect(readOpportunityCount(out)).toBe(0);
@@ -68,7 +70,6 @@ describe("buildSite(options)", () => {
       expect(kept.builtAt).toBe(builtAt);
       expect(kept.checkedAt).toEqual(expect.any(String));
 
-      const {openWarehouse} = await import("../../loaders/warehouse/open-warehouse.ts");
       const open = await openWarehouse(warehouse);
       await open.connection.run(`DELETE FROM opportunities WHERE opportunity_id = 'o5'`);
       open.close();
@@ -103,14 +104,29 @@ describe("buildSite(options)", () => {
   );
 
   it(
-    "ingests the sample exports when the warehouse does not exist",
+    "ingests the sample exports, oldest first, when the warehouse does not exist",
     async () => {
       const warehouse = join(temp(), "warehouse.duckdb");
       const out = join(temp(), "site");
-      const sample = join(import.meta.dirname, "fixtures", "sample");
-      const report = await buildSite({warehouse, sample, out, quiet: true});
-      expect(report.sampleIngest).toMatchObject({rowsRead: 3, rowsLoaded: 3, rowsQuarantined: 0});
+      const samples = ["sample-earlier", "sample"].map((folder) => join(import.meta.dirname, "fixtures", folder));
+      const report = await buildSite({warehouse, samples, out, quiet: true});
+      expect(report.sampleIngests).toMatchObject([
+        {ingestId: 1, exportedAt: "2024-06-01T00:00:00.000Z", rowsRead: 2, rowsLoaded: 2, rowsQuarantined: 0},
+        {ingestId: 2, rowsRead: 3, rowsLoaded: 3, rowsQuarantined: 0}
+      ]);
       expect(readOpportunityCount(out)).toBe(3);
+      // the pipeline due by 2024-06-11 (the later export's newest record): S1's 1,200 on 06-01, won since
+      const warehouseData = await openWarehouse(warehouse, {readOnly: true});
+      try {
+        const {changes} = (await pipelineData(warehouseData.connection)).slices["ytd|all"];
+        expect(changes?.from_exported_at).toBe("2024-06-01T00:00:00Z");
+        expect(tableRows(changes!.steps).filter((step) => step.count_opportunities > 0)).toEqual([
+          {step: "start", count_opportunities: 1, amount: 1200, running_amount: 1200},
+          {step: "won", count_opportunities: 1, amount: -1200, running_amount: 0}
+        ]);
+      } finally {
+        warehouseData.close();
+      }
     },
     BUILD_TIMEOUT
   );
@@ -118,7 +134,7 @@ describe("buildSite(options)", () => {
   it("fails when there is neither a warehouse nor sample exports", async () => {
     const dir = temp();
     await expect(
-      buildSite({warehouse: join(dir, "none.duckdb"), sample: join(dir, "no-sample"), out: join(dir, "site")})
+      buildSite({warehouse: join(dir, "none.duckdb"), samples: [join(dir, "no-sample")], out: join(dir, "site")})
     ).rejects.toThrow(`no warehouse at ${join(dir, "none.duckdb")} and no sample exports at ${join(dir, "no-sample")}`);
   });
 

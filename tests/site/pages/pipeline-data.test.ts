@@ -63,7 +63,7 @@ describe("pipelineData(connection) on the sample", () => {
     expect(data.slices["qtd|all"].coverage?.open_due_amount).toBe(Math.round(quarter.open_due_amount));
   });
 
-  it("says the sample has a single ingest to compare", () => {
+  it("says data/sample alone has a single ingest to compare", () => {
     expect(data.slices["ytd|all"].changes).toBeNull();
     expect(data.slices["ytd|all"].missing).toEqual(["opportunity_snapshots: needs two ingests"]);
   });
