@@ -31,11 +31,12 @@ export const forecastGlossary: GlossaryEntry[] = [
     title: "Revenue forecast",
     title_zh: "收入预测",
     definition:
-      "Made by whichever model forecast this history's own past best, chosen separately for 1, 2 and 3 months " +
-      "ahead (further ahead: the 3-month choice) by a backtest on the history: seasonal naive (same month last " +
-      "year), naive (last month), the trend-and-month regression (additive, or multiplicative on log revenue), " +
-      "Holt-Winters smoothing (additive or multiplicative season, damped trend), or the combination — the mean " +
-      "of the models that did no worse than seasonal naive. With under 14 months nothing can be backtested: " +
+      "Made by seasonal naive (same month last year) unless another model forecast this history's own past " +
+      "clearly better — a backtest WAPE at most 0.9 × seasonal naive's; then by the best of those. Chosen " +
+      "separately for 1, 2 and 3 months ahead (further ahead: the 3-month choice), among naive (last month), the " +
+      "trend-and-month regression (additive, or multiplicative on log revenue), Holt-Winters smoothing (additive " +
+      "or multiplicative season, damped trend) and the combination — the mean of the models that did no worse " +
+      "than seasonal naive. Smaller leads over two dozen backtest months are as likely luck as skill. With under 14 months nothing can be backtested: " +
       "seasonal naive is shown from 12 months, the regression before. A period's forecast is never below what is already won in it: it is " +
       "won so far + the forecast of what remains. A quarter adds its complete months' actual revenue; the month " +
       "in progress is its won-to-date + s × the model's forecast of the whole month, s = the share of its days " +

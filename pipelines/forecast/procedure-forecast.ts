@@ -21,6 +21,14 @@ export const CANDIDATE_MODELS: readonly CandidateModel[] = [
   "holt_winters_multiplicative"
 ];
 
+/**
+ * A candidate replaces seasonal naive at a horizon only when its inner-backtest WAPE there is at most this
+ * share of seasonal naive's: 10 % better, the margin the forecast is asked to beat the baseline by on average
+ * (BENCHMARKS.md). Smaller differences over ≤ 24 inner months come and go from one origin to the next, and
+ * chasing them did worse than the baseline (docs/method.md §7).
+ */
+export const CHOICE_MARGIN = 0.9;
+
 const FORECASTERS: Record<CandidateModel, Forecaster> = {
   seasonal_naive: seasonalNaiveForecaster,
   naive: naiveForecaster,
@@ -63,15 +71,18 @@ export interface ProcedureForecast {
  * The forecasting procedure the page shows, run on one history: an inner rolling-origin backtest of every
  * candidate (rollingOriginBacktest: same target months for each horizon, data before each origin only);
  * a combination, the mean of the candidates whose inner WAPE over all horizons is no worse than seasonal
- * naive's; and for each horizon 1–3 the model — candidate or combination — with the lowest inner WAPE at that
- * horizon among those that forecast every inner target (ties go to the simpler one). The interval half-widths
- * come from that model's inner-backtest errors at the horizon, each divided by the series' level at its origin
- * (errorLevel) and the result multiplied by the level now (halfWidths).
+ * naive's; and for each horizon 1–3 seasonal naive, unless a model — candidate or combination — that forecast
+ * every inner target had an inner WAPE at that horizon of at most CHOICE_MARGIN × seasonal naive's: then the
+ * lowest of those (ties go to the simpler one). The interval half-widths come from the chosen model's
+ * inner-backtest errors at the horizon, each divided by the series' level at its origin (errorLevel) and the
+ * result multiplied by the level now (halfWidths).
  *
  * Why: no model wins everywhere — a regression holds a stable season, smoothing follows a drifting one, a
- * combination hedges — so the history decides, by forecasting its own past; and the intervals are the
- * widths the chosen model's own out-of-sample errors had, relative to the revenue they were made on, so that
- * errors made when sales were half what they are now do not size today's interval at half its width.
+ * combination hedges — so the history decides, by forecasting its own past; but two dozen inner months cannot
+ * tell a slightly better model from a lucky one, so the baseline stays unless it is beaten clearly. The
+ * intervals are the widths the chosen model's own out-of-sample errors had, relative to the revenue they were
+ * made on, so that errors made when sales were half what they are now do not size today's interval at half
+ * its width.
  *
  * Input: the history (it is all the procedure ever sees), the month of the year of its first value, the steps
  * to forecast. Output: every model's points, the combination's members, the per-horizon choice. Cost: one
@@ -112,11 +123,14 @@ export function procedureForecast(
   ];
   const horizons: HorizonChoice[] = [];
   for (const horizon of BACKTEST_HORIZONS) {
+    const baselineWape = accuracyMetrics(inner.seasonal_naive.filter((r) => r.horizon === horizon)).wape_pct;
     let best: HorizonChoice | null = null;
     for (const [model, rows] of scored) {
       const at = rows.filter((r) => r.horizon === horizon);
       const wape = accuracyMetrics(at).wape_pct;
       if (!complete(at) || wape === null || (points[model][horizon - 1] ?? null) === null) continue;
+      const clearlyBetter = baselineWape !== null && wape <= CHOICE_MARGIN * baselineWape;
+      if (model !== "seasonal_naive" && !clearlyBetter) continue;
       if (best === null || wape < best.inner_wape_pct)
         best = {
           horizon,

@@ -1,6 +1,6 @@
 /**
  * Which model the forecast shows and why, in the site's language, from the slice's `model`: the procedure
- * (the model per horizon that forecast the history's own past best) with its nested backtest beside seasonal
+ * (per horizon, seasonal naive unless another model forecast the history's own past at least 10 % better) with its nested backtest beside seasonal
  * naive's, or an untested fallback on a short history.
  */
 export function forecastModelNote(model, t, fmt) {

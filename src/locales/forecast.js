@@ -29,7 +29,7 @@ export const forecastText = {
     "forecast.series.band95": "95 % interval",
     "forecast.axis.revenue": "Revenue",
     "forecast.why.procedure":
-      "Shown: for each horizon, the model that forecast this history's own past best — {models}. Run as it would have been at each month, choosing its model from the months before only, the forecast as shown was off by {wape} of revenue (WAPE), seasonal naive by {seasonal}; MASE {mase}: {verdict}.",
+      "Shown: for each horizon, seasonal naive unless another model forecast this history's own past at least 10% better, then the best of those — {models}. Run as it would have been at each month, choosing its model from the months before only, the forecast as shown was off by {wape} of revenue (WAPE), seasonal naive by {seasonal}; MASE {mase}: {verdict}.",
     "forecast.why.horizon": "{months} mo. ahead: {model}",
     "forecast.why.no_backtest":
       "Shown: {model}, untested: {months} months of history, 14 needed to backtest the models against each other.",
@@ -175,7 +175,7 @@ export const forecastText = {
     "forecast.series.band95": "95% 区间",
     "forecast.axis.revenue": "收入",
     "forecast.why.procedure":
-      "采用：每个预测跨度各用在本历史数据上回测最准的模型——{models}。按每个月当时的情形重跑（只用此前的月份选择模型），所示预测的误差占收入的 {wape}（WAPE），季节性朴素预测为 {seasonal}；MASE {mase}：{verdict}。",
+      "采用：每个预测跨度默认用季节性朴素预测，除非另一模型在本历史数据上的回测误差至少低 10%，此时用其中最准的——{models}。按每个月当时的情形重跑（只用此前的月份选择模型），所示预测的误差占收入的 {wape}（WAPE），季节性朴素预测为 {seasonal}；MASE {mase}：{verdict}。",
     "forecast.why.horizon": "提前 {months} 个月：{model}",
     "forecast.why.no_backtest": "采用：{model}，未经检验：历史仅 {months} 个月，至少需要 14 个月才能回测比较各模型。",
     "forecast.mase.beats": "小于 1，误差小于朴素预测",

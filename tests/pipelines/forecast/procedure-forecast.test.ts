@@ -1,4 +1,13 @@
+import {readFileSync} from "node:fs";
 import {describe, expect, it} from "vitest";
+import {accuracyMetrics} from "../../../pipelines/forecast/accuracy-metrics.ts";
+import {rollingOriginBacktest} from "../../../pipelines/forecast/backtest.ts";
+import {
+  holtWintersForecaster,
+  naiveForecaster,
+  regressionForecaster,
+  seasonalNaiveForecaster
+} from "../../../pipelines/forecast/forecasters.ts";
 import {intervalCoverage} from "../../../pipelines/forecast/interval-coverage.ts";
 import {errorLevel, halfWidths, procedureForecast} from "../../../pipelines/forecast/procedure-forecast.ts";
 import {forecastSeries} from "../../../pipelines/forecast/series-forecast.ts";
@@ -8,6 +17,12 @@ const SEASON = [0, -30, 5, 10, 12, 20, 8, 6, -5, 0, 25, 60];
 /** 60 months from January: 100 + 2t + a fixed month effect, no noise — the additive regression is exact. */
 const ADDITIVE = Array.from({length: 60}, (_, i) => 100 + 2 * (i + 1) + SEASON[i % 12]);
 const SAMPLE = SAMPLE_REVENUE;
+/** Quebec car sales, monthly from January 1960 (tests/fixtures/forecast). */
+const CAR_SALES = readFileSync(new URL("../../fixtures/forecast/car-sales-quebec.csv", import.meta.url), "utf8")
+  .trim()
+  .split("\n")
+  .slice(1)
+  .map((line) => Number(line.split(",")[1]));
 
 describe("halfWidths(errors, levels, level)", () => {
   it("gives z·RMS and the ⌈(m + 1)·level⌉-th smallest |error|, the normal width when that rank exceeds m", () => {
@@ -79,6 +94,45 @@ describe("procedureForecast(history, firstMonthOfYear, steps)", () => {
     // seasonal naive misses by a year's growth, 24, so it and the regression pass: the combination is their mean
     expect(run.combination_members).toContain("seasonal_naive");
     expect(run.combination_members).toContain("regression_additive");
+  });
+
+  // each candidate's inner WAPE at a horizon, from its own rolling-origin backtest of the history
+  const innerWape = (history: number[], forecaster: Parameters<typeof rollingOriginBacktest>[2], horizon: number) =>
+    accuracyMetrics(rollingOriginBacktest(history, 1, forecaster).filter((r) => r.horizon === horizon)).wape_pct!;
+  const OTHERS = [
+    naiveForecaster,
+    regressionForecaster("additive"),
+    regressionForecaster("multiplicative"),
+    holtWintersForecaster("additive"),
+    holtWintersForecaster("multiplicative")
+  ];
+
+  it("keeps seasonal naive when the other candidates beat it by less than 10 % on the inner backtest", () => {
+    // car sales' first 90 months: the best other candidate is 4–5 % better than seasonal naive at every horizon
+    const history = CAR_SALES.slice(0, 90);
+    const run = procedureForecast(history, 1, 3);
+    for (const horizon of [1, 2, 3]) {
+      const baseline = innerWape(history, seasonalNaiveForecaster, horizon);
+      const best = Math.min(...OTHERS.map((forecaster) => innerWape(history, forecaster, horizon)));
+      expect(best).toBeLessThan(baseline);
+      expect(best).toBeGreaterThan(0.9 * baseline);
+      expect(run.horizons[horizon - 1].model).toBe("seasonal_naive");
+      expect(run.horizons[horizon - 1].inner_wape_pct).toBeCloseTo(baseline, 10);
+    }
+  });
+
+  it("chooses another model where its inner WAPE is at most 0.9 × seasonal naive's", () => {
+    // all 108 months: Holt-Winters (additive) is 16 % better than seasonal naive 3 months ahead
+    const run = procedureForecast(CAR_SALES, 1, 3);
+    const baseline = innerWape(CAR_SALES, seasonalNaiveForecaster, 3);
+    const holtWinters = innerWape(CAR_SALES, holtWintersForecaster("additive"), 3);
+    expect(holtWinters).toBeLessThanOrEqual(0.9 * baseline);
+    expect(run.horizons[2].model).toBe("holt_winters_additive");
+    expect(run.horizons[2].inner_wape_pct).toBeCloseTo(holtWinters, 10);
+    for (const horizon of [1, 2])
+      expect(run.horizons[horizon - 1].inner_wape_pct).toBeLessThanOrEqual(
+        0.9 * innerWape(CAR_SALES, seasonalNaiveForecaster, horizon)
+      );
   });
 
   it("chooses nothing on a history too short for an inner backtest", () => {

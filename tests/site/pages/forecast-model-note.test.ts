@@ -21,7 +21,8 @@ const note = (locale: string, overrides: Partial<typeof model> = {}) =>
 describe("forecastModelNote(model, t, fmt)", () => {
   it("names the model per horizon and the accuracy as shown, and never calls a MASE of 1.05 a win", () => {
     expect(note("en")).toBe(
-      "Shown: for each horizon, the model that forecast this history's own past best — 1 mo. ahead: " +
+      "Shown: for each horizon, seasonal naive unless another model forecast this history's own past at least " +
+        "10% better, then the best of those — 1 mo. ahead: " +
         "Holt-Winters (multiplicative), 2 mo. ahead: combination, 3 mo. ahead: seasonal naive. Run as it would " +
         "have been at each month, choosing its model from the months before only, the forecast as shown was off " +
         "by 12.5% of revenue (WAPE), seasonal naive by 14%; MASE 1.05: not below 1, its errors are no smaller " +
