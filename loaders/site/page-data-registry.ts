@@ -3,6 +3,7 @@ import {channelSlug, readChannels, readOwnerIds, repSlug} from "./read-dynamic-p
 import {channelData} from "./pages/channel-data.ts";
 import {channelsData} from "./pages/channels-data.ts";
 import {collectionsData} from "./pages/collections-data.ts";
+import {cubeData} from "./pages/cube-data.ts";
 import {customersData} from "./pages/customers-data.ts";
 import {dataQualityData} from "./pages/data-quality-data.ts";
 import {followUpData} from "./pages/follow-up-data.ts";
@@ -56,6 +57,7 @@ export const PAGE_DATA: PageDataEntry[] = [
   {file: "data/service.json", source: "pages/service-data.ts", read: serviceData},
   {file: "data/collections.json", source: "pages/collections-data.ts", read: collectionsData},
   {file: "data/data-quality.json", source: "pages/data-quality-data.ts", read: (c) => dataQualityData(c)},
+  {file: "data/cube.json", source: "pages/cube-data.ts", read: cubeData},
   {
     file: "data/reps/[rep].json",
     source: "pages/rep-data.ts",

@@ -1,0 +1,127 @@
+// arquero's own entry imports node:fs, which the browser cannot load; its table module alone does not
+import {table} from "arquero/src/table/index.js";
+
+/** What a filter narrows and a pivot groups by: the owner's team and region, the source, the product, the owner. */
+export const CUBE_DIMENSIONS = ["team", "region", "channel", "product", "rep"];
+
+/** What a pivot can group by besides the dimensions: the calendar month, quarter or year of each measure's date. */
+export const CUBE_TIMES = ["month", "quarter", "year"];
+
+// the columns of a cell that say where it is; every other column is a sum (loaders/site/pages/cube-data.ts)
+const KEYS = new Set(["bucket", "rep", "channel", "product"]);
+
+const tables = new WeakMap();
+
+/**
+ * The cube's figures for a filter, in total or per group: every additive sum, and what derives from them —
+ * win rate (won / (won + lost) among deals closed in the period), average won deal (won amount over the won
+ * deals with an amount) and average sales cycle (days, over the won deals closed after their creation), null
+ * where nothing was closed or won. Creation sums count the opportunities created in the period, close sums the
+ * deals won or lost in it, as every page counts them.
+ *
+ * `filter`: {start, end} (ISO dates, half-open; a period of whole buckets, as every site period is; absent: all
+ * of the cube) and per dimension a list of values to keep (absent or empty: all). `groupBy`: dimensions
+ * (CUBE_DIMENSIONS) or times (CUBE_TIMES) — no groups gives one row, zeros when nothing matches. Groups without
+ * a cell in the filter are left out; rows come in the order of the cube's values (null last), times in order.
+ *
+ * @example
+ * cubeSums(cube, {start: "2026-01-01", end: "2026-11-21", team: ["华东"], channel: ["trade_show"]});
+ * // [{count_opportunities: 41, won_amount: 1_830_000, win_rate: 0.38, avg_won_amount: 305_000, …}]
+ * cubeSums(cube, {product: ["CRM"]}, ["quarter", "channel"]);
+ * // [{quarter: "2024-Q1", channel: "referral", count_won: 3, …}, …]
+ */
+export function cubeSums(cube, filter = {}, groupBy = []) {
+  const {facts, labels, measures} = cubeTable(cube);
+  for (const group of groupBy) {
+    if (!labels[group])
+      throw new RangeError(`cubeSums groups by ${[...CUBE_DIMENSIONS, ...CUBE_TIMES].join(", ")}, not ${group}`);
+  }
+  const masks = {bucket: bucketMask(cube, filter)};
+  for (const dimension of CUBE_DIMENSIONS) {
+    const wanted = filter[dimension];
+    if (wanted?.length) masks[dimension] = labels[dimension].map((value) => wanted.includes(value));
+  }
+  const test = Object.keys(masks)
+    .map((key) => `$.${key}[d.${key}]`)
+    .join(" && ");
+  const sums = Object.fromEntries(measures.map((m) => [m, `d => op.sum(d.${m})`]));
+  const rows = facts.params(masks).filter(`(d, $) => ${test}`).groupby(groupBy).rollup(sums).orderby(groupBy).objects();
+  const found = groupBy.length === 0 && rows.length === 0 ? [{}] : rows;
+  return found.map((row) => ({
+    ...Object.fromEntries(groupBy.map((group) => [group, labels[group][row[group]]])),
+    ...figures(row, measures)
+  }));
+}
+
+/**
+ * The sums of one row, to the cent the cube holds (adding binary fractions strays below it), and the figures
+ * derived from them.
+ */
+function figures(row, measures) {
+  const sums = Object.fromEntries(measures.map((m) => [m, Math.round((row[m] ?? 0) * 100) / 100]));
+  const closed = sums.count_won + sums.count_lost;
+  const withAmount = sums.count_won - sums.count_won_without_amount;
+  const withCycle = sums.count_won - sums.count_won_without_cycle;
+  return {
+    ...sums,
+    win_rate: closed ? sums.count_won / closed : null,
+    avg_won_amount: withAmount ? sums.won_amount / withAmount : null,
+    avg_cycle_days: withCycle ? sums.sum_cycle_days / withCycle : null
+  };
+}
+
+/** Whether each bucket is in the period; a period that cuts a bucket has no answer in the cube. */
+function bucketMask(cube, {start, end}) {
+  return cube.buckets.rows.map(([bucketStart, bucketEnd]) => {
+    const inside = (start === undefined || bucketStart >= start) && (end === undefined || bucketEnd <= end);
+    const outside = (start !== undefined && bucketEnd <= start) || (end !== undefined && bucketStart >= end);
+    if (!inside && !outside) {
+      throw new RangeError(
+        `cubeSums requires a period of whole buckets: ${start} to ${end} cuts ${bucketStart} to ${bucketEnd}`
+      );
+    }
+    return inside;
+  });
+}
+
+/**
+ * The cube as an arquero table of codes, with each cell's team, region and times looked up once, and per
+ * grouping the label of each code. Kept per cube: a filter applied to the same cube reuses it.
+ */
+function cubeTable(cube) {
+  if (tables.has(cube)) return tables.get(cube);
+  const reps = cube.reps.rows.map((row) => Object.fromEntries(cube.reps.columns.map((c, i) => [c, row[i]])));
+  const months = cube.buckets.rows.map(([start]) => start.slice(0, 7));
+  const labels = {
+    rep: reps.map((rep) => rep.rep_id),
+    channel: cube.channels,
+    product: cube.products
+  };
+  const columns = {...cube.facts};
+  const quarter = (month) => `${month.slice(0, 4)}-Q${Math.ceil(Number(month.slice(5)) / 3)}`;
+  const lookUps = [
+    ["team", cube.facts.rep, reps.map((rep) => rep.team)],
+    ["region", cube.facts.rep, reps.map((rep) => rep.region)],
+    ["month", cube.facts.bucket, months],
+    ["quarter", cube.facts.bucket, months.map(quarter)],
+    ["year", cube.facts.bucket, months.map((month) => month.slice(0, 4))]
+  ];
+  for (const [key, codes, values] of lookUps) {
+    const distinct = [...new Set(values)].sort(byValue);
+    const position = values.map((value) => distinct.indexOf(value));
+    labels[key] = distinct;
+    columns[key] = codes.map((code) => position[code]);
+  }
+  const measures = Object.keys(cube.facts).filter((column) => !KEYS.has(column));
+  const built = {facts: table(columns), labels, measures};
+  tables.set(cube, built);
+  return built;
+}
+
+/** Values in order, null last. */
+function byValue(a, b) {
+  if (a === b) return 0;
+  if (a === null) return 1;
+  if (b === null) return -1;
+  return a < b ? -1 : 1;
+}
