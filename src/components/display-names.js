@@ -21,7 +21,18 @@ export const DISPLAY_NAMES = {
     event: {en: "Event", zh: "活动"},
     webinar: {en: "Webinar", zh: "线上研讨会"},
     douyin: {en: "Douyin", zh: "抖音"},
-    other: {en: "Other", zh: "其他"}
+    other: {en: "Other", zh: "其他"},
+    // HubSpot's original source types
+    ORGANIC_SEARCH: {en: "Organic search", zh: "自然搜索"},
+    PAID_SEARCH: {en: "Paid search", zh: "付费搜索"},
+    EMAIL_MARKETING: {en: "Email marketing", zh: "邮件营销"},
+    SOCIAL_MEDIA: {en: "Organic social", zh: "社交媒体"},
+    PAID_SOCIAL: {en: "Paid social", zh: "付费社交"},
+    REFERRALS: {en: "Referrals", zh: "转介绍"},
+    OTHER_CAMPAIGNS: {en: "Other campaigns", zh: "其他营销活动"},
+    DIRECT_TRAFFIC: {en: "Direct traffic", zh: "直接访问"},
+    OFFLINE: {en: "Offline sources", zh: "线下来源"},
+    AI_REFERRALS: {en: "AI referrals", zh: "AI 推荐"}
   },
   activity: {
     call: {en: "Phone call", zh: "电话"},
@@ -64,8 +75,8 @@ export function displayNameMessages(configured = {}) {
 }
 
 /**
- * A code in words: its display name, else — when it looks like a code (`trade_show`) — the code with spaces and
- * a capital ("Trade show"), else the value as exported (a name such as 价格过高 already is one).
+ * A code in words: its display name, else — when it looks like a code (`trade_show`, `PAID_SOCIAL_ADS`) — the code
+ * with spaces and a capital ("Trade show", "Paid social ads"), else the value as exported (a name such as 价格过高 already is one).
  */
 export function displayName(t, kind, code) {
   try {
@@ -76,7 +87,8 @@ export function displayName(t, kind, code) {
 }
 
 export function humanize(code) {
-  if (!/^[a-z][a-z0-9]*(?:[_-][a-z0-9]+)*$/.test(code)) return code;
-  const words = code.replace(/[_-]+/g, " ");
+  const upper = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/.test(code);
+  if (!upper && !/^[a-z][a-z0-9]*(?:[_-][a-z0-9]+)*$/.test(code)) return code;
+  const words = (upper ? code.toLowerCase() : code).replace(/[_-]+/g, " ");
   return words.charAt(0).toUpperCase() + words.slice(1);
 }

@@ -51,6 +51,15 @@ describe("displayName(t, kind, code)", () => {
     expect(displayName(t("zh-CN"), "lostReason", "价格过高")).toBe("价格过高");
     expect(displayName(t("en"), "channel", "Baidu SEM")).toBe("Baidu SEM");
     expect(humanize("site-visit")).toBe("Site visit");
+    expect(humanize("PAID_SOCIAL_ADS")).toBe("Paid social ads");
+    expect(humanize("NPS")).toBe("NPS");
+    expect(humanize("Baidu_SEM")).toBe("Baidu_SEM");
+  });
+
+  it("names HubSpot's original source types", () => {
+    expect(displayName(t("en"), "channel", "PAID_SEARCH")).toBe("Paid search");
+    expect(displayName(t("zh-CN"), "channel", "OTHER_CAMPAIGNS")).toBe("其他营销活动");
+    expect(displayName(t("zh-CN"), "channel", "OFFLINE")).toBe("线下来源");
   });
 });
 
