@@ -12,13 +12,15 @@ export function pipelineWaterfallChart(steps, {width, t, fmt}) {
     return {...d, y1: total ? 0 : d.running_amount - d.amount, y2: d.running_amount, total};
   });
   const fill = (d) => (d.total ? PALETTE[0] : d.amount >= 0 ? PALETTE[2] : PALETTE[5]);
+  // labels like "Removed in the CRM" need about 140 px each side by side; fewer, and they are slanted
+  const crowded = width < bars.length * 140;
   return Plot.plot({
     width,
     height: 360,
     marginTop: 36,
     marginLeft: 64,
-    marginBottom: width < 560 ? 64 : 32,
-    x: {domain: bars.map((d) => d.label), label: null, tickRotate: width < 560 ? -40 : 0},
+    marginBottom: crowded ? 72 : 32,
+    x: {domain: bars.map((d) => d.label), label: null, tickRotate: crowded ? -30 : 0},
     y: {grid: true, label: t("pipeline.changes.axis"), tickFormat: fmt.moneyCompact},
     marks: [
       Plot.barY(bars, {x: "label", y1: "y1", y2: "y2", fill: {value: fill, scale: null}, title: "title", tip: true}),

@@ -46,12 +46,14 @@ export function writePersonalExport(folder: string): string {
 }
 
 /**
- * The warehouse the browser tests build from: the sample exports, then a second, later export of one
+ * The warehouse the browser tests build from: the sample's two exports, then a third, later export of one
  * account — the one with the most won deals, which pages listing customers are likely to show —
  * renamed to HOSTILE_NAME.
  */
 export async function makeE2eWarehouse(folder: string): Promise<{warehouse: string; hostileAccountId: string}> {
   const warehouse = join(folder, "warehouse.duckdb");
+  // as a fresh build does: the sample's earlier export first, so the pipeline page has changes to show
+  await ingest({paths: ["data/sample-earlier"], warehouse});
   await ingest({paths: ["data/sample"], warehouse});
   const hostileAccountId = await mostWonAccount(warehouse);
   const accounts = await readCsvFile("data/sample/accounts.csv");

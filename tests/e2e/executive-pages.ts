@@ -15,6 +15,8 @@ import {headlineNumbers, readLoaderOutput} from "./pipeline-numbers.ts";
 import {quarterNumbers} from "./quarter-numbers.ts";
 import {dealNumbers} from "./deal-numbers.ts";
 import {visitPage, waitForRender} from "./visit-page.ts";
+import {openWarehouse} from "../../loaders/warehouse/open-warehouse.ts";
+import {readRows} from "../../loaders/warehouse/read-rows.ts";
 import {pageUrl, PHONE, SCREENSHOTS} from "./visit-site.ts";
 
 const TIMEOUT = 5 * 60_000;
@@ -210,4 +212,58 @@ export function executivePageTests(
     },
     TIMEOUT
   );
+
+  it(
+    "shows on the pipeline page what changed between the two latest exports of opportunities, a bar per change and labels that do not overlap, at 1440 and 390 px",
+    async () => {
+      const [from, to] = await latestSnapshotDays(warehouse());
+      const t = translator(locale, common, pipelineText);
+      for (const width of WIDTHS) {
+        let chart = {bars: 0, overlaps: 0};
+        const visit = await visitPage(chromium(), pageUrl(site(), "pipeline"), {
+          width,
+          screenshot: join(SCREENSHOTS, locale, `pipeline-changes-${width}.png`),
+          act: async (page) => {
+            chart = await page.locator("figure.chart").evaluateAll((figures, title) => {
+              const figure = figures.find((f) => f.querySelector("h3")?.textContent === title);
+              const labels = [...(figure?.querySelectorAll('g[aria-label="x-axis tick label"] text') ?? [])];
+              const boxes = labels.map((text) => text.getBoundingClientRect());
+              // slanted labels are parallel lines: they collide only when closer than about two font heights
+              const slanted = labels.some((text) =>
+                /rotate/.test(text.closest("[transform]")?.getAttribute("transform") ?? "")
+              );
+              const overlaps = boxes.filter((box, i) =>
+                i === 0 ? false : slanted ? box.left - boxes[i - 1].left < 20 : box.left < boxes[i - 1].right - 1
+              ).length;
+              const bars = [...(figure?.querySelectorAll('g[aria-label="bar"] rect') ?? [])].filter(
+                (rect) => Number(rect.getAttribute("height")) > 0
+              ).length;
+              return {bars, overlaps};
+            }, t("pipeline.changes.chart"));
+          }
+        });
+        expect([...visit.errors, ...visit.cellErrors]).toEqual([]);
+        expect(visit.text).toContain(t("pipeline.changes.between", {from: fmt().day(from), to: fmt().day(to)}));
+        // start and end, and at least three kinds of change between the sample's exports
+        expect(chart.bars).toBeGreaterThanOrEqual(5);
+        expect(chart.overlaps).toBe(0);
+      }
+    },
+    TIMEOUT
+  );
+}
+
+/** The days of the two latest exports that carried opportunities, by SQL on their snapshots. */
+async function latestSnapshotDays(path: string): Promise<string[]> {
+  const warehouse = await openWarehouse(path, {readOnly: true});
+  try {
+    const rows = await readRows<{day: string}>(
+      warehouse.connection,
+      `SELECT strftime(exported_at, '%Y-%m-%d') AS day FROM (SELECT DISTINCT ingest_id, exported_at FROM opportunity_snapshots)
+       ORDER BY exported_at DESC LIMIT 2`
+    );
+    return rows.map((row) => row.day).reverse();
+  } finally {
+    warehouse.close();
+  }
 }
