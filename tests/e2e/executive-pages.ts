@@ -228,12 +228,12 @@ export function executivePageTests(
               const figure = figures.find((f) => f.querySelector("h3")?.textContent === title);
               const labels = [...(figure?.querySelectorAll('g[aria-label="x-axis tick label"] text') ?? [])];
               const boxes = labels.map((text) => text.getBoundingClientRect());
-              // slanted labels are parallel lines: they collide only when closer than about two font heights
-              const slanted = labels.some((text) =>
-                /rotate/.test(text.closest("[transform]")?.getAttribute("transform") ?? "")
-              );
+              const transforms = labels.map((text) => text.getAttribute("transform") ?? "");
+              // slanted labels are parallel lines: they collide only when their anchors are closer than about two font heights
+              const slanted = transforms.some((transform) => transform.includes("rotate"));
+              const anchors = transforms.map((transform) => Number(/translate\(([-\d.]+)/.exec(transform)?.[1]));
               const overlaps = boxes.filter((box, i) =>
-                i === 0 ? false : slanted ? box.left - boxes[i - 1].left < 20 : box.left < boxes[i - 1].right - 1
+                i === 0 ? false : slanted ? anchors[i] - anchors[i - 1] < 20 : box.left < boxes[i - 1].right - 1
               ).length;
               const bars = [...(figure?.querySelectorAll('g[aria-label="bar"] rect') ?? [])].filter(
                 (rect) => Number(rect.getAttribute("height")) > 0
