@@ -8,8 +8,9 @@ const WORKLOAD = ["n_overdue", "n_today", "n_week", "n_stale", "amount_due"];
 
 /**
  * Today's follow-up list of one filter choice: how many follow-ups are overdue, due today, due this week and
- * stale (linking to the data-quality page), each team's and rep's share of them, and the list to act on by due
- * day, then larger amount, each with its next step.
+ * stale (linking to the data-quality page), the list to act on by due day, then larger amount, each with its next
+ * step and win probability (a phone shows the account, amount and probability first), then each team's and
+ * rep's share of them.
  */
 export function followUpToday(today, {t, fmt, filter, stageLabel, currency}) {
   const root = document.createElement("div");
@@ -26,50 +27,6 @@ export function followUpToday(today, {t, fmt, filter, stageLabel, currency}) {
       })
     );
   }
-  const workloadHeader = {
-    team: t("followUp.col.team"),
-    rep_name: t("followUp.col.rep"),
-    n_overdue: t("followUp.today.overdue"),
-    n_today: t("followUp.today.today"),
-    n_week: t("followUp.today.week"),
-    n_stale: t("followUp.today.stale"),
-    amount_due: t("followUp.col.amountDue")
-  };
-  const teams = tableRows(today.workload_by_team);
-  if (teams.length > 1) {
-    root.append(heading(t("followUp.today.byTeam")));
-    root.append(
-      dataTable(
-        teams.map((d) => ({...d, team: d.team ?? t("followUp.unknown")})),
-        {
-          columns: ["team", ...WORKLOAD],
-          header: workloadHeader,
-          format: {amount_due: fmt.money},
-          filename: "follow-ups-by-team",
-          currency,
-          t
-        }
-      )
-    );
-  }
-  root.append(heading(t("followUp.today.byRep")));
-  root.append(
-    dataTable(
-      tableRows(today.workload_by_rep).map((d) => ({
-        ...d,
-        rep_name: d.rep_name ?? t("followUp.noOwner"),
-        team: d.team ?? t("followUp.unknown")
-      })),
-      {
-        columns: ["rep_name", "team", ...WORKLOAD],
-        header: workloadHeader,
-        format: {amount_due: fmt.money},
-        filename: "follow-ups-by-rep",
-        currency,
-        t
-      }
-    )
-  );
   const actions = tableRows(today.actions);
   const due = today.counts.overdue.count + today.counts.today.count + today.counts.week.count;
   root.append(heading(t("followUp.today.list")));
@@ -91,6 +48,7 @@ export function followUpToday(today, {t, fmt, filter, stageLabel, currency}) {
           "rep_name",
           "stage",
           "amount",
+          "win_probability",
           "last_touch_at"
         ],
         header: {
@@ -102,15 +60,18 @@ export function followUpToday(today, {t, fmt, filter, stageLabel, currency}) {
           rep_name: t("followUp.col.rep"),
           stage: t("followUp.col.stage"),
           amount: t("followUp.col.amount"),
+          win_probability: t("followUp.col.probability"),
           last_touch_at: t("followUp.col.lastTouch")
         },
         format: {
           due_on: (day) => fmt.day(day),
           amount: fmt.money,
+          win_probability: fmt.percent,
           last_touch_at: (day) => (day ? fmt.day(day) : t("followUp.never"))
         },
         filename: "follow-ups-due",
         currency,
+        phoneColumns: ["account_name", "amount", "win_probability", "next_step", "due_on"],
         rows: 25,
         t
       }
@@ -122,7 +83,59 @@ export function followUpToday(today, {t, fmt, filter, stageLabel, currency}) {
     more.className = "muted";
     more.textContent = t("followUp.today.more", {shown: fmt.count(actions.length), total: fmt.count(due)});
   }
+  const workloadHeader = {
+    team: t("followUp.col.team"),
+    rep_name: t("followUp.col.rep"),
+    n_overdue: t("followUp.today.overdue"),
+    n_today: t("followUp.today.today"),
+    n_week: t("followUp.today.week"),
+    n_stale: t("followUp.today.stale"),
+    amount_due: t("followUp.col.amountDue")
+  };
+  const teams = tableRows(today.workload_by_team);
+  if (teams.length > 1) {
+    root.append(heading(t("followUp.today.byTeam")));
+    root.append(
+      classed(
+        "follow-ups-by-team",
+        dataTable(
+          teams.map((d) => ({...d, team: d.team ?? t("followUp.unknown")})),
+          {
+            columns: ["team", ...WORKLOAD],
+            header: workloadHeader,
+            format: {amount_due: fmt.money},
+            filename: "follow-ups-by-team",
+            currency,
+            t
+          }
+        )
+      )
+    );
+  }
+  root.append(heading(t("followUp.today.byRep")));
+  root.append(
+    dataTable(
+      tableRows(today.workload_by_rep).map((d) => ({
+        ...d,
+        rep_name: d.rep_name ?? t("followUp.noOwner"),
+        team: d.team ?? t("followUp.unknown")
+      })),
+      {
+        columns: ["rep_name", "team", ...WORKLOAD],
+        header: workloadHeader,
+        format: {amount_due: fmt.money},
+        filename: "follow-ups-by-rep",
+        currency,
+        t
+      }
+    )
+  );
   return root;
+}
+
+function classed(name, node) {
+  node.classList.add(name);
+  return node;
 }
 
 function heading(text) {

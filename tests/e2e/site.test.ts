@@ -1,4 +1,4 @@
-import {existsSync, readdirSync, readFileSync} from "node:fs";
+import {existsSync, readdirSync, readFileSync, rmSync} from "node:fs";
 import {join} from "node:path";
 import type {Browser, Page} from "playwright-core";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
@@ -20,6 +20,7 @@ import {readPageLayout, readPriorityList, type PageLayout} from "./page-layout.t
 import {brokenLinks} from "./broken-links.ts";
 import {executivePageTests} from "./executive-pages.ts";
 import {modelAccuracyTests} from "./model-accuracy.ts";
+import {followUpPageTests} from "./follow-up-pages.ts";
 
 // two site builds (about a minute each) and a browser visit of every page of both
 const SETUP_TIMEOUT = 20 * 60_000;
@@ -30,6 +31,8 @@ let e2e: E2eSites | Error;
 let browser: Browser | Error;
 
 beforeAll(async () => {
+  // this run's screenshots only: an earlier run's may show pages that no longer exist
+  rmSync(SCREENSHOTS, {recursive: true, force: true});
   const [sites, launched] = await Promise.allSettled([startE2eSites(), launchChromium()]);
   e2e = sites.status === "fulfilled" ? sites.value : asError(sites.reason);
   browser = launched.status === "fulfilled" ? launched.value : asError(launched.reason);
@@ -83,6 +86,7 @@ describe.each(LOCALES)("the %s site in a browser", (locale) => {
 
   executivePageTests(locale, site, () => sites().warehouse, chromium);
   modelAccuracyTests(locale, site, () => sites().warehouse, chromium);
+  followUpPageTests(locale, site, () => sites().warehouse, chromium);
 
   it(
     "loads every page without errors, failed requests or requests to other addresses",

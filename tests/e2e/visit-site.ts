@@ -1,11 +1,13 @@
-import {rmSync} from "node:fs";
 import {join} from "node:path";
 import type {Browser} from "playwright-core";
 import {PROJECT_ROOT} from "../../loaders/site/build-site.ts";
 import type {BuiltSite} from "./e2e-sites.ts";
 import {emptyVisit, visitPage, type PageVisit} from "./visit-page.ts";
 
-/** Full-page screenshots of every page, per language (git-ignored): test-screenshots/en/channels.png. */
+/**
+ * Full-page screenshots of every page, per language (git-ignored): test-screenshots/en/channels.png, beside those
+ * tests save of one page at a width (follow-up-today-390.png). Emptied as a run begins (site.test.ts).
+ */
 export const SCREENSHOTS = join(PROJECT_ROOT, "test-screenshots");
 
 /** Pages visited at once: the machine has two cores. */
@@ -28,7 +30,6 @@ export const PHONE = 390;
 
 async function visitAll(browser: Browser, site: BuiltSite, width: number): Promise<Map<string, PageVisit>> {
   const screenshots = width === DESKTOP ? join(SCREENSHOTS, site.locale) : null;
-  if (screenshots) rmSync(screenshots, {recursive: true, force: true});
   const result = new Map<string, PageVisit>();
   const queue = [...site.pages];
   const worker = async () => {

@@ -15,6 +15,7 @@ import {wilsonInterval} from "../../../pipelines/stats/wilson-interval.ts";
 import {tablesOf, type TableOf} from "../compact-table.ts";
 import {pageSlices} from "../page-slices.ts";
 import {readAccountNames} from "../read-account-names.ts";
+import {readWinProbabilities} from "./read-win-probabilities.ts";
 import {ORIGINAL_AMOUNT_COLUMNS, readOriginalAmounts, withOriginalAmount} from "../read-original-amounts.ts";
 import {shareEqualSlices} from "../shared-slices.ts";
 import {siteFollowUpPlan} from "../site-follow-up-plan.ts";
@@ -53,6 +54,7 @@ export const FOLLOW_UP_COLUMNS = {
     "team",
     "stage",
     "amount",
+    "win_probability",
     "next_step",
     "due_on",
     "due_status",
@@ -79,7 +81,7 @@ type TodayTable = "actions" | "workload_by_rep" | "workload_by_team";
 /**
  * The follow-ups of one filter choice at now (followUpActions): how many are overdue, due today, due this week
  * and stale with their open amounts; the first ACTION_ROWS to act on (stale ones left out) by due day, then
- * larger amount; the same counts per rep and per team.
+ * larger amount, with the win probability the priority list shows; the same counts per rep and per team.
  */
 export type TodaySlice = {
   missing: string[];
@@ -108,7 +110,10 @@ export async function followUpData(
 ): Promise<FollowUpData> {
   const people: FollowUpData["people"] = {};
   const {slices} = await pageSlices(connection, (ctx) => followUpSlice(ctx, people, plan));
-  const today = await pageSlices(connection, (ctx) => todaySlice(ctx, plan), {byPeriod: false});
+  // scored once, and only when a slice lists a follow-up
+  let scored: Promise<Map<string, number>> | undefined;
+  const chances = (now: string) => (scored ??= readWinProbabilities(connection, now));
+  const today = await pageSlices(connection, (ctx) => todaySlice(ctx, plan, chances), {byPeriod: false});
   return {slices: shareEqualSlices(slices), today: shareEqualSlices(today.slices), people, plan};
 }
 
@@ -143,7 +148,11 @@ export async function followUpSlice(
   };
 }
 
-export async function todaySlice(ctx: PipelineContext, plan: Partial<FollowUpOptions> = {}): Promise<TodaySlice> {
+export async function todaySlice(
+  ctx: PipelineContext,
+  plan: Partial<FollowUpOptions> = {},
+  chances: (now: string) => Promise<Map<string, number>> = (now) => readWinProbabilities(ctx.connection, now)
+): Promise<TodaySlice> {
   const {rows, missing} = await followUpActions(ctx, plan);
   const counts = {} as TodaySlice["counts"];
   for (const status of ["overdue", "today", "week", "stale"] as const) {
@@ -160,6 +169,7 @@ export async function todaySlice(ctx: PipelineContext, plan: Partial<FollowUpOpt
     ctx.connection,
     listed.map((row) => row.opportunity_id)
   );
+  const probabilities = listed.length > 0 ? await chances(ctx.now) : new Map<string, number>();
   const owners = new Map(rows.map((row) => [row.owner_rep_id, row]));
   return {
     missing,
@@ -171,6 +181,7 @@ export async function todaySlice(ctx: PipelineContext, plan: Partial<FollowUpOpt
           {
             ...row,
             account_name: row.account_id === null ? null : (names.get(row.account_id) ?? null),
+            win_probability: probabilities.get(row.opportunity_id) ?? null,
             last_touch_at: row.last_touch_at?.slice(0, 10) ?? null
           },
           originals

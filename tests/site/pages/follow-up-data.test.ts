@@ -8,6 +8,8 @@ import {
   winRateByFollowUpMix
 } from "../../../pipelines/follow-up.ts";
 import {readRows} from "../../../loaders/warehouse/read-rows.ts";
+import {scoring} from "../../../pipelines/scoring.ts";
+import {historyUntil} from "../../../loaders/site/pages/forecast-data.ts";
 import {withoutHiddenNames} from "../../../loaders/site/hidden-names.ts";
 import {
   followUpData,
@@ -140,6 +142,17 @@ describe("followUpData(connection)", () => {
       {id: rows[0].opportunity_id as string}
     );
     expect(rows[0].account_name).toBe(first.name);
+  });
+
+  it("gives each listed follow-up the win probability the priority list shows", async () => {
+    const {now} = sample.context(ytd);
+    const {scores} = await scoring({...sample.context(historyUntil(now)), filters: {}});
+    const chances = new Map(scores.rows.map((row) => [row.opportunity_id, rounded(row.win_probability)]));
+    const rows = objects(todayAt("*|all").actions);
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.map((r) => [r.opportunity_id, r.win_probability])).toEqual(
+      rows.map((r) => [r.opportunity_id, chances.get(r.opportunity_id as string)])
+    );
   });
 
   it("counts each rep's and each team's follow-ups, adding up to the whole", () => {
