@@ -37,7 +37,7 @@ export const customersGlossary: GlossaryEntry[] = [
     title_zh: "RFM 客户分群",
     definition:
       "First match of: champions (R ≥ 4, F ≥ 4), loyal (R ≥ 3, F ≥ 3), new (R ≥ 4, one deal), promising (R ≥ 3), " +
-      "at_risk (R ≤ 2, F ≥ 3), hibernating (R = 2), lost (R = 1).",
+      "at risk (R ≤ 2, F ≥ 3), hibernating (R = 2), lost (R = 1).",
     grain: "one row per account (accountRfm) or per segment (rfmSegments)",
     pipeline: "accountRfm, rfmSegments"
   },

@@ -6,7 +6,7 @@ export const followUpGlossary: GlossaryEntry[] = [
     title: "Hours to first contact",
     title_zh: "首次联系用时（小时）",
     definition:
-      "Hours from the opportunity's creation to its earliest activity that is not material_sent; on time when ≤ 24 h.",
+      "Hours from the opportunity's creation to its earliest activity other than sending materials; on time when ≤ 24 h.",
     grain: "one row per opportunity created in the period",
     pipeline: "followUpCompliance"
   },
@@ -14,7 +14,7 @@ export const followUpGlossary: GlossaryEntry[] = [
     metric: "materials_days",
     title: "Days to materials",
     title_zh: "发送资料间隔（天）",
-    definition: "Days from the first contact to the first material_sent after it; on time when 3–5 days.",
+    definition: "Days from the first contact to the first sending of materials after it; on time when 3–5 days.",
     grain: "one row per opportunity created in the period",
     pipeline: "followUpCompliance"
   },
@@ -22,7 +22,7 @@ export const followUpGlossary: GlossaryEntry[] = [
     metric: "second_contact_days",
     title: "Days to second contact",
     title_zh: "二次联系间隔（天）",
-    definition: "Days from the materials to the next activity that is not material_sent; on time when 7–10 days.",
+    definition: "Days from the materials to the next activity other than sending materials; on time when 7–10 days.",
     grain: "one row per opportunity created in the period",
     pipeline: "followUpCompliance"
   },
@@ -79,7 +79,7 @@ export const followUpGlossary: GlossaryEntry[] = [
     title_zh: "按跟进方式的赢单率",
     definition:
       "Won / (won + lost) among opportunities closed in the period, by dominant contact type before the close " +
-      "(most activities, material_sent excluded) and by whether a visit happened, with 95% Wilson intervals.",
+      "(most activities, materials sent excluded) and by whether a visit happened, with 95% Wilson intervals.",
     grain: "one row per dimension (dominant_channel, visit) and value",
     pipeline: "winRateByFollowUpMix"
   }

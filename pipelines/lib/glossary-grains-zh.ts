@@ -24,7 +24,7 @@ export const GRAINS_ZH: Record<string, string> = {
   "one row per overdue open opportunity": "每个跟进逾期的进行中商机一行",
   "one row per activity type": "每种活动类型一行",
   "one row per dimension (dominant_channel, visit) and value":
-    "每个维度（dominant_channel 主要联系方式、visit 是否拜访）及取值一行",
+    "每个维度（主要联系方式、是否拜访）及取值一行",
   "one row per segment value of one dimension": "某一维度的每个细分取值一行",
   "one row per account with a won deal": "每个有成交的客户一行",
   "one row per account (accountRfm) or per segment (rfmSegments)":

@@ -2,7 +2,7 @@ import type {GlossaryZh} from "../lib/glossary-entry.ts";
 
 /** The definitions of serviceGlossary in Chinese, by metric (by pipeline:metric where two pipelines share a metric). */
 export const serviceGlossaryZh: GlossaryZh = {
-  n_tickets: "当月按类别新开的工单数；投诉指类别为 complaint 或“投诉”的工单；n_open 为截至今天仍未解决的工单数。",
+  n_tickets: "当月按类别新开的工单数；投诉指投诉类别的工单；n_open 为截至今天仍未解决的工单数。",
   resolution_hours_median:
     "期间内新开且截至今天已解决的工单，从 opened_at 到 resolved_at 的小时数；中位数和第 90 百分位数用线性插值（R 第 7 类）。未解决的工单单独计数，不计入时长。",
   satisfaction_mean: "期间内新开且有评分的工单的平均满意度（1–5 分），以及每个整数分值的工单数。",

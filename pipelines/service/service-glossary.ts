@@ -6,7 +6,7 @@ export const serviceGlossary: GlossaryEntry[] = [
     title: "Tickets and complaints by month",
     title_zh: "每月服务工单与投诉",
     definition:
-      "Tickets opened in the month by category; a complaint is a ticket whose category is complaint or 投诉; " +
+      "Tickets opened in the month by category; a complaint is a ticket of the complaint category; " +
       "n_open counts those unresolved at now.",
     grain: "one row per month and category",
     pipeline: "ticketsByMonth"

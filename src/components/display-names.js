@@ -45,6 +45,8 @@ export const DISPLAY_NAMES = {
   },
   ticket: {
     complaint: {en: "Complaint", zh: "投诉"},
+    // the category as Chinese CRMs export it (complaints are either)
+    投诉: {en: "Complaint", zh: "投诉"},
     repair: {en: "Repair", zh: "维修"},
     inquiry: {en: "Inquiry", zh: "咨询"},
     installation: {en: "Installation", zh: "安装"},

@@ -21,6 +21,7 @@ import {brokenLinks} from "./broken-links.ts";
 import {executivePageTests} from "./executive-pages.ts";
 import {modelAccuracyTests} from "./model-accuracy.ts";
 import {followUpPageTests} from "./follow-up-pages.ts";
+import {displayNamePageTests} from "./display-name-pages.ts";
 
 // two site builds (about a minute each) and a browser visit of every page of both
 const SETUP_TIMEOUT = 20 * 60_000;
@@ -87,6 +88,7 @@ describe.each(LOCALES)("the %s site in a browser", (locale) => {
   executivePageTests(locale, site, () => sites().warehouse, chromium);
   modelAccuracyTests(locale, site, () => sites().warehouse, chromium);
   followUpPageTests(locale, site, () => sites().warehouse, chromium);
+  displayNamePageTests(locale, site, () => sites().warehouse, chromium);
 
   it(
     "loads every page without errors, failed requests or requests to other addresses",

@@ -12,8 +12,14 @@ export interface PageVisit {
   /** cells that threw: Framework shows their error in place */
   cellErrors: string[];
   h1: string;
+  /** document.title */
+  title: string;
   /** the page's visible text */
   text: string;
+  /** the labels of the options of every select */
+  options: string[];
+  /** the visible texts of elements in another language than the page's (names given in both languages) */
+  otherLanguage: string[];
   /** per figure.chart holding an svg: its title and how many marks (shapes outside axes and grids) it drew */
   charts: {title: string; marks: number}[];
   /** elements the hostile account name would create if a page rendered it as HTML */
@@ -61,7 +67,10 @@ export function emptyVisit(url: string): PageVisit {
     outside: [],
     cellErrors: [],
     h1: "",
+    title: "",
     text: "",
+    options: [],
+    otherLanguage: [],
     charts: [],
     injected: 0,
     scrollWidth: 0,
@@ -135,7 +144,12 @@ async function summarise(page: Page, visit: PageVisit): Promise<void> {
     return {
       cellErrors: [...document.querySelectorAll(".observablehq--error")].map((e) => e.textContent?.trim() ?? ""),
       h1: document.querySelector("main h1, h1")?.textContent?.trim() ?? "",
+      title: document.title,
       text: document.body.innerText,
+      options: [...document.querySelectorAll("option")].map((option) => option.label),
+      otherLanguage: [...document.querySelectorAll<HTMLElement>("body [lang]")]
+        .filter((e) => e.lang !== document.documentElement.lang && e.innerText.trim())
+        .map((e) => e.innerText.trim()),
       charts,
       injected: document.querySelectorAll('img[src="x"]').length,
       scrollWidth: document.documentElement.scrollWidth,

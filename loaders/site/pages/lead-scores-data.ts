@@ -3,7 +3,7 @@ import {significant} from "../significant.ts";
 import type {SiteLocale} from "../site-locale.ts";
 import {roundedTestMetrics} from "./rounded-test-metrics.ts";
 import {reliabilityBins, type ReliabilityBin} from "./reliability-bins.ts";
-import {nameSourceReason} from "./name-source-reason.ts";
+import {nameReason} from "./name-reason.ts";
 
 /** Open leads the page lists, the likeliest to convert first. */
 export const LEAD_ROWS = 20;
@@ -29,8 +29,15 @@ export interface LeadScoresData {
   }[];
 }
 
-/** Shapes scoreLeads' result for the page: rounded figures, the top LEAD_ROWS open leads, one language. */
-export function leadScoresData(scored: LeadScoring, locale: SiteLocale): LeadScoresData {
+/**
+ * Shapes scoreLeads' result for the page: rounded figures, the top LEAD_ROWS open leads, one language; reasons name
+ * the lead's owner by `repNames` (rep_id → name).
+ */
+export function leadScoresData(
+  scored: LeadScoring,
+  locale: SiteLocale,
+  repNames: Map<string, string> = new Map()
+): LeadScoresData {
   const zh = locale === "zh-CN";
   const used = scored.evaluation.rows.find((row) => row.is_used);
   return {
@@ -57,7 +64,13 @@ export function leadScoresData(scored: LeadScoring, locale: SiteLocale): LeadSco
       conversion_probability: significant(row.conversion_probability),
       reasons: (zh ? [row.reason_1_zh, row.reason_2_zh] : [row.reason_1, row.reason_2])
         .filter((reason): reason is string => reason !== null)
-        .map((reason) => nameSourceReason(reason, row.source, zh))
+        .map((reason) =>
+          nameReason(
+            reason,
+            {...row, rep_name: row.owner_rep_id === null ? null : (repNames.get(row.owner_rep_id) ?? null)},
+            zh
+          )
+        )
     }))
   };
 }

@@ -27,7 +27,8 @@ import {historyUntil} from "./forecast-data.ts";
 import {leadScoresData, type LeadScoresData} from "./lead-scores-data.ts";
 import {roundedTestMetrics} from "./rounded-test-metrics.ts";
 import {reliabilityBins, type ReliabilityBin} from "./reliability-bins.ts";
-import {nameSourceReason} from "./name-source-reason.ts";
+import {nameReason} from "./name-reason.ts";
+import {readRepNames} from "../read-rep-names.ts";
 
 /** Opportunities in a slice's priority list, by expected value. */
 export const PRIORITY_ROWS = 50;
@@ -255,7 +256,7 @@ export async function opportunitiesData(connection: DuckDBConnection): Promise<O
     reassignment_min_gain_share: DEFAULT_MIN_GAIN_SHARE,
     accounts,
     model: scoringModel(results, siteLocale()),
-    leads: leadScoresData(leads, siteLocale()),
+    leads: leadScoresData(leads, siteLocale(), await readRepNames(connection)),
     budget: await pageSlices(connection, budgetSlice, {byFilter: false})
   };
 }
@@ -394,7 +395,7 @@ function priorityDeal(row: OpportunityScoreRow, accountName: string | null, zh: 
     expected_value: row.expected_value === null ? null : Math.round(row.expected_value),
     reasons: reasons
       .filter((reason): reason is string => reason !== null)
-      .map((reason) => nameSourceReason(reason, row.source, zh)),
+      .map((reason) => nameReason(reason, row, zh)),
     risks: zh ? row.risks_zh : row.risks,
     risk_count: row.risk_count
   };
