@@ -1,4 +1,6 @@
+import {readFileSync} from "node:fs";
 import {join} from "node:path";
+import {parse} from "csv-parse/sync";
 import type {Browser, Page} from "playwright-core";
 import {expect, it} from "vitest";
 import type {SiteMeta} from "../../loaders/site/read-site-meta.ts";
@@ -248,6 +250,45 @@ export function executivePageTests(
         expect(chart.bars).toBeGreaterThanOrEqual(5);
         expect(chart.overlaps).toBe(0);
       }
+    },
+    TIMEOUT
+  );
+
+  it(
+    "downloads a table's amounts exact, as its cells show them on hover, not as the compact figures the cells print",
+    async () => {
+      const header = translator(locale, common, channelsText)("channels.col.wonRevenue");
+      let shown: {text: string; title: string | null}[] = [];
+      let csv = "";
+      await visitPage(chromium(), `${pageUrl(site(), "channels")}?period=l12m`, {
+        act: async (page) => {
+          // the channels' table, the first with the column; its wrapper holds the table and its download button
+          const table = page
+            .locator("table")
+            .filter({has: page.locator("thead th", {hasText: header})})
+            .first();
+          shown = await table.evaluate((element, wanted) => {
+            const index = [...element.querySelectorAll("thead th")].findIndex(
+              (th) => th.textContent?.trim() === wanted
+            );
+            return [...element.querySelectorAll("tbody tr")].map((tr) => ({
+              text: tr.children[index]?.textContent?.trim() ?? "",
+              title: tr.children[index]?.querySelector("[title]")?.getAttribute("title") ?? null
+            }));
+          }, header);
+          const button = table.locator("xpath=ancestor::*[button[contains(@class, 'download')]][1]/button");
+          const [download] = await Promise.all([page.waitForEvent("download"), button.click()]);
+          csv = readFileSync((await download.path())!, "utf8");
+        }
+      });
+      const [labels, ...rows] = parse(csv.replace(/^\ufeff/, "")) as string[][];
+      const downloaded = rows.map((row) => Number(row[labels.indexOf(header)]));
+      expect(shown.length).toBeGreaterThan(1);
+      expect(downloaded.map((value) => Math.round(value)).sort((a, b) => a - b)).toEqual(
+        shown.map((cell) => amountOf(cell.title)).sort((a, b) => a - b)
+      );
+      // the compact figure loses digits the file keeps
+      expect(shown.some((cell) => amountOf(cell.text) !== amountOf(cell.title))).toBe(true);
     },
     TIMEOUT
   );
