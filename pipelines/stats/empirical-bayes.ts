@@ -54,7 +54,11 @@ export function empiricalBayes(groups: readonly BinomialCount[]): EmpiricalBayes
   for (const {successes, trials} of groups)
     if (!(successes >= 0 && trials >= successes))
       throw new RangeError(`empiricalBayes requires 0 ≤ successes ≤ trials, got ${successes}/${trials}`);
-  const observed = groups.filter((g) => g.trials > 0);
+  // A canonical order makes the floating-point sums, and so every shrunk rate, independent of the order
+  // SQL returned the groups in.
+  const observed = groups
+    .filter((g) => g.trials > 0)
+    .sort((a, b) => a.trials - b.trials || a.successes - b.successes);
   const total = observed.reduce((sum, g) => sum + g.trials, 0);
   if (total === 0) return {mean: null, prior: null, shrunk: groups.map(() => null)};
   const mean = observed.reduce((sum, g) => sum + g.successes, 0) / total;

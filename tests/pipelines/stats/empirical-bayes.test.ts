@@ -79,6 +79,33 @@ describe("empiricalBayes(groups)", () => {
     expect(empiricalBayes([{successes: 3, trials: 4}])).toEqual({mean: 0.75, prior: null, shrunk: [0.75]});
   });
 
+  it("gives every group the same shrunk rate, to the last bit, whatever order the groups come in", () => {
+    // SQL returns grouped rows in no fixed order; the golden files of the rep pages compare exact numbers
+    const groups = [
+      {successes: 1, trials: 20},
+      {successes: 63, trials: 231},
+      {successes: 22, trials: 169},
+      {successes: 13, trials: 33},
+      {successes: 117, trials: 210},
+      {successes: 39, trials: 127},
+      {successes: 5, trials: 252}
+    ];
+    const key = (g: {successes: number; trials: number}) => `${g.successes}/${g.trials}`;
+    const byGroup = (list: typeof groups) => {
+      const fit = empiricalBayes(list);
+      return new Map(list.map((g, i) => [key(g), fit.shrunk[i]]));
+    };
+    const expected = byGroup(groups);
+    // all rotations and the reversal of each
+    for (let r = 0; r < groups.length; r++) {
+      const rotated = [...groups.slice(r), ...groups.slice(0, r)];
+      for (const order of [rotated, [...rotated].reverse()]) {
+        const got = byGroup(order);
+        for (const g of groups) expect(Object.is(got.get(key(g)), expected.get(key(g)))).toBe(true);
+      }
+    }
+  });
+
   it("rejects impossible counts", () => {
     expect(() => empiricalBayes([{successes: 3, trials: 2}])).toThrow("empiricalBayes requires 0 ≤ successes ≤ trials");
   });
