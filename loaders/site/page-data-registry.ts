@@ -57,7 +57,8 @@ export const PAGE_DATA: PageDataEntry[] = [
   {file: "data/service.json", source: "pages/service-data.ts", read: serviceData},
   {file: "data/collections.json", source: "pages/collections-data.ts", read: collectionsData},
   {file: "data/data-quality.json", source: "pages/data-quality-data.ts", read: (c) => dataQualityData(c)},
-  {file: "data/cube.json", source: "pages/cube-data.ts", read: cubeData},
+  {file: "data/cube.json", source: "pages/cube-data.ts", read: (c) => cubeData(c)},
+  {file: "data/cube-reps.json", source: "pages/cube-data.ts", read: (c) => cubeData(c, "rep")},
   {
     file: "data/reps/[rep].json",
     source: "pages/rep-data.ts",

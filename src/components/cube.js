@@ -1,5 +1,6 @@
 // arquero's own entry imports node:fs, which the browser cannot load; its table module alone does not
 import {table} from "arquero/src/table/index.js";
+import {decodeIntegers} from "./cube-integers.js";
 
 /** What a filter narrows and a pivot groups by: the owner's team and region, the source, the product, the owner. */
 export const CUBE_DIMENSIONS = ["team", "region", "channel", "product", "rep"];
@@ -7,10 +8,18 @@ export const CUBE_DIMENSIONS = ["team", "region", "channel", "product", "rep"];
 /** What a pivot can group by besides the dimensions: the calendar month, quarter or year of each measure's date. */
 export const CUBE_TIMES = ["month", "quarter", "year"];
 
-// the columns of a cell that say where it is; every other column is a sum (loaders/site/pages/cube-data.ts)
-const KEYS = new Set(["bucket", "rep", "channel", "product"]);
-
 const tables = new WeakMap();
+
+/**
+ * Whether a filter or grouping needs the cube by rep (data/cube-reps.json): data/cube.json sums the reps of
+ * each team and region together, which keeps it small at any number of reps, and answers everything else.
+ *
+ * @example
+ * const cube = cubeNeedsReps(filter, groupBy) ? await cubeByRep : await cubeByTeam;
+ */
+export function cubeNeedsReps(filter = {}, groupBy = []) {
+  return Boolean(filter.rep?.length) || groupBy.includes("rep");
+}
 
 /**
  * The cube's figures for a filter, in total or per group: every additive sum, and what derives from them —
@@ -23,6 +32,7 @@ const tables = new WeakMap();
  * of the cube) and per dimension a list of values to keep (absent or empty: all). `groupBy`: dimensions
  * (CUBE_DIMENSIONS) or times (CUBE_TIMES) — no groups gives one row, zeros when nothing matches. Groups without
  * a cell in the filter are left out; rows come in the order of the cube's values (null last), times in order.
+ * A filter or grouping by rep needs the cube by rep (cubeNeedsReps); the cube without reps refuses it.
  *
  * @example
  * cubeSums(cube, {start: "2026-01-01", end: "2026-11-21", team: ["华东"], channel: ["trade_show"]});
@@ -33,9 +43,11 @@ const tables = new WeakMap();
 export function cubeSums(cube, filter = {}, groupBy = []) {
   const {facts, labels, measures} = cubeTable(cube);
   for (const group of groupBy) {
-    if (!labels[group])
+    if (![...CUBE_DIMENSIONS, ...CUBE_TIMES].includes(group))
       throw new RangeError(`cubeSums groups by ${[...CUBE_DIMENSIONS, ...CUBE_TIMES].join(", ")}, not ${group}`);
   }
+  if (!labels.rep && cubeNeedsReps(filter, groupBy))
+    throw new RangeError("cubeSums filters or groups by rep in the cube by rep (data/cube-reps.json) only");
   const masks = {bucket: bucketMask(cube, filter)};
   for (const dimension of CUBE_DIMENSIONS) {
     const wanted = filter[dimension];
@@ -44,7 +56,7 @@ export function cubeSums(cube, filter = {}, groupBy = []) {
   const test = Object.keys(masks)
     .map((key) => `$.${key}[d.${key}]`)
     .join(" && ");
-  const sums = Object.fromEntries(measures.map((m) => [m, `d => op.sum(d.${m})`]));
+  const sums = Object.fromEntries(Object.keys(measures).map((m) => [m, `d => op.sum(d.${m})`]));
   const rows = facts.params(masks).filter(`(d, $) => ${test}`).groupby(groupBy).rollup(sums).orderby(groupBy).objects();
   const found = groupBy.length === 0 && rows.length === 0 ? [{}] : rows;
   return found.map((row) => ({
@@ -53,12 +65,14 @@ export function cubeSums(cube, filter = {}, groupBy = []) {
   }));
 }
 
-/**
- * The sums of one row, to the cent the cube holds (adding binary fractions strays below it), and the figures
- * derived from them.
- */
+/** The sums of one row, summed as the integers the cube holds and scaled once, and the figures derived from them. */
 function figures(row, measures) {
-  const sums = Object.fromEntries(measures.map((m) => [m, Math.round((row[m] ?? 0) * 100) / 100]));
+  const sums = Object.fromEntries(
+    Object.entries(measures).map(([m, decimals]) => {
+      const sum = row[m] ?? 0;
+      return [m, decimals > 0 ? sum / 10 ** decimals : sum * 10 ** -decimals];
+    })
+  );
   const closed = sums.count_won + sums.count_lost;
   const withAmount = sums.count_won - sums.count_won_without_amount;
   const withCycle = sums.count_won - sums.count_won_without_cycle;
@@ -85,37 +99,62 @@ function bucketMask(cube, {start, end}) {
 }
 
 /**
- * The cube as an arquero table of codes, with each cell's team, region and times looked up once, and per
- * grouping the label of each code. Kept per cube: a filter applied to the same cube reuses it.
+ * The cube as an arquero table of codes, its cells' positions taken apart into keys, each cell's team, region
+ * and times looked up once, and per grouping the label of each code; `measures` gives each sum's decimals.
+ * Kept per cube: a filter applied to the same cube reuses it.
  */
 function cubeTable(cube) {
   if (tables.has(cube)) return tables.get(cube);
-  const reps = cube.reps.rows.map((row) => Object.fromEntries(cube.reps.columns.map((c, i) => [c, row[i]])));
+  const reps = objects(cube.reps);
+  const owners = cube.teams ? objects(cube.teams) : reps;
+  const sizes = [cube.buckets.rows.length, owners.length, cube.channels.length, cube.products.length];
+  const gaps = decodeIntegers(cube.cells);
+  const keys = sizes.map(() => new Int32Array(gaps.length));
+  let position = -1;
+  gaps.forEach((gap, i) => {
+    position += gap + 1;
+    for (let k = sizes.length - 1, rest = position; k >= 0; k--) {
+      keys[k][i] = rest % sizes[k];
+      rest = Math.floor(rest / sizes[k]);
+    }
+  });
+  const [bucket, owner, channel, product] = keys;
+  const columns = {bucket, channel, product};
+  const measures = {};
+  for (const [m, {decimals, values}] of Object.entries(cube.sums)) {
+    columns[m] = Float64Array.from(decodeIntegers(values));
+    if (columns[m].length !== gaps.length)
+      throw new RangeError(`the cube holds ${gaps.length} cells but ${columns[m].length} of ${m}`);
+    measures[m] = decimals;
+  }
+  const labels = {channel: cube.channels, product: cube.products};
+  if (!cube.teams) {
+    labels.rep = reps.map((rep) => rep.rep_id);
+    columns.rep = owner;
+  }
   const months = cube.buckets.rows.map(([start]) => start.slice(0, 7));
-  const labels = {
-    rep: reps.map((rep) => rep.rep_id),
-    channel: cube.channels,
-    product: cube.products
-  };
-  const columns = {...cube.facts};
   const quarter = (month) => `${month.slice(0, 4)}-Q${Math.ceil(Number(month.slice(5)) / 3)}`;
   const lookUps = [
-    ["team", cube.facts.rep, reps.map((rep) => rep.team)],
-    ["region", cube.facts.rep, reps.map((rep) => rep.region)],
-    ["month", cube.facts.bucket, months],
-    ["quarter", cube.facts.bucket, months.map(quarter)],
-    ["year", cube.facts.bucket, months.map((month) => month.slice(0, 4))]
+    ["team", owner, owners.map((o) => o.team)],
+    ["region", owner, owners.map((o) => o.region)],
+    ["month", bucket, months],
+    ["quarter", bucket, months.map(quarter)],
+    ["year", bucket, months.map((month) => month.slice(0, 4))]
   ];
   for (const [key, codes, values] of lookUps) {
     const distinct = [...new Set(values)].sort(byValue);
     const position = values.map((value) => distinct.indexOf(value));
     labels[key] = distinct;
-    columns[key] = codes.map((code) => position[code]);
+    columns[key] = Int32Array.from(codes, (code) => position[code]);
   }
-  const measures = Object.keys(cube.facts).filter((column) => !KEYS.has(column));
   const built = {facts: table(columns), labels, measures};
   tables.set(cube, built);
   return built;
+}
+
+/** A compact table's rows as objects. */
+function objects({columns, rows}) {
+  return rows.map((row) => Object.fromEntries(columns.map((c, i) => [c, row[i]])));
 }
 
 /** Values in order, null last. */

@@ -1,6 +1,7 @@
 import type {DuckDBConnection} from "@duckdb/node-api";
 import type {CubeData} from "../../loaders/site/pages/cube-data.ts";
-import {insert} from "../pipelines/insert-rows.ts";
+import {encodeIntegers} from "../../loaders/site/pages/cube-integers.ts";
+import {insert, type Value} from "../pipelines/insert-rows.ts";
 
 /**
  * Four opportunities, exported on 2026-11-20 in a warehouse reporting in CNY: o1 (r1, referral, A) created
@@ -10,23 +11,12 @@ import {insert} from "../pipelines/insert-rows.ts";
  * trade_show, B) created on October 20th for 500, still open. Fill an empty warehouse (emptyWarehouse).
  */
 export async function insertSmallCubeRows(connection: DuckDBConnection): Promise<void> {
-  await connection.run(`INSERT INTO ingests (ingest_id, started_at, exported_at, files, rows_read, rows_loaded,
-    rows_quarantined, status) VALUES (1, '2026-11-20 08:00:00', '2026-11-20 00:00:00', 1, 4, 4, 0, 'loaded')`);
-  await connection.run(`INSERT INTO reporting_currency VALUES ('CNY', 'configured')`);
-  await insert(
+  await insertCubeRows(
     connection,
-    "reps",
-    ["rep_id", "name", "team", "region"],
     [
       ["r1", "Li Lei", "East", "Shanghai"],
       ["r2", "Han Meimei", "North", "Beijing"]
-    ]
-  );
-  const columns = ["opportunity_id", "owner_rep_id", "source", "product", "amount", "currency", "amount_reporting"];
-  await insert(
-    connection,
-    "opportunities",
-    [...columns, "stage", "outcome", "created_at", "closed_at"],
+    ],
     [
       ["o1", "r1", "referral", "A", 1000, "CNY", 1000, "won", "won", "2026-10-05 00:00:00", "2026-11-10 00:00:00"],
       ["o2", "r1", "referral", "A", 100, "USD", 720, "lost", "lost", "2026-11-01 12:00:00", "2026-11-21 06:00:00"],
@@ -37,7 +27,22 @@ export async function insertSmallCubeRows(connection: DuckDBConnection): Promise
 }
 
 /**
- * The cube of those four, worked out by hand: October, November to the 21st (where the quarter to date
+ * An export of 2026-11-20 in CNY into an empty warehouse: reps as [rep_id, name, team, region], opportunities
+ * as [opportunity_id, owner_rep_id, source, product, amount, currency, amount_reporting, stage, outcome,
+ * created_at, closed_at].
+ */
+export async function insertCubeRows(connection: DuckDBConnection, reps: Value[][], opportunities: Value[][]) {
+  await connection.run(`INSERT INTO ingests (ingest_id, started_at, exported_at, files, rows_read, rows_loaded,
+    rows_quarantined, status) VALUES (1, '2026-11-20 08:00:00', '2026-11-20 00:00:00', 1, ${reps.length + opportunities.length},
+    ${reps.length + opportunities.length}, 0, 'loaded')`);
+  await connection.run(`INSERT INTO reporting_currency VALUES ('CNY', 'configured')`);
+  await insert(connection, "reps", ["rep_id", "name", "team", "region"], reps);
+  const columns = ["opportunity_id", "owner_rep_id", "source", "product", "amount", "currency", "amount_reporting"];
+  await insert(connection, "opportunities", [...columns, "stage", "outcome", "created_at", "closed_at"], opportunities);
+}
+
+/**
+ * The cube by rep of those four, worked out by hand: October, November to the 21st (where the quarter to date
  * ends) and the rest of November; o1 and o4 created in October; o2 and o3 created, o1 and o3 won in the
  * first part of November; o2 lost in the second.
  */
@@ -61,20 +66,32 @@ export const SMALL_CUBE: CubeData = {
   },
   channels: ["referral", "trade_show", null],
   products: ["A", "B", null],
-  facts: {
-    bucket: [0, 0, 1, 1, 2],
-    rep: [0, 2, 0, 1, 0],
-    channel: [0, 1, 0, 2, 0],
-    product: [0, 1, 0, 2, 0],
-    count_opportunities: [1, 1, 1, 1, 0],
-    amount: [1000, 500, 720, 0, 0],
-    count_open: [0, 1, 0, 0, 0],
-    open_amount: [0, 500, 0, 0, 0],
-    count_won: [0, 0, 1, 1, 0],
-    count_lost: [0, 0, 0, 0, 1],
-    won_amount: [0, 0, 1000, 0, 0],
-    count_won_without_amount: [0, 0, 0, 1, 0],
-    sum_cycle_days: [0, 0, 36, 0, 0],
-    count_won_without_cycle: [0, 0, 0, 1, 0]
+  // positions ((bucket × 3 + owner) × 3 + channel) × 3 + product: 0, 22, 27, 44 and 54
+  cells: encodeIntegers([0, 21, 4, 16, 9]),
+  sums: {
+    count_opportunities: {decimals: 0, values: encodeIntegers([1, 1, 1, 1, 0])},
+    // 1000, 500 and 720 in tens
+    amount: {decimals: -1, values: encodeIntegers([100, 50, 72, 0, 0])},
+    count_open: {decimals: 0, values: encodeIntegers([0, 1, 0, 0, 0])},
+    open_amount: {decimals: -2, values: encodeIntegers([0, 5, 0, 0, 0])},
+    count_won: {decimals: 0, values: encodeIntegers([0, 0, 1, 1, 0])},
+    count_lost: {decimals: 0, values: encodeIntegers([0, 0, 0, 0, 1])},
+    won_amount: {decimals: -3, values: encodeIntegers([0, 0, 1, 0, 0])},
+    count_won_without_amount: {decimals: 0, values: encodeIntegers([0, 0, 0, 1, 0])},
+    sum_cycle_days: {decimals: 0, values: encodeIntegers([0, 0, 36, 0, 0])},
+    count_won_without_cycle: {decimals: 0, values: encodeIntegers([0, 0, 0, 1, 0])}
+  }
+};
+
+/** The same cube by team: each rep has a team and region of their own, so the cells are those by rep. */
+export const SMALL_CUBE_BY_TEAM: CubeData = {
+  ...SMALL_CUBE,
+  teams: {
+    columns: ["team", "region"],
+    rows: [
+      ["East", "Shanghai"],
+      ["North", "Beijing"],
+      [null, null]
+    ]
   }
 };

@@ -6,7 +6,8 @@ import {compactTable, type CompactTable} from "../compact-table.ts";
 import {siteNow} from "../site-now.ts";
 import {sitePeriods} from "../site-periods.ts";
 import {cubeBuckets, cubeSplitDays, type CubeBucket} from "./cube-buckets.ts";
-import {CUBE_MEASURES, CUBE_SQL, type CubeMeasure} from "./cube-sql.ts";
+import {encodeIntegers} from "./cube-integers.ts";
+import {CUBE_HUNDREDTHS, CUBE_MEASURES, CUBE_SQL, type CubeMeasure} from "./cube-sql.ts";
 
 /** A rep who owns opportunities (or null: opportunities without an owner), with the team and region of the reps export. */
 export interface CubeRep {
@@ -16,12 +17,16 @@ export interface CubeRep {
   region: string | null;
 }
 
-/** The cube's keys: per cell, a position in `buckets`, `reps`, `channels` and `products`. */
-export type CubeKey = "bucket" | "rep" | "channel" | "product";
+/** The digits of a measure's values (encodeIntegers): a value is its integer divided by 10^decimals. */
+export interface CubeColumn {
+  decimals: number;
+  values: string;
+}
 
 /**
  * Additive sums over the opportunities, from which the browser derives any filter's figures (src/components/
- * cube.js). Amounts are in `currency`, to the cent.
+ * cube.js), written compact: the cells' keys as one position each, every measure as integers in text. Amounts
+ * are in `currency`, to the cent.
  */
 export interface CubeData {
   /** the reporting currency of every amount; null in a warehouse without amounts */
@@ -30,20 +35,32 @@ export interface CubeData {
   buckets: CompactTable<CubeBucket>;
   /** team and region are the owner's, as every filter reads them (filterCondition) */
   reps: CompactTable<CubeRep>;
+  /**
+   * in the cube without reps, the owners' distinct team and region pairs, in order, none last: the owners the
+   * cells sum over; absent in the cube by rep, whose owners are `reps`
+   */
+  teams?: CompactTable<{team: string | null; region: string | null}>;
   /** the opportunities' sources, in order; null for those without one */
   channels: (string | null)[];
   products: (string | null)[];
   /**
-   * column by column, one entry per cell — grain: bucket × rep × channel × product with an opportunity
-   * created, won or lost in the bucket:
+   * the cells, in order, as the gaps between their positions (encodeIntegers; the first from -1), a cell's
+   * position being ((bucket × owners + owner) × channels + channel) × products + product, each key its
+   * index in its list — grain: bucket × owner × source × product with an opportunity created, won or lost in
+   * the bucket
+   */
+  cells: string;
+  /**
+   * per measure, one value per cell:
    * - count_opportunities, amount: created in the bucket, and the sum of their amounts
    * - count_open, open_amount: of those, still open at the export
    * - count_won, count_lost, won_amount: won or lost in the bucket (by closed_at), the won deals' amounts
    * - count_won_without_amount: won deals without an amount (average won deal = won_amount over the others)
-   * - sum_cycle_days: days from creation to close of the won deals; count_won_without_cycle: won deals closed
-   *   before their creation, which have no cycle (average cycle = sum_cycle_days over the others)
+   * - sum_cycle_days: days from creation to close of the won deals, to 0.01 day per cell;
+   *   count_won_without_cycle: won deals closed before their creation, which have no cycle (average cycle =
+   *   sum_cycle_days over the others)
    */
-  facts: Record<CubeKey | CubeMeasure, number[]>;
+  sums: Record<CubeMeasure, CubeColumn>;
 }
 
 /**
@@ -52,13 +69,15 @@ export interface CubeData {
  * product — every value of each, not the largest only — so that any combination of filters is a sum of cells.
  * Win rate, average won deal and cycle follow the pipelines' definitions (salesVelocity, channelQuality):
  * deals won or lost in the period by their close, amounts in the reporting currency, cycles of won deals
- * closed after their creation. Team and region are looked up through the owner (`reps`).
+ * closed after their creation. By "team" the owners are their team and region pairs (`teams`), which keeps the
+ * cube's size bounded by its keys whatever the number of reps or opportunities; by "rep" each owner is a rep,
+ * whose team and region are looked up through `reps`.
  *
  * @example
- * const cube = await cubeData(connection);
- * cube.facts.count_won.reduce((a, b) => a + b, 0); // every deal ever won
+ * const cube = await cubeData(connection, "rep");
+ * decodeIntegers(cube.sums.count_won.values).reduce((a, b) => a + b, 0); // every deal ever won
  */
-export async function cubeData(connection: DuckDBConnection): Promise<CubeData> {
+export async function cubeData(connection: DuckDBConnection, owners: "team" | "rep" = "team"): Promise<CubeData> {
   const [range] = await readRows<{first: string | null; last: string | null}>(
     connection,
     `SELECT strftime(least(min(created_at), min(closed_at) FILTER (WHERE outcome IN ('won', 'lost'))), '%Y-%m-%d') AS first,
@@ -77,28 +96,61 @@ export async function cubeData(connection: DuckDBConnection): Promise<CubeData> 
      FROM (SELECT DISTINCT owner_rep_id FROM opportunities) o LEFT JOIN reps r ON r.rep_id = o.owner_rep_id
      ORDER BY o.owner_rep_id NULLS LAST`
   );
+  const teams = owners === "team" ? teamsOf(reps) : undefined;
+  const ownerCodes = teams
+    ? reps.map((rep) => teams.findIndex((t) => t.team === rep.team && t.region === rep.region))
+    : reps.map((_, i) => i);
   const channels = await distinctValues(connection, "source");
   const products = await distinctValues(connection, "product");
-  const keys: (CubeKey | CubeMeasure)[] = ["bucket", "rep", "channel", "product", ...CUBE_MEASURES];
   // no opportunities, no cells (and a list of no values has no type to bind)
   const columns =
     buckets.length === 0
-      ? {numbers: Object.fromEntries(keys.map((key) => [key, []]))}
+      ? null
       : await readColumns(connection, CUBE_SQL, {
           bucket_starts: listValue(buckets.map((b) => b.start)),
           reps: listValue(reps.map((r) => r.rep_id)),
+          owners: listValue(ownerCodes),
           channels: listValue(channels),
           products: listValue(products)
         });
+  const column = (key: string) => columns?.numbers[key] ?? new Float64Array(0);
+  const [bucket, owner, channel, product] = ["bucket", "owner", "channel", "product"].map(column);
+  const ownerCount = teams?.length ?? reps.length;
+  const positions = Array.from(
+    bucket,
+    (b, i) => ((b * ownerCount + owner[i]) * channels.length + channel[i]) * products.length + product[i]
+  );
   const [currency] = await readRows<{currency: string | null}>(connection, REPORTING_CURRENCY_SQL);
   return {
     currency: currency?.currency ?? null,
     buckets: compactTable(buckets, ["start", "end"]),
     reps: compactTable(reps, ["rep_id", "rep_name", "team", "region"]),
+    ...(teams && {teams: compactTable(teams, ["team", "region"])}),
     channels,
     products,
-    facts: Object.fromEntries(keys.map((key) => [key, Array.from(columns.numbers[key])])) as CubeData["facts"]
+    cells: encodeIntegers(positions.map((p, i) => p - (i === 0 ? -1 : positions[i - 1]) - 1)),
+    sums: Object.fromEntries(
+      CUBE_MEASURES.map((m) => [m, cubeColumn(Array.from(column(m)), CUBE_HUNDREDTHS.includes(m) ? 2 : 0)])
+    ) as CubeData["sums"]
   };
+}
+
+/** The owners' distinct team and region pairs, in order, none last. */
+function teamsOf(reps: CubeRep[]): {team: string | null; region: string | null}[] {
+  const pairs = new Map(reps.map((r) => [JSON.stringify([r.team, r.region]), {team: r.team, region: r.region}]));
+  const byValue = (a: string | null, b: string | null) =>
+    a === b ? 0 : a === null ? 1 : b === null ? -1 : a < b ? -1 : 1;
+  return [...pairs.values()].sort((a, b) => byValue(a.team, b.team) || byValue(a.region, b.region));
+}
+
+/** Integers with `decimals`, written with as few as their trailing zeros allow (thousands of yuan: -3). */
+function cubeColumn(integers: number[], decimals: number): CubeColumn {
+  let values = integers;
+  while (values.some((v) => v !== 0) && values.every((v) => v % 10 === 0)) {
+    values = values.map((v) => v / 10);
+    decimals--;
+  }
+  return {decimals, values: encodeIntegers(values)};
 }
 
 async function distinctValues(connection: DuckDBConnection, column: "source" | "product"): Promise<(string | null)[]> {

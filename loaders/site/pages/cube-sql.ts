@@ -21,19 +21,26 @@ function positions(list: string, type: string, code = "code", value = "value"): 
   return `SELECT i::INTEGER AS ${code}, ($${list}::${type}[])[i + 1] AS ${value} FROM range(len($${list}::${type}[])) t(i)`;
 }
 
+/** The measures the cube holds in hundredths (cents, hundredths of a day); the others are counts. */
+export const CUBE_HUNDREDTHS: readonly CubeMeasure[] = ["amount", "open_amount", "won_amount", "sum_cycle_days"];
+
 /**
  * The cube's cells — grain: one row per bucket × owner × source × product with an opportunity created, or
- * one won or lost, in the bucket; each key as its position in the lists bound to it. Creation measures
- * count in the bucket of `created_at`, close measures in that of `closed_at`, as channelQuality buckets
- * them. Binds $bucket_starts (TIMESTAMP[], contiguous from the month of the first record), $reps,
- * $channels and $products (VARCHAR[], a null among them for opportunities without one).
+ * one won or lost, in the bucket; each key as its position in the lists bound to it, every measure an
+ * integer (CUBE_HUNDREDTHS in hundredths). Creation measures count in the bucket of `created_at`, close
+ * measures in that of `closed_at`, as channelQuality buckets them. Binds $bucket_starts (TIMESTAMP[],
+ * contiguous from the month of the first record), $reps, $channels and $products (VARCHAR[], a null among
+ * them for opportunities without one) and $owners (INTEGER[]: per rep, the owner code its cells take — its
+ * own position, or that of its team and region).
  */
 export const CUBE_SQL = `
 WITH scope AS (
   SELECT owner_rep_id, source, product, amount, outcome, created_at, closed_at, cycle_days FROM ${OPPORTUNITY_SCOPE}
 ),
 buckets AS (${positions("bucket_starts", "TIMESTAMP", "bucket", "bucket_start")}),
-reps AS (${positions("reps", "VARCHAR")}),
+reps AS (
+  SELECT ($reps::VARCHAR[])[i + 1] AS value, ($owners::INTEGER[])[i + 1] AS code FROM range(len($reps::VARCHAR[])) t(i)
+),
 channels AS (${positions("channels", "VARCHAR")}),
 products AS (${positions("products", "VARCHAR")}),
 created AS (
@@ -65,17 +72,17 @@ cells AS (
   SELECT * FROM created UNION ALL BY NAME SELECT * FROM closed
 ),
 final AS (
-  SELECT c.bucket, r.code AS rep, ch.code AS channel, p.code AS product,
+  SELECT c.bucket, r.code AS owner, ch.code AS channel, p.code AS product,
     coalesce(sum(c.count_opportunities), 0)::INTEGER AS count_opportunities,
-    round(coalesce(sum(c.amount), 0), 2)::DOUBLE AS amount,
+    round(coalesce(sum(c.amount), 0) * 100)::BIGINT AS amount,
     coalesce(sum(c.count_open), 0)::INTEGER AS count_open,
-    round(coalesce(sum(c.open_amount), 0), 2)::DOUBLE AS open_amount,
+    round(coalesce(sum(c.open_amount), 0) * 100)::BIGINT AS open_amount,
     coalesce(sum(c.count_won), 0)::INTEGER AS count_won,
     coalesce(sum(c.count_lost), 0)::INTEGER AS count_lost,
-    round(coalesce(sum(c.won_amount), 0), 2)::DOUBLE AS won_amount,
+    round(coalesce(sum(c.won_amount), 0) * 100)::BIGINT AS won_amount,
     coalesce(sum(c.count_won_without_amount), 0)::INTEGER AS count_won_without_amount,
     -- to about a quarter of an hour per cell: an average cycle is shown to a tenth of a day
-    round(coalesce(sum(c.sum_cycle_days), 0), 2)::DOUBLE AS sum_cycle_days,
+    round(coalesce(sum(c.sum_cycle_days), 0) * 100)::BIGINT AS sum_cycle_days,
     coalesce(sum(c.count_won_without_cycle), 0)::INTEGER AS count_won_without_cycle
   FROM cells c
   JOIN reps r ON r.value IS NOT DISTINCT FROM c.owner_rep_id
@@ -83,4 +90,4 @@ final AS (
   JOIN products p ON p.value IS NOT DISTINCT FROM c.product
   GROUP BY ALL
 )
-SELECT * FROM final ORDER BY bucket, rep, channel, product`;
+SELECT * FROM final ORDER BY bucket, owner, channel, product`;

@@ -1,7 +1,7 @@
 import {describe, expect, it} from "vitest";
 import {withoutHiddenNames} from "../../../loaders/site/hidden-names.ts";
-import {cubeSums} from "../../../src/components/cube.js";
-import {SMALL_CUBE} from "../small-cube.ts";
+import {cubeNeedsReps, cubeSums} from "../../../src/components/cube.js";
+import {SMALL_CUBE, SMALL_CUBE_BY_TEAM} from "../small-cube.ts";
 
 const NOTHING = {
   count_opportunities: 0,
@@ -93,5 +93,27 @@ describe("cubeSums(cube, filter, groupBy)", () => {
     expect(() => cubeSums(SMALL_CUBE, {}, ["stage"])).toThrow(
       /groups by team, region, channel, product, rep, month, quarter, year, not stage/
     );
+  });
+
+  it("answers every filter and grouping without rep from the cube by team, and refuses rep there", () => {
+    expect(cubeSums(SMALL_CUBE_BY_TEAM, {region: ["Shanghai"]}, ["team", "month"])).toEqual(
+      cubeSums(SMALL_CUBE, {region: ["Shanghai"]}, ["team", "month"])
+    );
+    expect(cubeSums(SMALL_CUBE_BY_TEAM, {}, ["team"]).map((row: Record<string, unknown>) => row.amount)).toEqual([
+      1720, 0, 500
+    ]);
+    expect(() => cubeSums(SMALL_CUBE_BY_TEAM, {rep: ["r1"]})).toThrow(
+      "cubeSums filters or groups by rep in the cube by rep (data/cube-reps.json) only"
+    );
+    expect(() => cubeSums(SMALL_CUBE_BY_TEAM, {}, ["rep"])).toThrow("data/cube-reps.json");
+  });
+});
+
+describe("cubeNeedsReps(filter, groupBy)", () => {
+  it("is true for a rep filter with values or a rep grouping, and false otherwise", () => {
+    expect(cubeNeedsReps({rep: ["r1"]})).toBe(true);
+    expect(cubeNeedsReps({}, ["month", "rep"])).toBe(true);
+    expect(cubeNeedsReps({rep: [], team: ["East"]}, ["team"])).toBe(false);
+    expect(cubeNeedsReps()).toBe(false);
   });
 });

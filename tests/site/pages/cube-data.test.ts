@@ -2,9 +2,10 @@ import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import {cubeData, type CubeData} from "../../../loaders/site/pages/cube-data.ts";
 import {cubeBuckets, cubeSplitDays} from "../../../loaders/site/pages/cube-buckets.ts";
 import {withoutHiddenNames} from "../../../loaders/site/hidden-names.ts";
+import {cubeSums} from "../../../src/components/cube.js";
 import {sitePeriods} from "../../../loaders/site/site-periods.ts";
 import {emptyWarehouse} from "../../pipelines/sample-warehouse.ts";
-import {insertSmallCubeRows, SMALL_CUBE} from "../small-cube.ts";
+import {insertCubeRows, insertSmallCubeRows, SMALL_CUBE, SMALL_CUBE_BY_TEAM} from "../small-cube.ts";
 
 describe("cubeSplitDays(periods)", () => {
   it("lists the period bounds that fall inside a month", () => {
@@ -30,14 +31,14 @@ describe("cubeBuckets(first, last, splitDays)", () => {
   });
 });
 
-describe("cubeData(connection)", () => {
+describe("cubeData(connection, owners)", () => {
   let warehouse: Awaited<ReturnType<typeof emptyWarehouse>>;
   let cube: CubeData;
 
   beforeAll(async () => {
     warehouse = await emptyWarehouse();
     await insertSmallCubeRows(warehouse.connection);
-    cube = await cubeData(warehouse.connection);
+    cube = await cubeData(warehouse.connection, "rep");
   });
   afterAll(() => warehouse?.close());
 
@@ -53,7 +54,13 @@ describe("cubeData(connection)", () => {
   });
 
   it("sums creations in the bucket of their creation and closes in that of their close, in the reporting currency", () => {
-    expect(cube.facts).toEqual(SMALL_CUBE.facts);
+    expect(cube.cells).toEqual(SMALL_CUBE.cells);
+    expect(cube.sums).toEqual(SMALL_CUBE.sums);
+    expect(cube.teams).toBeUndefined();
+  });
+
+  it("by team, sums the reps of each team and region together", async () => {
+    expect(await cubeData(warehouse.connection)).toEqual(SMALL_CUBE_BY_TEAM);
   });
 
   it("publishes no rep name when the configuration hides reps", () => {
@@ -70,7 +77,68 @@ describe("cubeData(connection) on an empty warehouse", () => {
       const cube = await cubeData(warehouse.connection);
       expect(cube.buckets.rows).toEqual([]);
       expect(cube.reps.rows).toEqual([]);
-      expect(cube.facts.count_opportunities).toEqual([]);
+      expect(cube.cells).toBe("");
+      expect(cube.sums.count_opportunities).toEqual({decimals: 0, values: ""});
+    } finally {
+      warehouse.close();
+    }
+  });
+});
+
+describe("cubeData(connection, owners) read back by cubeSums", () => {
+  it("keeps amounts to the cent, below zero and beyond a hundred million too, and sums a team's reps", async () => {
+    const warehouse = await emptyWarehouse();
+    try {
+      const {connection} = warehouse;
+      await insertCubeRows(
+        connection,
+        [
+          ["r1", "Li Lei", "East", "Shanghai"],
+          ["r2", "Han Meimei", "East", "Shanghai"],
+          ["r3", "Wang Fang", null, null]
+        ],
+        [
+          ["o1", "r1", null, null, 0.01, "CNY", 0.01, "intent", "open", "2026-10-01 00:00:00", null],
+          ["o2", "r2", null, null, -12.34, "CNY", -12.34, "won", "won", "2026-10-02 00:00:00", "2026-10-03 12:00:00"],
+          [
+            "o3",
+            "r3",
+            null,
+            null,
+            123456789.99,
+            "CNY",
+            123456789.99,
+            "lost",
+            "lost",
+            "2026-10-04 00:00:00",
+            "2026-10-05 00:00:00"
+          ]
+        ]
+      );
+      const byTeam = JSON.parse(JSON.stringify(await cubeData(connection)));
+      const byRep = JSON.parse(JSON.stringify(await cubeData(connection, "rep")));
+      // 0.01 − 12.34 + 123,456,789.99
+      for (const cube of [byTeam, byRep]) {
+        expect(cubeSums(cube)[0]).toMatchObject({
+          count_opportunities: 3,
+          amount: 123456777.66,
+          open_amount: 0.01,
+          won_amount: -12.34,
+          sum_cycle_days: 1.5,
+          avg_won_amount: -12.34
+        });
+      }
+      const teams = cubeSums(byTeam, {}, ["team"]).map((row: Record<string, unknown>) => [row.team, row.amount]);
+      expect(teams).toEqual([
+        ["East", -12.33],
+        [null, 123456789.99]
+      ]);
+      const reps = cubeSums(byRep, {}, ["rep"]).map((row: Record<string, unknown>) => [row.rep, row.amount]);
+      expect(reps).toEqual([
+        ["r1", 0.01],
+        ["r2", -12.34],
+        ["r3", 123456789.99]
+      ]);
     } finally {
       warehouse.close();
     }

@@ -5,7 +5,7 @@ import {cubeData} from "../../../loaders/site/pages/cube-data.ts";
 import {CUBE_MEASURES} from "../../../loaders/site/pages/cube-sql.ts";
 import {readSitePeriods} from "../../../loaders/site/site-now.ts";
 import {readRows} from "../../../loaders/warehouse/read-rows.ts";
-import {cubeSums} from "../../../src/components/cube.js";
+import {cubeNeedsReps, cubeSums} from "../../../src/components/cube.js";
 import {sampleWarehouse} from "../../pipelines/sample-warehouse.ts";
 
 const DRAWS = 200;
@@ -115,17 +115,37 @@ function drawGroups(random: Random): (typeof GROUPS)[number][] {
   return random.chance(0.5) ? [first] : [first, second];
 }
 
-describe("cubeSums(cubeData(connection), filter, groupBy) on the sample", () => {
+/** A group's figures against SQL's: amounts to the cent, cycles to the 0.01 day each cell keeps. */
+function expectFigures(row: Sums, want: Sums, context: string): void {
+  const wonCount = Number(want.count_won ?? 0);
+  for (const measure of CUBE_MEASURES) {
+    const [got, sql] = [row[measure] as number, Number(want[measure] ?? 0)];
+    // a cell's cycle days are kept to 0.01 day, and each cell with a cycle has a won deal
+    if (measure === "sum_cycle_days")
+      expect(Math.abs(got - sql), `${context} ${measure}`).toBeLessThanOrEqual(0.005 * wonCount + 1e-9);
+    else expect(got, `${context} ${measure}`).toBeCloseTo(sql, 2);
+  }
+  const closed = wonCount + Number(want.count_lost ?? 0);
+  expect(row.win_rate, context).toBe(closed ? wonCount / closed : null);
+  if (want.avg_won_amount == null) expect(row.avg_won_amount, context).toBeNull();
+  else expect(row.avg_won_amount, context).toBeCloseTo(Number(want.avg_won_amount), 6);
+  if (want.avg_cycle_days == null) expect(row.avg_cycle_days, context).toBeNull();
+  else expect(Math.abs(Number(row.avg_cycle_days) - Number(want.avg_cycle_days)), context).toBeLessThanOrEqual(0.005);
+}
+
+describe("cubeSums(cubeData(connection, owners), filter, groupBy) on the sample", () => {
   let sample: Awaited<ReturnType<typeof sampleWarehouse>>;
-  let cube: unknown;
+  let byTeam: unknown;
+  let byRep: unknown;
   let periods: {start: string; end: string}[];
   let months: string[];
   let values: Record<Dimension, string[]>;
 
   beforeAll(async () => {
     sample = await sampleWarehouse();
-    // as a page reads it: the file's JSON
-    cube = JSON.parse(JSON.stringify(await cubeData(sample.connection)));
+    // as a page reads them: the files' JSON
+    byTeam = JSON.parse(JSON.stringify(await cubeData(sample.connection)));
+    byRep = JSON.parse(JSON.stringify(await cubeData(sample.connection, "rep")));
     periods = (await readSitePeriods(sample.connection)).flatMap((p) => [
       p,
       ...(p.previous ? [p.previous] : []),
@@ -150,47 +170,45 @@ describe("cubeSums(cubeData(connection), filter, groupBy) on the sample", () => 
   }, 180_000);
   afterAll(() => sample?.close());
 
-  it(`equals SQL over the opportunities for ${DRAWS} random filters and groupings, empty ones included`, async () => {
+  it(`equals SQL over the opportunities for ${DRAWS} random filters and groupings, empty ones included, in both cubes`, async () => {
     const random = new Random(20261206);
     let empty = 0;
+    let reps = 0;
     for (let draw = 0; draw < DRAWS; draw++) {
       const filter = drawFilter(random, periods, months, values);
       const groupBy = drawGroups(random);
       const context = `draw ${draw}: ${JSON.stringify(filter)} by ${groupBy.join(", ") || "nothing"}`;
       const expected = await warehouseSums(sample.connection, filter, groupBy);
-      const rows = cubeSums(cube, filter, groupBy) as Sums[];
-      expect(rows.map((row) => groupKey(row, groupBy)).sort(), context).toEqual([...expected.keys()].sort());
-      for (const row of rows) {
-        const want = expected.get(groupKey(row, groupBy))!;
-        const wonCount = Number(want.count_won ?? 0);
-        for (const measure of CUBE_MEASURES) {
-          const [got, sql] = [row[measure] as number, Number(want[measure] ?? 0)];
-          // a cell's cycle days are kept to 0.01 day, and each cell with a cycle has a won deal
-          if (measure === "sum_cycle_days")
-            expect(Math.abs(got - sql), `${context} ${measure}`).toBeLessThanOrEqual(0.005 * wonCount + 1e-9);
-          else expect(got, `${context} ${measure}`).toBeCloseTo(sql, 2);
-        }
-        const closed = wonCount + Number(want.count_lost ?? 0);
-        expect(row.win_rate, context).toBe(closed ? wonCount / closed : null);
-        if (want.avg_won_amount == null) expect(row.avg_won_amount, context).toBeNull();
-        else expect(row.avg_won_amount, context).toBeCloseTo(Number(want.avg_won_amount), 6);
-        if (want.avg_cycle_days == null) expect(row.avg_cycle_days, context).toBeNull();
-        else
-          expect(Math.abs(Number(row.avg_cycle_days) - Number(want.avg_cycle_days)), context).toBeLessThanOrEqual(
-            0.005
-          );
+      const needsReps = Boolean(filter.rep?.length) || groupBy.includes("rep");
+      expect(cubeNeedsReps(filter, groupBy), context).toBe(needsReps);
+      if (needsReps) {
+        expect(() => cubeSums(byTeam, filter, groupBy), context).toThrow("data/cube-reps.json");
+        reps++;
       }
-      if (
-        groupBy.length === 0 &&
-        rows[0].count_opportunities === 0 &&
-        rows[0].count_won === 0 &&
-        rows[0].count_lost === 0
-      ) {
-        empty++;
-        for (const measure of CUBE_MEASURES) expect(rows[0][measure], context).toBe(0);
+      for (const [name, cube] of needsReps
+        ? [["by rep", byRep]]
+        : [
+            ["by team", byTeam],
+            ["by rep", byRep]
+          ]) {
+        const rows = cubeSums(cube, filter, groupBy) as Sums[];
+        const where = `${context} (${name})`;
+        expect(rows.map((row) => groupKey(row, groupBy)).sort(), where).toEqual([...expected.keys()].sort());
+        for (const row of rows) expectFigures(row, expected.get(groupKey(row, groupBy))!, where);
+        if (
+          groupBy.length === 0 &&
+          rows[0].count_opportunities === 0 &&
+          rows[0].count_won === 0 &&
+          rows[0].count_lost === 0
+        ) {
+          empty++;
+          for (const measure of CUBE_MEASURES) expect(rows[0][measure], where).toBe(0);
+        }
       }
     }
     // the draws reach filters that keep nothing (a rep outside the team chosen, a span after the last export)
     expect(empty).toBeGreaterThanOrEqual(10);
+    expect(reps).toBeGreaterThanOrEqual(40);
+    expect(DRAWS - reps).toBeGreaterThanOrEqual(40);
   });
 });
