@@ -22,6 +22,18 @@ export function cubeNeedsReps(filter = {}, groupBy = []) {
 }
 
 /**
+ * Every value of a dimension or time the cube knows, in the order cubeSums gives its groups (null last): the
+ * choices of a filter. The cube without reps lists the reps too, from `reps`, though it cannot sum by them.
+ *
+ * @example cubeLabels(cube, "rep") // ["R001", "R002", …, null]
+ */
+export function cubeLabels(cube, key) {
+  if (![...CUBE_DIMENSIONS, ...CUBE_TIMES].includes(key))
+    throw new RangeError(`cubeLabels lists ${[...CUBE_DIMENSIONS, ...CUBE_TIMES].join(", ")}, not ${key}`);
+  return key === "rep" ? objects(cube.reps).map((rep) => rep.rep_id) : cubeTable(cube).labels[key];
+}
+
+/**
  * The cube's figures for a filter, in total or per group: every additive sum, and what derives from them —
  * win rate (won / (won + lost) among deals closed in the period), average won deal (won amount over the won
  * deals with an amount) and average sales cycle (days, over the won deals closed after their creation), null

@@ -1,6 +1,6 @@
 import {describe, expect, it} from "vitest";
 import {withoutHiddenNames} from "../../../loaders/site/hidden-names.ts";
-import {cubeNeedsReps, cubeSums} from "../../../src/components/cube.js";
+import {cubeLabels, cubeNeedsReps, cubeSums} from "../../../src/components/cube.js";
 import {SMALL_CUBE, SMALL_CUBE_BY_TEAM} from "../small-cube.ts";
 
 const NOTHING = {
@@ -115,5 +115,17 @@ describe("cubeNeedsReps(filter, groupBy)", () => {
     expect(cubeNeedsReps({}, ["month", "rep"])).toBe(true);
     expect(cubeNeedsReps({rep: [], team: ["East"]}, ["team"])).toBe(false);
     expect(cubeNeedsReps()).toBe(false);
+  });
+});
+
+describe("cubeLabels(cube, key)", () => {
+  it("lists each dimension's and time's values in the cube's order, none last, and the reps in either cube", () => {
+    for (const cube of [SMALL_CUBE, SMALL_CUBE_BY_TEAM]) {
+      expect(cubeLabels(cube, "rep")).toEqual(["r1", "r2", null]);
+      expect(cubeLabels(cube, "team")).toEqual(["East", "North", null]);
+      expect(cubeLabels(cube, "channel")).toEqual(["referral", "trade_show", null]);
+      expect(cubeLabels(cube, "month")).toEqual(["2026-10", "2026-11"]);
+    }
+    expect(() => cubeLabels(SMALL_CUBE, "stage")).toThrow(/cubeLabels lists team, .*, not stage/);
   });
 });
