@@ -1,65 +1,154 @@
 import {displayName} from "./display-names.js";
-import {filterSearch, readFilter} from "./slices.js";
+import {chosen, FILTER_DIMENSIONS, filterSearch, parseFilter} from "./slices.js";
 
 const STORAGE_KEY = "shangji-filter";
-const DIMENSIONS = ["team", "region", "channel"];
+// beyond this many values a dimension's list gets a search box
+const SEARCH_FROM = 8;
 
 /**
- * The filter bar: period, team, region and channel. Its value is {period, team, region, channel} (""
- * = all) and it emits "input" when a choice changes, so a page reads it with Framework's view(). One of
- * team, region and channel applies at a time: choosing one resets the others. The choice is kept in the
- * address (shareable links) and for the rest of the visit.
+ * The filter bar: the period and, per dimension, any number of values — any combination. Its value is
+ * {period, team: [...], region: [...], channel: [...], product: [...], rep: [...]} (empty = all) and it emits
+ * "input" when a choice changes, so a page reads it with Framework's view(). The values offered are
+ * `options.values` per dimension (every value, on a page that computes any combination) or the site's
+ * precomputed ones; `options.names` names a rep by id. The choice is kept in the address (shareable links)
+ * and for the rest of the visit; values of a link the page does not know are left out with a note, and a
+ * line says what the page shows, in print too.
  */
-export function filterBar(site, t) {
+export function filterBar(site, t, {values = {}, names = {}} = {}) {
   const form = document.createElement("form");
   form.className = "filter-bar";
   form.setAttribute("aria-label", t("filter.label"));
   form.addEventListener("submit", (event) => event.preventDefault());
-  const initial = readFilter(location.search, site, storedFilter());
-  const selects = {};
-  const add = (name, options) => {
-    const label = form.appendChild(document.createElement("label"));
-    label.append(t(`filter.${name}`), " ");
-    const select = label.appendChild(document.createElement("select"));
-    select.name = name;
-    for (const [value, text] of options) select.append(new Option(text, value));
-    select.value = initial[name];
-    selects[name] = select;
-  };
-  add(
-    "period",
-    site.periods.map((p) => [p.id, t(`period.${p.id}`)])
+  const {filter: initial, dropped, fromAddress} = parseFilter(location.search, site, storedFilter(), values);
+  const offered = {...site.filters, ...values};
+  const text = (dimension, v) =>
+    dimension === "channel" ? displayName(t, "channel", v) : dimension === "rep" ? (names[v] ?? v) : v;
+
+  const periodLabel = form.appendChild(document.createElement("label"));
+  periodLabel.append(t("filter.period"), " ");
+  const period = periodLabel.appendChild(document.createElement("select"));
+  period.name = "period";
+  for (const p of site.periods) period.append(new Option(t(`period.${p.id}`), p.id));
+  period.value = initial.period;
+
+  // a dimension without values (none exported, or a site built with filterValues 0) offers no list
+  const pickers = FILTER_DIMENSIONS.filter((d) => offered[d]?.length > 0).map((dimension) =>
+    picker(dimension, offered[dimension], initial[dimension], (v) => text(dimension, v), t)
   );
-  // a dimension without values (none exported, or a site built with filterValues 0) offers no select
-  const offered = DIMENSIONS.filter((dimension) => site.filters[dimension].length > 0);
-  for (const dimension of offered) {
-    const text = (v) => (dimension === "channel" ? displayName(t, "channel", v) : v);
-    add(dimension, [["", t("filter.all")], ...site.filters[dimension].map((v) => [v, text(v)])]);
+  form.append(...pickers.map((p) => p.element));
+  const clear = form.appendChild(document.createElement("button"));
+  clear.type = "button";
+  clear.className = "filter-clear";
+  clear.textContent = t("filter.clear");
+
+  const summary = form.appendChild(document.createElement("p"));
+  summary.className = "filter-summary";
+  summary.setAttribute("aria-live", "polite");
+  if (dropped.length) {
+    const note = form.appendChild(document.createElement("p"));
+    note.className = "filter-dropped";
+    note.setAttribute("role", "status");
+    note.textContent = t("filter.dropped", {
+      values: dropped.map(({dimension, value}) => `${t(`filter.${dimension}`)} ${value}`).join(", ")
+    });
   }
-  if (offered.length > 1) {
-    const note = form.appendChild(document.createElement("span"));
-    note.className = "muted filter-note";
-    note.textContent = t("filter.oneAtATime");
-  }
-  form.value = initial;
-  form.addEventListener("change", (event) => {
-    const changed = event.target.name;
-    if (DIMENSIONS.includes(changed) && event.target.value) {
-      for (const other of DIMENSIONS) if (other !== changed) selects[other].value = "";
-    }
-    form.value = {
-      ...initial,
-      ...Object.fromEntries(Object.entries(selects).map(([name, select]) => [name, select.value]))
-    };
-    history.replaceState(null, "", filterSearch(form.value) + location.hash);
+
+  const read = () => ({
+    ...initial,
+    period: period.value,
+    ...Object.fromEntries(pickers.map((p) => [p.dimension, p.value()]))
+  });
+  const show = (filter) => {
+    summary.textContent = filterText(site, filter, t, text);
+    for (const p of pickers) p.update();
+  };
+  const store = (filter) => {
     try {
-      sessionStorage.setItem(STORAGE_KEY, JSON.stringify(form.value));
+      sessionStorage.setItem(STORAGE_KEY, JSON.stringify(filter));
     } catch {
       // storage may be disabled (private windows, file://): the address still carries the filter
     }
+  };
+  form.value = initial;
+  show(initial);
+  // a shared link carries the filter on through the sidebar, whose links have no query
+  if (fromAddress && dropped.length === 0) store(initial);
+  const changed = () => {
+    form.value = read();
+    show(form.value);
+    history.replaceState(null, "", filterSearch(form.value) + location.hash);
+    store(form.value);
     form.dispatchEvent(new Event("input", {bubbles: true}));
+  };
+  form.addEventListener("change", (event) => {
+    // typing in a search box filters its list; it chooses nothing
+    if (event.target.type !== "search") changed();
+  });
+  clear.addEventListener("click", () => {
+    for (const p of pickers) p.clear();
+    changed();
   });
   return form;
+}
+
+/** One dimension's choice: a disclosure with its values as checkboxes, and a search box for a long list. */
+function picker(dimension, values, initial, text, t) {
+  const details = document.createElement("details");
+  details.className = "filter-pick";
+  details.dataset.dimension = dimension;
+  const summary = details.appendChild(document.createElement("summary"));
+  const panel = details.appendChild(document.createElement("div"));
+  panel.className = "filter-pick-panel";
+  panel.setAttribute("role", "group");
+  panel.setAttribute("aria-label", t(`filter.${dimension}`));
+  let search = null;
+  if (values.length > SEARCH_FROM) {
+    search = panel.appendChild(document.createElement("input"));
+    search.type = "search";
+    search.placeholder = t("filter.search");
+    search.setAttribute("aria-label", `${t("filter.search")} ${t(`filter.${dimension}`)}`);
+  }
+  const list = panel.appendChild(document.createElement("div"));
+  list.className = "filter-pick-list";
+  const boxes = values.map((value) => {
+    const label = list.appendChild(document.createElement("label"));
+    const box = label.appendChild(document.createElement("input"));
+    box.type = "checkbox";
+    box.name = dimension;
+    box.value = value;
+    box.checked = initial.includes(value);
+    label.append(" ", text(value));
+    return {box, label, words: `${value} ${text(value)}`.toLowerCase()};
+  });
+  search?.addEventListener("input", () => {
+    const query = search.value.trim().toLowerCase();
+    for (const {label, words} of boxes) label.hidden = query !== "" && !words.includes(query);
+  });
+  const value = () => boxes.filter((b) => b.box.checked).map((b) => b.box.value);
+  const update = () => {
+    const picked = value();
+    const shown =
+      picked.length === 0
+        ? t("filter.all")
+        : picked.length === 1
+          ? text(picked[0])
+          : t("filter.count", {count: picked.length});
+    summary.textContent = `${t(`filter.${dimension}`)}: ${shown}`;
+  };
+  const clear = () => {
+    for (const {box} of boxes) box.checked = false;
+  };
+  return {dimension, element: details, value, update, clear};
+}
+
+/** What a filter shows, in words: "Year to date · Team 华东 · Channel Trade show, Referral". */
+export function filterText(site, filter, t, text = (_, v) => v) {
+  const parts = [t(`period.${filter.period}`)];
+  for (const dimension of FILTER_DIMENSIONS) {
+    const values = chosen(filter, dimension);
+    if (values.length) parts.push(`${t(`filter.${dimension}`)} ${values.map((v) => text(dimension, v)).join(", ")}`);
+  }
+  return t("filter.showing", {filter: parts.join(" · ")});
 }
 
 function storedFilter() {

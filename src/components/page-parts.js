@@ -1,3 +1,5 @@
+import {slicedChoice} from "./slices.js";
+
 /** The "data as of" line every page starts with: the export time of the latest ingest, or how to load one. */
 export function asOfLine(site, t, fmt) {
   const p = document.createElement("p");
@@ -93,8 +95,10 @@ const LEFT_OUT = [
  * rate, not in revenue"), with a link to the data-quality page; an empty text when nothing is left out.
  */
 export function leftOutNote(site, filter, t, fmt) {
-  const key = ["team", "region", "channel"].map((d) => (filter[d] ? `${d}=${filter[d]}` : null)).find(Boolean);
-  const counts = site.left_out?.[key ?? "all"];
+  const choice = slicedChoice(filter);
+  // a combination has no precomputed counts
+  if (choice === undefined) return document.createTextNode("");
+  const counts = site.left_out?.[choice === null ? "all" : `${choice.dimension}=${choice.value}`];
   const parts = LEFT_OUT.filter((name) => counts?.[name] > 0).map((name) =>
     t(`leftOut.${name}`, {count: fmt.count(counts[name])})
   );

@@ -11,6 +11,7 @@ export const funnelText = {
     "funnel.kpi.cohortWinNote": "{won} won of {created} created; {open} still open",
     "funnel.kpi.snapshotWin": "Win rate of closed deals",
     "funnel.kpi.snapshotWinNote": "{won} won of {closed} closed in the period; 95% interval {interval}",
+    "funnel.kpi.snapshotWinNoteCombined": "{won} won of {closed} closed in the period; no interval for a combination",
     "funnel.kpi.stuck": "Stuck now",
     "funnel.kpi.stuckNote": "of {open} open opportunities",
 
@@ -141,6 +142,7 @@ export const funnelText = {
     "funnel.kpi.cohortWinNote": "新建 {created} 个，赢单 {won} 个；仍有 {open} 个进行中",
     "funnel.kpi.snapshotWin": "已结束商机赢单率",
     "funnel.kpi.snapshotWinNote": "本期结束 {closed} 个，赢单 {won} 个；95% 区间 {interval}",
+    "funnel.kpi.snapshotWinNoteCombined": "本期结束 {closed} 个，赢单 {won} 个；组合筛选不计算区间",
     "funnel.kpi.stuck": "当前停滞",
     "funnel.kpi.stuckNote": "共 {open} 个进行中商机",
 

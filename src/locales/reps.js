@@ -16,6 +16,8 @@ export const repsText = {
       "Filled dot: shrunk win rate. Open circle: observed win rate. Line: its 95 % interval. Dashed line: the reps shown together.",
     "reps.leaderboard.empty": "No rep closed a deal in this period.",
     "reps.table": "All figures per rep",
+    "reps.combined.table":
+      "Rank, interval, shrunk rate, quota, load, cycle and specialties need the deals themselves: not computable for this combination.",
     "reps.col.rank": "Rank",
     "reps.col.rep": "Rep",
     "reps.col.team": "Team",
@@ -149,6 +151,7 @@ export const repsText = {
       "实心点：收缩赢单率。空心圆：实际赢单率。横线：其 95% 区间。虚线：所显示销售的合计赢单率。",
     "reps.leaderboard.empty": "本期没有销售结单。",
     "reps.table": "各销售全部指标",
+    "reps.combined.table": "排名、区间、收缩赢单率、配额、负载、周期和专长需要逐笔商机数据：此组合无法计算。",
     "reps.col.rank": "排名",
     "reps.col.rep": "销售",
     "reps.col.team": "团队",

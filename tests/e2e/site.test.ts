@@ -21,6 +21,7 @@ import {brokenLinks} from "./broken-links.ts";
 import {executivePageTests} from "./executive-pages.ts";
 import {modelAccuracyTests} from "./model-accuracy.ts";
 import {followUpPageTests} from "./follow-up-pages.ts";
+import {combinedFilterTests, pickFilterValue} from "./combined-filters.ts";
 import {displayNamePageTests} from "./display-name-pages.ts";
 
 // two site builds (about a minute each) and a browser visit of every page of both
@@ -66,7 +67,8 @@ async function chooseFilter(
   const read = () => page.locator(selector).allTextContents();
   const before = await read();
   if (before.length === 0) return {before, after: before};
-  await page.selectOption(`form.filter-bar select[name="${name}"]`, value);
+  if (name === "period") await page.selectOption(`form.filter-bar select[name="${name}"]`, value);
+  else await pickFilterValue(page, name, value);
   await page
     .waitForFunction(
       ([selected, previous]) => [...document.querySelectorAll(selected)].some((e, i) => e.textContent !== previous[i]),
@@ -88,6 +90,7 @@ describe.each(LOCALES)("the %s site in a browser", (locale) => {
   executivePageTests(locale, site, () => sites().warehouse, chromium);
   modelAccuracyTests(locale, site, () => sites().warehouse, chromium);
   followUpPageTests(locale, site, () => sites().warehouse, chromium);
+  combinedFilterTests(locale, site, () => sites().warehouse, chromium);
   displayNamePageTests(locale, site, () => sites().warehouse, chromium);
 
   it(

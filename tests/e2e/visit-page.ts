@@ -16,7 +16,7 @@ export interface PageVisit {
   title: string;
   /** the page's visible text */
   text: string;
-  /** the labels of the options of every select */
+  /** the labels of the options of every select and of the filter bar's checkboxes */
   options: string[];
   /** the visible texts of elements in another language than the page's (names given in both languages) */
   otherLanguage: string[];
@@ -146,7 +146,10 @@ async function summarise(page: Page, visit: PageVisit): Promise<void> {
       h1: document.querySelector("main h1, h1")?.textContent?.trim() ?? "",
       title: document.title,
       text: document.body.innerText,
-      options: [...document.querySelectorAll("option")].map((option) => option.label),
+      options: [
+        ...[...document.querySelectorAll("option")].map((option) => option.label),
+        ...[...document.querySelectorAll(".filter-pick-list label")].map((label) => label.textContent?.trim() ?? "")
+      ],
       otherLanguage: [...document.querySelectorAll<HTMLElement>("body [lang]")]
         .filter((e) => e.lang !== document.documentElement.lang && e.innerText.trim())
         .map((e) => e.innerText.trim()),
