@@ -162,7 +162,11 @@ describe("shangji build with publish.access password", () => {
       ...raw.filter((pattern) => pattern.test(text)).map(String)
     ];
 
-    const found = siteFiles().flatMap((file) =>
+    // _node/ holds the npm packages the pages import, bundled from node_modules: no byte of the warehouse
+    // reaches it, and a figure may occur in it by chance (acorn's tables hold 1357, say)
+    const built = siteFiles().filter((file) => !relative(site, file).startsWith("_node"));
+    expect(built.length).toBeGreaterThan(20);
+    const found = built.flatMap((file) =>
       find(`${relative(site, file)}\n${readFileSync(file, "latin1")}`).map(
         (needle) => `${relative(site, file)}: ${needle}`
       )
