@@ -13,8 +13,8 @@ export function combinedOverview(cube, data, site, filter) {
   const {slice: nearNow} = nearestSlice(data.now, filter);
   if (near === undefined || nearNow === undefined) return {slice: undefined, now: undefined, choice, near, nearNow};
   const period = site.periods.find((p) => p.id === filter.period);
-  const sums = (span, leads) => {
-    const [row] = cubeFigures(cube, filter, span) ?? [null];
+  // the figures of a span from its cube row (null: the span cuts the cube's buckets)
+  const sums = (row, leads) => {
     if (!row)
       return {
         won_revenue: null,
@@ -33,13 +33,15 @@ export function combinedOverview(cube, data, site, filter) {
       count_leads: leads
     };
   };
-  const current = sums(period, near.current.count_leads);
-  const [deals] = cubeFigures(cube, filter, period) ?? [{avg_won_amount: null, avg_cycle_days: null}];
+  const spanRow = (span) => cubeFigures(cube, filter, span)?.[0] ?? null;
+  const periodRow = spanRow(period);
+  const current = sums(periodRow, near.current.count_leads);
+  const deals = periodRow ?? {avg_won_amount: null, avg_cycle_days: null};
   const slice = {
     ...near,
     current,
-    previous: period.previous ? sums(period.previous, near.previous?.count_leads ?? null) : null,
-    last_year: period.lastYear ? sums(period.lastYear, near.last_year?.count_leads ?? null) : null,
+    previous: period.previous ? sums(spanRow(period.previous), near.previous?.count_leads ?? null) : null,
+    last_year: period.lastYear ? sums(spanRow(period.lastYear), near.last_year?.count_leads ?? null) : null,
     deals: {avg_won_amount: deals.avg_won_amount, avg_cycle_days: deals.avg_cycle_days}
   };
   // still open at the export, wherever it was created: all of the cube
