@@ -11,7 +11,7 @@ export type {HiddenDimension};
 /** The fields of page data that carry each dimension's names; loaders drop them when it is hidden. */
 const NAME_FIELDS: Record<HiddenDimension, string[]> = {
   accounts: ["account_name", "account_names"],
-  reps: ["rep_name", "owner_name", "rep_names"]
+  reps: ["rep_name", "owner_name", "rep_names", "from_rep_name", "to_rep_name"]
 };
 
 /** The hidden dimensions for this build: SHANGJI_HIDE ("accounts,reps"), set by the site build from the config. */

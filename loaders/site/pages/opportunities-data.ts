@@ -1,5 +1,6 @@
 import type {DuckDBConnection} from "@duckdb/node-api";
 import {budgetAllocation, type BudgetAllocationRow} from "../../../pipelines/allocation/budget-allocation.ts";
+import {explainReassignment} from "../../../pipelines/allocation/reassignment-text.ts";
 import {
   DEFAULT_MIN_GAIN_SHARE,
   suggestedReassignments,
@@ -29,6 +30,7 @@ import {roundedTestMetrics} from "./rounded-test-metrics.ts";
 import {reliabilityBins, type ReliabilityBin} from "./reliability-bins.ts";
 import {nameReason} from "./name-reason.ts";
 import {readRepNames} from "../read-rep-names.ts";
+import {hiddenDimensions} from "../hidden-names.ts";
 
 /** Opportunities in a slice's priority list, by expected value. */
 export const PRIORITY_ROWS = 50;
@@ -272,6 +274,10 @@ export async function readSharedLists(ctx: SliceContext): Promise<SharedLists> {
   const reassigned = await suggestedReassignments(now, {scores: results.scores.rows});
   const attributes = await readOpenAttributes(ctx.connection);
   const zh = ctx.locale === "zh-CN";
+  // a site that hides reps' names explains a move by the reps' ids
+  const hideReps = hiddenDimensions().includes("reps");
+  const explained = (row: ReassignmentRow) =>
+    hideReps ? explainReassignment({...row, from_rep_name: null, to_rep_name: null}) : row;
   return {
     results,
     leads,
@@ -293,7 +299,7 @@ export async function readSharedLists(ctx: SliceContext): Promise<SharedLists> {
         win_probability_before: significant(row.win_probability_before),
         win_probability_after: significant(row.win_probability_after),
         expected_value_gain: Math.round(row.expected_value_gain),
-        explanation: zh ? row.explanation_zh : row.explanation
+        explanation: zh ? explained(row).explanation_zh : explained(row).explanation
       },
       attributes: attributes.get(row.opportunity_id)
     }))
@@ -393,9 +399,7 @@ function priorityDeal(row: OpportunityScoreRow, accountName: string | null, zh: 
     amount: row.amount === null ? null : Math.round(row.amount),
     win_probability: significant(row.win_probability),
     expected_value: row.expected_value === null ? null : Math.round(row.expected_value),
-    reasons: reasons
-      .filter((reason): reason is string => reason !== null)
-      .map((reason) => nameReason(reason, row, zh)),
+    reasons: reasons.filter((reason): reason is string => reason !== null).map((reason) => nameReason(reason, row, zh)),
     risks: zh ? row.risks_zh : row.risks,
     risk_count: row.risk_count
   };

@@ -12,6 +12,7 @@ import {
   type OpportunitiesData
 } from "../../../loaders/site/pages/opportunities-data.ts";
 import {sitePeriods} from "../../../loaders/site/site-periods.ts";
+import {withoutHiddenNames} from "../../../loaders/site/hidden-names.ts";
 import {readRows} from "../../../loaders/warehouse/read-rows.ts";
 import {tableRows} from "../../../src/components/compact-table.js";
 import {emptyWarehouse, sampleWarehouse} from "../../pipelines/sample-warehouse.ts";
@@ -163,6 +164,34 @@ describe("opportunitiesData(connection)", () => {
     expect(contacts.filter((name) => texts.includes(name))).toEqual([]);
     expect(JSON.stringify(data)).toContain('"account_name":"');
   });
+
+  it.each(["en", "zh-CN"])(
+    "names no rep on a site that hides reps' names (%s), moves and reasons by id",
+    async (locale) => {
+      const env = {hide: process.env.SHANGJI_HIDE, locale: process.env.SHANGJI_LOCALE};
+      process.env.SHANGJI_HIDE = "reps";
+      process.env.SHANGJI_LOCALE = locale;
+      let hidden: unknown;
+      try {
+        hidden = withoutHiddenNames(await opportunitiesData(warehouse.connection), ["reps"]);
+      } finally {
+        for (const [key, value] of [
+          ["SHANGJI_HIDE", env.hide],
+          ["SHANGJI_LOCALE", env.locale]
+        ] as const) {
+          if (value === undefined) delete process.env[key];
+          else process.env[key] = value;
+        }
+      }
+      const names = (await readRows<{name: string}>(warehouse.connection, `SELECT name FROM reps`)).map((r) => r.name);
+      const moves = Object.values((hidden as OpportunitiesData).reassignments);
+      expect(names.length).toBeGreaterThan(0);
+      expect(moves.length).toBeGreaterThan(0);
+      const json = JSON.stringify(hidden);
+      expect(names.filter((name) => json.includes(name))).toEqual([]);
+      for (const move of moves) expect(move.explanation).toContain(move.to_rep_id);
+    }
+  );
 
   it("stays within 150 KB on the sample", () => {
     expect(Buffer.byteLength(JSON.stringify(data))).toBeLessThanOrEqual(150_000);
