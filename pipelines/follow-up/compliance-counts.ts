@@ -52,34 +52,49 @@ export async function complianceCounts<Row extends ComplianceCounts>(
   const missing = await missingTables(ctx.connection, ["activities"]);
   if (missing.length) return groupings.map(() => ({rows: [], missing}));
   const filter = filterCondition(ctx.filters);
+  const sql = `${planStepsSql("created", filter.sql)},
+final AS (
+  ${groupingSelects(groupings, "plan", [])}
+  ORDER BY g, k1, k2, k3
+)
+SELECT * FROM final`;
+  const params: Record<string, DuckDBValue> = {...followUpParams(ctx, resolved), ...filter.params};
+  const counts = await readRows<CountsRow>(ctx.connection, sql, params);
+  const results: PipelineResult<Row>[] = groupings.map(() => ({rows: [], missing: []}));
+  for (const row of counts) results[Number(row.g)].rows.push(complianceRow<Row>(groupings, row));
+  return results;
+}
+
+/** A row of groupingSelects's result. */
+export type CountsRow = Record<string, number | string | null>;
+
+/** One SELECT per grouping over `from`, UNION ALL: the columns `by`, g (the grouping's index), k1–k3 (its columns), the counts. */
+export function groupingSelects(groupings: ComplianceGrouping[], from: string, by: string[]): string {
+  const lead = by.map((column) => `${column}, `).join("");
   const keys = ["k1", "k2", "k3"];
   const selects = groupings.map((grouping, g) => {
     const expressions = Object.values(grouping);
     if (expressions.length > keys.length) throw new Error("a compliance grouping has at most three columns");
     const columns = keys.map((key, i) => `${expressions[i] ?? "NULL"} AS ${key}`).join(", ");
-    return `SELECT ${g} AS g, ${columns},${COUNTS}\n  FROM plan GROUP BY ALL`;
+    return `SELECT ${lead}${g} AS g, ${columns},${COUNTS}\n  FROM ${from} GROUP BY ALL`;
   });
-  const sql = `${planStepsSql("created", filter.sql)},
-final AS (
-  ${selects.join("\n  UNION ALL\n  ")}
-  ORDER BY g, k1, k2, k3
-)
-SELECT * FROM final`;
-  const params: Record<string, DuckDBValue> = {...followUpParams(ctx, resolved), ...filter.params};
-  const counts = await readRows<Record<string, number | string | null>>(ctx.connection, sql, params);
-  const results: PipelineResult<Row>[] = groupings.map(() => ({rows: [], missing: []}));
-  for (const {g, k1, k2, k3, ...row} of counts) {
-    const values = [k1, k2, k3];
-    const names = Object.fromEntries(Object.keys(groupings[Number(g)]).map((name, i) => [name, values[i]]));
-    const {n_evaluated: n, n_compliant: k} = row as unknown as ComplianceCounts;
-    const interval = wilsonInterval(k, n);
-    results[Number(g)].rows.push({
-      ...names,
-      ...row,
-      compliant_rate: n > 0 ? k / n : null,
-      compliant_rate_lower: interval?.lower ?? null,
-      compliant_rate_upper: interval?.upper ?? null
-    } as unknown as Row);
-  }
-  return results;
+  return selects.join("\n  UNION ALL\n  ");
+}
+
+/** A counted row with its grouping's column names and the compliant rate with its interval. */
+export function complianceRow<Row extends ComplianceCounts>(
+  groupings: ComplianceGrouping[],
+  {g, k1, k2, k3, ...row}: CountsRow
+): Row {
+  const values = [k1, k2, k3];
+  const names = Object.fromEntries(Object.keys(groupings[Number(g)]).map((name, i) => [name, values[i]]));
+  const {n_evaluated: n, n_compliant: k} = row as unknown as ComplianceCounts;
+  const interval = wilsonInterval(k, n);
+  return {
+    ...names,
+    ...row,
+    compliant_rate: n > 0 ? k / n : null,
+    compliant_rate_lower: interval?.lower ?? null,
+    compliant_rate_upper: interval?.upper ?? null
+  } as unknown as Row;
 }

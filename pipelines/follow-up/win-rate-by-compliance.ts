@@ -2,9 +2,9 @@ import type {PipelineContext, PipelineResult} from "../lib/context.ts";
 import {filterCondition} from "../lib/filter-condition.ts";
 import {missingTables} from "../lib/missing-tables.ts";
 import {readRows} from "../lib/read-rows.ts";
-import {wilsonInterval} from "../stats/wilson-interval.ts";
 import {followUpOptions, followUpParams, type FollowUpOptions} from "./follow-up-options.ts";
 import {planStepsSql} from "./plan-steps-sql.ts";
+import {withWinRate} from "./win-rate-by-follow-up-mix.ts";
 
 export interface WinRateByComplianceRow {
   /** compliant: all three steps on time; not_compliant: any step early, late or missing */
@@ -41,22 +41,26 @@ export async function winRateByCompliance(
   if (missing.length) return {rows: [], missing};
   const filter = filterCondition(ctx.filters);
   const sql = `${planStepsSql("closed", filter.sql)},
-final AS (
-  SELECT plan_status, count(*)::INTEGER AS n_closed, count(*) FILTER (WHERE outcome = 'won')::INTEGER AS n_won
-  FROM plan
-  GROUP BY plan_status
-  ORDER BY plan_status
-)
-SELECT * FROM final`;
+${planWinsSql("plan", [])}`;
   const counts = await readRows<{plan_status: WinRateByComplianceRow["plan_status"]; n_closed: number; n_won: number}>(
     ctx.connection,
     sql,
     {...followUpParams(ctx, resolved), ...filter.params}
   );
-  const rows = counts.map(({plan_status, n_closed, n_won}) => {
-    // a group holds at least one closed opportunity, so the interval exists
-    const {lower, upper} = wilsonInterval(n_won, n_closed)!;
-    return {plan_status, n_closed, n_won, win_rate: n_won / n_closed, win_rate_lower: lower, win_rate_upper: upper};
-  });
-  return {rows, missing: []};
+  return {
+    rows: counts.map(({plan_status, n_closed, n_won}) => withWinRate({plan_status, n_closed, n_won})),
+    missing: []
+  };
+}
+
+/** The closed and won counts by plan status of `from` (plan's columns), within each group of the columns `by`. */
+export function planWinsSql(from: string, by: string[]): string {
+  const lead = by.map((column) => `${column}, `).join("");
+  return `final AS (
+  SELECT ${lead}plan_status, count(*)::INTEGER AS n_closed, count(*) FILTER (WHERE outcome = 'won')::INTEGER AS n_won
+  FROM ${from}
+  GROUP BY ${lead}plan_status
+  ORDER BY ${lead}plan_status
+)
+SELECT * FROM final`;
 }

@@ -40,12 +40,48 @@ export async function winRateByFollowUpMix(ctx: PipelineContext): Promise<Pipeli
   if (missing.length) return {rows: [], missing};
   const filter = filterCondition(ctx.filters);
   const sql = `
-WITH closed AS (
+WITH ${labelledSql(`${filter.sql} AND f.closed_at >= $period_start::TIMESTAMP AND f.closed_at < $period_end::TIMESTAMP`)},
+${mixCountsSql("labelled", [])}`;
+  const counts = await readRows<Pick<WinRateByFollowUpMixRow, "dimension" | "value" | "n_closed" | "n_won">>(
+    ctx.connection,
+    sql,
+    {period_start: ctx.period.start, period_end: ctx.period.end, ...filter.params}
+  );
+  return {rows: counts.map(withWinRate), missing: []};
+}
+
+/** The win counts by dominant channel and by visit of `from` (labelled's columns), within each group of the columns `by`. */
+export function mixCountsSql(from: string, by: string[]): string {
+  const lead = by.map((column) => `${column}, `).join("");
+  return `final AS (
+  SELECT ${lead}'dominant_channel' AS dimension, dominant_channel AS value, count(*)::INTEGER AS n_closed,
+    count(*) FILTER (WHERE outcome = 'won')::INTEGER AS n_won
+  FROM ${from} GROUP BY ${lead}dominant_channel
+  UNION ALL
+  SELECT ${lead}'visit', visit, count(*)::INTEGER, count(*) FILTER (WHERE outcome = 'won')::INTEGER
+  FROM ${from} GROUP BY ${lead}visit
+  ORDER BY ${lead}dimension, n_closed DESC, value
+)
+SELECT * FROM final`;
+}
+
+/** A count of closed and won with its win rate and 95% Wilson interval. */
+export function withWinRate<Row extends {n_closed: number; n_won: number}>(row: Row) {
+  // a group holds at least one closed opportunity, so the interval exists
+  const {lower, upper} = wilsonInterval(row.n_won, row.n_closed)!;
+  return {...row, win_rate: row.n_won / row.n_closed, win_rate_lower: lower, win_rate_upper: upper};
+}
+
+/**
+ * CTEs ending in labelled: per opportunity closed (won or lost) that passes `where` (over
+ * OPPORTUNITY_SCOPE f), its outcome, dominant channel and visit, with `columns` of closed (c) before them.
+ */
+export function labelledSql(where: string, columns = ""): string {
+  return `closed AS (
   SELECT f.opportunity_id, f.outcome, f.closed_at
   FROM ${OPPORTUNITY_SCOPE} f
   -- the contract's win rate: opportunities won or lost in the period
-  WHERE ${filter.sql} AND f.outcome IN ('won', 'lost')
-    AND f.closed_at >= $period_start::TIMESTAMP AND f.closed_at < $period_end::TIMESTAMP
+  WHERE ${where} AND f.outcome IN ('won', 'lost')
 ),
 type_counts AS (
   SELECT a.opportunity_id, a.type, count(*) AS n
@@ -62,29 +98,8 @@ mixes AS (
   GROUP BY opportunity_id
 ),
 labelled AS (
-  SELECT c.outcome, coalesce(m.dominant_channel, 'none') AS dominant_channel,
+  SELECT ${columns}c.outcome, coalesce(m.dominant_channel, 'none') AS dominant_channel,
     CASE WHEN coalesce(m.has_visit, false) THEN 'with_visit' ELSE 'without_visit' END AS visit
   FROM closed c LEFT JOIN mixes m ON m.opportunity_id = c.opportunity_id
-),
-final AS (
-  SELECT 'dominant_channel' AS dimension, dominant_channel AS value, count(*)::INTEGER AS n_closed,
-    count(*) FILTER (WHERE outcome = 'won')::INTEGER AS n_won
-  FROM labelled GROUP BY dominant_channel
-  UNION ALL
-  SELECT 'visit', visit, count(*)::INTEGER, count(*) FILTER (WHERE outcome = 'won')::INTEGER
-  FROM labelled GROUP BY visit
-  ORDER BY dimension, n_closed DESC, value
-)
-SELECT * FROM final`;
-  const counts = await readRows<Pick<WinRateByFollowUpMixRow, "dimension" | "value" | "n_closed" | "n_won">>(
-    ctx.connection,
-    sql,
-    {period_start: ctx.period.start, period_end: ctx.period.end, ...filter.params}
-  );
-  const rows = counts.map((row) => {
-    // a group holds at least one closed opportunity, so the interval exists
-    const {lower, upper} = wilsonInterval(row.n_won, row.n_closed)!;
-    return {...row, win_rate: row.n_won / row.n_closed, win_rate_lower: lower, win_rate_upper: upper};
-  });
-  return {rows, missing: []};
+)`;
 }

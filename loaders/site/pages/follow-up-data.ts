@@ -1,6 +1,7 @@
 import type {DuckDBConnection} from "@duckdb/node-api";
 import {BY_CHANNEL} from "../../../pipelines/follow-up/compliance-by-channel.ts";
 import {BY_REP} from "../../../pipelines/follow-up/compliance-by-rep.ts";
+import {followUpBySlice, type FollowUpSliceResults} from "../../../pipelines/follow-up/follow-up-by-slice.ts";
 import {complianceCounts, type ComplianceCounts} from "../../../pipelines/follow-up/compliance-counts.ts";
 import {
   followUpActions,
@@ -19,6 +20,8 @@ import {readWinProbabilities} from "./read-win-probabilities.ts";
 import {ORIGINAL_AMOUNT_COLUMNS, readOriginalAmounts, withOriginalAmount} from "../read-original-amounts.ts";
 import {shareEqualSlices} from "../shared-slices.ts";
 import {siteFollowUpPlan} from "../site-follow-up-plan.ts";
+import {choiceFilters, filterChoices, readFilterOptions, sliceKey} from "../site-filters.ts";
+import {readSitePeriods, siteNow} from "../site-now.ts";
 
 /** Follow-ups listed per filter; the counts and amounts cover all of them. */
 export const ACTION_ROWS = 50;
@@ -102,14 +105,17 @@ export interface FollowUpData {
 /**
  * The follow-up page: per period and filter, plan compliance (overall, by rep, by channel), the win
  * rate of compliant against not-compliant opportunities, the mix of follow-up channels and the win rate
- * by mix; per filter, the opportunities overdue today.
+ * by mix; per filter, the opportunities overdue today. `grouped` false computes the slices one by one.
  */
 export async function followUpData(
   connection: DuckDBConnection,
-  plan: FollowUpOptions = siteFollowUpPlan()
+  plan: FollowUpOptions = siteFollowUpPlan(),
+  grouped = true
 ): Promise<FollowUpData> {
   const people: FollowUpData["people"] = {};
-  const {slices} = await pageSlices(connection, (ctx) => followUpSlice(ctx, people, plan));
+  const slices = grouped
+    ? await followUpSlices(connection, people, plan)
+    : (await pageSlices(connection, (ctx) => followUpSlice(ctx, people, plan))).slices;
   // scored once, and only when a slice lists a follow-up
   let scored: Promise<Map<string, number>> | undefined;
   const chances = (now: string) => (scored ??= readWinProbabilities(connection, now));
@@ -123,17 +129,45 @@ export async function followUpSlice(
   people: FollowUpData["people"] = {},
   plan: Partial<FollowUpOptions> = {}
 ): Promise<FollowUpSlice> {
-  const [byRep, byChannel] = await complianceCounts<ComplianceCounts & Record<string, string | number | null>>(
-    ctx,
-    [BY_REP, BY_CHANNEL],
-    plan
+  return sliceOf(
+    {
+      compliance: await complianceCounts<CountedRow>(ctx, [BY_REP, BY_CHANNEL], plan),
+      winRate: await winRateByCompliance(ctx, plan),
+      mix: await followUpChannelMix(ctx),
+      byMix: await winRateByFollowUpMix(ctx)
+    },
+    people
   );
+}
+
+type CountedRow = ComplianceCounts & Record<string, string | number | null>;
+
+/**
+ * Every slice of the page by period and filter, each pipeline run once for all of them (followUpBySlice):
+ * the same slices as followUpSlice computes one by one.
+ */
+export async function followUpSlices(
+  connection: DuckDBConnection,
+  people: FollowUpData["people"] = {},
+  plan: Partial<FollowUpOptions> = {}
+): Promise<Record<string, FollowUpSlice>> {
+  const periods = await readSitePeriods(connection);
+  const choices = filterChoices(await readFilterOptions(connection));
+  const grid = {connection, now: await siteNow(connection), periods, choices: choices.map(choiceFilters)};
+  const results = await followUpBySlice<CountedRow>(grid, [BY_REP, BY_CHANNEL], plan);
+  const slices: Record<string, FollowUpSlice> = {};
+  for (const [p, period] of periods.entries())
+    for (const [c, choice] of choices.entries()) slices[sliceKey(period.id, choice)] = sliceOf(results[p][c], people);
+  return slices;
+}
+
+function sliceOf(
+  {compliance: [byRep, byChannel], winRate, mix, byMix}: FollowUpSliceResults<CountedRow>,
+  people: FollowUpData["people"]
+): FollowUpSlice {
   for (const row of byRep.rows)
     if (typeof row.rep_id === "string")
       people[row.rep_id] ??= {rep_name: row.rep_name as string | null, team: row.team as string | null};
-  const winRate = await winRateByCompliance(ctx, plan);
-  const mix = await followUpChannelMix(ctx);
-  const byMix = await winRateByFollowUpMix(ctx);
   const mixRows = (dimension: string, as: string) =>
     byMix.rows.filter((row) => row.dimension === dimension).map((row) => ({...row, [as]: row.value}));
   return {

@@ -1,0 +1,80 @@
+import type {DuckDBConnection, DuckDBValue} from "@duckdb/node-api";
+import type {Filters, Period, PipelineResult} from "./context.ts";
+import {OPPORTUNITY_SCOPE} from "./opportunity-scope.ts";
+
+/**
+ * Every period × filter choice a page shows, for pipelines that compute them all in one grouped query
+ * instead of once each. A choice sets at most one filter (the site's filter bar combines none).
+ */
+export interface SliceGrid {
+  connection: DuckDBConnection;
+  now: string;
+  periods: Period[];
+  choices: Filters[];
+}
+
+/** A grouped pipeline's results: one per period, then one per choice, in the grid's order. */
+export type SliceResults<Row> = PipelineResult<Row>[][];
+
+const COLUMNS: Record<keyof Filters, string> = {
+  team: "team",
+  region: "region",
+  channel: "source",
+  rep: "owner_rep_id",
+  product: "product"
+};
+
+/** From the first day of the earliest period to the end of the latest: what a grouped query reads once. */
+export function gridSpan(grid: SliceGrid): Period {
+  const starts = grid.periods.map((p) => p.start).sort();
+  const ends = grid.periods.map((p) => p.end).sort();
+  return {start: starts[0], end: ends[ends.length - 1]};
+}
+
+/**
+ * CTEs `slice_periods` (period_index, start_at, end_at) and `slice_members` (opportunity_id, choice_index:
+ * each opportunity once per choice whose filter it passes), with their bound parameters. A query joins its
+ * rows to both on its own time column and groups by period_index, choice_index.
+ */
+export function sliceGridSql(grid: SliceGrid): {sql: string; params: Record<string, DuckDBValue>} {
+  const params: Record<string, DuckDBValue> = {};
+  const periods = grid.periods.map((period, i) => {
+    params[`slice_start_${i}`] = period.start;
+    params[`slice_end_${i}`] = period.end;
+    return `(${i}, $slice_start_${i}::TIMESTAMP, $slice_end_${i}::TIMESTAMP)`;
+  });
+  const dimensions = new Set<keyof Filters>();
+  const choices = grid.choices.map((filters, i) => {
+    const set = (Object.keys(filters) as (keyof Filters)[]).filter((key) => filters[key] !== undefined);
+    if (set.length > 1) throw new Error("a slice grid's choice sets at most one filter");
+    if (set.length === 0) return `(${i}, 'all')`;
+    dimensions.add(set[0]);
+    params[`slice_choice_${i}`] = `${set[0]}=${filters[set[0]]}`;
+    return `(${i}, $slice_choice_${i}::VARCHAR)`;
+  });
+  const keys = ["'all'", ...[...dimensions].map((key) => `'${key}=' || f.${COLUMNS[key]}`)];
+  const sql = `slice_periods AS (
+  SELECT * FROM (VALUES ${periods.join(", ")}) AS t(period_index, start_at, end_at)
+),
+slice_choices AS (
+  SELECT * FROM (VALUES ${choices.join(", ")}) AS t(choice_index, choice_key)
+),
+slice_members AS (
+  -- an opportunity's keys, one per dimension chosen on: joined on equality, not on a disjunction
+  SELECT m.opportunity_id, c.choice_index
+  FROM (SELECT f.opportunity_id, unnest([${keys.join(", ")}]) AS choice_key FROM ${OPPORTUNITY_SCOPE} f) m
+  JOIN slice_choices c ON c.choice_key = m.choice_key
+)`;
+  return {sql, params};
+}
+
+/** Rows carrying period_index and choice_index, split into the grid's results (rows in their given order). */
+export function splitBySlice<Row>(
+  grid: SliceGrid,
+  rows: (Row & {period_index: number; choice_index: number})[],
+  missing: string[] = []
+): SliceResults<Row> {
+  const results = grid.periods.map(() => grid.choices.map((): PipelineResult<Row> => ({rows: [], missing})));
+  for (const {period_index, choice_index, ...row} of rows) results[period_index][choice_index].rows.push(row as Row);
+  return results;
+}
