@@ -1,9 +1,8 @@
 import {displayName} from "./display-names.js";
 import {chosen, FILTER_DIMENSIONS, filterSearch, parseFilter} from "./slices.js";
+import {valuePicker} from "./value-picker.js";
 
 const STORAGE_KEY = "shangji-filter";
-// beyond this many values a dimension's list gets a search box
-const SEARCH_FROM = 8;
 
 /**
  * The filter bar: the period and, per dimension, any number of values — any combination. Its value is
@@ -33,7 +32,14 @@ export function filterBar(site, t, {values = {}, names = {}} = {}) {
 
   // a dimension without values (none exported, or a site built with filterValues 0) offers no list
   const pickers = FILTER_DIMENSIONS.filter((d) => offered[d]?.length > 0).map((dimension) =>
-    picker(dimension, offered[dimension], initial[dimension], (v) => text(dimension, v), t)
+    valuePicker({
+      dimension,
+      name: t(`filter.${dimension}`),
+      values: offered[dimension],
+      initial: initial[dimension],
+      text: (v) => text(dimension, v),
+      t
+    })
   );
   form.append(...pickers.map((p) => p.element));
   const clear = form.appendChild(document.createElement("button"));
@@ -89,56 +95,6 @@ export function filterBar(site, t, {values = {}, names = {}} = {}) {
     changed();
   });
   return form;
-}
-
-/** One dimension's choice: a disclosure with its values as checkboxes, and a search box for a long list. */
-function picker(dimension, values, initial, text, t) {
-  const details = document.createElement("details");
-  details.className = "filter-pick";
-  details.dataset.dimension = dimension;
-  const summary = details.appendChild(document.createElement("summary"));
-  const panel = details.appendChild(document.createElement("div"));
-  panel.className = "filter-pick-panel";
-  panel.setAttribute("role", "group");
-  panel.setAttribute("aria-label", t(`filter.${dimension}`));
-  let search = null;
-  if (values.length > SEARCH_FROM) {
-    search = panel.appendChild(document.createElement("input"));
-    search.type = "search";
-    search.placeholder = t("filter.search");
-    search.setAttribute("aria-label", `${t("filter.search")} ${t(`filter.${dimension}`)}`);
-  }
-  const list = panel.appendChild(document.createElement("div"));
-  list.className = "filter-pick-list";
-  const boxes = values.map((value) => {
-    const label = list.appendChild(document.createElement("label"));
-    const box = label.appendChild(document.createElement("input"));
-    box.type = "checkbox";
-    box.name = dimension;
-    box.value = value;
-    box.checked = initial.includes(value);
-    label.append(" ", text(value));
-    return {box, label, words: `${value} ${text(value)}`.toLowerCase()};
-  });
-  search?.addEventListener("input", () => {
-    const query = search.value.trim().toLowerCase();
-    for (const {label, words} of boxes) label.hidden = query !== "" && !words.includes(query);
-  });
-  const value = () => boxes.filter((b) => b.box.checked).map((b) => b.box.value);
-  const update = () => {
-    const picked = value();
-    const shown =
-      picked.length === 0
-        ? t("filter.all")
-        : picked.length === 1
-          ? text(picked[0])
-          : t("filter.count", {count: picked.length});
-    summary.textContent = `${t(`filter.${dimension}`)}: ${shown}`;
-  };
-  const clear = () => {
-    for (const {box} of boxes) box.checked = false;
-  };
-  return {dimension, element: details, value, update, clear};
 }
 
 /** What a filter shows, in words: "Year to date · Team 华东 · Channel Trade show, Referral". */

@@ -1,8 +1,6 @@
 import {CUBE_DIMENSIONS, CUBE_TIMES} from "./cube.js";
 import {parsePivot, PIVOT_MEASURES, pivotSearch} from "./pivot-state.js";
-
-// beyond this many values a filter's list gets a search box
-const SEARCH_FROM = 8;
+import {valuePicker} from "./value-picker.js";
 
 /**
  * The pivot's controls: rows, columns, measure and period (selects), and a filter per dimension (a disclosure
@@ -74,7 +72,14 @@ export function pivotControls({values, periods, defaultPeriod, label, t}) {
   filters.className = "pivot-filters";
   filters.append(Object.assign(document.createElement("legend"), {textContent: t("explore.pivot.filters")}));
   const pickers = CUBE_DIMENSIONS.filter((d) => (values[d] ?? []).length > 0).map((dimension) =>
-    picker(dimension, values[dimension], initial.filters[dimension] ?? [], label, t)
+    valuePicker({
+      dimension,
+      name: t(`explore.pivot.axis.${dimension}`),
+      values: values[dimension],
+      initial: initial.filters[dimension] ?? [],
+      text: (v) => label(dimension, v),
+      t
+    })
   );
   filters.append(...pickers.map((p) => p.element));
   const clear = filters.appendChild(document.createElement("button"));
@@ -137,62 +142,4 @@ export function pivotControls({values, periods, defaultPeriod, label, t}) {
   for (const p of pickers) p.update();
   history.replaceState(history.state, "", pivotSearch(initial, values) + location.hash);
   return form;
-}
-
-/** One dimension's filter: a disclosure with a checkbox per value, and a search box for a long list. */
-function picker(dimension, values, initial, label, t) {
-  const details = document.createElement("details");
-  details.className = "pivot-pick";
-  details.dataset.dimension = dimension;
-  const summary = details.appendChild(document.createElement("summary"));
-  const panel = details.appendChild(document.createElement("div"));
-  panel.className = "pivot-pick-panel";
-  panel.setAttribute("role", "group");
-  panel.setAttribute("aria-label", t(`explore.pivot.axis.${dimension}`));
-  let search = null;
-  if (values.length > SEARCH_FROM) {
-    search = panel.appendChild(document.createElement("input"));
-    search.type = "search";
-    search.placeholder = t("explore.pivot.search");
-    search.setAttribute("aria-label", t("explore.pivot.searchIn", {name: t(`explore.pivot.axis.${dimension}`)}));
-  }
-  const list = panel.appendChild(document.createElement("div"));
-  list.className = "pivot-pick-list";
-  const boxes = values.map((value, i) => {
-    const row = list.appendChild(document.createElement("label"));
-    const box = row.appendChild(document.createElement("input"));
-    box.type = "checkbox";
-    box.name = dimension;
-    // the position: a value not set has no text of its own
-    box.value = String(i);
-    box.checked = initial.includes(value);
-    row.append(" ", label(dimension, value));
-    return {box, row, value, words: `${value ?? ""} ${label(dimension, value)}`.toLowerCase()};
-  });
-  search?.addEventListener("input", () => {
-    const query = search.value.trim().toLowerCase();
-    for (const {row, words} of boxes) row.hidden = query !== "" && !words.includes(query);
-  });
-  // Escape closes the list and returns to its summary
-  details.addEventListener("keydown", (event) => {
-    if (event.key !== "Escape" || !details.open) return;
-    details.open = false;
-    summary.focus();
-  });
-  const value = () => boxes.filter((b) => b.box.checked).map((b) => b.value);
-  const update = () => {
-    const picked = value();
-    const shown =
-      picked.length === 0
-        ? t("explore.pivot.all")
-        : picked.length === 1
-          ? label(dimension, picked[0])
-          : t("explore.pivot.chosen", {count: picked.length});
-    summary.textContent = `${t(`explore.pivot.axis.${dimension}`)}: ${shown}`;
-    details.classList.toggle("pivot-pick-active", picked.length > 0);
-  };
-  const clear = () => {
-    for (const {box} of boxes) box.checked = false;
-  };
-  return {dimension, element: details, value, update, clear};
 }

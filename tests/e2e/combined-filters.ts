@@ -19,19 +19,20 @@ import {pageUrl} from "./visit-site.ts";
 
 const TIMEOUT = 5 * 60_000;
 
-/** A team, channel and product with deals created, won and lost in the period, and their figures. */
-interface Combination {
-  team: string;
-  source: string;
-  product: string;
+/** The warehouse column of each filter dimension: the owner's team and region, the source, the product, the owner. */
+const COLUMNS = {team: "r.team", region: "r.region", channel: "o.source", product: "o.product", rep: "o.owner_rep_id"};
+export type Dimension = keyof typeof COLUMNS;
+
+/** A value of each dimension chosen together, with deals created, won and lost in the period, and their figures. */
+export type Combination = Record<Dimension, string> & {
   created: number;
   won: number;
   lost: number;
   won_amount: number;
   won_with_amount: number;
-}
+};
 
-interface RepFigures {
+export interface RepFigures {
   rep_id: string;
   won: number;
   lost: number;
@@ -46,25 +47,35 @@ const FIGURES = `
   coalesce(sum(o.amount) FILTER (WHERE o.outcome = 'won' AND o.closed_at >= CAST($start AS TIMESTAMP) AND o.closed_at < CAST($end AS TIMESTAMP)), 0)::DOUBLE AS won_amount,
   count(o.amount) FILTER (WHERE o.outcome = 'won' AND o.closed_at >= CAST($start AS TIMESTAMP) AND o.closed_at < CAST($end AS TIMESTAMP))::INTEGER AS won_with_amount`;
 
-export async function expectedFigures(path: string, period: {start: string; end: string}) {
+/**
+ * The combination of a value of each of `dimensions` with the most deals created in the period among those with
+ * two won and one lost at least, its figures and each rep's.
+ */
+export async function expectedFigures(
+  path: string,
+  period: {start: string; end: string},
+  dimensions: Dimension[] = ["team", "channel", "product"]
+) {
+  const columns = dimensions.map((d) => COLUMNS[d]);
   const warehouse = await openWarehouse(path, {readOnly: true});
   try {
     const [combination] = await readRows<Combination>(
       warehouse.connection,
-      `SELECT r.team, o.source, o.product, ${FIGURES}
+      `SELECT ${dimensions.map((d) => `${COLUMNS[d]} AS ${d}`).join(", ")}, ${FIGURES}
        FROM ${REPORTING_OPPORTUNITIES} o JOIN reps r ON r.rep_id = o.owner_rep_id
-       WHERE r.team IS NOT NULL AND o.source IS NOT NULL AND o.product IS NOT NULL
+       WHERE ${columns.map((c) => `${c} IS NOT NULL`).join(" AND ")}
        GROUP BY ALL HAVING won >= 2 AND lost >= 1
-       ORDER BY created DESC, won DESC, r.team, o.source, o.product LIMIT 1`,
+       ORDER BY created DESC, won DESC, ${columns.join(", ")} LIMIT 1`,
       period
     );
+    if (!combination) throw new Error(`no ${dimensions.join(", ")} with two won and one lost deal in the period`);
     const reps = await readRows<RepFigures>(
       warehouse.connection,
       `SELECT o.owner_rep_id AS rep_id, ${FIGURES}
        FROM ${REPORTING_OPPORTUNITIES} o JOIN reps r ON r.rep_id = o.owner_rep_id
-       WHERE r.team = $team AND o.source = $source AND o.product = $product
+       WHERE ${dimensions.map((d) => `${COLUMNS[d]} = $${d}`).join(" AND ")}
        GROUP BY ALL HAVING won + lost > 0 ORDER BY rep_id`,
-      {...period, team: combination.team, source: combination.source, product: combination.product}
+      {...period, ...Object.fromEntries(dimensions.map((d) => [d, combination[d]]))}
     );
     return {combination, reps};
   } finally {
@@ -74,7 +85,7 @@ export async function expectedFigures(path: string, period: {start: string; end:
 
 /** Chooses one value of a dimension in the filter bar with the keyboard: opens its list, searches, ticks it. */
 export async function pickFilterValue(page: Page, dimension: string, value: string): Promise<void> {
-  const picker = page.locator(`form.filter-bar details.filter-pick[data-dimension="${dimension}"]`);
+  const picker = page.locator(`form.filter-bar .value-picker[data-dimension="${dimension}"]`);
   const summary = picker.locator("summary");
   await summary.focus();
   await page.keyboard.press("Enter");
@@ -104,10 +115,49 @@ function readTiles(page: Page): Promise<Record<string, {value: string; title: st
   );
 }
 
+type Translate = ReturnType<typeof translator>;
+type Formats = ReturnType<typeof formatters>;
+
+/** The funnel's tiles for a combination: opportunities created, and won of those closed in the period. */
+export async function expectFunnel(page: Page, t: Translate, fmt: Formats, c: Combination): Promise<void> {
+  const tiles = await readTiles(page);
+  expect(tiles[t("funnel.kpi.cohort")].value).toBe(fmt.count(c.created));
+  expect(tiles[t("funnel.kpi.snapshotWin")].value).toBe(fmt.percent(c.won / (c.won + c.lost)));
+}
+
+/** The reps table's rows with deals closed in the period: each rep's won, lost and won revenue. */
+export async function expectReps(
+  page: Page,
+  t: Translate,
+  fmt: Formats,
+  reps: RepFigures[],
+  people: Record<string, {rep_name: string | null}>
+): Promise<void> {
+  const table = await readTable(page, ".data-table");
+  const names = columnOf(table, t("reps.col.rep")).map((cell) => cell.text);
+  const column = (header: string) => columnOf(table, t(header)).map((cell) => cell.text);
+  const [won, lost, revenue] = [column("reps.col.won"), column("reps.col.lost"), column("reps.col.wonRevenue")];
+  const closed = names
+    .map((name, i) => ({name, won: won[i], lost: lost[i], revenue: revenue[i]}))
+    .filter((row) => row.won !== fmt.count(0) || row.lost !== fmt.count(0));
+  expect(closed.sort((a, b) => a.name.localeCompare(b.name))).toEqual(
+    reps
+      .map((rep) => ({
+        name: people[rep.rep_id]?.rep_name ?? rep.rep_id,
+        won: fmt.count(rep.won),
+        lost: fmt.count(rep.lost),
+        revenue: fmt.money.compact(rep.won_amount)
+      }))
+      .sort((a, b) => a.name.localeCompare(b.name))
+  );
+}
+
 /** The values ticked in the filter bar, as "dimension=value". */
-function readChosen(page: Page): Promise<string[]> {
+export function readChosen(page: Page): Promise<string[]> {
   return page.evaluate(() =>
-    [...document.querySelectorAll<HTMLInputElement>(".filter-pick input:checked")].map((b) => `${b.name}=${b.value}`)
+    [...document.querySelectorAll<HTMLInputElement>(".filter-bar .value-picker input:checked")].map(
+      (b) => `${b.name}=${b.value}`
+    )
   );
 }
 
@@ -133,13 +183,13 @@ export function combinedFilterTests(
       const period = meta.periods.find((p) => p.id === meta.defaultPeriod)!;
       const {combination: c, reps} = await expectedFigures(warehouse(), {start: period.start, end: period.end});
       expect(c.won).toBeGreaterThan(1);
-      const chosen = [`channel=${c.source}`, `product=${c.product}`, `team=${c.team}`];
+      const chosen = [`channel=${c.channel}`, `product=${c.product}`, `team=${c.team}`];
       const winRate = fmt.percent(c.won / (c.won + c.lost));
       // the first of the three with a precomputed slice, team before channel, stands in where the cube cannot
       const slice = meta.filters.team.includes(c.team)
         ? `${t("filter.team")} ${c.team}`
-        : meta.filters.channel.includes(c.source)
-          ? `${t("filter.channel")} ${displayName(t, "channel", c.source)}`
+        : meta.filters.channel.includes(c.channel)
+          ? `${t("filter.channel")} ${displayName(t, "channel", c.channel)}`
           : t("filter.shownForAll");
       const nearest = t("filter.shownFor", {choice: slice});
       const checkOverview = async (page: Page) => {
@@ -152,37 +202,15 @@ export function combinedFilterTests(
         // leads are not in the cube: the tile says whose figure it shows
         expect(tiles[t("overview.kpi.leads")].text).toContain(nearest);
       };
-      const checkFunnel = async (page: Page) => {
-        const tiles = await readTiles(page);
-        expect(tiles[t("funnel.kpi.cohort")].value).toBe(fmt.count(c.created));
-        expect(tiles[t("funnel.kpi.snapshotWin")].value).toBe(winRate);
-      };
-      const checkReps = async (page: Page) => {
-        const table = await readTable(page, ".data-table");
-        const names = columnOf(table, t("reps.col.rep")).map((cell) => cell.text);
-        const column = (header: string) => columnOf(table, t(header)).map((cell) => cell.text);
-        const [won, lost, revenue] = [column("reps.col.won"), column("reps.col.lost"), column("reps.col.wonRevenue")];
-        const closed = names
-          .map((name, i) => ({name, won: won[i], lost: lost[i], revenue: revenue[i]}))
-          .filter((row) => row.won !== fmt.count(0) || row.lost !== fmt.count(0));
-        expect(closed.sort((a, b) => a.name.localeCompare(b.name))).toEqual(
-          reps
-            .map((rep) => ({
-              name: people[rep.rep_id]?.rep_name ?? rep.rep_id,
-              won: fmt.count(rep.won),
-              lost: fmt.count(rep.lost),
-              revenue: fmt.money.compact(rep.won_amount)
-            }))
-            .sort((a, b) => a.name.localeCompare(b.name))
-        );
-      };
+      const checkFunnel = (page: Page) => expectFunnel(page, t, fmt, c);
+      const checkReps = (page: Page) => expectReps(page, t, fmt, reps, people);
 
       let shared = "";
       const picked = await visitPage(chromium(), pageUrl(site(), "index"), {
         width: 1440,
         act: async (page) => {
           await pickFilterValue(page, "team", c.team);
-          await pickFilterValue(page, "channel", c.source);
+          await pickFilterValue(page, "channel", c.channel);
           await pickFilterValue(page, "product", c.product);
           expect((await readChosen(page)).sort()).toEqual(chosen);
           await checkOverview(page);
@@ -191,7 +219,7 @@ export function combinedFilterTests(
       });
       expect([...picked.errors, ...picked.cellErrors]).toEqual([]);
       const query = new URL(shared).searchParams;
-      expect([query.get("team"), query.get("channel"), query.get("product")]).toEqual([c.team, c.source, c.product]);
+      expect([query.get("team"), query.get("channel"), query.get("product")]).toEqual([c.team, c.channel, c.product]);
 
       // the link shared, opened on the funnel page in a fresh browser: then the sidebar and the won revenue tile
       const opened = await visitPage(chromium(), shared.replace("/index.html", "/funnel.html"), {

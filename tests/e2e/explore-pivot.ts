@@ -306,9 +306,12 @@ export function explorePivotTests(
           read.push(await readPivot(page));
           addresses.push(page.url());
           // a filter's box, by keyboard: open the channel list, tick its first value
-          await page.focus('.pivot-pick[data-dimension="channel"] summary');
+          await page.focus('.pivot-controls .value-picker[data-dimension="channel"] summary');
           await page.keyboard.press("Enter");
-          await page.locator('.pivot-pick[data-dimension="channel"] input[type="checkbox"]').first().focus();
+          await page
+            .locator('.pivot-controls .value-picker[data-dimension="channel"] input[type="checkbox"]')
+            .first()
+            .focus();
           await page.keyboard.press("Space");
           await page.waitForURL(/[?&]channel=/);
           addresses.push(page.url());

@@ -23,6 +23,7 @@ import {modelAccuracyTests} from "./model-accuracy.ts";
 import {followUpPageTests} from "./follow-up-pages.ts";
 import {combinedFilterTests, pickFilterValue} from "./combined-filters.ts";
 import {explorePivotTests} from "./explore-pivot.ts";
+import {pageFilterTests} from "./page-filters.ts";
 import {displayNamePageTests} from "./display-name-pages.ts";
 
 // two site builds (about a minute each) and a browser visit of every page of both
@@ -92,6 +93,7 @@ describe.each(LOCALES)("the %s site in a browser", (locale) => {
   modelAccuracyTests(locale, site, () => sites().warehouse, chromium);
   followUpPageTests(locale, site, () => sites().warehouse, chromium);
   combinedFilterTests(locale, site, () => sites().warehouse, chromium);
+  pageFilterTests(locale, site, () => sites().warehouse, chromium);
   explorePivotTests(locale, site, () => sites().warehouse, chromium);
   displayNamePageTests(locale, site, () => sites().warehouse, chromium);
 

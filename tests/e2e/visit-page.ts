@@ -148,7 +148,9 @@ async function summarise(page: Page, visit: PageVisit): Promise<void> {
       text: document.body.innerText,
       options: [
         ...[...document.querySelectorAll("option")].map((option) => option.label),
-        ...[...document.querySelectorAll(".filter-pick-list label")].map((label) => label.textContent?.trim() ?? "")
+        ...[...document.querySelectorAll(".filter-bar .value-picker-list label")].map(
+          (label) => label.textContent?.trim() ?? ""
+        )
       ],
       otherLanguage: [...document.querySelectorAll<HTMLElement>("body [lang]")]
         .filter((e) => e.lang !== document.documentElement.lang && e.innerText.trim())
