@@ -4,7 +4,7 @@ import {expect, it} from "vitest";
 import type {SiteMeta} from "../../loaders/site/read-site-meta.ts";
 import {renderDigest} from "../../loaders/site/render-digest.ts";
 import type {SiteLocale} from "../../loaders/site/site-locale.ts";
-import {displayName} from "../../src/components/display-names.js";
+import {displayName, displayNameMessages} from "../../src/components/display-names.js";
 import {formatters, translator} from "../../src/components/i18n.js";
 import {common} from "../../src/locales/common.js";
 import {funnelText} from "../../src/locales/funnel.js";
@@ -39,17 +39,22 @@ export function pageFilterTests(
   warehouse: () => string,
   chromium: () => Browser
 ) {
-  const t = translator(locale, common, funnelText, repsText);
+  // the site's words, with the names it gives codes (a channel's)
   const setting = () => {
     const meta = readLoaderOutput<SiteMeta>(site().dist, "site");
     const period = meta.periods.find((p) => p.id === meta.defaultPeriod)!;
-    return {meta, fmt: formatters(locale, meta.currency), period: {start: period.start, end: period.end}};
+    return {
+      meta,
+      t: translator(locale, common, funnelText, repsText, displayNameMessages(meta.display_names)),
+      fmt: formatters(locale, meta.currency),
+      period: {start: period.start, end: period.end}
+    };
   };
 
   it(
     "computes the funnel's tiles for a rep, channel and product chosen with the keyboard on the funnel page, as SQL does",
     async () => {
-      const {fmt, period} = setting();
+      const {t, fmt, period} = setting();
       const {combination: c} = await expectedFigures(warehouse(), period, ["rep", "channel", "product"]);
       let chosen: string[] = [];
       let address = "";
@@ -75,7 +80,7 @@ export function pageFilterTests(
   it(
     "computes the reps table for a region, channel and product chosen with the mouse on the reps page, as SQL does",
     async () => {
-      const {fmt, period} = setting();
+      const {t, fmt, period} = setting();
       const people = readLoaderOutput<{people: Record<string, {rep_name: string | null}>}>(site().dist, "reps").people;
       const {combination: c, reps} = await expectedFigures(warehouse(), period, ["region", "channel", "product"]);
       expect(reps.length).toBeGreaterThan(0);
@@ -99,7 +104,7 @@ export function pageFilterTests(
   it(
     'prints the filter and the period on the "Showing" line of a filtered page\'s digest',
     async () => {
-      const {meta} = setting();
+      const {meta, t} = setting();
       const period = meta.periods.find((p) => p.id !== meta.defaultPeriod && p.id !== "all")!;
       const [team, channel] = [meta.filters.team[0], meta.filters.channel[0]];
       const pdf = join(site().dist, "..", `digest-funnel-filtered-${locale}.pdf`);
