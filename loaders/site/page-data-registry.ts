@@ -42,7 +42,7 @@ export const PAGE_DATA: PageDataEntry[] = [
   {file: "data/site.json", source: "read-site-meta.ts", read: readSiteMeta},
   {file: "data/overview.json", source: "pages/overview-data.ts", read: overviewData},
   {file: "data/channels.json", source: "pages/channels-data.ts", read: channelsData},
-  {file: "data/funnel.json", source: "pages/funnel-data.ts", read: funnelData},
+  {file: "data/funnel.json", source: "pages/funnel-data.ts", read: (c) => funnelData(c)},
   {file: "data/pipeline.json", source: "pages/pipeline-data.ts", read: pipelineData},
   {file: "data/reps.json", source: "pages/reps-data.ts", read: repsData, periodFiles: "data/reps-period/[period].json"},
   {file: "data/forecast.json", source: "pages/forecast-data.ts", read: forecastData},

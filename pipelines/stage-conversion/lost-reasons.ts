@@ -45,11 +45,23 @@ async function lostReasonsOnce(ctx: PipelineContext): Promise<PipelineResult<Los
   const rows = await readRows<LostReasonRow>(
     ctx.connection,
     `WITH opportunity_scope AS (${OPPORTUNITY_SCOPE_SQL}),
-     lost AS (
-       SELECT f.opportunity_id, f.lost_reason FROM opportunity_scope f
+     ${lostReasonsSql(`f.closed_at >= CAST($period_start AS TIMESTAMP)
+         AND f.closed_at < CAST($period_end AS TIMESTAMP) AND f.closed_at < CAST($to_date_end AS TIMESTAMP) AND ${filter}`)}`,
+    {...params, period_start: ctx.period.start, period_end: ctx.period.end, to_date_end: toDateEnd(ctx.now)}
+  );
+  return {rows, missing: await missingTables(ctx.connection, ["stage_history"])};
+}
+
+/**
+ * The query's CTEs from lost on, over opportunity_scope f: the opportunities lost that pass `where`;
+ * with `slices` (joins giving l, the lost, its period_index and choice_index) counted per slice.
+ */
+export function lostReasonsSql(where: string, slices?: string): string {
+  const by = slices ? "period_index, choice_index" : "";
+  return `lost AS (
+       SELECT f.opportunity_id, f.lost_reason, f.closed_at FROM opportunity_scope f
        -- lost in the period, as far as we know by the end of now's day
-       WHERE f.outcome = 'lost' AND f.closed_at >= CAST($period_start AS TIMESTAMP)
-         AND f.closed_at < CAST($period_end AS TIMESTAMP) AND f.closed_at < CAST($to_date_end AS TIMESTAMP) AND ${filter}
+       WHERE f.outcome = 'lost' AND ${where}
      ),
      loss_times AS (
        -- when it was lost: the last time it entered a lost stage
@@ -66,21 +78,20 @@ async function lostReasonsOnce(ctx: PipelineContext): Promise<PipelineResult<Los
        GROUP BY e.opportunity_id
      ),
      counted AS (
-       SELECT b.lost_stage, s.stage_order AS lost_stage_order, nullif(trim(l.lost_reason), '') AS lost_reason,
-         count(*)::INTEGER AS count_lost
+       SELECT ${slices ? `${by}, ` : ""}b.lost_stage, s.stage_order AS lost_stage_order,
+         nullif(trim(l.lost_reason), '') AS lost_reason, count(*)::INTEGER AS count_lost
        FROM lost l
+       ${slices ?? ""}
        LEFT JOIN before_loss b ON b.opportunity_id = l.opportunity_id
        LEFT JOIN stages s ON s.stage = b.lost_stage
        GROUP BY ALL
      ),
      final AS (
        SELECT *,
-         count_lost / sum(count_lost) OVER (PARTITION BY lost_stage) AS stage_share_rate,
-         count_lost / sum(count_lost) OVER () AS share_rate
+         count_lost / sum(count_lost) OVER (PARTITION BY ${slices ? `${by}, ` : ""}lost_stage) AS stage_share_rate,
+         count_lost / sum(count_lost) OVER (${slices ? `PARTITION BY ${by}` : ""}) AS share_rate
        FROM counted
      )
-     SELECT * FROM final ORDER BY lost_stage_order NULLS LAST, count_lost DESC, lost_reason NULLS LAST`,
-    {...params, period_start: ctx.period.start, period_end: ctx.period.end, to_date_end: toDateEnd(ctx.now)}
-  );
-  return {rows, missing: await missingTables(ctx.connection, ["stage_history"])};
+     SELECT * FROM final
+     ORDER BY ${slices ? `${by}, ` : ""}lost_stage_order NULLS LAST, count_lost DESC, lost_reason NULLS LAST`;
 }

@@ -42,37 +42,55 @@ export async function readStageDurations(
   scope: DurationScope
 ): Promise<Map<string, SurvivalTime[]>> {
   await ensureStageEntries(connection);
-  const rows = await readRows<{stage: string; hours: number; events: number; censored: number}>(
+  const rows = await readRows<StageHours>(
     connection,
     `WITH opportunity_scope AS (${OPPORTUNITY_SCOPE_SQL}),
-     spells AS (
-       SELECT e.stage, e.entered_at,
-         -- a move recorded after now has not happened yet as far as this report knows
-         CASE WHEN e.next_entered_at <= CAST($now AS TIMESTAMP) THEN e.next_entered_at END AS left_at
-       FROM stage_entries e
-       JOIN opportunity_scope f ON f.opportunity_id = e.opportunity_id
-       WHERE e.stage_kind = 'open'
-         AND e.entered_at <= CAST($now AS TIMESTAMP)
-         AND ($since IS NULL OR e.entered_at >= CAST($since AS TIMESTAMP))
-         AND ($until IS NULL OR e.entered_at < CAST($until AS TIMESTAMP))
-         AND ${scope.filter?.sql ?? "true"}
-     ),
-     final AS (
-       SELECT stage,
-         round(date_diff('second', entered_at, coalesce(left_at, CAST($now AS TIMESTAMP))) / 3600.0)::DOUBLE AS hours,
-         count(*) FILTER (WHERE left_at IS NOT NULL)::INTEGER AS events,
-         count(*) FILTER (WHERE left_at IS NULL)::INTEGER AS censored
-       FROM spells GROUP BY ALL
-     )
-     SELECT * FROM final ORDER BY stage, hours`,
+     ${stageHoursSql(scope.filter?.sql ?? "true")}`,
     {...scope.filter?.params, since: scope.since ?? null, until: scope.until ?? null, now: scope.now}
   );
+  return survivalTimes(rows);
+}
+
+export type StageHours = {stage: string; hours: number; events: number; censored: number};
+
+/** Rows of stageHoursSql as survival times per stage, in days. */
+export function survivalTimes(rows: StageHours[]): Map<string, SurvivalTime[]> {
   const byStage = new Map<string, SurvivalTime[]>();
   for (const {stage, hours, events, censored} of rows) {
     if (!byStage.has(stage)) byStage.set(stage, []);
     byStage.get(stage)!.push({time: hours / 24, events, censored});
   }
   return byStage;
+}
+
+/**
+ * CTEs from spells on, over opportunity_scope f: the open stage spells entered between $since and $until that
+ * pass `where`, in hours per stage; with `slices` (joins giving e, the entry, its period_index and
+ * choice_index) per slice.
+ */
+export function stageHoursSql(where: string, slices?: string): string {
+  const by = slices ? "period_index, choice_index, " : "";
+  return `spells AS (
+       SELECT ${by}e.stage, e.entered_at,
+         -- a move recorded after now has not happened yet as far as this report knows
+         CASE WHEN e.next_entered_at <= CAST($now AS TIMESTAMP) THEN e.next_entered_at END AS left_at
+       FROM stage_entries e
+       JOIN opportunity_scope f ON f.opportunity_id = e.opportunity_id
+       ${slices ?? ""}
+       WHERE e.stage_kind = 'open'
+         AND e.entered_at <= CAST($now AS TIMESTAMP)
+         AND ($since IS NULL OR e.entered_at >= CAST($since AS TIMESTAMP))
+         AND ($until IS NULL OR e.entered_at < CAST($until AS TIMESTAMP))
+         AND ${where}
+     ),
+     final AS (
+       SELECT ${by}stage,
+         round(date_diff('second', entered_at, coalesce(left_at, CAST($now AS TIMESTAMP))) / 3600.0)::DOUBLE AS hours,
+         count(*) FILTER (WHERE left_at IS NOT NULL)::INTEGER AS events,
+         count(*) FILTER (WHERE left_at IS NULL)::INTEGER AS censored
+       FROM spells GROUP BY ALL
+     )
+     SELECT * FROM final ORDER BY ${by}stage, hours`;
 }
 
 /**

@@ -1,6 +1,10 @@
 import type {DuckDBConnection} from "@duckdb/node-api";
 import {filterCondition} from "../../../pipelines/lib/filter-condition.ts";
-import {siteNow} from "../site-now.ts";
+import {readSitePeriods, siteNow} from "../site-now.ts";
+import {choiceFilters, filterChoices, readFilterOptions, sliceKey} from "../site-filters.ts";
+import {withStageEntries} from "../../../pipelines/lib/stage-entries.ts";
+import {funnelBySlice, type FunnelSliceResults} from "../../../pipelines/stage-conversion/funnel-by-slice.ts";
+import type {SurvivalTime} from "../../../pipelines/stage-conversion/kaplan-meier.ts";
 import {
   cohortFunnel,
   kaplanMeierQuantiles,
@@ -81,14 +85,18 @@ export interface FunnelData extends PageSlices<FunnelSlice> {
 /**
  * The funnel page: per period and filter the cohort funnel, stage transitions, both win rates, time in
  * stage and lost reasons by stage; per filter the opportunities stuck now and the stage probabilities
- * learned over the last year (those the pipeline weights with).
+ * learned over the last year (those the pipeline weights with). The lost reasons and times in stage of
+ * all slices come from one grouped query each (funnelBySlice); `grouped` false computes them slice by slice.
  */
-export async function funnelData(connection: DuckDBConnection): Promise<FunnelData> {
+export async function funnelData(connection: DuckDBConnection, grouped = true): Promise<FunnelData> {
   const stages = await readStages(connection);
   const open = stages.filter((s) => s.kind === "open").map((s) => s.stage);
   const steps = stages.filter((s) => s.kind !== "lost").map((s) => s.stage);
   const transitions = new Catalogue((c: TransitionCell) => `${c.from_stage}>${c.to_stage}`);
-  const computed = await pageSlices(connection, (ctx) => periodSlice(ctx, {open, steps, transitions}));
+  const bySlice = grouped ? await groupedResults(connection) : new Map<string, FunnelSliceResults>();
+  const computed = await pageSlices(connection, (ctx) =>
+    periodSlice(ctx, {open, steps, transitions}, bySlice.get(sliceKey(ctx.sitePeriod.id, ctx.choice)))
+  );
 
   const named = topReasons(
     Object.entries(computed.slices).flatMap(([key, slice]) => (key.endsWith("|all") ? slice.lost : []))
@@ -127,15 +135,27 @@ type ComputedSlice = Omit<FunnelSlice, "transitions" | "lost_reasons"> & {
   lost: LostReasonRow[];
 };
 
+/** funnelBySlice's results by slice key. */
+async function groupedResults(connection: DuckDBConnection): Promise<Map<string, FunnelSliceResults>> {
+  const periods = await readSitePeriods(connection);
+  const choices = filterChoices(await readFilterOptions(connection));
+  const grid = {connection, now: await siteNow(connection), periods, choices: choices.map(choiceFilters)};
+  const results = await withStageEntries(connection, () => funnelBySlice(grid));
+  return new Map(
+    periods.flatMap((period, p) => choices.map((choice, c) => [sliceKey(period.id, choice), results[p][c]] as const))
+  );
+}
+
 async function periodSlice(
   ctx: SliceContext,
-  {open, steps, transitions}: {open: string[]; steps: string[]; transitions: Catalogue<TransitionCell>}
+  {open, steps, transitions}: {open: string[]; steps: string[]; transitions: Catalogue<TransitionCell>},
+  grouped?: FunnelSliceResults
 ): Promise<ComputedSlice> {
   const funnel = await cohortFunnel(ctx);
   const moves = await transitionMatrix(ctx);
   const rates = await winRates(ctx);
-  const times = await timeInStageQuartiles(ctx, open);
-  const lost = await lostReasons(ctx);
+  const times = timeInStageQuartiles(grouped?.durations ?? (await sliceDurations(ctx)), open);
+  const lost = grouped?.lost ?? (await lostReasons(ctx));
   const byStep = new Map(funnel.rows.map((r) => [r.stage, r]));
   return {
     count_cohort: funnel.rows[0]?.count_cohort ?? 0,
@@ -175,17 +195,21 @@ async function periodSlice(
   };
 }
 
-/**
- * timeInStage's rows with the first quartile added: the same stage spells (entered in the period,
- * censored at now) and the same Kaplan–Meier estimate, the durations read once for the four quantiles.
- */
-async function timeInStageQuartiles(ctx: SliceContext, open: string[]): Promise<TimeInStageQuartiles[]> {
-  const durations = await readStageDurations(ctx.connection, {
+/** The slice's stage spells: entered in the period, censored at now. */
+function sliceDurations(ctx: SliceContext): Promise<Map<string, SurvivalTime[]>> {
+  return readStageDurations(ctx.connection, {
     since: ctx.period.start,
     until: ctx.period.end,
     now: ctx.now,
     filter: filterCondition(ctx.filters, "f")
   });
+}
+
+/**
+ * timeInStage's rows with the first quartile added: the same stage spells and the same Kaplan–Meier
+ * estimate, the durations read once for the four quantiles.
+ */
+function timeInStageQuartiles(durations: Map<string, SurvivalTime[]>, open: string[]): TimeInStageQuartiles[] {
   return open.map((stage): TimeInStageQuartiles => {
     const times = durations.get(stage) ?? [];
     const [p25, median, p75, p90] = kaplanMeierQuantiles(times, [0.25, 0.5, 0.75, 0.9]).map(roundDays);

@@ -1,15 +1,12 @@
-import {mkdtempSync, rmSync} from "node:fs";
-import {tmpdir} from "node:os";
-import {join} from "node:path";
+import type {DuckDBConnection} from "@duckdb/node-api";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
-import {ingest} from "../../../loaders/ingest/ingest.ts";
 import {followUpData, type FollowUpSlice} from "../../../loaders/site/pages/follow-up-data.ts";
 import {readFilterOptions} from "../../../loaders/site/site-filters.ts";
 import {siteFollowUpPlan} from "../../../loaders/site/site-follow-up-plan.ts";
-import {openWarehouse, type Warehouse} from "../../../loaders/warehouse/open-warehouse.ts";
 import {readRows} from "../../../loaders/warehouse/read-rows.ts";
 import {tableRows} from "../../../src/components/compact-table.js";
 import {emptyWarehouse, sampleWarehouse} from "../../pipelines/sample-warehouse.ts";
+import {emptySlicesWarehouse} from "./empty-slices-warehouse.ts";
 
 // The page's slices computed by one grouped query per pipeline must be the slices the pipelines compute one
 // slice at a time, to the last digit and in the same order of rows and keys.
@@ -17,7 +14,7 @@ import {emptyWarehouse, sampleWarehouse} from "../../pipelines/sample-warehouse.
 const slicesOf = (data: Awaited<ReturnType<typeof followUpData>>) =>
   Object.values(data.slices).filter((slice): slice is FollowUpSlice => typeof slice !== "string");
 
-async function expectSameData(warehouse: {connection: Warehouse["connection"]}, plan = {}) {
+async function expectSameData(warehouse: {connection: DuckDBConnection}, plan = {}) {
   const withPlan = {...siteFollowUpPlan(), ...plan};
   const grouped = await followUpData(warehouse.connection, withPlan);
   const oneByOne = await followUpData(warehouse.connection, withPlan, false);
@@ -48,35 +45,14 @@ describe("followUpData grouped by slice, on the sample", () => {
 });
 
 describe("followUpData grouped by slice, on a warehouse with empty slices", () => {
-  let folder: string;
-  let warehouse: Warehouse;
+  let warehouse: Awaited<ReturnType<typeof emptySlicesWarehouse>>;
   let team: string;
   let region: string;
   beforeAll(async () => {
-    folder = mkdtempSync(join(tmpdir(), "shangji-grouped-"));
-    const path = join(folder, "warehouse.duckdb");
-    await ingest({paths: ["data/sample"], warehouse: path});
-    const writable = await openWarehouse(path);
-    [team] = (await readFilterOptions(writable.connection)).team;
-    [region] = (await readFilterOptions(writable.connection)).region;
-    // the largest team created nothing since July, and nobody recorded an activity in the largest region
-    await writable.connection.run(
-      `DELETE FROM opportunities WHERE created_at >= '2026-07-01'
-         AND owner_rep_id IN (SELECT rep_id FROM reps WHERE team = $team)`,
-      {team}
-    );
-    await writable.connection.run(
-      `DELETE FROM activities WHERE opportunity_id IN (
-         SELECT o.opportunity_id FROM opportunities o JOIN reps r ON r.rep_id = o.owner_rep_id WHERE r.region = $region)`,
-      {region}
-    );
-    writable.close();
-    warehouse = await openWarehouse(path, {readOnly: true});
+    warehouse = await emptySlicesWarehouse();
+    ({team, region} = warehouse);
   }, 300_000);
-  afterAll(() => {
-    warehouse.close();
-    rmSync(folder, {recursive: true, force: true});
-  });
+  afterAll(() => warehouse.close());
 
   it("equals the slices computed one by one, the empty ones too", async () => {
     const data = await expectSameData(warehouse);
