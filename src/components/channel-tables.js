@@ -134,3 +134,40 @@ function headers(t) {
   };
   return Object.fromEntries(Object.entries(keys).map(([column, key]) => [column, t(`channels.col.${key}`)]));
 }
+
+/**
+ * Per channel, the figures the cube sums for any filter (channelCubeRows): deals created, won and lost, win rate,
+ * won revenue, average won deal and average cycle, without the intervals and medians that need the deals.
+ */
+export function channelCubeTable(rows, {links, t, fmt}) {
+  return dataTable(rows, {
+    columns: [
+      "source",
+      "count_opportunities",
+      "count_won",
+      "count_lost",
+      "win_rate",
+      "won_revenue",
+      "average_won_deal",
+      "average_cycle_days"
+    ],
+    header: {
+      ...headers(t),
+      win_rate: t("channels.col.winRateOnly"),
+      average_cycle_days: t("channels.col.averageCycleDays")
+    },
+    format: {
+      source: (source) => channelLink(source, {...links, t}),
+      count_opportunities: fmt.count,
+      count_won: fmt.count,
+      count_lost: fmt.count,
+      win_rate: fmt.percent,
+      won_revenue: fmt.money,
+      average_won_deal: fmt.money,
+      average_cycle_days: fmt.days
+    },
+    filename: "channel-figures",
+    rows: 12,
+    t
+  });
+}

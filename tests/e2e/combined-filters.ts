@@ -100,7 +100,7 @@ export async function pickFilterValue(page: Page, dimension: string, value: stri
 }
 
 /** Each headline tile's label with its figure and the figure's exact amount on hover. */
-function readTiles(page: Page): Promise<Record<string, {value: string; title: string; text: string}>> {
+export function readTiles(page: Page): Promise<Record<string, {value: string; title: string; text: string}>> {
   return page.evaluate(() =>
     Object.fromEntries(
       [...document.querySelectorAll("main .kpi")].map((kpi) => [

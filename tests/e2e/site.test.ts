@@ -22,6 +22,7 @@ import {executivePageTests} from "./executive-pages.ts";
 import {modelAccuracyTests} from "./model-accuracy.ts";
 import {followUpPageTests} from "./follow-up-pages.ts";
 import {combinedFilterTests, pickFilterValue} from "./combined-filters.ts";
+import {combinedPageTests} from "./combined-pages.ts";
 import {explorePivotTests} from "./explore-pivot.ts";
 import {pageFilterTests} from "./page-filters.ts";
 import {displayNamePageTests} from "./display-name-pages.ts";
@@ -94,6 +95,7 @@ describe.each(LOCALES)("the %s site in a browser", (locale) => {
   followUpPageTests(locale, site, () => sites().warehouse, chromium);
   combinedFilterTests(locale, site, () => sites().warehouse, chromium);
   pageFilterTests(locale, site, () => sites().warehouse, chromium);
+  combinedPageTests(locale, site, () => sites().warehouse, chromium);
   explorePivotTests(locale, site, () => sites().warehouse, chromium);
   displayNamePageTests(locale, site, () => sites().warehouse, chromium);
 
