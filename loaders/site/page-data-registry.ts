@@ -4,6 +4,7 @@ import {channelData} from "./pages/channel-data.ts";
 import {channelsData} from "./pages/channels-data.ts";
 import {collectionsData} from "./pages/collections-data.ts";
 import {cubeData} from "./pages/cube-data.ts";
+import {cubeRepFiles} from "./pages/cube-rep-files.ts";
 import {customersData} from "./pages/customers-data.ts";
 import {dataQualityData} from "./pages/data-quality-data.ts";
 import {followUpData} from "./pages/follow-up-data.ts";
@@ -30,6 +31,8 @@ export interface PageDataEntry {
   /** the module of `read`, under loaders/site: its code and what it imports decide whether cached data is current */
   source: string;
   periodFiles?: string;
+  /** the files of an entry whose one computation is written as several: each file with its data */
+  files?: (data: unknown) => [string, unknown][];
   read: (connection: DuckDBConnection, param?: string, prepared?: unknown) => Promise<unknown>;
   params?: (connection: DuckDBConnection) => Promise<string[]>;
   prepare?: (connection: DuckDBConnection) => Promise<unknown>;
@@ -58,7 +61,12 @@ export const PAGE_DATA: PageDataEntry[] = [
   {file: "data/collections.json", source: "pages/collections-data.ts", read: collectionsData},
   {file: "data/data-quality.json", source: "pages/data-quality-data.ts", read: (c) => dataQualityData(c)},
   {file: "data/cube.json", source: "pages/cube-data.ts", read: (c) => cubeData(c)},
-  {file: "data/cube-reps.json", source: "pages/cube-data.ts", read: (c) => cubeData(c, "rep")},
+  {
+    file: "data/cube-reps/[shard].json",
+    source: "pages/cube-rep-files.ts",
+    read: cubeRepFiles,
+    files: (data) => Object.entries(data as Record<string, unknown>)
+  },
   {
     file: "data/reps/[rep].json",
     source: "pages/rep-data.ts",

@@ -205,9 +205,10 @@ function fileBytes(root: string, file: string): number {
   return readFileSync(join(root, file)).byteLength;
 }
 
-/** The files a job's data is written to: its file, or a head and one part per period (period-files.ts). */
+/** The files a job's data is written to: its file, a head and one part per period (period-files.ts), or its `files`. */
 function filesOf(job: Job, data: unknown): [string, unknown][] {
-  const {periodFiles} = job.entry;
+  const {periodFiles, files} = job.entry;
+  if (files) return files(data);
   if (!periodFiles) return [[job.file, data]];
   const paged = data as {slices: Record<string, unknown>};
   return [

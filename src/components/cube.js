@@ -11,7 +11,7 @@ export const CUBE_TIMES = ["month", "quarter", "year"];
 const tables = new WeakMap();
 
 /**
- * Whether a filter or grouping needs the cube by rep (data/cube-reps.json): data/cube.json sums the reps of
+ * Whether a filter or grouping needs the cube by rep (cubeLoader): data/cube.json sums the reps of
  * each team and region together, which keeps it small at any number of reps, and answers everything else.
  *
  * @example
@@ -59,7 +59,7 @@ export function cubeSums(cube, filter = {}, groupBy = []) {
       throw new RangeError(`cubeSums groups by ${[...CUBE_DIMENSIONS, ...CUBE_TIMES].join(", ")}, not ${group}`);
   }
   if (!labels.rep && cubeNeedsReps(filter, groupBy))
-    throw new RangeError("cubeSums filters or groups by rep in the cube by rep (data/cube-reps.json) only");
+    throw new RangeError("cubeSums filters or groups by rep in the cube by rep (cubeLoader) only");
   const masks = {bucket: bucketMask(cube, filter)};
   for (const dimension of CUBE_DIMENSIONS) {
     const wanted = filter[dimension];
@@ -77,7 +77,10 @@ export function cubeSums(cube, filter = {}, groupBy = []) {
   }));
 }
 
-/** The sums of one row, summed as the integers the cube holds and scaled once, and the figures derived from them. */
+/**
+ * The sums of one row, summed as the integers the cube holds and scaled once, and the figures derived from them
+ * (a cube of some measures only, as a file of the cube by rep per period holds, derives those it holds the sums of).
+ */
 function figures(row, measures) {
   const sums = Object.fromEntries(
     Object.entries(measures).map(([m, decimals]) => {
@@ -85,15 +88,46 @@ function figures(row, measures) {
       return [m, decimals > 0 ? sum / 10 ** decimals : sum * 10 ** -decimals];
     })
   );
+  const has = (...names) => names.every((m) => m in sums);
   const closed = sums.count_won + sums.count_lost;
   const withAmount = sums.count_won - sums.count_won_without_amount;
   const withCycle = sums.count_won - sums.count_won_without_cycle;
   return {
     ...sums,
-    win_rate: closed ? sums.count_won / closed : null,
-    avg_won_amount: withAmount ? sums.won_amount / withAmount : null,
-    avg_cycle_days: withCycle ? sums.sum_cycle_days / withCycle : null
+    ...(has("count_won", "count_lost") && {win_rate: closed ? sums.count_won / closed : null}),
+    ...(has("won_amount", "count_won", "count_won_without_amount") && {
+      avg_won_amount: withAmount ? sums.won_amount / withAmount : null
+    }),
+    ...(has("sum_cycle_days", "count_won", "count_won_without_cycle") && {
+      avg_cycle_days: withCycle ? sums.sum_cycle_days / withCycle : null
+    })
   };
+}
+
+/**
+ * Cubes of the same keys, as one: shards of the cube by rep (the same measures and decimals, each holding some
+ * reps' cells), whose cells are concatenated — each text kept as it is, decoded one by one (cubeTable) — or
+ * files of the same cells holding different measures, whose sums are put together.
+ *
+ * @example const cube = mergeCubes(await Promise.all([shard3, shard17]));
+ */
+export function mergeCubes(cubes) {
+  if (cubes.length === 1) return cubes[0];
+  const [first] = cubes;
+  const measures = (cube) => Object.keys(cube.sums).sort().join();
+  if (cubes.every((cube) => measures(cube) === measures(first))) {
+    const sums = Object.fromEntries(
+      Object.entries(first.sums).map(([m, {decimals}]) => {
+        const other = cubes.find((cube) => cube.sums[m].decimals !== decimals);
+        if (other) throw new RangeError(`mergeCubes requires the same decimals of ${m} in every cube`);
+        return [m, {decimals, values: cubes.flatMap((cube) => cube.sums[m].values)}];
+      })
+    );
+    return {...first, cells: cubes.flatMap((cube) => cube.cells), sums};
+  }
+  if (cubes.some((cube) => cube.cells !== first.cells))
+    throw new RangeError("mergeCubes requires cubes of the same measures or of the same cells");
+  return {...first, sums: Object.assign({}, ...cubes.map((cube) => cube.sums))};
 }
 
 /** Whether each bucket is in the period; a period that cuts a bucket has no answer in the cube. */
@@ -120,21 +154,27 @@ function cubeTable(cube) {
   const reps = objects(cube.reps);
   const owners = cube.teams ? objects(cube.teams) : reps;
   const sizes = [cube.buckets.rows.length, owners.length, cube.channels.length, cube.products.length];
-  const gaps = decodeIntegers(cube.cells);
+  // merged cubes (mergeCubes) hold a text per part, each of gaps from -1
+  const parts = [cube.cells].flat().map(decodeIntegers);
+  const gaps = parts.flat();
   const keys = sizes.map(() => new Int32Array(gaps.length));
-  let position = -1;
-  gaps.forEach((gap, i) => {
-    position += gap + 1;
-    for (let k = sizes.length - 1, rest = position; k >= 0; k--) {
-      keys[k][i] = rest % sizes[k];
-      rest = Math.floor(rest / sizes[k]);
+  let i = 0;
+  for (const part of parts) {
+    let position = -1;
+    for (const gap of part) {
+      position += gap + 1;
+      for (let k = sizes.length - 1, rest = position; k >= 0; k--) {
+        keys[k][i] = rest % sizes[k];
+        rest = Math.floor(rest / sizes[k]);
+      }
+      i++;
     }
-  });
+  }
   const [bucket, owner, channel, product] = keys;
   const columns = {bucket, channel, product};
   const measures = {};
   for (const [m, {decimals, values}] of Object.entries(cube.sums)) {
-    columns[m] = Float64Array.from(decodeIntegers(values));
+    columns[m] = Float64Array.from([values].flat().flatMap(decodeIntegers));
     if (columns[m].length !== gaps.length)
       throw new RangeError(`the cube holds ${gaps.length} cells but ${columns[m].length} of ${m}`);
     measures[m] = decimals;

@@ -25,6 +25,14 @@ export function computedNote(t) {
   return p;
 }
 
+/** The note of a view that needs more of the cube by rep than a page loads (cubeLoader gave null): narrow it. */
+export function narrowNote(t) {
+  const p = document.createElement("p");
+  p.className = "empty-state";
+  p.textContent = t("filter.narrow");
+  return p;
+}
+
 /** Adds the "shown for" label to a headline tile whose figure comes from the nearest precomputed slice. */
 export function markTile(tile, choice, t) {
   const line = tile.appendChild(document.createElement("div"));

@@ -78,6 +78,17 @@ export interface CubeData {
  * decodeIntegers(cube.sums.count_won.values).reduce((a, b) => a + b, 0); // every deal ever won
  */
 export async function cubeData(connection: DuckDBConnection, owners: "team" | "rep" = "team"): Promise<CubeData> {
+  return compactCube(await cubeCells(connection, owners));
+}
+
+/** A cube before it is written: each cell's position and, per measure, its integer (CUBE_HUNDREDTHS in hundredths). */
+export interface CubeCells extends Omit<CubeData, "cells" | "sums"> {
+  positions: number[];
+  integers: Record<CubeMeasure, number[]>;
+}
+
+/** The cube's cells as cubeData computes them, before they are written compact (compactCube). */
+export async function cubeCells(connection: DuckDBConnection, owners: "team" | "rep"): Promise<CubeCells> {
   const [range] = await readRows<{first: string | null; last: string | null}>(
     connection,
     `SELECT strftime(least(min(created_at), min(closed_at) FILTER (WHERE outcome IN ('won', 'lost'))), '%Y-%m-%d') AS first,
@@ -116,10 +127,6 @@ export async function cubeData(connection: DuckDBConnection, owners: "team" | "r
   const column = (key: string) => columns?.numbers[key] ?? new Float64Array(0);
   const [bucket, owner, channel, product] = ["bucket", "owner", "channel", "product"].map(column);
   const ownerCount = teams?.length ?? reps.length;
-  const positions = Array.from(
-    bucket,
-    (b, i) => ((b * ownerCount + owner[i]) * channels.length + channel[i]) * products.length + product[i]
-  );
   const [currency] = await readRows<{currency: string | null}>(connection, REPORTING_CURRENCY_SQL);
   return {
     currency: currency?.currency ?? null,
@@ -128,11 +135,48 @@ export async function cubeData(connection: DuckDBConnection, owners: "team" | "r
     ...(teams && {teams: compactTable(teams, ["team", "region"])}),
     channels,
     products,
+    positions: Array.from(
+      bucket,
+      (b, i) => ((b * ownerCount + owner[i]) * channels.length + channel[i]) * products.length + product[i]
+    ),
+    integers: Object.fromEntries(CUBE_MEASURES.map((m) => [m, Array.from(column(m))])) as CubeCells["integers"]
+  };
+}
+
+/**
+ * The cube written compact: positions as gaps, each measure with the decimals `decimals` gives it (by default
+ * as few as its integers' trailing zeros allow), so that cubes written with the same decimals can be merged.
+ */
+export function compactCube(
+  {positions, integers, ...cube}: CubeCells,
+  decimals: Record<CubeMeasure, number> = cubeDecimals(integers)
+): CubeData {
+  return {
+    ...cube,
     cells: encodeIntegers(positions.map((p, i) => p - (i === 0 ? -1 : positions[i - 1]) - 1)),
     sums: Object.fromEntries(
-      CUBE_MEASURES.map((m) => [m, cubeColumn(Array.from(column(m)), CUBE_HUNDREDTHS.includes(m) ? 2 : 0)])
+      CUBE_MEASURES.map((m) => {
+        const scale = 10 ** (baseDecimals(m) - decimals[m]);
+        return [m, {decimals: decimals[m], values: encodeIntegers(integers[m].map((v) => v / scale))}];
+      })
     ) as CubeData["sums"]
   };
+}
+
+/** Per measure, the fewest decimals its integers' trailing zeros allow (thousands of yuan: -3). */
+export function cubeDecimals(integers: Record<CubeMeasure, number[]>): Record<CubeMeasure, number> {
+  return Object.fromEntries(
+    CUBE_MEASURES.map((m) => {
+      let decimals = baseDecimals(m);
+      const values = integers[m];
+      for (let scale = 10; values.some((v) => v !== 0) && values.every((v) => v % scale === 0); scale *= 10) decimals--;
+      return [m, decimals];
+    })
+  ) as Record<CubeMeasure, number>;
+}
+
+function baseDecimals(measure: CubeMeasure): number {
+  return CUBE_HUNDREDTHS.includes(measure) ? 2 : 0;
 }
 
 /** The owners' distinct team and region pairs, in order, none last. */
@@ -141,16 +185,6 @@ function teamsOf(reps: CubeRep[]): {team: string | null; region: string | null}[
   const byValue = (a: string | null, b: string | null) =>
     a === b ? 0 : a === null ? 1 : b === null ? -1 : a < b ? -1 : 1;
   return [...pairs.values()].sort((a, b) => byValue(a.team, b.team) || byValue(a.region, b.region));
-}
-
-/** Integers with `decimals`, written with as few as their trailing zeros allow (thousands of yuan: -3). */
-function cubeColumn(integers: number[], decimals: number): CubeColumn {
-  let values = integers;
-  while (values.some((v) => v !== 0) && values.every((v) => v % 10 === 0)) {
-    values = values.map((v) => v / 10);
-    decimals--;
-  }
-  return {decimals, values: encodeIntegers(values)};
 }
 
 async function distinctValues(connection: DuckDBConnection, column: "source" | "product"): Promise<(string | null)[]> {

@@ -21,15 +21,58 @@ describe("cubeValues(cube)", () => {
   });
 });
 
-describe("cubeLoader(byTeam, loadByRep)", () => {
-  it("answers with the cube by team unless a filter or grouping needs reps, and loads the one by rep once", async () => {
-    let loads = 0;
-    const cubeFor = cubeLoader(SMALL_CUBE_BY_TEAM, () => (loads++, Promise.resolve(SMALL_CUBE)));
+describe("cubeLoader(byTeam, files)", () => {
+  // stand-ins for FileAttachment: a name and a size; `read` notes which were read
+  const file = (name: string, size = 100) => ({name, size});
+  const shards = [file("shard 0"), file("shard 1"), file("shard 2")];
+  const periods = {qtd: {created: file("qtd created"), open: file("qtd open"), closed: file("qtd closed")}};
+  const loader = (budget = 500_000) => {
+    const read: string[] = [];
+    const cubeFor = cubeLoader(SMALL_CUBE_BY_TEAM, {
+      shards,
+      periods,
+      sitePeriods: site.periods,
+      read: (f: {name: string}) => (read.push(f.name), Promise.resolve(SMALL_CUBE)),
+      budget
+    });
+    return {cubeFor, read};
+  };
+
+  it("answers with the cube by team unless a filter or grouping needs reps", async () => {
+    const {cubeFor, read} = loader();
     expect(await cubeFor({...none, period: "qtd", team: ["East"]})).toBe(SMALL_CUBE_BY_TEAM);
-    expect(loads).toBe(0);
-    expect(await cubeFor({...none, period: "qtd", rep: ["r1"]})).toBe(SMALL_CUBE);
-    expect(await cubeFor({...none, period: "qtd"}, ["rep"])).toBe(SMALL_CUBE);
-    expect(loads).toBe(1);
+    expect(await cubeFor({...none, period: "qtd"}, ["channel", "month"])).toBe(SMALL_CUBE_BY_TEAM);
+    expect(read).toEqual([]);
+  });
+
+  it("loads the shard of each rep chosen (its position in the reps, modulo the shards), each once", async () => {
+    const {cubeFor, read} = loader();
+    // r1 and r2 are the cube's reps 0 and 1
+    expect(await cubeFor({...none, period: "qtd", rep: ["r2"]})).toBe(SMALL_CUBE);
+    await cubeFor({...none, period: "ly", rep: ["r2"]}, ["month"]);
+    expect(read).toEqual(["shard 1"]);
+    await cubeFor({...none, period: "qtd", rep: ["r1", "r2"]});
+    expect(read).toEqual(["shard 1", "shard 0"]);
+  });
+
+  it("groups by rep over a site period from that period's files of the measures asked for", async () => {
+    const {cubeFor, read} = loader();
+    await cubeFor({...none, period: "qtd"}, ["rep"], ["win_rate", "count_open"]);
+    expect(read).toEqual(["qtd open", "qtd closed"]);
+    // a pivot names its period by its days
+    await cubeFor({start: "2026-10-01", end: "2026-11-21"}, ["rep", "product"], ["amount"]);
+    expect(read).toEqual(["qtd open", "qtd closed", "qtd created"]);
+    // by a time, or over days that are no site period: the shards, every one without a rep chosen
+    await cubeFor({...none, period: "qtd"}, ["rep", "quarter"]);
+    expect(read.slice(3)).toEqual(["shard 0", "shard 1", "shard 2"]);
+  });
+
+  it("answers null, loading nothing, when the files needed pass the budget", async () => {
+    const {cubeFor, read} = loader(250);
+    expect(await cubeFor({...none, period: "qtd"}, ["rep", "month"])).toBeNull();
+    expect(await cubeFor({...none, period: "qtd"}, ["rep"])).toBeNull();
+    expect(read).toEqual([]);
+    expect(await cubeFor({...none, period: "qtd", rep: ["r1", "r2"]})).not.toBeNull();
   });
 });
 
@@ -39,9 +82,14 @@ describe("cubeFigures(cube, filter, span)", () => {
   });
 });
 
-describe("combinedRepRows(cube, site, filter)", () => {
+describe("combinedRepRows(cube, now, site, filter)", () => {
   it("sums each rep's deals closed in the period, and open now, for the combination", () => {
-    const rows = combinedRepRows(SMALL_CUBE, site, {...none, period: "qtd", channel: ["referral"], product: ["A"]});
+    const rows = combinedRepRows(SMALL_CUBE, SMALL_CUBE, site, {
+      ...none,
+      period: "qtd",
+      channel: ["referral"],
+      product: ["A"]
+    });
     expect(rows).toMatchObject([
       {rep_id: "r1", count_won: 1, count_lost: 0, win_rate: 1, won_revenue: 1000, count_open: 0, open_amount: 0}
     ]);
@@ -51,7 +99,7 @@ describe("combinedRepRows(cube, site, filter)", () => {
 
   it("lists the deals without an owner too, by revenue then deals won", () => {
     expect(
-      combinedRepRows(SMALL_CUBE, site, {...none, period: "qtd"}).map((row) => [row.rep_id, row.count_open])
+      combinedRepRows(SMALL_CUBE, SMALL_CUBE, site, {...none, period: "qtd"}).map((row) => [row.rep_id, row.count_open])
     ).toEqual([
       ["r1", 0],
       ["r2", 0],

@@ -2,10 +2,12 @@ import {listValue, type DuckDBConnection, type DuckDBValue} from "@duckdb/node-a
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import {Random} from "../../../loaders/generate/random.ts";
 import {cubeData} from "../../../loaders/site/pages/cube-data.ts";
+import {CUBE_REP_SHARDS, cubeRepFiles} from "../../../loaders/site/pages/cube-rep-files.ts";
 import {CUBE_MEASURES} from "../../../loaders/site/pages/cube-sql.ts";
 import {readSitePeriods} from "../../../loaders/site/site-now.ts";
 import {readRows} from "../../../loaders/warehouse/read-rows.ts";
 import {cubeNeedsReps, cubeSums} from "../../../src/components/cube.js";
+import {cubeLoader} from "../../../src/components/cube-filter.js";
 import {sampleWarehouse} from "../../pipelines/sample-warehouse.ts";
 
 const DRAWS = 200;
@@ -119,6 +121,8 @@ function drawGroups(random: Random): (typeof GROUPS)[number][] {
 function expectFigures(row: Sums, want: Sums, context: string): void {
   const wonCount = Number(want.count_won ?? 0);
   for (const measure of CUBE_MEASURES) {
+    // a file of some measures only (the cube by rep per period) answers those
+    if (!(measure in row)) continue;
     const [got, sql] = [row[measure] as number, Number(want[measure] ?? 0)];
     // a cell's cycle days are kept to 0.01 day, and each cell with a cycle has a won deal
     if (measure === "sum_cycle_days")
@@ -126,17 +130,51 @@ function expectFigures(row: Sums, want: Sums, context: string): void {
     else expect(got, `${context} ${measure}`).toBeCloseTo(sql, 2);
   }
   const closed = wonCount + Number(want.count_lost ?? 0);
-  expect(row.win_rate, context).toBe(closed ? wonCount / closed : null);
-  if (want.avg_won_amount == null) expect(row.avg_won_amount, context).toBeNull();
-  else expect(row.avg_won_amount, context).toBeCloseTo(Number(want.avg_won_amount), 6);
-  if (want.avg_cycle_days == null) expect(row.avg_cycle_days, context).toBeNull();
-  else expect(Math.abs(Number(row.avg_cycle_days) - Number(want.avg_cycle_days)), context).toBeLessThanOrEqual(0.005);
+  if ("win_rate" in row) expect(row.win_rate, context).toBe(closed ? wonCount / closed : null);
+  if ("avg_won_amount" in row) {
+    if (want.avg_won_amount == null) expect(row.avg_won_amount, context).toBeNull();
+    else expect(row.avg_won_amount, context).toBeCloseTo(Number(want.avg_won_amount), 6);
+  }
+  if ("avg_cycle_days" in row) {
+    if (want.avg_cycle_days == null) expect(row.avg_cycle_days, context).toBeNull();
+    else expect(Math.abs(Number(row.avg_cycle_days) - Number(want.avg_cycle_days)), context).toBeLessThanOrEqual(0.005);
+  }
 }
 
 describe("cubeSums(cubeData(connection, owners), filter, groupBy) on the sample", () => {
   let sample: Awaited<ReturnType<typeof sampleWarehouse>>;
   let byTeam: unknown;
   let byRep: unknown;
+  let files: Record<string, unknown>;
+  let sitePeriodList: Awaited<ReturnType<typeof readSitePeriods>>;
+  /** cubeLoader over the files of the cube by rep as the build writes them, noting the files it reads */
+  const loader = () => {
+    const read: string[] = [];
+    const handle = (name: string) => ({name, size: JSON.stringify(files[name]).length});
+    const periodFiles = Object.fromEntries(
+      sitePeriodList.map((p) => [
+        p.id,
+        Object.fromEntries(
+          ["created", "open", "closed"].map((g) => [g, handle(`data/cube-reps-period/${p.id}-${g}.json`)])
+        )
+      ])
+    );
+    const shardFiles = Array.from({length: CUBE_REP_SHARDS}, (_, i) =>
+      handle(`data/cube-reps/${String(i).padStart(2, "0")}.json`)
+    );
+    const cubeFor = cubeLoader(byTeam, {
+      shards: shardFiles,
+      periods: periodFiles,
+      sitePeriods: sitePeriodList,
+      read: (file: {name: string}) => {
+        read.push(file.name);
+        if (!(file.name in files)) throw new Error(`no file ${file.name}`);
+        return Promise.resolve(files[file.name]);
+      },
+      budget: Infinity
+    });
+    return {cubeFor, read};
+  };
   let periods: {start: string; end: string}[];
   let months: string[];
   let values: Record<Dimension, string[]>;
@@ -146,7 +184,9 @@ describe("cubeSums(cubeData(connection, owners), filter, groupBy) on the sample"
     // as a page reads them: the files' JSON
     byTeam = JSON.parse(JSON.stringify(await cubeData(sample.connection)));
     byRep = JSON.parse(JSON.stringify(await cubeData(sample.connection, "rep")));
-    periods = (await readSitePeriods(sample.connection)).flatMap((p) => [
+    files = JSON.parse(JSON.stringify(await cubeRepFiles(sample.connection)));
+    sitePeriodList = await readSitePeriods(sample.connection);
+    periods = sitePeriodList.flatMap((p) => [
       p,
       ...(p.previous ? [p.previous] : []),
       ...(p.lastYear ? [p.lastYear] : [])
@@ -170,8 +210,9 @@ describe("cubeSums(cubeData(connection, owners), filter, groupBy) on the sample"
   }, 180_000);
   afterAll(() => sample?.close());
 
-  it(`equals SQL over the opportunities for ${DRAWS} random filters and groupings, empty ones included, in both cubes`, async () => {
+  it(`equals SQL over the opportunities for ${DRAWS} random filters and groupings, empty ones included, in both cubes and the files of the one by rep`, async () => {
     const random = new Random(20261206);
+    const {cubeFor} = loader();
     let empty = 0;
     let reps = 0;
     for (let draw = 0; draw < DRAWS; draw++) {
@@ -182,11 +223,15 @@ describe("cubeSums(cubeData(connection, owners), filter, groupBy) on the sample"
       const needsReps = Boolean(filter.rep?.length) || groupBy.includes("rep");
       expect(cubeNeedsReps(filter, groupBy), context).toBe(needsReps);
       if (needsReps) {
-        expect(() => cubeSums(byTeam, filter, groupBy), context).toThrow("data/cube-reps.json");
+        expect(() => cubeSums(byTeam, filter, groupBy), context).toThrow("the cube by rep");
         reps++;
       }
+      const fromFiles = needsReps ? await cubeFor(filter, groupBy) : null;
       for (const [name, cube] of needsReps
-        ? [["by rep", byRep]]
+        ? [
+            ["by rep", byRep],
+            ["by rep, its files", fromFiles]
+          ]
         : [
             ["by team", byTeam],
             ["by rep", byRep]
@@ -210,5 +255,62 @@ describe("cubeSums(cubeData(connection, owners), filter, groupBy) on the sample"
     expect(empty).toBeGreaterThanOrEqual(10);
     expect(reps).toBeGreaterThanOrEqual(40);
     expect(DRAWS - reps).toBeGreaterThanOrEqual(40);
+  });
+
+  it("groups by rep over a site period from the period's files, equal to SQL for 60 random filters and figures", async () => {
+    const random = new Random(20261207);
+    const {cubeFor, read} = loader();
+    const figures = [
+      "count_opportunities",
+      "amount",
+      "count_open",
+      "won_amount",
+      "win_rate",
+      "avg_won_amount",
+      "avg_cycle_days"
+    ];
+    for (let draw = 0; draw < 60; draw++) {
+      const period = random.pick(sitePeriodList);
+      const filter: Filter = {...drawFilter(random, [], [], values), start: period.start, end: period.end};
+      const groupBy: (typeof GROUPS)[number][] = random.chance(0.5)
+        ? ["rep"]
+        : random.shuffle(["rep", random.pick(["team", "channel", "product"] as const)]);
+      const asked = random.shuffle([...figures]).slice(0, random.int(1, 3));
+      const context = `draw ${draw}: ${JSON.stringify(filter)} by ${groupBy.join(", ")} for ${asked.join(", ")}`;
+      const before = read.length;
+      const cube = await cubeFor(filter, [...groupBy], asked);
+      expect(
+        read.slice(before).every((name) => name.startsWith(`data/cube-reps-period/${period.id}-`)),
+        context
+      ).toBe(true);
+      const rows = cubeSums(cube, filter, [...groupBy]) as Sums[];
+      for (const figure of asked) for (const row of rows) expect(figure in row, `${context} ${figure}`).toBe(true);
+      const expected = await warehouseSums(sample.connection, filter, [...groupBy]);
+      expect(rows.map((row) => groupKey(row, groupBy)).sort(), context).toEqual([...expected.keys()].sort());
+      for (const row of rows) expectFigures(row, expected.get(groupKey(row, groupBy))!, context);
+    }
+  });
+
+  it("loads for a rep the one shard that holds every cell of that rep: its position among the owners, modulo the shards", async () => {
+    const owners = await readRows<{rep: string | null}>(
+      sample.connection,
+      `SELECT DISTINCT owner_rep_id AS rep FROM opportunities ORDER BY 1 NULLS LAST`
+    );
+    const shardNames = Object.keys(files).filter((name) => name.startsWith("data/cube-reps/"));
+    expect(shardNames).toHaveLength(CUBE_REP_SHARDS);
+    for (const [position, {rep}] of owners.entries()) {
+      if (rep === null) continue;
+      const {cubeFor, read} = loader();
+      const cube = await cubeFor({rep: [rep]});
+      const shard = `data/cube-reps/${String(position % CUBE_REP_SHARDS).padStart(2, "0")}.json`;
+      expect(read, rep).toEqual([shard]);
+      const [all] = cubeSums(cube, {rep: [rep]}) as Sums[];
+      expectFigures(all, (await warehouseSums(sample.connection, {rep: [rep]}, [])).get("[]")!, rep);
+      expect(Number(all.count_opportunities) + Number(all.count_won) + Number(all.count_lost), rep).toBeGreaterThan(0);
+      for (const other of shardNames.filter((name) => name !== shard)) {
+        const [none] = cubeSums(files[other], {rep: [rep]}) as Sums[];
+        expect([none.count_opportunities, none.count_won, none.count_lost], `${rep} in ${other}`).toEqual([0, 0, 0]);
+      }
+    }
   });
 });
