@@ -1,20 +1,23 @@
-// `npm run bench:cube -- --warehouse <file> [--warehouse <file> …]`: per warehouse, the two cubes a page can
-// load (cubeData by team, data/cube.json; by rep, data/cube-reps.json) — cells, bytes as written and gzipped,
-// seconds to compute — and the time cubeSums takes to apply a filter, in Node and in headless Chromium (the
-// cube read from a local server, as a page reads it): the first call, which decodes the cube, then the median
-// of the filters below, each applied once, as clicks on the filter bar would. Prints a Markdown table.
-import {createReadStream, existsSync, mkdtempSync, rmSync, statSync, writeFileSync} from "node:fs";
+// `npm run bench:cube -- --warehouse <file> [--warehouse <file> …]`: per warehouse, the cube a page loads
+// (cubeData by team, data/cube.json) and the files of the cube by rep (cubeRepFiles: shards and per-period files)
+// — cells, bytes as written and gzipped, seconds to compute — the most of the cube by rep each kind of view loads
+// (cubeLoader's choice), and the time cubeSums takes to apply a filter, in Node and in headless Chromium (the
+// files read from a local server, as a page reads them): the first call, which decodes the cube, then the median
+// of the filters below, each applied once, as clicks on the filter bar would. Prints Markdown tables.
+import {createReadStream, existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync} from "node:fs";
 import {createServer} from "node:http";
 import {tmpdir} from "node:os";
-import {extname, join, resolve} from "node:path";
+import {dirname, extname, join, resolve} from "node:path";
 import {parseArgs} from "node:util";
 import {gzipSync} from "node:zlib";
 import {launchChromium} from "../loaders/site/launch-chromium.ts";
 import {cubeData, type CubeData} from "../loaders/site/pages/cube-data.ts";
+import {CUBE_REP_SHARDS, cubeRepFiles} from "../loaders/site/pages/cube-rep-files.ts";
 import {openWarehouse} from "../loaders/warehouse/open-warehouse.ts";
 import {readRows} from "../loaders/warehouse/read-rows.ts";
 import {decodeIntegers} from "../src/components/cube-integers.js";
-import {cubeSums} from "../src/components/cube.js";
+import {mergeCubes, cubeSums} from "../src/components/cube.js";
+import {CUBE_BUDGET} from "../src/components/cube-filter.js";
 
 const {values} = parseArgs({options: {warehouse: {type: "string", multiple: true, default: []}}});
 if (values.warehouse.length === 0) throw new Error("bench:cube requires --warehouse <file>");
@@ -22,7 +25,7 @@ const root = resolve(import.meta.dirname, "..");
 
 type Click = {filter: Record<string, unknown>; groupBy: string[]};
 
-/** Five filters of the cube by team (three dimensions and a period in one, groupings in two), two by rep. */
+/** Five filters of the cube by team (three dimensions and a period in one, groupings in two), two on two reps' shards. */
 function clicks(cube: CubeData): {team: Click[]; rep: Click[]} {
   const first = (column: string) => cube.reps.rows.map((row) => row[cube.reps.columns.indexOf(column as never)]);
   const [team] = first("team");
@@ -42,7 +45,7 @@ function clicks(cube: CubeData): {team: Click[]; rep: Click[]} {
     ],
     rep: [
       {filter: {...period, rep: [repA, repB], channel: [c0]}, groupBy: []},
-      {filter: {product: [p0]}, groupBy: ["rep"]}
+      {filter: {product: [p0], rep: [repA]}, groupBy: ["month"]}
     ]
   };
 }
@@ -99,18 +102,18 @@ async function serve(dir: string) {
   return {url: `http://127.0.0.1:${address.port}/`, close: () => server.close()};
 }
 
-async function timeInChromium(dir: string, runs: {file: string; list: Click[]}[]) {
+async function timeInChromium(dir: string, runs: {files: string[]; list: Click[]}[]) {
   const server = await serve(dir);
   const browser = await launchChromium();
   try {
     const page = await browser.newPage();
     await page.goto(server.url);
     return await page.evaluate(async (runs) => {
-      const {cubeSums} = await import("/src/components/cube.js" as string);
+      const {cubeSums, mergeCubes} = await import("/src/components/cube.js" as string);
       const results = [];
-      for (const {file, list} of runs) {
+      for (const {files, list} of runs) {
         const loading = performance.now();
-        const cube = await (await fetch(`/cube/${file}`)).json();
+        const cube = mergeCubes(await Promise.all(files.map(async (file) => (await fetch(`/cube/${file}`)).json())));
         const load = performance.now() - loading;
         const started = performance.now();
         cubeSums(cube, {}, []);
@@ -131,37 +134,106 @@ async function timeInChromium(dir: string, runs: {file: string; list: Click[]}[]
 }
 
 const rows: string[][] = [];
+const timings: string[][] = [];
+const views: string[][] = [];
+const kB = (bytes: number) => `${(bytes / 1000).toFixed(0)} kB`;
 for (const path of values.warehouse) {
   const dir = mkdtempSync(join(tmpdir(), "shangji-cube-"));
   const warehouse = await openWarehouse(path, {readOnly: true});
   try {
     const [{n}] = await readRows<{n: number}>(warehouse.connection, "SELECT count(*)::INTEGER AS n FROM opportunities");
-    const cubes = [];
-    for (const [owners, file] of [
-      ["team", "cube.json"],
-      ["rep", "cube-reps.json"]
-    ] as const) {
-      const started = performance.now();
-      const cube = await cubeData(warehouse.connection, owners);
-      const seconds = (performance.now() - started) / 1000;
+    const count = n.toLocaleString("en");
+    let started = performance.now();
+    const byTeam = await cubeData(warehouse.connection);
+    const teamSeconds = (performance.now() - started) / 1000;
+    started = performance.now();
+    const repFiles = await cubeRepFiles(warehouse.connection);
+    const repSeconds = (performance.now() - started) / 1000;
+    const bytes = new Map<string, number>();
+    const written = (file: string, cube: CubeData) => {
       const text = JSON.stringify(cube);
+      mkdirSync(dirname(join(dir, file)), {recursive: true});
       writeFileSync(join(dir, file), text);
-      cubes.push({owners, file, cube, seconds, bytes: Buffer.byteLength(text), gzip: gzipSync(text).length});
-    }
-    const list = clicks(cubes[0].cube);
-    const node = cubes.map(({owners, cube}) => timeClicks(JSON.parse(JSON.stringify(cube)), list[owners]));
-    const chromium = await timeInChromium(
-      dir,
-      cubes.map(({owners, file}) => ({file, list: list[owners]}))
-    );
-    cubes.forEach(({file, cube, seconds, bytes, gzip}, i) => {
+      bytes.set(file, Buffer.byteLength(text));
+      return {cells: decodeIntegers(cube.cells).length, bytes: Buffer.byteLength(text), gzip: gzipSync(text).length};
+    };
+    const team = written("data/cube.json", byTeam);
+    rows.push([
+      count,
+      "data/cube.json",
+      team.cells.toLocaleString("en"),
+      kB(team.bytes),
+      kB(team.gzip),
+      `${teamSeconds.toFixed(1)} s`
+    ]);
+    const shards = Object.keys(repFiles).filter((file) => file.startsWith("data/cube-reps/"));
+    const periodFiles = Object.keys(repFiles).filter((file) => file.startsWith("data/cube-reps-period/"));
+    const of = (files: string[]) => files.map((file) => written(file, repFiles[file]));
+    const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+    for (const [label, files] of [
+      [`data/cube-reps/NN.json (${CUBE_REP_SHARDS} shards)`, shards],
+      ["data/cube-reps-period/<period>-<group>.json (18 files)", periodFiles]
+    ] as const) {
+      const made = of([...files]);
       rows.push([
-        n.toLocaleString("en"),
-        `data/${file}`,
-        decodeIntegers(cube.cells).length.toLocaleString("en"),
-        `${(bytes / 1000).toFixed(0)} kB`,
-        `${(gzip / 1000).toFixed(0)} kB`,
-        `${seconds.toFixed(1)} s`,
+        count,
+        label,
+        `${sum(made.map((m) => m.cells)).toLocaleString("en")} (largest file ${Math.max(...made.map((m) => m.cells)).toLocaleString("en")})`,
+        `${kB(sum(made.map((m) => m.bytes)))} (largest ${kB(Math.max(...made.map((m) => m.bytes)))})`,
+        `${kB(sum(made.map((m) => m.gzip)))} (largest ${kB(Math.max(...made.map((m) => m.gzip)))})`,
+        label.includes("shards") ? `${repSeconds.toFixed(1)} s, both` : ""
+      ]);
+    }
+    // the most of the cube by rep each kind of view loads, as cubeLoader chooses its files
+    const largest = (k: number) =>
+      sum(
+        shards
+          .map((file) => bytes.get(file) ?? 0)
+          .sort((a, b) => b - a)
+          .slice(0, k)
+      );
+    const period = (id: string, group: string) => bytes.get(`data/cube-reps-period/${id}-${group}.json`) ?? 0;
+    const ids = [...new Set(periodFiles.map((file) => file.split("/").at(-1)?.split("-")[0] ?? ""))];
+    const most = (f: (id: string) => number) => Math.max(...ids.map(f));
+    const cubeJson = bytes.get("data/cube.json") ?? 0;
+    for (const [view, loaded] of [
+      ["overview or funnel filtered by 1 rep (any period, with comparisons): its shard", largest(1)],
+      ["overview or funnel filtered by 2 reps in different shards", largest(2)],
+      ["overview or funnel filtered by 3 reps in different shards", largest(3)],
+      [
+        "reps table, any combined filter: the period's closed deals + all time's open ones",
+        most((id) => period(id, "closed") + period("all", "open"))
+      ],
+      ["pivot grouped by rep over a period, count or amount (created)", most((id) => period(id, "created"))],
+      [
+        "pivot grouped by rep over a period, won amount, win rate, average deal or cycle (closed)",
+        most((id) => period(id, "closed"))
+      ],
+      ["pivot grouped by rep and month, quarter or year, all reps: every shard", largest(shards.length)]
+    ] as const) {
+      const fits = loaded <= CUBE_BUDGET;
+      views.push([
+        count,
+        view,
+        kB(loaded),
+        kB(loaded + cubeJson),
+        fits ? "loaded" : "not loaded: a note asks to choose fewer reps"
+      ]);
+    }
+    const list = clicks(byTeam);
+    const codes = byTeam.reps.rows.map((row) => row[0]);
+    const shardOf = (rep: unknown) => shards[codes.indexOf(rep as string) % CUBE_REP_SHARDS];
+    const repShards = [...new Set(list.rep.flatMap((click) => (click.filter.rep as unknown[]).map(shardOf)))];
+    const repCube = mergeCubes(repShards.map((file) => JSON.parse(JSON.stringify(repFiles[file]))));
+    const node = [timeClicks(JSON.parse(JSON.stringify(byTeam)), list.team), timeClicks(repCube, list.rep)];
+    const chromium = await timeInChromium(dir, [
+      {files: ["data/cube.json"], list: list.team},
+      {files: repShards, list: list.rep}
+    ]);
+    ["data/cube.json", `${repShards.length} shards of data/cube-reps/ (two reps)`].forEach((label, i) => {
+      timings.push([
+        count,
+        label,
         `${node[i].first.toFixed(0)} ms, then ${median(node[i].each).toFixed(1)} ms`,
         `${chromium[i].load.toFixed(0)} ms + ${chromium[i].first.toFixed(0)} ms, then ${median(chromium[i].each).toFixed(1)} ms`
       ]);
@@ -172,14 +244,20 @@ for (const path of values.warehouse) {
   }
 }
 
-const head = [
-  "opportunities",
-  "file",
-  "cells",
-  "JSON",
-  "gzip",
-  "computed in",
-  "cubeSums in Node: first (decodes), then median of the clicks",
-  "Chromium: fetch and parse + first, then median of the clicks"
-];
-console.log([head, head.map(() => "---"), ...rows].map((r) => `| ${r.join(" | ")} |`).join("\n"));
+const table = (head: string[], body: string[][]) =>
+  [head, head.map(() => "---"), ...body].map((r) => `| ${r.join(" | ")} |`).join("\n");
+console.log(table(["opportunities", "file", "cells", "JSON", "gzip", "computed in"], rows));
+console.log();
+console.log(table(["opportunities", "view", "cube by rep loaded (most)", "with data/cube.json", "at 500 kB"], views));
+console.log();
+console.log(
+  table(
+    [
+      "opportunities",
+      "cube",
+      "cubeSums in Node: first (decodes), then median of the clicks",
+      "Chromium: fetch and parse + first, then median of the clicks"
+    ],
+    timings
+  )
+);
