@@ -1,8 +1,8 @@
 // Observable Framework configuration: https://observablehq.com/framework/config
 // The site must build and run offline: nothing here may point at a remote address.
-import {headingIds} from "./loaders/site/heading-ids.ts";
-import {readDynamicPaths} from "./loaders/site/read-dynamic-paths.ts";
-import {siteLocale} from "./loaders/site/site-locale.ts";
+import {headingIds} from "./site/heading-ids.ts";
+import {readDynamicPaths} from "./site/read-dynamic-paths.ts";
+import {siteLocale} from "./site/site-locale.ts";
 import {translator} from "./src/components/i18n.js";
 import {common, PAGES} from "./src/locales/common.js";
 

@@ -1,9 +1,9 @@
 import {writeFileSync} from "node:fs";
 import {join} from "node:path";
 import {stringify} from "csv-stringify/sync";
-import {ENTITIES} from "../loaders/schema/entities.ts";
-import {openWarehouse} from "../loaders/warehouse/open-warehouse.ts";
-import {readRows} from "../loaders/warehouse/read-rows.ts";
+import {ENTITIES} from "../warehouse/schema/entities.ts";
+import {openWarehouse} from "../warehouse/open-warehouse.ts";
+import {readRows} from "../warehouse/read-rows.ts";
 
 /**
  * Writes a later export of 1 % of the opportunities (every hundredth by id) into the exports folder, each

@@ -12,10 +12,10 @@ import {DuckDBInstance} from "@duckdb/node-api";
 import {ingest} from "../loaders/ingest/ingest.ts";
 import {sniffFile} from "../loaders/read/sniff-file.ts";
 import {transcodeToUtf8} from "../loaders/read/transcode-to-utf8.ts";
-import {buildSite} from "../loaders/site/build-site.ts";
-import {DEFAULT_MEMORY_LIMIT} from "../loaders/warehouse/open-warehouse.ts";
-import {rebuild} from "../loaders/site/rebuild.ts";
-import {siteLocale} from "../loaders/site/site-locale.ts";
+import {buildSite} from "../site/build-site.ts";
+import {DEFAULT_MEMORY_LIMIT} from "../warehouse/open-warehouse.ts";
+import {rebuild} from "../site/rebuild.ts";
+import {siteLocale} from "../site/site-locale.ts";
 import {changeOnePercent} from "./change-one-percent.ts";
 import {timePipelines} from "./time-pipelines.ts";
 

@@ -1,5 +1,5 @@
-import {openWarehouse} from "../loaders/warehouse/open-warehouse.ts";
-import {sitePeriods} from "../loaders/site/site-periods.ts";
+import {openWarehouse} from "../warehouse/open-warehouse.ts";
+import {sitePeriods} from "../site/site-periods.ts";
 import {allocation} from "../pipelines/allocation.ts";
 import {channelQuality} from "../pipelines/channel-quality.ts";
 import {customers} from "../pipelines/customers.ts";

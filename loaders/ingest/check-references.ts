@@ -1,6 +1,6 @@
 import type {DuckDBConnection} from "@duckdb/node-api";
-import {ENTITIES, type EntityName} from "../schema/entities.ts";
-import {orphansSql, productNearMissesSql, REFERENCES, type ProductNearMiss} from "../schema/references.ts";
+import {ENTITIES, type EntityName} from "../../warehouse/schema/entities.ts";
+import {orphansSql, productNearMissesSql, REFERENCES, type ProductNearMiss} from "../../warehouse/schema/references.ts";
 
 export interface ReferenceReport {
   table: EntityName;

@@ -1,5 +1,5 @@
 import type {DuckDBConnection} from "@duckdb/node-api";
-import {ENTITIES, ENTITY_NAMES} from "../schema/entities.ts";
+import {ENTITIES, ENTITY_NAMES} from "../../warehouse/schema/entities.ts";
 
 /** An export whose newest record is at least this much older than its ingest is dated by that record. */
 export const STALE_EXPORT_DAYS = 7;

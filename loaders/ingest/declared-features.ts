@@ -1,9 +1,9 @@
 import type {DuckDBConnection} from "@duckdb/node-api";
 import type {MappingFile} from "../mapping/mapping-file.ts";
-import {FEATURE_ENTITIES, FEATURE_TABLES, isFeatureEntity} from "../schema/declared-features.ts";
-import type {Column, EntityName} from "../schema/entities.ts";
-import {normalizeLabel} from "../schema/stages.ts";
-import {REMOVED_OPPORTUNITIES} from "../warehouse/ddl.ts";
+import {FEATURE_ENTITIES, FEATURE_TABLES, isFeatureEntity} from "../../warehouse/schema/declared-features.ts";
+import type {Column, EntityName} from "../../warehouse/schema/entities.ts";
+import {normalizeLabel} from "../../warehouse/schema/stages.ts";
+import {REMOVED_OPPORTUNITIES} from "../../warehouse/ddl.ts";
 import type {FeatureColumn, Recognition} from "./recognise-entity.ts";
 import type {Run} from "./load-batch.ts";
 import {sqlString, typedName} from "./typed-select.ts";

@@ -1,7 +1,7 @@
 import {createHash} from "node:crypto";
 import {createReadStream, readdirSync, statSync} from "node:fs";
 import {basename, extname, join, relative} from "node:path";
-import {CliError} from "../cli/cli-error.ts";
+import {CliError} from "../../config/cli-error.ts";
 import {readMappingFile, type MappingFile} from "../mapping/mapping-file.ts";
 
 /** A mapping file with this name inside an exports folder applies to that folder. */

@@ -1,8 +1,8 @@
 import type {DuckDBConnection} from "@duckdb/node-api";
 import type {MappingFile} from "../mapping/mapping-file.ts";
 import {presetStageLabels} from "../presets/index.ts";
-import {productKeySql} from "../schema/references.ts";
-import {DEFAULT_STAGES, normalizeLabel, stageLabelIndex, type Stage} from "../schema/stages.ts";
+import {productKeySql} from "../../warehouse/schema/references.ts";
+import {DEFAULT_STAGES, normalizeLabel, stageLabelIndex, type Stage} from "../../warehouse/schema/stages.ts";
 import {sqlString} from "./typed-select.ts";
 
 /** Follow-up channel labels → canonical activity type. Unknown labels are kept, lower-cased. */

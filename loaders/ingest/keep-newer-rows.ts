@@ -1,6 +1,6 @@
 import type {DuckDBConnection} from "@duckdb/node-api";
-import {ENTITIES, ENTITY_NAMES, type Entity} from "../schema/entities.ts";
-import {REMOVED_OPPORTUNITIES} from "../warehouse/ddl.ts";
+import {ENTITIES, ENTITY_NAMES, type Entity} from "../../warehouse/schema/entities.ts";
+import {REMOVED_OPPORTUNITIES} from "../../warehouse/ddl.ts";
 import type {Run} from "./load-batch.ts";
 
 /*

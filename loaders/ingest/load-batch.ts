@@ -1,6 +1,6 @@
 import type {DuckDBConnection} from "@duckdb/node-api";
 import type {RawRecord} from "../read/read-delimited.ts";
-import {ENTITIES, isKeyColumn, type Entity} from "../schema/entities.ts";
+import {ENTITIES, isKeyColumn, type Entity} from "../../warehouse/schema/entities.ts";
 import {featureColumns, insertFeatureRows, stagedColumns} from "./declared-features.ts";
 import {setAsideReplacedRows} from "./keep-newer-rows.ts";
 import {fieldWithNul, loadedFields, NUL_BYTE} from "./nul-byte.ts";

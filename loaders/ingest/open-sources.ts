@@ -8,7 +8,7 @@ import {CSV_RECORD_OPTIONS, readDelimited, type RawRecord} from "../read/read-de
 import {sniffFile} from "../read/sniff-file.ts";
 import {readXlsx} from "../read/read-xlsx.ts";
 import {workbookXmlBytes} from "../read/workbook-size.ts";
-import {normalizeLabel} from "../schema/stages.ts";
+import {normalizeLabel} from "../../warehouse/schema/stages.ts";
 import {knownHeaders} from "./recognise-entity.ts";
 import type {DelimitedFile} from "./stage-with-duckdb.ts";
 

@@ -2,9 +2,9 @@ import {basename} from "node:path";
 import type {FileMapping} from "../mapping/mapping-file.ts";
 import {PRESETS} from "../presets/index.ts";
 import type {EntityPreset, PresetName} from "../presets/preset.ts";
-import type {FeatureKind} from "../schema/declared-features.ts";
-import {ENTITIES, ENTITY_NAMES, type EntityName} from "../schema/entities.ts";
-import {normalizeLabel} from "../schema/stages.ts";
+import type {FeatureKind} from "../../warehouse/schema/declared-features.ts";
+import {ENTITIES, ENTITY_NAMES, type EntityName} from "../../warehouse/schema/entities.ts";
+import {normalizeLabel} from "../../warehouse/schema/stages.ts";
 
 export interface Recognition {
   entity: EntityName;

@@ -1,8 +1,8 @@
-import {CliError, EXIT} from "../cli/cli-error.ts";
-import {openWarehouse} from "../warehouse/open-warehouse.ts";
+import {CliError, EXIT} from "../../config/cli-error.ts";
+import {openWarehouse} from "../../warehouse/open-warehouse.ts";
 import {exportTime} from "./ingest.ts";
 import {removeVanished} from "./remove-vanished.ts";
-import {convertAmounts, readReportingCurrency} from "../warehouse/convert-amounts.ts";
+import {convertAmounts, readReportingCurrency} from "../../warehouse/convert-amounts.ts";
 
 export interface Redated {
   ingestId: number;

@@ -1,6 +1,6 @@
 import type {DuckDBConnection} from "@duckdb/node-api";
-import {ENTITIES} from "../schema/entities.ts";
-import {LINEAGE_COLUMNS, REMOVED_OPPORTUNITIES} from "../warehouse/ddl.ts";
+import {ENTITIES} from "../../warehouse/schema/entities.ts";
+import {LINEAGE_COLUMNS, REMOVED_OPPORTUNITIES} from "../../warehouse/ddl.ts";
 
 // the schema's columns: whatever a later step derives beside them (converted amounts) is derived again
 const COLUMNS = [...ENTITIES.opportunities.columns.map((c) => c.name), ...LINEAGE_COLUMNS];

@@ -1,5 +1,5 @@
-import type {Column, Entity} from "../schema/entities.ts";
-import {productKeySql} from "../schema/references.ts";
+import type {Column, Entity} from "../../warehouse/schema/entities.ts";
+import {productKeySql} from "../../warehouse/schema/references.ts";
 
 /** How the values of one file are read: the mapping file's value options with preset defaults. */
 export interface ValueSettings {

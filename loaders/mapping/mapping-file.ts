@@ -1,9 +1,9 @@
 import {readFileSync} from "node:fs";
 import {z} from "zod";
-import {CliError} from "../cli/cli-error.ts";
-import {FEATURE_ENTITIES} from "../schema/declared-features.ts";
-import {ENTITIES, ENTITY_NAMES} from "../schema/entities.ts";
-import {productKey} from "../schema/references.ts";
+import {CliError} from "../../config/cli-error.ts";
+import {FEATURE_ENTITIES} from "../../warehouse/schema/declared-features.ts";
+import {ENTITIES, ENTITY_NAMES} from "../../warehouse/schema/entities.ts";
+import {productKey} from "../../warehouse/schema/references.ts";
 
 const valueOptions = {
   dateOrder: z.enum(["ymd", "dmy", "mdy"]).optional(),

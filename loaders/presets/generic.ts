@@ -1,4 +1,4 @@
-import {ENTITIES, ENTITY_NAMES} from "../schema/entities.ts";
+import {ENTITIES, ENTITY_NAMES} from "../../warehouse/schema/entities.ts";
 import type {EntityPreset, Preset} from "./preset.ts";
 
 /** Extra English spellings; the canonical column name itself is always accepted. */

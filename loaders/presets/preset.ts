@@ -1,4 +1,4 @@
-import type {EntityName} from "../schema/entities.ts";
+import type {EntityName} from "../../warehouse/schema/entities.ts";
 
 /** How one CRM names the columns of one entity. */
 export interface EntityPreset {

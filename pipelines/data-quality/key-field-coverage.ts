@@ -1,6 +1,6 @@
 import type {PipelineContext, PipelineResult} from "../lib/context.ts";
 import {readRows} from "../lib/read-rows.ts";
-import type {EntityName} from "../../loaders/schema/entities.ts";
+import type {EntityName} from "../../warehouse/schema/entities.ts";
 
 export interface KeyField {
   table: EntityName;

@@ -1,7 +1,7 @@
 import type {PipelineContext, PipelineResult} from "../lib/context.ts";
 import {readRows} from "../lib/read-rows.ts";
-import {ENTITY_NAMES, type EntityName} from "../../loaders/schema/entities.ts";
-import {orphansSql, REFERENCES} from "../../loaders/schema/references.ts";
+import {ENTITY_NAMES, type EntityName} from "../../warehouse/schema/entities.ts";
+import {orphansSql, REFERENCES} from "../../warehouse/schema/references.ts";
 
 export interface OrphanReferenceRow {
   table: EntityName;

@@ -1,7 +1,7 @@
 import type {PipelineContext, PipelineResult} from "../lib/context.ts";
 import {missingTables} from "../lib/missing-tables.ts";
 import {readRows} from "../lib/read-rows.ts";
-import {productNearMissesSql, type ProductNearMiss} from "../../loaders/schema/references.ts";
+import {productNearMissesSql, type ProductNearMiss} from "../../warehouse/schema/references.ts";
 
 export type ProductNearMissRow = ProductNearMiss;
 

@@ -1,7 +1,7 @@
 import type {PipelineContext, PipelineResult} from "../lib/context.ts";
 import {readRows} from "../lib/read-rows.ts";
-import {ENTITY_NAMES, type EntityName} from "../../loaders/schema/entities.ts";
-import {rowCountsSql} from "../../loaders/warehouse/row-counts-sql.ts";
+import {ENTITY_NAMES, type EntityName} from "../../warehouse/schema/entities.ts";
+import {rowCountsSql} from "../../warehouse/row-counts-sql.ts";
 
 export interface TableRowCountRow {
   table: EntityName;

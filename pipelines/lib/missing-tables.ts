@@ -1,6 +1,6 @@
 import type {DuckDBConnection} from "@duckdb/node-api";
-import type {EntityName} from "../../loaders/schema/entities.ts";
-import {rowCountsSql} from "../../loaders/warehouse/row-counts-sql.ts";
+import type {EntityName} from "../../warehouse/schema/entities.ts";
+import {rowCountsSql} from "../../warehouse/row-counts-sql.ts";
 
 /** The tables among `names` that hold no rows: the exports a result needed but did not get. */
 export async function missingTables(connection: DuckDBConnection, names: EntityName[]): Promise<EntityName[]> {

@@ -1,1 +1,1 @@
-export {readRows} from "../../loaders/warehouse/read-rows.ts";
+export {readRows} from "../../warehouse/read-rows.ts";

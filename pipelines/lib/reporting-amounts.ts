@@ -1,4 +1,4 @@
-import {MOST_FREQUENT_CURRENCY_SQL} from "../../loaders/warehouse/convert-amounts.ts";
+import {MOST_FREQUENT_CURRENCY_SQL} from "../../warehouse/convert-amounts.ts";
 
 /**
  * The tables with money, as pipelines read them: every amount in the reporting currency, `currency` naming it.

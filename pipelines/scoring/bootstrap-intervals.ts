@@ -1,4 +1,4 @@
-import {Random} from "../../loaders/generate/random.ts";
+import {Random} from "../stats/random.ts";
 import {auc, brierScore, type Scored} from "./metrics.ts";
 
 /** A 95 % interval; null where no resample could compute the metric. */

@@ -1,4 +1,4 @@
-import type {FeatureKind} from "../../loaders/schema/declared-features.ts";
+import type {FeatureKind} from "../../warehouse/schema/declared-features.ts";
 import {keptLevels, levelIndexes} from "./category-levels.ts";
 import type {ColumnContributions} from "./column-contributions.ts";
 import type {Design} from "./logistic-regression.ts";

@@ -1,4 +1,4 @@
-import {Random} from "../../loaders/generate/random.ts";
+import {Random} from "../stats/random.ts";
 
 /** How the labelled rows were cut into training, validation and test parts. */
 export type SplitKind = "time_ordered" | "random";

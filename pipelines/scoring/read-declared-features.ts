@@ -1,5 +1,5 @@
 import type {DuckDBConnection} from "@duckdb/node-api";
-import {FEATURE_TABLES, type FeatureEntity, type FeatureKind} from "../../loaders/schema/declared-features.ts";
+import {FEATURE_TABLES, type FeatureEntity, type FeatureKind} from "../../warehouse/schema/declared-features.ts";
 import {readRows} from "../lib/read-rows.ts";
 
 /** A feature a mapping file declared for an entity's exports. */

@@ -1,6 +1,6 @@
 /**
  * The rows of a compact table ({columns, rows}: the column names once, then one array of values per row,
- * as loaders/site/compact-table.ts writes it) as objects; no table, no rows. Name `columns` to read a
+ * as site/compact-table.ts writes it) as objects; no table, no rows. Name `columns` to read a
  * column the loader left out for being null in every row: it reads as null.
  *
  * @template Row

@@ -2,7 +2,7 @@ import {FileAttachment} from "observablehq:stdlib";
 import {cubeLoader} from "./cube-filter.js";
 import {readJson} from "./read-json.js";
 
-// Framework finds the files a page loads by their literal names: loaders/site/pages/cube-rep-files.ts writes them
+// Framework finds the files a page loads by their literal names: site/pages/cube-rep-files.ts writes them
 
 /** The shards of the cube by rep, in order: rep i of the cube's `reps` is in shard i modulo their number. */
 export const CUBE_REP_SHARDS = [

@@ -1,5 +1,5 @@
 /**
- * The digits of integers written as text (loaders/site/pages/cube-integers.ts writes them): base 45, most
+ * The digits of integers written as text (site/pages/cube-integers.ts writes them): base 45, most
  * significant first, every digit but an integer's last from `MORE`, its last from `LAST`, so the text needs
  * no separator. Integers are zigzagged first (0, -1, 1, -2 … as 0, 1, 2, 3 …). None of the 90 characters
  * needs escaping in JSON.

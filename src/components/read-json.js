@@ -1,7 +1,7 @@
 import {passphraseText} from "../locales/passphrase.js";
 import {translator} from "./i18n.js";
 
-// the envelope of loaders/site/seal-site.ts: magic, a JSON header line, AES-256-GCM ciphertext and tag
+// the envelope of site/seal-site.ts: magic, a JSON header line, AES-256-GCM ciphertext and tag
 const MAGIC = new TextEncoder().encode("SHANGJI-SEALED\n");
 const STORAGE_PREFIX = "shangji.siteKey.";
 

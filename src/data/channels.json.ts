@@ -1,4 +1,4 @@
-import {channelsData} from "../../loaders/site/pages/channels-data.ts";
-import {writeLoaderOutput} from "../../loaders/site/write-loader-output.ts";
+import {channelsData} from "../../site/pages/channels-data.ts";
+import {writeLoaderOutput} from "../../site/write-loader-output.ts";
 
 await writeLoaderOutput(channelsData);

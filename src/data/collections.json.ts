@@ -1,4 +1,4 @@
-import {collectionsData} from "../../loaders/site/pages/collections-data.ts";
-import {writeLoaderOutput} from "../../loaders/site/write-loader-output.ts";
+import {collectionsData} from "../../site/pages/collections-data.ts";
+import {writeLoaderOutput} from "../../site/write-loader-output.ts";
 
 await writeLoaderOutput(collectionsData);

@@ -1,4 +1,4 @@
-import {cubeData} from "../../loaders/site/pages/cube-data.ts";
-import {writeLoaderOutput} from "../../loaders/site/write-loader-output.ts";
+import {cubeData} from "../../site/pages/cube-data.ts";
+import {writeLoaderOutput} from "../../site/write-loader-output.ts";
 
 await writeLoaderOutput(cubeData);

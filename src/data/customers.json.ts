@@ -1,4 +1,4 @@
-import {customersData} from "../../loaders/site/pages/customers-data.ts";
-import {writeLoaderOutput} from "../../loaders/site/write-loader-output.ts";
+import {customersData} from "../../site/pages/customers-data.ts";
+import {writeLoaderOutput} from "../../site/write-loader-output.ts";
 
 await writeLoaderOutput(customersData);

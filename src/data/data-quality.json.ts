@@ -1,4 +1,4 @@
-import {dataQualityData} from "../../loaders/site/pages/data-quality-data.ts";
-import {writeLoaderOutput} from "../../loaders/site/write-loader-output.ts";
+import {dataQualityData} from "../../site/pages/data-quality-data.ts";
+import {writeLoaderOutput} from "../../site/write-loader-output.ts";
 
 await writeLoaderOutput(dataQualityData);

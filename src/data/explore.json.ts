@@ -1,5 +1,5 @@
-import {writeLoaderOutput} from "../../loaders/site/write-loader-output.ts";
-import {readRows} from "../../loaders/warehouse/read-rows.ts";
+import {writeLoaderOutput} from "../../site/write-loader-output.ts";
+import {readRows} from "../../warehouse/read-rows.ts";
 
 // won deals per month of their close (UTC) and channel (the opportunity's source): one row per month and channel
 await writeLoaderOutput((connection) =>

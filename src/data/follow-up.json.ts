@@ -1,5 +1,5 @@
-import {followUpData} from "../../loaders/site/pages/follow-up-data.ts";
-import {periodHead} from "../../loaders/site/period-files.ts";
-import {writeLoaderOutput} from "../../loaders/site/write-loader-output.ts";
+import {followUpData} from "../../site/pages/follow-up-data.ts";
+import {periodHead} from "../../site/period-files.ts";
+import {writeLoaderOutput} from "../../site/write-loader-output.ts";
 
 await writeLoaderOutput(async (connection) => periodHead(await followUpData(connection)));

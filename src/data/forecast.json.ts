@@ -1,4 +1,4 @@
-import {forecastData} from "../../loaders/site/pages/forecast-data.ts";
-import {writeLoaderOutput} from "../../loaders/site/write-loader-output.ts";
+import {forecastData} from "../../site/pages/forecast-data.ts";
+import {writeLoaderOutput} from "../../site/write-loader-output.ts";
 
 await writeLoaderOutput(forecastData);

@@ -1,4 +1,4 @@
-import {funnelData} from "../../loaders/site/pages/funnel-data.ts";
-import {writeLoaderOutput} from "../../loaders/site/write-loader-output.ts";
+import {funnelData} from "../../site/pages/funnel-data.ts";
+import {writeLoaderOutput} from "../../site/write-loader-output.ts";
 
 await writeLoaderOutput(funnelData);

@@ -1,4 +1,4 @@
-import {glossaryData} from "../../loaders/site/pages/glossary-data.ts";
-import {siteLocale} from "../../loaders/site/site-locale.ts";
+import {glossaryData} from "../../site/pages/glossary-data.ts";
+import {siteLocale} from "../../site/site-locale.ts";
 
 process.stdout.write(JSON.stringify(glossaryData(siteLocale())));

@@ -1,4 +1,4 @@
-import {opportunitiesData} from "../../loaders/site/pages/opportunities-data.ts";
-import {writeLoaderOutput} from "../../loaders/site/write-loader-output.ts";
+import {opportunitiesData} from "../../site/pages/opportunities-data.ts";
+import {writeLoaderOutput} from "../../site/write-loader-output.ts";
 
 await writeLoaderOutput(opportunitiesData);

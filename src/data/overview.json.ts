@@ -1,4 +1,4 @@
-import {overviewData} from "../../loaders/site/pages/overview-data.ts";
-import {writeLoaderOutput} from "../../loaders/site/write-loader-output.ts";
+import {overviewData} from "../../site/pages/overview-data.ts";
+import {writeLoaderOutput} from "../../site/write-loader-output.ts";
 
 await writeLoaderOutput(overviewData);

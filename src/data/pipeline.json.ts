@@ -1,4 +1,4 @@
-import {pipelineData} from "../../loaders/site/pages/pipeline-data.ts";
-import {writeLoaderOutput} from "../../loaders/site/write-loader-output.ts";
+import {pipelineData} from "../../site/pages/pipeline-data.ts";
+import {writeLoaderOutput} from "../../site/write-loader-output.ts";
 
 await writeLoaderOutput(pipelineData);

@@ -1,4 +1,4 @@
-import {serviceData} from "../../loaders/site/pages/service-data.ts";
-import {writeLoaderOutput} from "../../loaders/site/write-loader-output.ts";
+import {serviceData} from "../../site/pages/service-data.ts";
+import {writeLoaderOutput} from "../../site/write-loader-output.ts";
 
 await writeLoaderOutput(serviceData);

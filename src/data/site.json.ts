@@ -1,4 +1,4 @@
-import {readSiteMeta} from "../../loaders/site/read-site-meta.ts";
-import {writeLoaderOutput} from "../../loaders/site/write-loader-output.ts";
+import {readSiteMeta} from "../../site/read-site-meta.ts";
+import {writeLoaderOutput} from "../../site/write-loader-output.ts";
 
 await writeLoaderOutput(readSiteMeta);

@@ -3,7 +3,7 @@ import {mkdtempSync, readFileSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {describe, expect, it} from "vitest";
-import {PROJECT_ROOT} from "../../loaders/site/build-site.ts";
+import {PROJECT_ROOT} from "../../site/build-site.ts";
 
 // A smoke test that the benchmark still runs end to end at a tiny size: its figures are not asserted.
 describe("npm run bench", () => {

@@ -1,7 +1,7 @@
 import {spawn} from "node:child_process";
 import {describe, expect, it} from "vitest";
-import {warehouseLockPath} from "../../loaders/warehouse/open-warehouse.ts";
-import {withFileLock} from "../../loaders/warehouse/file-lock.ts";
+import {warehouseLockPath} from "../../warehouse/open-warehouse.ts";
+import {withFileLock} from "../../warehouse/file-lock.ts";
 import {queryWarehouse, REPOSITORY, tempWarehouse} from "../ingest/temp-warehouse.ts";
 
 function ingest(warehouse: string, env: Record<string, string> = {}): Promise<{status: number | null; stderr: string}> {

@@ -3,7 +3,7 @@ import {copyFileSync, existsSync, mkdirSync, rmSync} from "node:fs";
 import {join} from "node:path";
 import {describe, expect, it} from "vitest";
 import {ingest} from "../../loaders/ingest/ingest.ts";
-import {openWarehouse} from "../../loaders/warehouse/open-warehouse.ts";
+import {openWarehouse} from "../../warehouse/open-warehouse.ts";
 import {FIXTURES, REPOSITORY, tempDir, writeFile} from "../ingest/temp-warehouse.ts";
 
 const STAGES = ["potential", "intent", "negotiation", "won", "lost"];

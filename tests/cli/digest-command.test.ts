@@ -2,8 +2,8 @@ import {existsSync, mkdtempSync, readFileSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {beforeAll, describe, expect, it} from "vitest";
-import {buildSite} from "../../loaders/site/build-site.ts";
-import {chromiumPath} from "../../loaders/site/launch-chromium.ts";
+import {buildSite} from "../../site/build-site.ts";
+import {chromiumPath} from "../../site/launch-chromium.ts";
 import {makeSmallWarehouse} from "../site/small-warehouse.ts";
 import {runCli} from "./run-cli.ts";
 

@@ -1,7 +1,7 @@
 import {mkdirSync} from "node:fs";
 import {join} from "node:path";
 import {describe, expect, it} from "vitest";
-import {openWarehouse} from "../../loaders/warehouse/open-warehouse.ts";
+import {openWarehouse} from "../../warehouse/open-warehouse.ts";
 import {FIXTURES, queryWarehouse, tempDir, tempWarehouse, writeFile} from "../ingest/temp-warehouse.ts";
 import {runCli, withoutProgress} from "./run-cli.ts";
 

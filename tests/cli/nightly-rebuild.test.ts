@@ -3,7 +3,7 @@ import {cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSyn
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {describe, expect, it} from "vitest";
-import {PROJECT_ROOT} from "../../loaders/site/build-site.ts";
+import {PROJECT_ROOT} from "../../site/build-site.ts";
 
 const REBUILD_TIMEOUT = 600_000;
 

@@ -3,7 +3,7 @@ import {existsSync, mkdirSync, readdirSync, readFileSync, statSync} from "node:f
 import {dirname, join} from "node:path";
 import {describe, expect, it} from "vitest";
 import {ingest} from "../../loaders/ingest/ingest.ts";
-import {openWarehouse} from "../../loaders/warehouse/open-warehouse.ts";
+import {openWarehouse} from "../../warehouse/open-warehouse.ts";
 import {FIXTURES, REPOSITORY, tempDir, writeFile} from "../ingest/temp-warehouse.ts";
 import {runCli} from "./run-cli.ts";
 

@@ -1,11 +1,11 @@
 import {join} from "node:path";
 import {describe, expect, it} from "vitest";
-import {channelsData, type ChannelSummary} from "../../loaders/site/pages/channels-data.ts";
-import {dataQualityData} from "../../loaders/site/pages/data-quality-data.ts";
-import {overviewData} from "../../loaders/site/pages/overview-data.ts";
-import {pipelineData} from "../../loaders/site/pages/pipeline-data.ts";
-import {readSiteMeta} from "../../loaders/site/read-site-meta.ts";
-import {openWarehouse} from "../../loaders/warehouse/open-warehouse.ts";
+import {channelsData, type ChannelSummary} from "../../site/pages/channels-data.ts";
+import {dataQualityData} from "../../site/pages/data-quality-data.ts";
+import {overviewData} from "../../site/pages/overview-data.ts";
+import {pipelineData} from "../../site/pages/pipeline-data.ts";
+import {readSiteMeta} from "../../site/read-site-meta.ts";
+import {openWarehouse} from "../../warehouse/open-warehouse.ts";
 import {tableRows} from "../../src/components/compact-table.js";
 import {queryWarehouse, tempDir, writeFile} from "../ingest/temp-warehouse.ts";
 import {runCli, withoutProgress} from "./run-cli.ts";

@@ -3,8 +3,8 @@ import {cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync} from "node
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {describe, expect, it} from "vitest";
-import {PROJECT_ROOT} from "../../loaders/site/build-site.ts";
-import {openWarehouse} from "../../loaders/warehouse/open-warehouse.ts";
+import {PROJECT_ROOT} from "../../site/build-site.ts";
+import {openWarehouse} from "../../warehouse/open-warehouse.ts";
 
 interface Run {
   status: number | null;

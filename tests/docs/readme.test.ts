@@ -1,6 +1,6 @@
 import {readFileSync} from "node:fs";
 import {describe, expect, it} from "vitest";
-import {ENTITIES, ENTITY_NAMES} from "../../loaders/schema/entities.ts";
+import {ENTITIES, ENTITY_NAMES} from "../../warehouse/schema/entities.ts";
 import {PRESET_NAMES} from "../../loaders/presets/preset.ts";
 
 const readme = readFileSync("README.md", "utf8");

@@ -1,5 +1,5 @@
-import {openWarehouse} from "../../loaders/warehouse/open-warehouse.ts";
-import {readRows} from "../../loaders/warehouse/read-rows.ts";
+import {openWarehouse} from "../../warehouse/open-warehouse.ts";
+import {readRows} from "../../warehouse/read-rows.ts";
 import type {Period} from "../../pipelines/lib/context.ts";
 
 /** The quotes and collections page's headline figures, by SQL on the warehouse alone. */

@@ -1,9 +1,9 @@
 import type {Browser} from "playwright-core";
 import {expect, it} from "vitest";
-import type {SiteMeta} from "../../loaders/site/read-site-meta.ts";
-import type {SiteLocale} from "../../loaders/site/site-locale.ts";
-import {openWarehouse} from "../../loaders/warehouse/open-warehouse.ts";
-import {readRows} from "../../loaders/warehouse/read-rows.ts";
+import type {SiteMeta} from "../../site/read-site-meta.ts";
+import type {SiteLocale} from "../../site/site-locale.ts";
+import {openWarehouse} from "../../warehouse/open-warehouse.ts";
+import {readRows} from "../../warehouse/read-rows.ts";
 import {REPORTING_OPPORTUNITIES} from "../../pipelines/lib/reporting-amounts.ts";
 import {displayName, displayNameMessages} from "../../src/components/display-names.js";
 import {formatters, translator} from "../../src/components/i18n.js";

@@ -1,5 +1,5 @@
-import {openWarehouse} from "../../loaders/warehouse/open-warehouse.ts";
-import {readRows} from "../../loaders/warehouse/read-rows.ts";
+import {openWarehouse} from "../../warehouse/open-warehouse.ts";
+import {readRows} from "../../warehouse/read-rows.ts";
 import type {Period} from "../../pipelines/lib/context.ts";
 
 /** Average won deal and average sales cycle in days of the deals won in the period, by SQL on the warehouse alone. */

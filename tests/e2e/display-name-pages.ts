@@ -1,7 +1,7 @@
 import {join} from "node:path";
 import type {Browser} from "playwright-core";
 import {expect, it} from "vitest";
-import type {SiteLocale} from "../../loaders/site/site-locale.ts";
+import type {SiteLocale} from "../../site/site-locale.ts";
 import {translator} from "../../src/components/i18n.js";
 import {common} from "../../src/locales/common.js";
 import {opportunitiesText} from "../../src/locales/opportunities.js";

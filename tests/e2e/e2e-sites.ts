@@ -1,10 +1,10 @@
 import {mkdtempSync, rmSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
-import type {SiteLocale} from "../../loaders/site/site-locale.ts";
-import {buildSite} from "../../loaders/site/build-site.ts";
-import {rebuild, rebuildSummary} from "../../loaders/site/rebuild.ts";
-import {serveStatic} from "../../loaders/site/serve-static.ts";
+import type {SiteLocale} from "../../site/site-locale.ts";
+import {buildSite} from "../../site/build-site.ts";
+import {rebuild, rebuildSummary} from "../../site/rebuild.ts";
+import {serveStatic} from "../../site/serve-static.ts";
 import {makeE2eWarehouse, writePersonalExport} from "./e2e-warehouse.ts";
 import {sitePages} from "./site-pages.ts";
 

@@ -2,8 +2,8 @@ import {mkdirSync, writeFileSync} from "node:fs";
 import {join} from "node:path";
 import {stringify} from "csv-stringify/sync";
 import {ingest} from "../../loaders/ingest/ingest.ts";
-import {openWarehouse} from "../../loaders/warehouse/open-warehouse.ts";
-import {readRows} from "../../loaders/warehouse/read-rows.ts";
+import {openWarehouse} from "../../warehouse/open-warehouse.ts";
+import {readRows} from "../../warehouse/read-rows.ts";
 import {readCsvFile} from "./read-csv-file.ts";
 
 /** An account name that is also markup: pages must show it as text, never run it. */

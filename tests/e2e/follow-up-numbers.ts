@@ -1,5 +1,5 @@
-import {openWarehouse} from "../../loaders/warehouse/open-warehouse.ts";
-import {readRows} from "../../loaders/warehouse/read-rows.ts";
+import {openWarehouse} from "../../warehouse/open-warehouse.ts";
+import {readRows} from "../../warehouse/read-rows.ts";
 
 /** An open opportunity's next follow-up as README's `followUp` section describes it, by SQL on the warehouse alone. */
 export interface DueFollowUp {

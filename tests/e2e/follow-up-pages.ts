@@ -1,9 +1,9 @@
 import {join} from "node:path";
 import type {Browser} from "playwright-core";
 import {expect, it} from "vitest";
-import {ACTION_ROWS} from "../../loaders/site/pages/follow-up-data.ts";
-import type {SiteMeta} from "../../loaders/site/read-site-meta.ts";
-import type {SiteLocale} from "../../loaders/site/site-locale.ts";
+import {ACTION_ROWS} from "../../site/pages/follow-up-data.ts";
+import type {SiteMeta} from "../../site/read-site-meta.ts";
+import type {SiteLocale} from "../../site/site-locale.ts";
 import {formatters, translator} from "../../src/components/i18n.js";
 import {common} from "../../src/locales/common.js";
 import {dataQualityText} from "../../src/locales/data-quality.js";

@@ -1,8 +1,8 @@
 import {join} from "node:path";
 import type {Browser, Page} from "playwright-core";
 import {expect, it} from "vitest";
-import {openWarehouse} from "../../loaders/warehouse/open-warehouse.ts";
-import type {SiteLocale} from "../../loaders/site/site-locale.ts";
+import {openWarehouse} from "../../warehouse/open-warehouse.ts";
+import type {SiteLocale} from "../../site/site-locale.ts";
 import {forecast} from "../../pipelines/forecast.ts";
 import {latestExport} from "../../pipelines/lib/latest-export.ts";
 import {toDateEnd} from "../../pipelines/lib/to-date-end.ts";

@@ -1,9 +1,9 @@
 import {join} from "node:path";
 import type {Browser, Page} from "playwright-core";
 import {expect, it} from "vitest";
-import type {SiteMeta} from "../../loaders/site/read-site-meta.ts";
-import {renderDigest} from "../../loaders/site/render-digest.ts";
-import type {SiteLocale} from "../../loaders/site/site-locale.ts";
+import type {SiteMeta} from "../../site/read-site-meta.ts";
+import {renderDigest} from "../../site/render-digest.ts";
+import type {SiteLocale} from "../../site/site-locale.ts";
 import {displayName, displayNameMessages} from "../../src/components/display-names.js";
 import {formatters, translator} from "../../src/components/i18n.js";
 import {common} from "../../src/locales/common.js";

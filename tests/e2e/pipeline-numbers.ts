@@ -1,6 +1,6 @@
 import {readdirSync, readFileSync} from "node:fs";
 import {join} from "node:path";
-import {openWarehouse} from "../../loaders/warehouse/open-warehouse.ts";
+import {openWarehouse} from "../../warehouse/open-warehouse.ts";
 import {channelQuality} from "../../pipelines/channel-quality.ts";
 import type {Period} from "../../pipelines/lib/context.ts";
 import {latestExport} from "../../pipelines/lib/latest-export.ts";

@@ -1,5 +1,5 @@
-import {openWarehouse} from "../../loaders/warehouse/open-warehouse.ts";
-import {readRows} from "../../loaders/warehouse/read-rows.ts";
+import {openWarehouse} from "../../warehouse/open-warehouse.ts";
+import {readRows} from "../../warehouse/read-rows.ts";
 
 /** The quarter under way, by SQL on the warehouse alone (the sample's amounts are all in one currency). */
 export interface QuarterNumbers {

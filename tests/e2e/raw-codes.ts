@@ -1,8 +1,8 @@
 import {readdirSync} from "node:fs";
 import {join} from "node:path";
-import {PROJECT_ROOT} from "../../loaders/site/build-site.ts";
-import {openWarehouse} from "../../loaders/warehouse/open-warehouse.ts";
-import {readRows} from "../../loaders/warehouse/read-rows.ts";
+import {PROJECT_ROOT} from "../../site/build-site.ts";
+import {openWarehouse} from "../../warehouse/open-warehouse.ts";
+import {readRows} from "../../warehouse/read-rows.ts";
 
 const CODES_SQL = `
 WITH codes AS (

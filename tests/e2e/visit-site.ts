@@ -1,6 +1,6 @@
 import {join} from "node:path";
 import type {Browser} from "playwright-core";
-import {PROJECT_ROOT} from "../../loaders/site/build-site.ts";
+import {PROJECT_ROOT} from "../../site/build-site.ts";
 import type {BuiltSite} from "./e2e-sites.ts";
 import {emptyVisit, visitPage, type PageVisit} from "./visit-page.ts";
 

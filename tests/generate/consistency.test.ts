@@ -2,7 +2,7 @@ import {mkdtempSync, rmSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
-import {DIRTY_ROWS, generateSample} from "../../loaders/generate/generate-sample.ts";
+import {DIRTY_ROWS, generateSample} from "../../generate/generate-sample.ts";
 import {readRows, shanghaiMs, type Row} from "./read-sample.ts";
 
 const AS_OF = Date.UTC(2026, 10, 20) - 8 * 3_600_000;

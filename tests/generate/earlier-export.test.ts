@@ -3,7 +3,7 @@ import {mkdtempSync, readdirSync, readFileSync, rmSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
-import {DIRTY_ROWS, generateSample, type GenerateResult} from "../../loaders/generate/generate-sample.ts";
+import {DIRTY_ROWS, generateSample, type GenerateResult} from "../../generate/generate-sample.ts";
 import {readRows, shanghaiMs, type Row} from "./read-sample.ts";
 
 /** The bundled earlier export's date, and the instant ingest dates it at. */

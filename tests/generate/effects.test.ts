@@ -2,7 +2,7 @@ import {mkdtempSync, rmSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
-import {generateSample} from "../../loaders/generate/generate-sample.ts";
+import {generateSample} from "../../generate/generate-sample.ts";
 import {readRows} from "./read-sample.ts";
 import {sampleStats} from "./sample-stats.ts";
 

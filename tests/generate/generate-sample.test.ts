@@ -3,7 +3,7 @@ import {tmpdir} from "node:os";
 import {join} from "node:path";
 import iconv from "iconv-lite";
 import {afterAll, describe, expect, it} from "vitest";
-import {DIRTY_ROWS, generateSample, HEADERS, type GenerateOptions} from "../../loaders/generate/generate-sample.ts";
+import {DIRTY_ROWS, generateSample, HEADERS, type GenerateOptions} from "../../generate/generate-sample.ts";
 import {readRows} from "./read-sample.ts";
 
 const dirs: string[] = [];

@@ -1,5 +1,5 @@
 import {describe, expect, it} from "vitest";
-import {mixSeed, Random} from "../../loaders/generate/random.ts";
+import {mixSeed, Random} from "../../pipelines/stats/random.ts";
 
 describe("Random(seed)", () => {
   it("repeats the same sequence for the same seed and stays in [0, 1)", () => {

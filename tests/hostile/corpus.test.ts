@@ -1,7 +1,7 @@
 import {mkdirSync, writeFileSync} from "node:fs";
 import {join} from "node:path";
 import {afterAll, describe, expect, it} from "vitest";
-import {CliError} from "../../loaders/cli/cli-error.ts";
+import {CliError} from "../../config/cli-error.ts";
 import {ingest, type FileReport, type IngestResult} from "../../loaders/ingest/ingest.ts";
 import {queryWarehouse, tempDir} from "../ingest/temp-warehouse.ts";
 import {silentLosses} from "./accounting.ts";

@@ -1,5 +1,5 @@
 import {afterEach, describe, expect, it, vi} from "vitest";
-import {CliError} from "../../loaders/cli/cli-error.ts";
+import {CliError} from "../../config/cli-error.ts";
 import {ingest} from "../../loaders/ingest/ingest.ts";
 import {queryWarehouse, tempDir, tempWarehouse, writeFile} from "../ingest/temp-warehouse.ts";
 import {csv, goodRows, OPPORTUNITY_HEADER} from "./hostile-case.ts";

@@ -3,7 +3,7 @@ import {join} from "node:path";
 import fc from "fast-check";
 import {afterEach, describe, expect, it, vi} from "vitest";
 import {ingest, type IngestResult} from "../../loaders/ingest/ingest.ts";
-import {openWarehouse} from "../../loaders/warehouse/open-warehouse.ts";
+import {openWarehouse} from "../../warehouse/open-warehouse.ts";
 import {tempDir} from "../ingest/temp-warehouse.ts";
 import {silentLosses} from "./accounting.ts";
 import type {Query} from "./hostile-case.ts";

@@ -2,7 +2,7 @@ import {mkdtempSync, rmSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
-import {CliError} from "../../loaders/cli/cli-error.ts";
+import {CliError} from "../../config/cli-error.ts";
 import {ingest, type IngestResult} from "../../loaders/ingest/ingest.ts";
 import {parseMapping} from "../../loaders/mapping/mapping-file.ts";
 import {BAD_ROW, generateLeads, leadsMapping, writeLeadExport} from "../pipelines/lead-export-fixture.ts";

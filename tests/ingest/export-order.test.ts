@@ -1,8 +1,8 @@
 import {describe, expect, it} from "vitest";
 import {ingest} from "../../loaders/ingest/ingest.ts";
 import {redateIngest} from "../../loaders/ingest/redate-ingest.ts";
-import {dataQualityData} from "../../loaders/site/pages/data-quality-data.ts";
-import {openWarehouse} from "../../loaders/warehouse/open-warehouse.ts";
+import {dataQualityData} from "../../site/pages/data-quality-data.ts";
+import {openWarehouse} from "../../warehouse/open-warehouse.ts";
 import {removedOpportunities} from "../../pipelines/data-quality/removed-opportunities.ts";
 import {countRows, queryWarehouse, tempDir, tempWarehouse, writeFile} from "./temp-warehouse.ts";
 

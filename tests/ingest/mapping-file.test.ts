@@ -1,7 +1,7 @@
 import {copyFileSync} from "node:fs";
 import {join} from "node:path";
 import {describe, expect, it} from "vitest";
-import {CliError} from "../../loaders/cli/cli-error.ts";
+import {CliError} from "../../config/cli-error.ts";
 import {ingest} from "../../loaders/ingest/ingest.ts";
 import {parseMapping, readMappingFile} from "../../loaders/mapping/mapping-file.ts";
 import {FIXTURES, queryWarehouse, tempDir, tempWarehouse, writeFile} from "./temp-warehouse.ts";

@@ -1,10 +1,10 @@
 import {describe, expect, it} from "vitest";
-import {formatIngestSummary} from "../../loaders/cli/format-ingest-summary.ts";
+import {formatIngestSummary} from "../../cli/format-ingest-summary.ts";
 import {ingest} from "../../loaders/ingest/ingest.ts";
 import {recogniseEntity} from "../../loaders/ingest/recognise-entity.ts";
 import {parseMapping, type MappingFile} from "../../loaders/mapping/mapping-file.ts";
-import {dataQualityData} from "../../loaders/site/pages/data-quality-data.ts";
-import {openWarehouse} from "../../loaders/warehouse/open-warehouse.ts";
+import {dataQualityData} from "../../site/pages/data-quality-data.ts";
+import {openWarehouse} from "../../warehouse/open-warehouse.ts";
 import {queryWarehouse, tempDir, writeFile} from "./temp-warehouse.ts";
 
 const CATALOGUE = `product_id,name,family,list_price

@@ -4,7 +4,7 @@ import {join} from "node:path";
 import {fileURLToPath} from "node:url";
 import type {Json} from "@duckdb/node-api";
 import {onTestFinished} from "vitest";
-import {openWarehouse} from "../../loaders/warehouse/open-warehouse.ts";
+import {openWarehouse} from "../../warehouse/open-warehouse.ts";
 
 /** tests/fixtures, as ingest reports it: relative to the repository root, where vitest runs */
 export const FIXTURES = "tests/fixtures";

@@ -1,7 +1,7 @@
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import {installValueMacros} from "../../loaders/ingest/value-macros.ts";
-import {normalizeLabel} from "../../loaders/schema/stages.ts";
-import {openWarehouse, type Warehouse} from "../../loaders/warehouse/open-warehouse.ts";
+import {normalizeLabel} from "../../warehouse/schema/stages.ts";
+import {openWarehouse, type Warehouse} from "../../warehouse/open-warehouse.ts";
 
 // The macros run in an in-memory warehouse opened as ingest opens its own (session time zone UTC).
 let warehouse: Warehouse;

@@ -1,6 +1,6 @@
 import {writeFileSync} from "node:fs";
 import {join} from "node:path";
-import {Random} from "../../loaders/generate/random.ts";
+import {Random} from "../../pipelines/stats/random.ts";
 
 export const DEALS_EXPORTED_AT = "2026-11-20";
 const CLOSED = 900;

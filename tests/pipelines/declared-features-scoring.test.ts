@@ -3,7 +3,7 @@ import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {beforeAll, describe, expect, it} from "vitest";
 import {ingest} from "../../loaders/ingest/ingest.ts";
-import {openWarehouse} from "../../loaders/warehouse/open-warehouse.ts";
+import {openWarehouse} from "../../warehouse/open-warehouse.ts";
 import type {Design} from "../../pipelines/scoring/logistic-regression.ts";
 import {scoring, type ScoringResults} from "../../pipelines/scoring.ts";
 import {scoreLeads, type LeadScoring} from "../../pipelines/scoring/score-leads.ts";

@@ -1,6 +1,6 @@
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import {exportedCategory, forecastCategories} from "../../pipelines/forecast/forecast-categories.ts";
-import {readRows} from "../../loaders/warehouse/read-rows.ts";
+import {readRows} from "../../warehouse/read-rows.ts";
 import {emptyWarehouse, sampleWarehouse} from "./sample-warehouse.ts";
 
 let warehouse: Awaited<ReturnType<typeof sampleWarehouse>>;

@@ -1,6 +1,6 @@
 import {writeFileSync} from "node:fs";
 import {join} from "node:path";
-import {Random} from "../../loaders/generate/random.ts";
+import {Random} from "../../pipelines/stats/random.ts";
 
 /** The fixture's export date: every lead captured by 2026-07-31 has had its 90 days. */
 export const EXPORTED_AT = "2026-11-20T00:00:00Z";

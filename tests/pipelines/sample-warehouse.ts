@@ -3,7 +3,7 @@ import {tmpdir} from "node:os";
 import {join} from "node:path";
 import type {DuckDBConnection} from "@duckdb/node-api";
 import {ingest} from "../../loaders/ingest/ingest.ts";
-import {openWarehouse, type Warehouse} from "../../loaders/warehouse/open-warehouse.ts";
+import {openWarehouse, type Warehouse} from "../../warehouse/open-warehouse.ts";
 import type {Filters, Period, PipelineContext} from "../../pipelines/lib/context.ts";
 import {latestExport} from "../../pipelines/lib/latest-export.ts";
 

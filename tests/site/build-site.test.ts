@@ -2,10 +2,10 @@ import {existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFile
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {describe, expect, it} from "vitest";
-import {buildSite} from "../../loaders/site/build-site.ts";
-import {findRemoteReferences} from "../../loaders/site/find-remote-references.ts";
-import {pipelineData} from "../../loaders/site/pages/pipeline-data.ts";
-import {openWarehouse} from "../../loaders/warehouse/open-warehouse.ts";
+import {buildSite} from "../../site/build-site.ts";
+import {findRemoteReferences} from "../../site/find-remote-references.ts";
+import {pipelineData} from "../../site/pages/pipeline-data.ts";
+import {openWarehouse} from "../../warehouse/open-warehouse.ts";
 import {tableRows} from "../../src/components/compact-table.js";
 import {makeSmallWarehouse} from "./small-warehouse.ts";
 

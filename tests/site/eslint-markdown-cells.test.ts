@@ -1,6 +1,6 @@
 import {ESLint} from "eslint";
 import {describe, expect, it} from "vitest";
-import {PROJECT_ROOT} from "../../loaders/site/build-site.ts";
+import {PROJECT_ROOT} from "../../site/build-site.ts";
 
 const markdown = [
   "# ${t(`nav.${page}`)}", // 1

@@ -2,7 +2,7 @@ import {mkdirSync, mkdtempSync, writeFileSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {describe, expect, it} from "vitest";
-import {findRemoteReferences} from "../../loaders/site/find-remote-references.ts";
+import {findRemoteReferences} from "../../site/find-remote-references.ts";
 
 function site(files: Record<string, string>): string {
   const dir = mkdtempSync(join(tmpdir(), "shangji-scan-"));

@@ -2,7 +2,7 @@ import {existsSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync} from "no
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {describe, expect, it} from "vitest";
-import {clearLoaderCache, LAZY_NPM_VERSIONS, seedNpmVersionCache} from "../../loaders/site/framework-cache.ts";
+import {clearLoaderCache, LAZY_NPM_VERSIONS, seedNpmVersionCache} from "../../site/framework-cache.ts";
 
 function root(dirs: string[]): string {
   const dir = mkdtempSync(join(tmpdir(), "shangji-cache-"));

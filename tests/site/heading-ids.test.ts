@@ -1,7 +1,7 @@
 // @ts-expect-error Framework ships no types for its Markdown parser, the one the site build uses
 import {createMarkdownIt, parseMarkdown} from "@observablehq/framework/dist/markdown.js";
 import {describe, expect, it} from "vitest";
-import {headingIds} from "../../loaders/site/heading-ids.ts";
+import {headingIds} from "../../site/heading-ids.ts";
 
 function ids(markdown: string): string[] {
   const md = createMarkdownIt({markdownIt: headingIds});

@@ -2,10 +2,10 @@ import {mkdtempSync, readFileSync, writeFileSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {afterEach, describe, expect, it} from "vitest";
-import {codeFingerprint, moduleGraph} from "../../loaders/site/code-fingerprint.ts";
-import {precomputePageData, type PrecomputedFile} from "../../loaders/site/precompute-page-data.ts";
-import {PROJECT_ROOT} from "../../loaders/site/project-root.ts";
-import {openWarehouse} from "../../loaders/warehouse/open-warehouse.ts";
+import {codeFingerprint, moduleGraph} from "../../site/code-fingerprint.ts";
+import {precomputePageData, type PrecomputedFile} from "../../site/precompute-page-data.ts";
+import {PROJECT_ROOT} from "../../site/project-root.ts";
+import {openWarehouse} from "../../warehouse/open-warehouse.ts";
 import {makeSmallWarehouse} from "./small-warehouse.ts";
 
 const tempDir = () => mkdtempSync(join(tmpdir(), "shangji-incremental-"));
@@ -86,7 +86,7 @@ describe("precomputePageData reuses the page data of an earlier build", () => {
 });
 
 describe("codeFingerprint", () => {
-  const page = (name: string) => join(PROJECT_ROOT, "loaders/site/pages", name);
+  const page = (name: string) => join(PROJECT_ROOT, "site/pages", name);
   const changing = (suffix: string) => (file: string) => {
     const text = readFileSync(file, "utf8");
     return file.endsWith(suffix) ? `${text}\n// changed\n` : text;

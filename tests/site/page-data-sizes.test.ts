@@ -2,7 +2,7 @@ import {mkdtempSync, writeFileSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {describe, expect, it} from "vitest";
-import {pageDataSizes} from "../../loaders/site/page-data-sizes.ts";
+import {pageDataSizes} from "../../site/page-data-sizes.ts";
 
 const register = (name: string, path: string, size: number) =>
   `registerFile("${name}", {"name":"${name}","mimeType":"application/json","path":"${path}","lastModified":1,"size":${size}});`;

@@ -1,5 +1,5 @@
 import {describe, expect, it} from "vitest";
-import {periodHead, periodPart, slicePeriods} from "../../loaders/site/period-files.ts";
+import {periodHead, periodPart, slicePeriods} from "../../site/period-files.ts";
 import {pickSlice} from "../../src/components/slices.js";
 
 const data = {

@@ -3,10 +3,10 @@ import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {describe, expect, it} from "vitest";
 import {ingest} from "../../loaders/ingest/ingest.ts";
-import {buildSite} from "../../loaders/site/build-site.ts";
-import {checkHiddenNames, hiddenDimensions, withoutHiddenNames} from "../../loaders/site/hidden-names.ts";
-import {openWarehouse} from "../../loaders/warehouse/open-warehouse.ts";
-import {readRows} from "../../loaders/warehouse/read-rows.ts";
+import {buildSite} from "../../site/build-site.ts";
+import {checkHiddenNames, hiddenDimensions, withoutHiddenNames} from "../../site/hidden-names.ts";
+import {openWarehouse} from "../../warehouse/open-warehouse.ts";
+import {readRows} from "../../warehouse/read-rows.ts";
 
 const temp = () => mkdtempSync(join(tmpdir(), "shangji-publish-"));
 

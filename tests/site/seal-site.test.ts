@@ -3,7 +3,7 @@ import {mkdirSync, mkdtempSync, readFileSync, writeFileSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {afterEach, describe, expect, it, vi} from "vitest";
-import {channelSlug, repSlug} from "../../loaders/site/read-dynamic-paths.ts";
+import {channelSlug, repSlug} from "../../site/read-dynamic-paths.ts";
 import {
   isSealedSite,
   openSealed,
@@ -12,7 +12,7 @@ import {
   sealSite,
   siteCipher,
   slugKey
-} from "../../loaders/site/seal-site.ts";
+} from "../../site/seal-site.ts";
 import {aesKey, keyBytes, openEnvelope, parseEnvelope, readJson} from "../../src/components/read-json.js";
 
 const PASSPHRASE = "correct horse battery staple";

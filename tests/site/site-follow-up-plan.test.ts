@@ -1,6 +1,6 @@
 import {describe, expect, it} from "vitest";
-import {readProjectConfig} from "../../loaders/config/project-config.ts";
-import {siteFollowUpPlan} from "../../loaders/site/site-follow-up-plan.ts";
+import {readProjectConfig} from "../../config/project-config.ts";
+import {siteFollowUpPlan} from "../../site/site-follow-up-plan.ts";
 import {tempDir, writeFile} from "../ingest/temp-warehouse.ts";
 
 const configWith = (config: object) =>

@@ -1,6 +1,6 @@
 import type {DuckDBConnection} from "@duckdb/node-api";
-import type {CubeData} from "../../loaders/site/pages/cube-data.ts";
-import {encodeIntegers} from "../../loaders/site/pages/cube-integers.ts";
+import type {CubeData} from "../../site/pages/cube-data.ts";
+import {encodeIntegers} from "../../site/pages/cube-integers.ts";
 import {insert, type Value} from "../pipelines/insert-rows.ts";
 
 /**

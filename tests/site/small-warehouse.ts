@@ -1,7 +1,7 @@
 import {mkdtempSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
-import {openWarehouse} from "../../loaders/warehouse/open-warehouse.ts";
+import {openWarehouse} from "../../warehouse/open-warehouse.ts";
 
 /**
  * A hand-made warehouse. Ingest 1 (partial): reps.csv (2 rows loaded), opportunities.csv (5 loaded,

@@ -2,8 +2,8 @@ import {readFileSync} from "node:fs";
 import {join} from "node:path";
 import fc from "fast-check";
 import {describe, expect, it} from "vitest";
-import {precomputePageData} from "../../loaders/site/precompute-page-data.ts";
-import {openWarehouse} from "../../loaders/warehouse/open-warehouse.ts";
+import {precomputePageData} from "../../site/precompute-page-data.ts";
+import {openWarehouse} from "../../warehouse/open-warehouse.ts";
 import {tempDir, tempWarehouse} from "../ingest/temp-warehouse.ts";
 
 // Warehouses a real company can have on its first day: a dimension nobody filled in, a team that never won, no

@@ -1,6 +1,6 @@
 import {parseArgs} from "node:util";
-import {channelData} from "../../../loaders/site/pages/channel-data.ts";
-import {writeLoaderOutput} from "../../../loaders/site/write-loader-output.ts";
+import {channelData} from "../../../site/pages/channel-data.ts";
+import {writeLoaderOutput} from "../../../site/write-loader-output.ts";
 
 // Framework runs a parameterized loader with the page's parameter: --channel <slug>
 const {values} = parseArgs({options: {channel: {type: "string"}}});

@@ -1,6 +1,6 @@
 import {parseArgs} from "node:util";
-import {cubeRepFiles} from "../../../loaders/site/pages/cube-rep-files.ts";
-import {writeLoaderOutput} from "../../../loaders/site/write-loader-output.ts";
+import {cubeRepFiles} from "../../../site/pages/cube-rep-files.ts";
+import {writeLoaderOutput} from "../../../site/write-loader-output.ts";
 
 const {values} = parseArgs({options: {shard: {type: "string"}}});
 await writeLoaderOutput(async (connection) => (await cubeRepFiles(connection))[`data/cube-reps/${values.shard}.json`]);

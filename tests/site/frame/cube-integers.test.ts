@@ -1,5 +1,5 @@
 import {describe, expect, it} from "vitest";
-import {encodeIntegers} from "../../../loaders/site/pages/cube-integers.ts";
+import {encodeIntegers} from "../../../site/pages/cube-integers.ts";
 import {decodeIntegers} from "../../../src/components/cube-integers.js";
 
 describe("encodeIntegers(values) and decodeIntegers(text)", () => {

@@ -1,5 +1,5 @@
 import {describe, expect, it} from "vitest";
-import {withoutHiddenNames} from "../../../loaders/site/hidden-names.ts";
+import {withoutHiddenNames} from "../../../site/hidden-names.ts";
 import {cubeLabels, cubeNeedsReps, cubeSums} from "../../../src/components/cube.js";
 import {SMALL_CUBE, SMALL_CUBE_BY_TEAM} from "../small-cube.ts";
 

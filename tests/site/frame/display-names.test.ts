@@ -1,5 +1,5 @@
 import {describe, expect, it} from "vitest";
-import {readProjectConfig} from "../../../loaders/config/project-config.ts";
+import {readProjectConfig} from "../../../config/project-config.ts";
 import {channelName} from "../../../src/components/channel-link.js";
 import {codeLabel} from "../../../src/components/code-label.js";
 import {displayName, displayNameMessages, humanize} from "../../../src/components/display-names.js";

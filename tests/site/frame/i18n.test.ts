@@ -2,7 +2,7 @@ import {readdirSync} from "node:fs";
 import {join} from "node:path";
 import {describe, expect, it} from "vitest";
 import {formatters, translator} from "../../../src/components/i18n.js";
-import {PROJECT_ROOT} from "../../../loaders/site/build-site.ts";
+import {PROJECT_ROOT} from "../../../site/build-site.ts";
 
 describe("formatters(locale, currency)", () => {
   it("formats amounts, rates and dates in English", () => {

@@ -1,5 +1,5 @@
 import {describe, expect, it} from "vitest";
-import {withoutHiddenNames} from "../../../loaders/site/hidden-names.ts";
+import {withoutHiddenNames} from "../../../site/hidden-names.ts";
 import {common} from "../../../src/locales/common.js";
 import {exploreText} from "../../../src/locales/explore.js";
 import {displayNameMessages} from "../../../src/components/display-names.js";

@@ -5,7 +5,7 @@ import {
   MAX_FILTER_VALUES,
   readFilterOptions,
   sliceKey
-} from "../../../loaders/site/site-filters.ts";
+} from "../../../site/site-filters.ts";
 import {sliceKey as clientSliceKey} from "../../../src/components/slices.js";
 import {emptyWarehouse, sampleWarehouse} from "../../pipelines/sample-warehouse.ts";
 

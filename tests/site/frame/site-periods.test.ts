@@ -1,5 +1,5 @@
 import {describe, expect, it} from "vitest";
-import {shift, sitePeriods} from "../../../loaders/site/site-periods.ts";
+import {shift, sitePeriods} from "../../../site/site-periods.ts";
 
 describe("sitePeriods(now, firstDay)", () => {
   it("offers quarter to date, last quarter, year to date, last year, the last 12 months and all time, half-open in UTC days", () => {

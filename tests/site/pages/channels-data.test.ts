@@ -1,16 +1,16 @@
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import {channelQuality, type ChannelQualityRow} from "../../../pipelines/channel-quality.ts";
-import {readRows} from "../../../loaders/warehouse/read-rows.ts";
-import {channelSlug} from "../../../loaders/site/read-dynamic-paths.ts";
-import {sitePeriods} from "../../../loaders/site/site-periods.ts";
-import {channelData, findChannel} from "../../../loaders/site/pages/channel-data.ts";
+import {readRows} from "../../../warehouse/read-rows.ts";
+import {channelSlug} from "../../../site/read-dynamic-paths.ts";
+import {sitePeriods} from "../../../site/site-periods.ts";
+import {channelData, findChannel} from "../../../site/pages/channel-data.ts";
 import {
   channelsData,
   trendPeriod,
   type CampaignRow,
   type ChannelsData,
   type ChannelSummary
-} from "../../../loaders/site/pages/channels-data.ts";
+} from "../../../site/pages/channels-data.ts";
 import {tableRows} from "../../../src/components/compact-table.js";
 import {insert} from "../../pipelines/insert-rows.ts";
 import {emptyWarehouse, sampleWarehouse} from "../../pipelines/sample-warehouse.ts";

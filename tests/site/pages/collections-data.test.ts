@@ -1,8 +1,8 @@
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
-import {withoutHiddenNames} from "../../../loaders/site/hidden-names.ts";
-import {collectionsData, LISTED_ROWS, type CollectionsData} from "../../../loaders/site/pages/collections-data.ts";
-import {sitePeriods, type SitePeriod} from "../../../loaders/site/site-periods.ts";
-import {readRows} from "../../../loaders/warehouse/read-rows.ts";
+import {withoutHiddenNames} from "../../../site/hidden-names.ts";
+import {collectionsData, LISTED_ROWS, type CollectionsData} from "../../../site/pages/collections-data.ts";
+import {sitePeriods, type SitePeriod} from "../../../site/site-periods.ts";
+import {readRows} from "../../../warehouse/read-rows.ts";
 import {tableRows} from "../../../src/components/compact-table.js";
 import {sampleWarehouse} from "../../pipelines/sample-warehouse.ts";
 

@@ -1,6 +1,6 @@
 import {describe, expect, it} from "vitest";
-import {compactTable} from "../../../loaders/site/compact-table.ts";
-import {withoutHiddenNames} from "../../../loaders/site/hidden-names.ts";
+import {compactTable} from "../../../site/compact-table.ts";
+import {withoutHiddenNames} from "../../../site/hidden-names.ts";
 import {hasColumn, tableRows} from "../../../src/components/compact-table.js";
 
 describe("compactTable(objects, columns) and tableRows(table)", () => {

@@ -1,9 +1,9 @@
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
-import {cubeData, type CubeData} from "../../../loaders/site/pages/cube-data.ts";
-import {cubeBuckets, cubeSplitDays} from "../../../loaders/site/pages/cube-buckets.ts";
-import {withoutHiddenNames} from "../../../loaders/site/hidden-names.ts";
+import {cubeData, type CubeData} from "../../../site/pages/cube-data.ts";
+import {cubeBuckets, cubeSplitDays} from "../../../site/pages/cube-buckets.ts";
+import {withoutHiddenNames} from "../../../site/hidden-names.ts";
 import {cubeSums} from "../../../src/components/cube.js";
-import {sitePeriods} from "../../../loaders/site/site-periods.ts";
+import {sitePeriods} from "../../../site/site-periods.ts";
 import {emptyWarehouse} from "../../pipelines/sample-warehouse.ts";
 import {insertCubeRows, insertSmallCubeRows, SMALL_CUBE, SMALL_CUBE_BY_TEAM} from "../small-cube.ts";
 

@@ -1,11 +1,11 @@
 import {listValue, type DuckDBConnection, type DuckDBValue} from "@duckdb/node-api";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
-import {Random} from "../../../loaders/generate/random.ts";
-import {cubeData} from "../../../loaders/site/pages/cube-data.ts";
-import {CUBE_REP_SHARDS, cubeRepFiles} from "../../../loaders/site/pages/cube-rep-files.ts";
-import {CUBE_MEASURES} from "../../../loaders/site/pages/cube-sql.ts";
-import {readSitePeriods} from "../../../loaders/site/site-now.ts";
-import {readRows} from "../../../loaders/warehouse/read-rows.ts";
+import {Random} from "../../../pipelines/stats/random.ts";
+import {cubeData} from "../../../site/pages/cube-data.ts";
+import {CUBE_REP_SHARDS, cubeRepFiles} from "../../../site/pages/cube-rep-files.ts";
+import {CUBE_MEASURES} from "../../../site/pages/cube-sql.ts";
+import {readSitePeriods} from "../../../site/site-now.ts";
+import {readRows} from "../../../warehouse/read-rows.ts";
 import {cubeNeedsReps, cubeSums} from "../../../src/components/cube.js";
 import {cubeLoader} from "../../../src/components/cube-filter.js";
 import {sampleWarehouse} from "../../pipelines/sample-warehouse.ts";

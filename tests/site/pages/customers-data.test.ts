@@ -6,8 +6,8 @@ import {
   repeatPurchaseRate,
   rfmSegments
 } from "../../../pipelines/customers.ts";
-import {readRows} from "../../../loaders/warehouse/read-rows.ts";
-import {withoutHiddenNames} from "../../../loaders/site/hidden-names.ts";
+import {readRows} from "../../../warehouse/read-rows.ts";
+import {withoutHiddenNames} from "../../../site/hidden-names.ts";
 import {
   CARE_ROWS_PER_KIND,
   customersData,
@@ -15,8 +15,8 @@ import {
   type CustomersData,
   type CustomersNowSlice,
   type CustomersSlice
-} from "../../../loaders/site/pages/customers-data.ts";
-import {sitePeriods, type SitePeriod} from "../../../loaders/site/site-periods.ts";
+} from "../../../site/pages/customers-data.ts";
+import {sitePeriods, type SitePeriod} from "../../../site/site-periods.ts";
 import {tableRows} from "../../../src/components/compact-table.js";
 import {sliceAt} from "../../../src/components/slices.js";
 import {insert} from "../../pipelines/insert-rows.ts";

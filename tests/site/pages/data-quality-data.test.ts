@@ -3,10 +3,10 @@ import {
   dataQualityData,
   opportunityChecks,
   type DataQualityData
-} from "../../../loaders/site/pages/data-quality-data.ts";
-import {sitePeriods} from "../../../loaders/site/site-periods.ts";
-import {openWarehouse} from "../../../loaders/warehouse/open-warehouse.ts";
-import {readRows} from "../../../loaders/warehouse/read-rows.ts";
+} from "../../../site/pages/data-quality-data.ts";
+import {sitePeriods} from "../../../site/site-periods.ts";
+import {openWarehouse} from "../../../warehouse/open-warehouse.ts";
+import {readRows} from "../../../warehouse/read-rows.ts";
 import {dataQuality, duplicateRecords, type DataQualityResults} from "../../../pipelines/data-quality.ts";
 import {followUpOptions} from "../../../pipelines/follow-up/follow-up-options.ts";
 import {FOLLOW_UP_NOW, followUpFixture} from "../../pipelines/follow-up-actions-fixture.ts";

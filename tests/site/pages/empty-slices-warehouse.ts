@@ -2,8 +2,8 @@ import {mkdtempSync, rmSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {ingest} from "../../../loaders/ingest/ingest.ts";
-import {readFilterOptions} from "../../../loaders/site/site-filters.ts";
-import {openWarehouse, type Warehouse} from "../../../loaders/warehouse/open-warehouse.ts";
+import {readFilterOptions} from "../../../site/site-filters.ts";
+import {openWarehouse, type Warehouse} from "../../../warehouse/open-warehouse.ts";
 
 /**
  * The sample with slices left empty: the largest team created nothing since July 2026 (its quarter to date

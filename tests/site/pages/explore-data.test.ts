@@ -5,9 +5,9 @@ import {join} from "node:path";
 import {promisify} from "node:util";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import {ingest} from "../../../loaders/ingest/ingest.ts";
-import {PROJECT_ROOT} from "../../../loaders/site/build-site.ts";
-import {openWarehouse} from "../../../loaders/warehouse/open-warehouse.ts";
-import {readRows} from "../../../loaders/warehouse/read-rows.ts";
+import {PROJECT_ROOT} from "../../../site/build-site.ts";
+import {openWarehouse} from "../../../warehouse/open-warehouse.ts";
+import {readRows} from "../../../warehouse/read-rows.ts";
 
 interface WonRow {
   month: string;

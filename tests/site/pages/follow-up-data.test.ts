@@ -7,18 +7,18 @@ import {
   winRateByCompliance,
   winRateByFollowUpMix
 } from "../../../pipelines/follow-up.ts";
-import {readRows} from "../../../loaders/warehouse/read-rows.ts";
+import {readRows} from "../../../warehouse/read-rows.ts";
 import {scoring} from "../../../pipelines/scoring.ts";
-import {historyUntil} from "../../../loaders/site/pages/forecast-data.ts";
-import {withoutHiddenNames} from "../../../loaders/site/hidden-names.ts";
+import {historyUntil} from "../../../site/pages/forecast-data.ts";
+import {withoutHiddenNames} from "../../../site/hidden-names.ts";
 import {
   followUpData,
   ACTION_ROWS,
   type FollowUpData,
   type FollowUpSlice,
   type TodaySlice
-} from "../../../loaders/site/pages/follow-up-data.ts";
-import {sitePeriods, type SitePeriod} from "../../../loaders/site/site-periods.ts";
+} from "../../../site/pages/follow-up-data.ts";
+import {sitePeriods, type SitePeriod} from "../../../site/site-periods.ts";
 import {tableRows} from "../../../src/components/compact-table.js";
 import {sliceAt} from "../../../src/components/slices.js";
 import {emptyWarehouse, sampleWarehouse} from "../../pipelines/sample-warehouse.ts";

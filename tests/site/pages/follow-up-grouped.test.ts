@@ -1,9 +1,9 @@
 import type {DuckDBConnection} from "@duckdb/node-api";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
-import {followUpData, type FollowUpSlice} from "../../../loaders/site/pages/follow-up-data.ts";
-import {readFilterOptions} from "../../../loaders/site/site-filters.ts";
-import {siteFollowUpPlan} from "../../../loaders/site/site-follow-up-plan.ts";
-import {readRows} from "../../../loaders/warehouse/read-rows.ts";
+import {followUpData, type FollowUpSlice} from "../../../site/pages/follow-up-data.ts";
+import {readFilterOptions} from "../../../site/site-filters.ts";
+import {siteFollowUpPlan} from "../../../site/site-follow-up-plan.ts";
+import {readRows} from "../../../warehouse/read-rows.ts";
 import {tableRows} from "../../../src/components/compact-table.js";
 import {emptyWarehouse, sampleWarehouse} from "../../pipelines/sample-warehouse.ts";
 import {emptySlicesWarehouse} from "./empty-slices-warehouse.ts";

@@ -1,8 +1,8 @@
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import {forecast, type ForecastResults} from "../../../pipelines/forecast.ts";
-import {forecastData, historyUntil, type ForecastSlice} from "../../../loaders/site/pages/forecast-data.ts";
-import type {PageSlices} from "../../../loaders/site/page-slices.ts";
-import {readRows} from "../../../loaders/warehouse/read-rows.ts";
+import {forecastData, historyUntil, type ForecastSlice} from "../../../site/pages/forecast-data.ts";
+import type {PageSlices} from "../../../site/page-slices.ts";
+import {readRows} from "../../../warehouse/read-rows.ts";
 import {emptyWarehouse, sampleWarehouse} from "../../pipelines/sample-warehouse.ts";
 
 const NOW = "2026-11-20T00:00:00Z";

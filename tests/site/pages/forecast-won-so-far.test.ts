@@ -3,13 +3,13 @@ import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import {ingest} from "../../../loaders/ingest/ingest.ts";
-import type {PageSlices} from "../../../loaders/site/page-slices.ts";
-import {forecastData, historyUntil, type ForecastSlice} from "../../../loaders/site/pages/forecast-data.ts";
-import {overviewData, type OverviewData} from "../../../loaders/site/pages/overview-data.ts";
-import {sitePeriods} from "../../../loaders/site/site-periods.ts";
-import {siteNow} from "../../../loaders/site/site-now.ts";
-import {openWarehouse, type Warehouse} from "../../../loaders/warehouse/open-warehouse.ts";
-import {readRows} from "../../../loaders/warehouse/read-rows.ts";
+import type {PageSlices} from "../../../site/page-slices.ts";
+import {forecastData, historyUntil, type ForecastSlice} from "../../../site/pages/forecast-data.ts";
+import {overviewData, type OverviewData} from "../../../site/pages/overview-data.ts";
+import {sitePeriods} from "../../../site/site-periods.ts";
+import {siteNow} from "../../../site/site-now.ts";
+import {openWarehouse, type Warehouse} from "../../../warehouse/open-warehouse.ts";
+import {readRows} from "../../../warehouse/read-rows.ts";
 import {forecast, forecastRevenueSeries, type ForecastResults} from "../../../pipelines/forecast.ts";
 
 /**

@@ -1,8 +1,8 @@
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
-import {readFilterOptions, type FilterDimension} from "../../../loaders/site/site-filters.ts";
-import {sitePeriods} from "../../../loaders/site/site-periods.ts";
-import {funnelData, type FunnelData} from "../../../loaders/site/pages/funnel-data.ts";
-import {STUCK_ROWS} from "../../../loaders/site/pages/funnel-now.ts";
+import {readFilterOptions, type FilterDimension} from "../../../site/site-filters.ts";
+import {sitePeriods} from "../../../site/site-periods.ts";
+import {funnelData, type FunnelData} from "../../../site/pages/funnel-data.ts";
+import {STUCK_ROWS} from "../../../site/pages/funnel-now.ts";
 import type {Filters, PipelineContext} from "../../../pipelines/lib/context.ts";
 import {pipelineStageProbabilities} from "../../../pipelines/pipeline.ts";
 import {stageConversion, stuckOpportunities, type StageConversionResults} from "../../../pipelines/stage-conversion.ts";

@@ -1,7 +1,7 @@
 import type {DuckDBConnection} from "@duckdb/node-api";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
-import {funnelData, type FunnelSlice} from "../../../loaders/site/pages/funnel-data.ts";
-import {readRows} from "../../../loaders/warehouse/read-rows.ts";
+import {funnelData, type FunnelSlice} from "../../../site/pages/funnel-data.ts";
+import {readRows} from "../../../warehouse/read-rows.ts";
 import {tableRows} from "../../../src/components/compact-table.js";
 import {emptyWarehouse, sampleWarehouse} from "../../pipelines/sample-warehouse.ts";
 import {emptySlicesWarehouse} from "./empty-slices-warehouse.ts";

@@ -1,5 +1,5 @@
 import {describe, expect, it} from "vitest";
-import {glossaryData} from "../../../loaders/site/pages/glossary-data.ts";
+import {glossaryData} from "../../../site/pages/glossary-data.ts";
 import {GLOSSARY} from "../../../pipelines/glossary.ts";
 
 describe("glossaryData(locale)", () => {

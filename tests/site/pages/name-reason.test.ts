@@ -1,7 +1,7 @@
 import {afterEach, describe, expect, it} from "vitest";
-import {leadScoresData} from "../../../loaders/site/pages/lead-scores-data.ts";
-import {nameReason} from "../../../loaders/site/pages/name-reason.ts";
-import {DISPLAY_NAMES_VARIABLE} from "../../../loaders/site/site-display-names.ts";
+import {leadScoresData} from "../../../site/pages/lead-scores-data.ts";
+import {nameReason} from "../../../site/pages/name-reason.ts";
+import {DISPLAY_NAMES_VARIABLE} from "../../../site/site-display-names.ts";
 import type {LeadScoreRow} from "../../../pipelines/scoring/score-leads.ts";
 
 const deal = {source: "referral", stage: "negotiation", owner_rep_id: "R003", rep_name: "杨华建"};

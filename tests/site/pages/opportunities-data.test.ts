@@ -3,17 +3,17 @@ import {budgetAllocation} from "../../../pipelines/allocation/budget-allocation.
 import {suggestedReassignments} from "../../../pipelines/allocation/suggested-reassignments.ts";
 import {discovery} from "../../../pipelines/discovery.ts";
 import {scoring, type ScoringResults} from "../../../pipelines/scoring.ts";
-import {historyUntil} from "../../../loaders/site/pages/forecast-data.ts";
+import {historyUntil} from "../../../site/pages/forecast-data.ts";
 import {
   DISCOVERY_ROWS,
   MOVE_ROWS,
   opportunitiesData,
   PRIORITY_ROWS,
   type OpportunitiesData
-} from "../../../loaders/site/pages/opportunities-data.ts";
-import {sitePeriods} from "../../../loaders/site/site-periods.ts";
-import {withoutHiddenNames} from "../../../loaders/site/hidden-names.ts";
-import {readRows} from "../../../loaders/warehouse/read-rows.ts";
+} from "../../../site/pages/opportunities-data.ts";
+import {sitePeriods} from "../../../site/site-periods.ts";
+import {withoutHiddenNames} from "../../../site/hidden-names.ts";
+import {readRows} from "../../../warehouse/read-rows.ts";
 import {tableRows} from "../../../src/components/compact-table.js";
 import {emptyWarehouse, sampleWarehouse} from "../../pipelines/sample-warehouse.ts";
 

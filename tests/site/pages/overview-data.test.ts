@@ -1,8 +1,8 @@
 import type {DuckDBConnection} from "@duckdb/node-api";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
-import {overviewData, type OverviewData} from "../../../loaders/site/pages/overview-data.ts";
-import {sitePeriods} from "../../../loaders/site/site-periods.ts";
-import {readRows} from "../../../loaders/warehouse/read-rows.ts";
+import {overviewData, type OverviewData} from "../../../site/pages/overview-data.ts";
+import {sitePeriods} from "../../../site/site-periods.ts";
+import {readRows} from "../../../warehouse/read-rows.ts";
 import {channelQuality} from "../../../pipelines/channel-quality.ts";
 import {combinedQuarter} from "../../../pipelines/forecast/combined-quarter.ts";
 import {followUpActions} from "../../../pipelines/follow-up.ts";

@@ -1,6 +1,6 @@
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
-import {deepDiscountsAlert, overdueReceivablesAlert} from "../../../loaders/site/pages/overview-money.ts";
-import {readRows} from "../../../loaders/warehouse/read-rows.ts";
+import {deepDiscountsAlert, overdueReceivablesAlert} from "../../../site/pages/overview-money.ts";
+import {readRows} from "../../../warehouse/read-rows.ts";
 import {emptyWarehouse, sampleWarehouse} from "../../pipelines/sample-warehouse.ts";
 
 const ALL_TIME = {start: "2023-11-01", end: "2026-11-21"};

@@ -1,8 +1,8 @@
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import type {DuckDBConnection} from "@duckdb/node-api";
-import {pipelineData, type PipelineData} from "../../../loaders/site/pages/pipeline-data.ts";
-import {SAMPLE_EXPORTS} from "../../../loaders/site/sample-exports.ts";
-import {ENTITY_NAMES} from "../../../loaders/schema/entities.ts";
+import {pipelineData, type PipelineData} from "../../../site/pages/pipeline-data.ts";
+import {SAMPLE_EXPORTS} from "../../../site/sample-exports.ts";
+import {ENTITY_NAMES} from "../../../warehouse/schema/entities.ts";
 import {tableRows} from "../../../src/components/compact-table.js";
 import {readRows} from "../../generate/read-sample.ts";
 import {sampleWarehouse} from "../../pipelines/sample-warehouse.ts";

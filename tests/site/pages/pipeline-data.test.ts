@@ -1,7 +1,7 @@
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
-import {readFilterOptions} from "../../../loaders/site/site-filters.ts";
-import {sitePeriods} from "../../../loaders/site/site-periods.ts";
-import {pipelineData, type PipelineData} from "../../../loaders/site/pages/pipeline-data.ts";
+import {readFilterOptions} from "../../../site/site-filters.ts";
+import {sitePeriods} from "../../../site/site-periods.ts";
+import {pipelineData, type PipelineData} from "../../../site/pages/pipeline-data.ts";
 import type {Filters, PipelineContext} from "../../../pipelines/lib/context.ts";
 import {
   openPipeline,

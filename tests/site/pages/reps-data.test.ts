@@ -5,11 +5,11 @@ import {withStageEntries} from "../../../pipelines/lib/stage-entries.ts";
 import {monthlyWonRevenue} from "../../../pipelines/reconciliation.ts";
 import {repPerformance, teamPerformance, type RepSegmentRow} from "../../../pipelines/rep-performance.ts";
 import {stuckOpportunities} from "../../../pipelines/stage-conversion.ts";
-import {readRows} from "../../../loaders/warehouse/read-rows.ts";
-import {repData, MAX_DEALS, type RepData} from "../../../loaders/site/pages/rep-data.ts";
-import type {CompactTable} from "../../../loaders/site/compact-table.ts";
-import {repSpecialties, repsData, type RepsData} from "../../../loaders/site/pages/reps-data.ts";
-import {sitePeriods, type SitePeriod} from "../../../loaders/site/site-periods.ts";
+import {readRows} from "../../../warehouse/read-rows.ts";
+import {repData, MAX_DEALS, type RepData} from "../../../site/pages/rep-data.ts";
+import type {CompactTable} from "../../../site/compact-table.ts";
+import {repSpecialties, repsData, type RepsData} from "../../../site/pages/reps-data.ts";
+import {sitePeriods, type SitePeriod} from "../../../site/site-periods.ts";
 import {tableRows} from "../../../src/components/compact-table.js";
 import {emptyWarehouse, sampleWarehouse} from "../../pipelines/sample-warehouse.ts";
 

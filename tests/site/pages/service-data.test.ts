@@ -6,10 +6,10 @@ import {
   resolutionTimes,
   satisfactionScores
 } from "../../../pipelines/service.ts";
-import {readRows} from "../../../loaders/warehouse/read-rows.ts";
-import {withoutHiddenNames} from "../../../loaders/site/hidden-names.ts";
-import {serviceData, type ServiceData} from "../../../loaders/site/pages/service-data.ts";
-import {sitePeriods, type SitePeriod} from "../../../loaders/site/site-periods.ts";
+import {readRows} from "../../../warehouse/read-rows.ts";
+import {withoutHiddenNames} from "../../../site/hidden-names.ts";
+import {serviceData, type ServiceData} from "../../../site/pages/service-data.ts";
+import {sitePeriods, type SitePeriod} from "../../../site/site-periods.ts";
 import {tableRows} from "../../../src/components/compact-table.js";
 import {insert} from "../../pipelines/insert-rows.ts";
 import {emptyWarehouse, sampleWarehouse} from "../../pipelines/sample-warehouse.ts";

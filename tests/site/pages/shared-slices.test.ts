@@ -1,5 +1,5 @@
 import {describe, expect, it} from "vitest";
-import {shareEqualSlices} from "../../../loaders/site/shared-slices.ts";
+import {shareEqualSlices} from "../../../site/shared-slices.ts";
 import {pickSlice, sliceAt} from "../../../src/components/slices.js";
 
 describe("shareEqualSlices(slices)", () => {

@@ -1,5 +1,5 @@
 import {describe, expect, it} from "vitest";
-import {significant, significantFigures} from "../../../loaders/site/significant.ts";
+import {significant, significantFigures} from "../../../site/significant.ts";
 
 describe("significant(value) and significantFigures(row)", () => {
   it("keeps four significant digits", () => {

@@ -1,0 +1,88 @@
+import type {DuckDBConnection} from "@duckdb/node-api";
+import {channelSlug, readChannels, readOwnerIds, repSlug} from "./read-dynamic-paths.ts";
+import {channelData} from "./pages/channel-data.ts";
+import {channelsData} from "./pages/channels-data.ts";
+import {collectionsData} from "./pages/collections-data.ts";
+import {cubeData} from "./pages/cube-data.ts";
+import {cubeRepFiles} from "./pages/cube-rep-files.ts";
+import {customersData} from "./pages/customers-data.ts";
+import {dataQualityData} from "./pages/data-quality-data.ts";
+import {followUpData} from "./pages/follow-up-data.ts";
+import {forecastData} from "./pages/forecast-data.ts";
+import {funnelData} from "./pages/funnel-data.ts";
+import {opportunitiesData} from "./pages/opportunities-data.ts";
+import {overviewData} from "./pages/overview-data.ts";
+import {pipelineData} from "./pages/pipeline-data.ts";
+import {readRepPages, repData, type RepPages} from "./pages/rep-data.ts";
+import {repsData} from "./pages/reps-data.ts";
+import {serviceData} from "./pages/service-data.ts";
+import {readSiteMeta} from "./read-site-meta.ts";
+
+/**
+ * The site's own page data, by file under src/: what each data loader in src/data/ computes. A site build
+ * computes them all in one process (one warehouse connection per core, stage entries once per
+ * connection) and hands Framework the files; `observable preview` runs the loaders one by one instead.
+ * A parameterized file ([rep]) lists its parameter values, and may `prepare` what all its files read: a build
+ * prepares it once per connection and hands it to every `read`. An entry with `periodFiles` is written as
+ * a head at `file` and one part per period at `periodFiles` (period-files.ts).
+ */
+export interface PageDataEntry {
+  file: string;
+  /** the module of `read`, under site: its code and what it imports decide whether cached data is current */
+  source: string;
+  periodFiles?: string;
+  /** the files of an entry whose one computation is written as several: each file with its data */
+  files?: (data: unknown) => [string, unknown][];
+  read: (connection: DuckDBConnection, param?: string, prepared?: unknown) => Promise<unknown>;
+  params?: (connection: DuckDBConnection) => Promise<string[]>;
+  prepare?: (connection: DuckDBConnection) => Promise<unknown>;
+}
+
+const ownerSlugs = async (connection: DuckDBConnection) => (await readOwnerIds(connection)).map(repSlug);
+const channelSlugs = async (connection: DuckDBConnection) => (await readChannels(connection)).map(channelSlug);
+
+export const PAGE_DATA: PageDataEntry[] = [
+  {file: "data/site.json", source: "read-site-meta.ts", read: readSiteMeta},
+  {file: "data/overview.json", source: "pages/overview-data.ts", read: overviewData},
+  {file: "data/channels.json", source: "pages/channels-data.ts", read: channelsData},
+  {file: "data/funnel.json", source: "pages/funnel-data.ts", read: (c) => funnelData(c)},
+  {file: "data/pipeline.json", source: "pages/pipeline-data.ts", read: pipelineData},
+  {file: "data/reps.json", source: "pages/reps-data.ts", read: repsData, periodFiles: "data/reps-period/[period].json"},
+  {file: "data/forecast.json", source: "pages/forecast-data.ts", read: forecastData},
+  {file: "data/opportunities.json", source: "pages/opportunities-data.ts", read: opportunitiesData},
+  {
+    file: "data/follow-up.json",
+    source: "pages/follow-up-data.ts",
+    read: (c) => followUpData(c),
+    periodFiles: "data/follow-up-period/[period].json"
+  },
+  {file: "data/customers.json", source: "pages/customers-data.ts", read: customersData},
+  {file: "data/service.json", source: "pages/service-data.ts", read: serviceData},
+  {file: "data/collections.json", source: "pages/collections-data.ts", read: collectionsData},
+  {file: "data/data-quality.json", source: "pages/data-quality-data.ts", read: (c) => dataQualityData(c)},
+  {file: "data/cube.json", source: "pages/cube-data.ts", read: (c) => cubeData(c)},
+  {
+    file: "data/cube-reps/[shard].json",
+    source: "pages/cube-rep-files.ts",
+    read: cubeRepFiles,
+    files: (data) => Object.entries(data as Record<string, unknown>)
+  },
+  {
+    file: "data/reps/[rep].json",
+    source: "pages/rep-data.ts",
+    read: (c, rep, pages) => repData(c, rep ?? "", pages as RepPages | undefined),
+    params: ownerSlugs,
+    prepare: readRepPages
+  },
+  {
+    file: "data/channels/[channel].json",
+    source: "pages/channel-data.ts",
+    read: (c, slug) => channelData(c, slug ?? ""),
+    params: channelSlugs
+  }
+];
+
+/** The registry entry of a data file: "data/reps/[rep].json" for "data/reps/R001.json" too. */
+export function pageDataEntry(file: string): PageDataEntry | undefined {
+  return PAGE_DATA.find((entry) => entry.file === file);
+}
