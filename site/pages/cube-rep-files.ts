@@ -32,10 +32,11 @@ export async function cubeRepFiles(connection: DuckDBConnection): Promise<Record
   const ownerOf = (position: number) =>
     Math.floor((position % perBucket) / (cells.channels.length * cells.products.length));
   const files: Record<string, CubeData> = {};
-  for (let shard = 0; shard < CUBE_REP_SHARDS; shard++) {
-    const kept = cells.positions.flatMap((p, i) => (ownerOf(p) % CUBE_REP_SHARDS === shard ? [i] : []));
+  const shards: number[][] = Array.from({length: CUBE_REP_SHARDS}, () => []);
+  cells.positions.forEach((p, i) => shards[ownerOf(p) % CUBE_REP_SHARDS].push(i));
+  shards.forEach((kept, shard) => {
     files[`data/cube-reps/${String(shard).padStart(2, "0")}.json`] = compactCube(pick(cells, kept), decimals);
-  }
+  });
   for (const period of periods) {
     const cube = compactCube(periodCells(cells, period, perBucket));
     for (const [group, measures] of Object.entries(CUBE_MEASURE_GROUPS)) {
