@@ -1,5 +1,6 @@
 import type {DuckDBConnection, DuckDBValue} from "@duckdb/node-api";
 import type {Filters, Period, PipelineResult} from "./context.ts";
+import {FILTER_COLUMNS} from "./filter-condition.ts";
 import {OPPORTUNITY_SCOPE} from "./opportunity-scope.ts";
 
 /**
@@ -15,14 +16,6 @@ export interface SliceGrid {
 
 /** A grouped pipeline's results: one per period, then one per choice, in the grid's order. */
 export type SliceResults<Row> = PipelineResult<Row>[][];
-
-const COLUMNS: Record<keyof Filters, string> = {
-  team: "team",
-  region: "region",
-  channel: "source",
-  rep: "owner_rep_id",
-  product: "product"
-};
 
 /** From the first day of the earliest period to the end of the latest: what a grouped query reads once. */
 export function gridSpan(grid: SliceGrid): Period {
@@ -52,7 +45,7 @@ export function sliceGridSql(grid: SliceGrid): {sql: string; params: Record<stri
     params[`slice_choice_${i}`] = `${set[0]}=${filters[set[0]]}`;
     return `(${i}, $slice_choice_${i}::VARCHAR)`;
   });
-  const keys = ["'all'", ...[...dimensions].map((key) => `'${key}=' || f.${COLUMNS[key]}`)];
+  const keys = ["'all'", ...[...dimensions].map((key) => `'${key}=' || f.${FILTER_COLUMNS[key]}`)];
   const sql = `slice_periods AS (
   SELECT * FROM (VALUES ${periods.join(", ")}) AS t(period_index, start_at, end_at)
 ),
