@@ -3,7 +3,7 @@ import {channelSlug, readChannels, readOwnerIds, repSlug} from "./read-dynamic-p
 import {channelData} from "./pages/channel-data.ts";
 import {channelsData} from "./pages/channels-data.ts";
 import {collectionsData} from "./pages/collections-data.ts";
-import {cubeData} from "./pages/cube-data.ts";
+import {cubeData, cubeKeys, type CubeData} from "./pages/cube-data.ts";
 import {cubeRepFiles} from "./pages/cube-rep-files.ts";
 import {customersData} from "./pages/customers-data.ts";
 import {dataQualityData} from "./pages/data-quality-data.ts";
@@ -60,7 +60,15 @@ export const PAGE_DATA: PageDataEntry[] = [
   {file: "data/service.json", source: "pages/service-data.ts", read: serviceData},
   {file: "data/collections.json", source: "pages/collections-data.ts", read: collectionsData},
   {file: "data/data-quality.json", source: "pages/data-quality-data.ts", read: (c) => dataQualityData(c)},
-  {file: "data/cube.json", source: "pages/cube-data.ts", read: (c) => cubeData(c)},
+  {
+    file: "data/cube.json",
+    source: "pages/cube-data.ts",
+    read: (c) => cubeData(c),
+    files: (data) => [
+      ["data/cube.json", data],
+      ["data/cube-keys.json", cubeKeys(data as CubeData)]
+    ]
+  },
   {
     file: "data/cube-reps/[shard].json",
     source: "pages/cube-rep-files.ts",

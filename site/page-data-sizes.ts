@@ -6,7 +6,9 @@ export interface PageDataSize {
   page: string;
   /**
    * bytes of the data files (FileAttachments) the page loads for one view: all it registers, except that
-   * of its per-period files (in a `…-period/` folder, period-files.ts) only the largest counts
+   * of its per-period files (in a `…-period/` folder, period-files.ts) only the largest counts, and the cube's
+   * files (data/cube.json, data/cube-reps…) none: a page loads those for a combined filter only, and only as
+   * many as keep the whole view within its budget (src/components/cube-filter.js)
    */
   dataBytes: number;
   largestFile: string | null;
@@ -14,8 +16,10 @@ export interface PageDataSize {
 }
 
 const REGISTER_FILE = /registerFile\("[^"]*", (\{[^{}]*\})\)/g;
+const ALTERNATIVE = /-period\/[^/]+$/;
+const ON_DEMAND = /_file\/data\/(cube\.[^/]+\.json$|cube-reps(-period)?\/)/;
 
-/** Per built page (.html under `folder`), the size of the data files it registers, largest first. */
+/** Per built page (.html under `folder`), the size of the data files it loads for one view, largest first. */
 export function pageDataSizes(folder: string): PageDataSize[] {
   const pages = readdirSync(folder, {recursive: true, withFileTypes: true}).filter(
     (e) => e.isFile() && e.name.endsWith(".html")
@@ -25,16 +29,18 @@ export function pageDataSizes(folder: string): PageDataSize[] {
       const file = join(entry.parentPath, entry.name);
       const sizes = [...readFileSync(file, "utf8").matchAll(REGISTER_FILE)]
         .map((m) => JSON.parse(m[1]) as {path: string; size: number})
-        .filter((f) => f.path.includes("_file/"));
-      const largest = sizes.reduce<{path: string; size: number} | null>(
-        (max, f) => (max === null || f.size > max.size ? f : max),
-        null
-      );
-      const alternative = (f: {path: string}) => /-period\/[^/]+$/.test(f.path);
-      const largestAlternative = Math.max(0, ...sizes.filter(alternative).map((f) => f.size));
+        .filter((f) => f.path.includes("_file/") && !ON_DEMAND.test(f.path));
+      const fixed = sizes.filter((f) => !ALTERNATIVE.test(f.path));
+      const alternatives = sizes.filter((f) => ALTERNATIVE.test(f.path));
+      const largestOf = (list: {path: string; size: number}[]) =>
+        list.reduce<{path: string; size: number} | null>(
+          (max, f) => (max === null || f.size > max.size ? f : max),
+          null
+        );
+      const largest = largestOf(sizes);
       return {
         page: relative(folder, file).replace(/\\/g, "/"),
-        dataBytes: sizes.filter((f) => !alternative(f)).reduce((sum, f) => sum + f.size, 0) + largestAlternative,
+        dataBytes: fixed.reduce((sum, f) => sum + f.size, 0) + (largestOf(alternatives)?.size ?? 0),
         largestFile: largest ? largest.path.replace(/^(\.\.?\/)+/, "") : null,
         largestBytes: largest?.size ?? 0
       };

@@ -81,6 +81,14 @@ export async function cubeData(connection: DuckDBConnection, owners: "team" | "r
   return compactCube(await cubeCells(connection, owners));
 }
 
+/** What a page needs of the cube before any filter: every value to offer, and the shard of each rep (cubeLoader). */
+export type CubeKeys = Omit<CubeData, "cells" | "sums">;
+
+/** data/cube-keys.json: the cube's lists without its cells, a few kB whatever the number of opportunities. */
+export function cubeKeys({cells: _cells, sums: _sums, ...keys}: CubeData): CubeKeys {
+  return keys;
+}
+
 /** A cube before it is written: each cell's position and, per measure, its integer (CUBE_HUNDREDTHS in hundredths). */
 export interface CubeCells extends Omit<CubeData, "cells" | "sums"> {
   positions: number[];

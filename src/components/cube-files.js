@@ -1,5 +1,6 @@
 import {FileAttachment} from "observablehq:stdlib";
 import {cubeLoader} from "./cube-filter.js";
+import {CUBE_KEYS} from "./cube-keys.js";
 import {readJson} from "./read-json.js";
 
 // Framework finds the files a page loads by their literal names: site/pages/cube-rep-files.ts writes them
@@ -106,17 +107,23 @@ export const CUBE_REP_PERIODS = {
   }
 };
 
+const CUBE_BY_TEAM = FileAttachment("../data/cube.json");
+
 /**
- * cubeLoader with these files: the cube a page's filter and grouping needs (null when it needs too much of the
- * cube by rep: the page asks to narrow).
+ * cubeLoader with these files: the cube a page's filter and grouping needs, loaded when first needed (null when
+ * it would take the view past its budget with the page's own files, `own(filter)`, and the keys: the page asks
+ * to narrow).
  *
- * @example const cubeFor = siteCubeLoader(await readJson(FileAttachment("data/cube.json")), site);
+ * @example
+ * const cubeFor = siteCubeLoader(await readJson(CUBE_KEYS), site, () => [FileAttachment("data/site.json")]);
  */
-export function siteCubeLoader(cube, site) {
-  return cubeLoader(cube, {
+export function siteCubeLoader(keys, site, own = () => []) {
+  return cubeLoader(keys, {
+    byTeam: CUBE_BY_TEAM,
     shards: CUBE_REP_SHARDS,
     periods: CUBE_REP_PERIODS,
     sitePeriods: site.periods,
-    read: readJson
+    read: readJson,
+    spent: (filter) => [CUBE_KEYS, ...own(filter)]
   });
 }

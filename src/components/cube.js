@@ -30,7 +30,22 @@ export function cubeNeedsReps(filter = {}, groupBy = []) {
 export function cubeLabels(cube, key) {
   if (![...CUBE_DIMENSIONS, ...CUBE_TIMES].includes(key))
     throw new RangeError(`cubeLabels lists ${[...CUBE_DIMENSIONS, ...CUBE_TIMES].join(", ")}, not ${key}`);
-  return key === "rep" ? objects(cube.reps).map((rep) => rep.rep_id) : cubeTable(cube).labels[key];
+  if (CUBE_TIMES.includes(key)) return cubeTable(cube).labels[key];
+  return ownerLabels(cube)[key];
+}
+
+/** The labels of the dimensions, from the cube's lists alone: data/cube-keys.json, which has no cells, has them too. */
+function ownerLabels(cube) {
+  const reps = objects(cube.reps);
+  const owners = cube.teams ? objects(cube.teams) : reps;
+  const distinct = (values) => [...new Set(values)].sort(byValue);
+  return {
+    team: distinct(owners.map((o) => o.team)),
+    region: distinct(owners.map((o) => o.region)),
+    channel: cube.channels,
+    product: cube.products,
+    rep: reps.map((rep) => rep.rep_id)
+  };
 }
 
 /**

@@ -25,7 +25,7 @@ export function computedNote(t) {
   return p;
 }
 
-/** The note of a view that needs more of the cube by rep than a page loads (cubeLoader gave null): narrow it. */
+/** The note of a view whose combination needs more of the cube than a page loads (cubeLoader gave null): narrow it. */
 export function narrowNote(t) {
   const p = document.createElement("p");
   p.className = "empty-state";

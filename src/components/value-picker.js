@@ -1,5 +1,5 @@
-// beyond this many values a list gets a search box
-const SEARCH_FROM = 8;
+// beyond this many values a list gets a search box: a team's reps, a company's products
+const SEARCH_FROM = 6;
 
 /**
  * A choice of any number of a dimension's values: a disclosure whose summary names the choice ("Team: All",

@@ -39,7 +39,7 @@ export const common = {
     "filter.shownForAll": "all",
     "filter.computed": "Computed for this combination from the data cube.",
     "filter.narrow":
-      "Too much data by rep to load for this view: choose fewer reps, or group by rep without a month, quarter or year.",
+      "This combination needs more data than a page loads at once (500 kB): choose fewer reps or values, or group by rep without a month, quarter or year.",
     "period.qtd": "Quarter to date",
     "period.lq": "Last quarter",
     "period.ytd": "Year to date",
@@ -125,7 +125,7 @@ export const common = {
     "filter.shownForAll": "全部",
     "filter.computed": "此组合的数字由数据立方体计算得出。",
     "filter.narrow":
-      "此视图所需的按销售代表数据过多，无法加载：请少选几位销售代表，或按销售代表分组时不再按月、季度或年分组。",
+      "此组合所需的数据超过页面一次加载的上限（500 kB）：请少选几位销售代表或几个取值，或按销售代表分组时不再按月、季度或年分组。",
     "period.qtd": "本季度至今",
     "period.lq": "上季度",
     "period.ytd": "本年至今",

@@ -9,6 +9,8 @@ import {formatters, translator} from "../../src/components/i18n.js";
 import {common} from "../../src/locales/common.js";
 import {funnelText} from "../../src/locales/funnel.js";
 import {repsText} from "../../src/locales/reps.js";
+import {openWarehouse} from "../../warehouse/open-warehouse.ts";
+import {readRows} from "../../warehouse/read-rows.ts";
 import {expectedFigures, expectFunnel, expectReps, pickFilterValue, readChosen} from "./combined-filters.ts";
 import type {BuiltSite} from "./e2e-sites.ts";
 import {readLoaderOutput} from "./pipeline-numbers.ts";
@@ -97,6 +99,64 @@ export function pageFilterTests(
       });
       expect([...visit.errors, ...visit.cellErrors]).toEqual([]);
       expect(chosen).toEqual([`channel=${c.channel}`, `product=${c.product}`, `region=${c.region}`]);
+    },
+    TIMEOUT
+  );
+
+  it(
+    "finds a rep by typing in the rep list's search box on the customers page, whose filter bar offers every rep and product",
+    async () => {
+      const opened = await openWarehouse(warehouse(), {readOnly: true});
+      const reps = await readRows<{rep_id: string; name: string}>(
+        opened.connection,
+        `SELECT DISTINCT o.owner_rep_id AS rep_id, r.name FROM opportunities o JOIN reps r ON r.rep_id = o.owner_rep_id
+         WHERE r.name IS NOT NULL ORDER BY 1`
+      );
+      const products = await readRows<{product: string}>(
+        opened.connection,
+        "SELECT DISTINCT product FROM opportunities WHERE product IS NOT NULL ORDER BY 1"
+      );
+      const owners = await readRows<{rep_id: string}>(
+        opened.connection,
+        "SELECT DISTINCT owner_rep_id AS rep_id FROM opportunities WHERE owner_rep_id IS NOT NULL ORDER BY 1"
+      );
+      opened.close();
+      expect(reps.length).toBeGreaterThan(6);
+      // a rep whose whole name no other rep's name or id contains
+      const wanted = reps.find(
+        (r) => reps.filter((o) => o.name.includes(r.name) || o.rep_id.includes(r.name)).length === 1
+      )!;
+      let offered: {rep: string[]; product: string[]} = {rep: [], product: []};
+      let shown: string[] = [];
+      let addressWhileTyping = "";
+      let address = "";
+      const visit = await visitPage(chromium(), pageUrl(site(), "customers"), {
+        width: 390,
+        act: async (page) => {
+          const values = (dimension: string) =>
+            page
+              .locator(`form.filter-bar .value-picker[data-dimension="${dimension}"] input[type="checkbox"]`)
+              .evaluateAll((boxes) => boxes.map((b) => (b as HTMLInputElement).value));
+          offered = {rep: await values("rep"), product: await values("product")};
+          const picker = page.locator('form.filter-bar .value-picker[data-dimension="rep"]');
+          await picker.locator("summary").click();
+          await picker.locator('input[type="search"]').fill(wanted.name);
+          shown = await picker
+            .locator("label:not([hidden]) input[type='checkbox']")
+            .evaluateAll((boxes) => boxes.map((b) => (b as HTMLInputElement).value));
+          addressWhileTyping = page.url();
+          await picker.locator(`input[type="checkbox"][value="${wanted.rep_id}"]`).click();
+          await page.keyboard.press("Escape");
+          await waitForRender(page);
+          address = page.url();
+        }
+      });
+      expect([...visit.errors, ...visit.cellErrors]).toEqual([]);
+      expect(offered.rep).toEqual(owners.map((r) => r.rep_id));
+      expect(offered.product).toEqual(products.map((p) => p.product));
+      expect(shown).toEqual([wanted.rep_id]);
+      expect(new URL(addressWhileTyping).searchParams.has("rep")).toBe(false);
+      expect(new URL(address).searchParams.get("rep")).toBe(wanted.rep_id);
     },
     TIMEOUT
   );

@@ -8,7 +8,7 @@ const register = (name: string, path: string, size: number) =>
   `registerFile("${name}", {"name":"${name}","mimeType":"application/json","path":"${path}","lastModified":1,"size":${size}});`;
 
 describe("pageDataSizes(folder)", () => {
-  it("counts the files a page loads for one view: all but the largest per-period file only", () => {
+  it("counts the files a page loads for one view: all but the largest per-period file only, and no cube file", () => {
     const folder = mkdtempSync(join(tmpdir(), "shangji-sizes-"));
     writeFileSync(
       join(folder, "reps.html"),
@@ -17,6 +17,10 @@ ${register("./data/site.json", "./_file/data/site.1a2b.json", 1000)}
 ${register("./data/reps.json", "./_file/data/reps.3c4d.json", 20000)}
 ${register("./data/reps-period/qtd.json", "./_file/data/reps-period/qtd.5e6f.json", 300000)}
 ${register("./data/reps-period/ytd.json", "./_file/data/reps-period/ytd.7a8b.json", 450000)}
+${register("./data/cube-keys.json", "./_file/data/cube-keys.9f9f.json", 9000)}
+${register("./data/cube.json", "./_file/data/cube.0a0a.json", 280000)}
+${register("./data/cube-reps/07.json", "./_file/data/cube-reps/07.1b1b.json", 200000)}
+${register("./data/cube-reps-period/ytd-closed.json", "./_file/data/cube-reps-period/ytd-closed.2c2c.json", 990000)}
 </script>`
     );
     writeFileSync(
@@ -26,8 +30,8 @@ ${register("./data/reps-period/ytd.json", "./_file/data/reps-period/ytd.7a8b.jso
     expect(pageDataSizes(folder)).toEqual([
       {
         page: "reps.html",
-        // 1000 + 20000 + the larger period file, 450000
-        dataBytes: 471000,
+        // 1000 + 20000 + the larger period file, 450000, + the cube's keys, 9000
+        dataBytes: 480000,
         largestFile: "_file/data/reps-period/ytd.7a8b.json",
         largestBytes: 450000
       },

@@ -19,30 +19,40 @@ describe("cubeValues(cube)", () => {
       rep: ["r1", "r2"]
     });
   });
+
+  it("lists them from the cube's keys alone, without its cells", () => {
+    const {cells: _cells, sums: _sums, ...keys} = SMALL_CUBE_BY_TEAM;
+    expect(cubeValues(keys)).toEqual(cubeValues(SMALL_CUBE));
+  });
 });
 
-describe("cubeLoader(byTeam, files)", () => {
+describe("cubeLoader(keys, files)", () => {
   // stand-ins for FileAttachment: a name and a size; `read` notes which were read
   const file = (name: string, size = 100) => ({name, size});
+  const byTeam = file("cube by team");
   const shards = [file("shard 0"), file("shard 1"), file("shard 2")];
   const periods = {qtd: {created: file("qtd created"), open: file("qtd open"), closed: file("qtd closed")}};
-  const loader = (budget = 500_000) => {
+  const {cells: _cells, sums: _sums, ...keys} = SMALL_CUBE_BY_TEAM;
+  const loader = (budget = 500_000, spent = (_filter: object): {name: string; size: number}[] => []) => {
     const read: string[] = [];
-    const cubeFor = cubeLoader(SMALL_CUBE_BY_TEAM, {
+    const cubeFor = cubeLoader(keys, {
+      byTeam,
       shards,
       periods,
       sitePeriods: site.periods,
-      read: (f: {name: string}) => (read.push(f.name), Promise.resolve(SMALL_CUBE)),
-      budget
+      read: (f: {name: string}) => (read.push(f.name), Promise.resolve(f === byTeam ? SMALL_CUBE_BY_TEAM : SMALL_CUBE)),
+      budget,
+      spent
     });
     return {cubeFor, read};
   };
 
-  it("answers with the cube by team unless a filter or grouping needs reps", async () => {
+  it("answers with the cube by team, read when first needed, unless a filter or grouping needs reps", async () => {
     const {cubeFor, read} = loader();
+    expect(read).toEqual([]);
     expect(await cubeFor({...none, period: "qtd", team: ["East"]})).toBe(SMALL_CUBE_BY_TEAM);
     expect(await cubeFor({...none, period: "qtd"}, ["channel", "month"])).toBe(SMALL_CUBE_BY_TEAM);
-    expect(read).toEqual([]);
+    expect(read).toEqual(["cube by team"]);
   });
 
   it("loads the shard of each rep chosen (its position in the reps, modulo the shards), each once", async () => {
@@ -51,8 +61,10 @@ describe("cubeLoader(byTeam, files)", () => {
     expect(await cubeFor({...none, period: "qtd", rep: ["r2"]})).toBe(SMALL_CUBE);
     await cubeFor({...none, period: "ly", rep: ["r2"]}, ["month"]);
     expect(read).toEqual(["shard 1"]);
-    await cubeFor({...none, period: "qtd", rep: ["r1", "r2"]});
+    const two = await cubeFor({...none, period: "qtd", rep: ["r1", "r2"]});
     expect(read).toEqual(["shard 1", "shard 0"]);
+    // the same merge again is the same object, whose decoded table cubeSums keeps
+    expect(await cubeFor({...none, period: "ytd", rep: ["r2", "r1"]})).toBe(two);
   });
 
   it("groups by rep over a site period from that period's files of the measures asked for", async () => {
@@ -73,6 +85,32 @@ describe("cubeLoader(byTeam, files)", () => {
     expect(await cubeFor({...none, period: "qtd"}, ["rep"])).toBeNull();
     expect(read).toEqual([]);
     expect(await cubeFor({...none, period: "qtd", rep: ["r1", "r2"]})).not.toBeNull();
+  });
+
+  it("counts the page's own files of the view in the budget, and the files of requests loaded together once", async () => {
+    const own = file("the page's period file", 150);
+    const {cubeFor, read} = loader(400, (filter) => ((filter as {period?: string}).period === "qtd" ? [own] : []));
+    // 150 + 100: within 400
+    expect(await cubeFor({...none, period: "qtd", team: ["East"]})).toBe(SMALL_CUBE_BY_TEAM);
+    // 150 + two shards, 200: within; 150 + three: past it
+    expect(await cubeFor({...none, period: "qtd", rep: ["r1", "r2"]})).not.toBeNull();
+    expect(await cubeFor({...none, period: "qtd"}, ["rep", "month"])).toBeNull();
+    expect(await cubeFor({...none, period: "ly"}, ["rep", "month"])).not.toBeNull();
+    // the period's closed file and all time's open one together: the first request's view spends 150 + 200
+    read.length = 0;
+    const both = await cubeFor.all([
+      [{...none, period: "qtd"}, ["rep"], ["win_rate"]],
+      [{...none, period: "qtd"}, ["rep"], ["count_open"]]
+    ]);
+    expect(both).toHaveLength(2);
+    expect(read).toEqual(["qtd closed", "qtd open"]);
+    expect(
+      await cubeFor.all([
+        [{...none, period: "qtd"}, ["rep"], ["win_rate"]],
+        [{...none, period: "qtd"}, ["rep"], ["amount"]],
+        [{...none, period: "qtd"}, ["rep"], ["count_open"]]
+      ])
+    ).toBeNull();
   });
 });
 

@@ -1,13 +1,13 @@
 import {listValue, type DuckDBConnection, type DuckDBValue} from "@duckdb/node-api";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import {Random} from "../../../pipelines/stats/random.ts";
-import {cubeData} from "../../../site/pages/cube-data.ts";
+import {cubeData, cubeKeys, type CubeData} from "../../../site/pages/cube-data.ts";
 import {CUBE_REP_SHARDS, cubeRepFiles} from "../../../site/pages/cube-rep-files.ts";
 import {CUBE_MEASURES} from "../../../site/pages/cube-sql.ts";
 import {readSitePeriods} from "../../../site/site-now.ts";
 import {readRows} from "../../../warehouse/read-rows.ts";
 import {cubeNeedsReps, cubeSums} from "../../../src/components/cube.js";
-import {cubeLoader} from "../../../src/components/cube-filter.js";
+import {cubeLoader, cubeValues} from "../../../src/components/cube-filter.js";
 import {sampleWarehouse} from "../../pipelines/sample-warehouse.ts";
 
 const DRAWS = 200;
@@ -162,7 +162,8 @@ describe("cubeSums(cubeData(connection, owners), filter, groupBy) on the sample"
     const shardFiles = Array.from({length: CUBE_REP_SHARDS}, (_, i) =>
       handle(`data/cube-reps/${String(i).padStart(2, "0")}.json`)
     );
-    const cubeFor = cubeLoader(byTeam, {
+    const cubeFor = cubeLoader(cubeKeys(byTeam as CubeData), {
+      byTeam: handle("data/cube.json"),
       shards: shardFiles,
       periods: periodFiles,
       sitePeriods: sitePeriodList,
@@ -185,6 +186,7 @@ describe("cubeSums(cubeData(connection, owners), filter, groupBy) on the sample"
     byTeam = JSON.parse(JSON.stringify(await cubeData(sample.connection)));
     byRep = JSON.parse(JSON.stringify(await cubeData(sample.connection, "rep")));
     files = JSON.parse(JSON.stringify(await cubeRepFiles(sample.connection)));
+    files["data/cube.json"] = byTeam;
     sitePeriodList = await readSitePeriods(sample.connection);
     periods = sitePeriodList.flatMap((p) => [
       p,
@@ -209,6 +211,12 @@ describe("cubeSums(cubeData(connection, owners), filter, groupBy) on the sample"
     for (const row of rows) values[row.dimension].push(row.value);
   }, 180_000);
   afterAll(() => sample?.close());
+
+  it("offers from data/cube-keys.json alone every value the warehouse has of each dimension", () => {
+    const keys = JSON.parse(JSON.stringify(cubeKeys(byTeam as CubeData)));
+    expect(keys).not.toHaveProperty("cells");
+    expect(cubeValues(keys)).toEqual(values);
+  });
 
   it(`equals SQL over the opportunities for ${DRAWS} random filters and groupings, empty ones included, in both cubes and the files of the one by rep`, async () => {
     const random = new Random(20261206);
