@@ -138,9 +138,16 @@ export function derivedExpressions(entity: Entity, settings: ValueSettings, mapp
   if (entity.name === "opportunities") {
     // the link to the lead may be stated by either side; a deal without a channel takes its lead's
     // (leads load before opportunities in one ingest), so a leads file and a deals file count as if joined
-    const leadId = `coalesce(${t("lead_id")}, (SELECT min(lead_id) FROM leads WHERE converted_opportunity_id = ${t("opportunity_id")}))`;
-    derived.set("lead_id", leadId);
-    derived.set("source", `coalesce(${t("source")}, (SELECT source FROM leads WHERE lead_id = ${leadId}))`);
+    const converted = `FROM leads WHERE converted_opportunity_id = ${t("opportunity_id")}`;
+    derived.set("lead_id", `coalesce(${t("lead_id")}, (SELECT min(lead_id) ${converted}))`);
+    // each subquery matched on a column of the row, so DuckDB joins by hash: a subquery inside another's
+    // condition made it compare every lead with every deal; arg_min_null keeps the lowest lead's even if none
+    derived.set(
+      "source",
+      `coalesce(${t("source")}, CASE WHEN ${t("lead_id")} IS NOT NULL
+         THEN (SELECT source FROM leads WHERE lead_id = ${t("lead_id")})
+         ELSE (SELECT arg_min_null(source, lead_id) ${converted}) END)`
+    );
     const kind = `(SELECT kind FROM sj_stage_kinds WHERE stage = ${t("stage")})`;
     derived.set("outcome", `coalesce(${t("outcome")}, CASE WHEN ${kind} = 'open' THEN 'open' ELSE ${kind} END)`);
     derived.set(
