@@ -44,10 +44,11 @@ export function cubeLoader(keys, {byTeam, shards, periods, sitePeriods, read, bu
     return loaded.get(file);
   };
   const merged = new Map();
-  const numbers = new Map();
+  const ids = new Map();
+  const idOf = (file) => ids.get(file) ?? ids.set(file, ids.size).get(file);
   const cubeOf = (files) => {
     // a merge keeps its decoded table (cubeTable) only while the same object is asked for again
-    const key = files.map((file) => (numbers.has(file) ? numbers : numbers.set(file, numbers.size)).get(file)).join();
+    const key = files.map(idOf).join();
     if (!merged.has(key)) merged.set(key, Promise.all(files.map(load)).then(mergeCubes));
     return merged.get(key);
   };
