@@ -40,15 +40,31 @@ export interface CohortFunnelRow {
 export async function cohortFunnel(ctx: PipelineContext): Promise<PipelineResult<CohortFunnelRow>> {
   await ensureStageEntries(ctx.connection);
   const {sql: filter, params} = filterCondition(ctx.filters, "f");
-  const counts = await readRows<Omit<CohortFunnelRow, "reached_rate" | "conversion_rate">>(
+  const counts = await readRows<CohortFunnelCounts>(
     ctx.connection,
-    `WITH reached AS (${reachedStagesSql(
+    cohortCountsSql(
       // the cohort: opportunities created in the period
       `f.created_at >= CAST($period_start AS TIMESTAMP) AND f.created_at < CAST($period_end AS TIMESTAMP) AND ${filter}`
-    )}),
+    ),
+    {...params, period_start: ctx.period.start, period_end: ctx.period.end, now: ctx.now}
+  );
+  return {rows: cohortFunnelRows(counts), missing: await missingTables(ctx.connection, ["stage_history"])};
+}
+
+export type CohortFunnelCounts = Omit<CohortFunnelRow, "reached_rate" | "conversion_rate">;
+
+/**
+ * The cohort funnel's counts per step, over the opportunities passing `where` (aliased f). With `slices`
+ * (joins on r, an opportunity reached, giving its period_index and choice_index; the grid's CTEs before
+ * this query) the counts of every slice of the grid, each slice's steps together and in funnel order.
+ */
+export function cohortCountsSql(where: string, slices?: {sql: string; joins: string}): string {
+  const reached = `reached AS (${reachedStagesSql(where)}),
     steps AS (
       SELECT stage, kind, stage_order FROM stages WHERE kind IN ('open', 'won')
-    ),
+    )`;
+  if (!slices)
+    return `WITH ${reached},
     final AS (
       SELECT st.stage, st.kind AS stage_kind, st.stage_order,
         (SELECT count(*) FROM reached)::INTEGER AS count_cohort,
@@ -57,10 +73,28 @@ export async function cohortFunnel(ctx: PipelineContext): Promise<PipelineResult
       LEFT JOIN reached r ON CASE WHEN st.kind = 'won' THEN r.is_won ELSE r.reached_order >= st.stage_order END
       GROUP BY ALL
     )
-    SELECT * FROM final ORDER BY stage_order, stage_kind = 'won', stage`,
-    {...params, period_start: ctx.period.start, period_end: ctx.period.end, now: ctx.now}
-  );
-  const rows = counts.map((row, i): CohortFunnelRow => {
+    SELECT * FROM final ORDER BY stage_order, stage_kind = 'won', stage`;
+  return `WITH ${slices.sql}, ${reached},
+    tallies AS (
+      -- a slice's cohort by how far it went: a few rows per slice, crossed with the steps below
+      SELECT period_index, choice_index, r.reached_order, r.is_won, count(*) AS n
+      FROM reached r ${slices.joins}
+      GROUP BY ALL
+    ),
+    final AS (
+      SELECT p.period_index, c.choice_index, st.stage, st.kind AS stage_kind, st.stage_order,
+        coalesce(sum(t.n), 0)::INTEGER AS count_cohort,
+        coalesce(sum(t.n) FILTER (WHERE CASE WHEN st.kind = 'won' THEN t.is_won ELSE t.reached_order >= st.stage_order END), 0)::INTEGER AS count_reached
+      FROM slice_periods p CROSS JOIN slice_choices c CROSS JOIN steps st
+      LEFT JOIN tallies t ON t.period_index = p.period_index AND t.choice_index = c.choice_index
+      GROUP BY ALL
+    )
+    SELECT * FROM final ORDER BY period_index, choice_index, stage_order, stage_kind = 'won', stage`;
+}
+
+/** One slice's counts, in funnel order, with the rates. */
+export function cohortFunnelRows(counts: CohortFunnelCounts[]): CohortFunnelRow[] {
+  return counts.map((row, i): CohortFunnelRow => {
     const previous = row.stage_kind === "won" ? lastOpen(counts) : counts[i - 1];
     return {
       ...row,
@@ -68,7 +102,6 @@ export async function cohortFunnel(ctx: PipelineContext): Promise<PipelineResult
       conversion_rate: previous && previous.count_reached ? row.count_reached / previous.count_reached : null
     };
   });
-  return {rows, missing: await missingTables(ctx.connection, ["stage_history"])};
 }
 
 function lastOpen<Row extends {stage_kind: string}>(rows: Row[]): Row | undefined {

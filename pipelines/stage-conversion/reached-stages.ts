@@ -2,7 +2,7 @@ import {OPPORTUNITY_SCOPE_SQL} from "../lib/opportunity-scope.ts";
 
 /**
  * SQL for the furthest stage each opportunity reached — grain: one row per opportunity of `opportunity_scope`
- * passing `filter`, with reached_order (the stage_order of the furthest open stage it entered by $now; a won
+ * passing `filter`, with created_at, reached_order (the stage_order of the furthest open stage it entered by $now; a won
  * opportunity reached every open stage, and every opportunity at least the first) and is_won, is_lost.
  * A later stage implies the earlier ones: an opportunity that skipped intent still passed it.
  * Needs the stage_events view and the $now parameter; `where` narrows the opportunities (aliased f).
@@ -14,7 +14,7 @@ export function reachedStagesSql(where: string): string {
       SELECT min(stage_order) AS first_order, max(stage_order) AS last_order FROM stages WHERE kind = 'open'
     ),
     scoped AS (
-      SELECT f.opportunity_id, f.outcome FROM opportunity_scope f WHERE ${where}
+      SELECT f.opportunity_id, f.outcome, f.created_at FROM opportunity_scope f WHERE ${where}
     ),
     furthest AS (
       SELECT e.opportunity_id, max(e.stage_order) AS max_open_order
@@ -27,6 +27,7 @@ export function reachedStagesSql(where: string): string {
       CASE WHEN s.outcome = 'won' THEN o.last_order
            ELSE greatest(coalesce(u.max_open_order, o.first_order), o.first_order) END AS reached_order,
       s.outcome = 'won' AS is_won,
-      s.outcome = 'lost' AS is_lost
+      s.outcome = 'lost' AS is_lost,
+      s.created_at
     FROM scoped s CROSS JOIN open_stages o LEFT JOIN furthest u ON u.opportunity_id = s.opportunity_id`;
 }

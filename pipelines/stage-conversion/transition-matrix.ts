@@ -44,36 +44,60 @@ export interface TransitionRow {
 export async function transitionMatrix(ctx: PipelineContext): Promise<PipelineResult<TransitionRow>> {
   await ensureStageEntries(ctx.connection);
   const {sql: filter, params} = filterCondition(ctx.filters, "f");
-  const counts = await readRows<{from_stage: string | null; to_stage: string; count_transitions: number}>(
+  const counts = await readRows<TransitionCounts>(
     ctx.connection,
     `WITH opportunity_scope AS (${OPPORTUNITY_SCOPE_SQL}),
-     entries AS (
-       SELECT e.* FROM stage_entries e JOIN opportunity_scope f ON f.opportunity_id = e.opportunity_id WHERE ${filter}
+     ${transitionCountsSql(
+       `JOIN opportunity_scope f ON f.opportunity_id = e.opportunity_id WHERE ${filter}`,
+       `moved_at >= CAST($period_start AS TIMESTAMP) AND moved_at < CAST($period_end AS TIMESTAMP)`
+     )}`,
+    {...params, period_start: ctx.period.start, period_end: ctx.period.end, now: ctx.now}
+  );
+  const stages = await readStages(ctx.connection);
+  return {rows: transitionRows(counts, stages), missing: await missingTables(ctx.connection, ["stage_history"])};
+}
+
+export interface TransitionCounts {
+  from_stage: string | null;
+  to_stage: string;
+  count_transitions: number;
+}
+
+/**
+ * The query's CTEs from the stage entries on: the moves of the entries `entries` keeps (joins and a
+ * filter on e), made when `when` (on moved_at) holds and by $now, counted per from and to stage; with
+ * `slices` (joins on v, a move, giving its period_index and choice_index) counted per slice.
+ */
+export function transitionCountsSql(entries: string, when: string, slices?: string): string {
+  return `entries AS (
+       SELECT e.* FROM stage_entries e ${entries}
      ),
      moves AS (
        -- an opportunity's first entry is its start; every later one a move from the entry before it
-       SELECT NULL AS from_stage, stage AS to_stage, entered_at AS moved_at FROM entries WHERE entry_index = 1
+       SELECT opportunity_id, NULL AS from_stage, stage AS to_stage, entered_at AS moved_at FROM entries WHERE entry_index = 1
        UNION ALL
-       SELECT stage, next_stage, next_entered_at FROM entries WHERE next_stage IS NOT NULL
+       SELECT opportunity_id, stage, next_stage, next_entered_at FROM entries WHERE next_stage IS NOT NULL
      ),
      final AS (
-       SELECT from_stage, to_stage, count(*)::INTEGER AS count_transitions
-       FROM moves
+       SELECT ${slices ? "period_index, choice_index, " : ""}from_stage, to_stage, count(*)::INTEGER AS count_transitions
+       FROM moves v
+       ${slices ?? ""}
        -- a move belongs to the period in which the stage it goes to was entered
-       WHERE moved_at >= CAST($period_start AS TIMESTAMP) AND moved_at < CAST($period_end AS TIMESTAMP)
-         AND moved_at <= CAST($now AS TIMESTAMP)
+       WHERE ${when} AND moved_at <= CAST($now AS TIMESTAMP)
        GROUP BY ALL
      )
-     SELECT * FROM final`,
-    {...params, period_start: ctx.period.start, period_end: ctx.period.end, now: ctx.now}
-  );
-  const stages = new Map((await readStages(ctx.connection)).map((s) => [s.stage, s]));
+     SELECT * FROM final`;
+}
+
+/** One slice's counted moves as the matrix's rows: classified, with their rates, from and to stage in order. */
+export function transitionRows(counts: TransitionCounts[], configured: ConfiguredStage[]): TransitionRow[] {
+  const stages = new Map(configured.map((s) => [s.stage, s]));
   const outOf = new Map<string | null, number>();
   for (const c of counts) outOf.set(c.from_stage, (outOf.get(c.from_stage) ?? 0) + c.count_transitions);
   const rows = counts.map(({from_stage, to_stage, count_transitions}): TransitionRow => {
     const from = from_stage === null ? undefined : stages.get(from_stage);
     const to = stages.get(to_stage)!;
-    const {move, skipped} = classifyMove(from, to, [...stages.values()]);
+    const {move, skipped} = classifyMove(from, to, configured);
     return {
       from_stage,
       from_stage_order: from?.stage_order ?? null,
@@ -85,8 +109,7 @@ export async function transitionMatrix(ctx: PipelineContext): Promise<PipelineRe
       transition_rate: count_transitions / outOf.get(from_stage)!
     };
   });
-  rows.sort((a, b) => (a.from_stage_order ?? 0) - (b.from_stage_order ?? 0) || order(a, b));
-  return {rows, missing: await missingTables(ctx.connection, ["stage_history"])};
+  return rows.sort((a, b) => (a.from_stage_order ?? 0) - (b.from_stage_order ?? 0) || order(a, b));
 }
 
 function order(a: TransitionRow, b: TransitionRow): number {

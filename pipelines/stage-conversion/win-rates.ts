@@ -42,35 +42,66 @@ export interface WinRateRow {
  */
 export async function winRates(ctx: PipelineContext): Promise<PipelineResult<WinRateRow>> {
   const {sql: filter, params} = filterCondition(ctx.filters, "f");
-  const counts = await readRows<{basis: WinRateRow["basis"]; won: number; lost: number; open: number}>(
+  const counts = await readRows<WinRateCounts>(
     ctx.connection,
     `WITH opportunity_scope AS (${OPPORTUNITY_SCOPE_SQL}),
-     scoped AS (
-       SELECT f.outcome, f.created_at, f.closed_at FROM opportunity_scope f WHERE ${filter}
+     ${winRateCountsSql(
+       `WHERE ${filter}`,
+       (column) => `${column} >= CAST($period_start AS TIMESTAMP) AND ${column} < CAST($period_end AS TIMESTAMP)`
+     )}`,
+    {...params, period_start: ctx.period.start, period_end: ctx.period.end, to_date_end: toDateEnd(ctx.now)}
+  );
+  return {rows: winRateRows(counts), missing: []};
+}
+
+export interface WinRateCounts {
+  basis: WinRateRow["basis"];
+  won: number;
+  lost: number;
+  open: number;
+}
+
+/**
+ * The query's CTEs from the scoped opportunities on (`scope`: joins and a filter on f), counted per basis,
+ * each basis in the period `within` gives for a column; with `slices(column)` (joins on s giving
+ * period_index and choice_index, the period on that column) counted per slice, empty slices left out.
+ */
+export function winRateCountsSql(
+  scope: string,
+  within: (column: string) => string,
+  slices?: (column: string) => string
+): string {
+  const by = slices ? "period_index, choice_index, " : "";
+  const group = slices ? "GROUP BY ALL" : "";
+  return `scoped AS (
+       SELECT f.opportunity_id, f.outcome, f.created_at, f.closed_at FROM opportunity_scope f ${scope}
      ),
      final AS (
        -- decided in the period: closed (won or lost) then, and by the end of now's day
-       SELECT 'snapshot' AS basis,
+       SELECT ${by}'snapshot' AS basis,
          count(*) FILTER (WHERE outcome = 'won')::INTEGER AS won,
          count(*) FILTER (WHERE outcome = 'lost')::INTEGER AS lost,
          0 AS open
-       FROM scoped
-       WHERE outcome IN ('won', 'lost') AND closed_at >= CAST($period_start AS TIMESTAMP)
-         AND closed_at < CAST($period_end AS TIMESTAMP) AND closed_at < CAST($to_date_end AS TIMESTAMP)
+       FROM scoped s ${slices?.("closed_at") ?? ""}
+       WHERE outcome IN ('won', 'lost') AND ${within("closed_at")} AND closed_at < CAST($to_date_end AS TIMESTAMP)
+       ${group}
        UNION ALL
        -- born in the period, whatever became of them by now
-       SELECT 'cohort',
+       SELECT ${by}'cohort',
          count(*) FILTER (WHERE outcome = 'won')::INTEGER,
          count(*) FILTER (WHERE outcome = 'lost')::INTEGER,
          count(*) FILTER (WHERE outcome = 'open')::INTEGER
-       FROM scoped
-       WHERE created_at >= CAST($period_start AS TIMESTAMP) AND created_at < CAST($period_end AS TIMESTAMP)
+       FROM scoped s ${slices?.("created_at") ?? ""}
+       WHERE ${within("created_at")}
+       ${group}
      )
-     SELECT * FROM final`,
-    {...params, period_start: ctx.period.start, period_end: ctx.period.end, to_date_end: toDateEnd(ctx.now)}
-  );
-  const rows = (["snapshot", "cohort"] as const).map((basis): WinRateRow => {
-    const {won, lost, open} = counts.find((c) => c.basis === basis)!;
+     SELECT * FROM final`;
+}
+
+/** One slice's counts per basis (a basis without any counts none) as its two rows. */
+export function winRateRows(counts: WinRateCounts[]): WinRateRow[] {
+  return (["snapshot", "cohort"] as const).map((basis): WinRateRow => {
+    const {won, lost, open} = counts.find((c) => c.basis === basis) ?? {won: 0, lost: 0, open: 0};
     const n = won + lost + open;
     const interval = wilsonInterval(won, n);
     return {
@@ -85,7 +116,6 @@ export async function winRates(ctx: PipelineContext): Promise<PipelineResult<Win
       win_rate_high: interval?.upper ?? null
     };
   });
-  return {rows, missing: []};
 }
 
 const LABELS = {

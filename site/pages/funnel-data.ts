@@ -85,8 +85,8 @@ export interface FunnelData extends PageSlices<FunnelSlice> {
 /**
  * The funnel page: per period and filter the cohort funnel, stage transitions, both win rates, time in
  * stage and lost reasons by stage; per filter the opportunities stuck now and the stage probabilities
- * learned over the last year (those the pipeline weights with). The lost reasons and times in stage of
- * all slices come from one grouped query each (funnelBySlice); `grouped` false computes them slice by slice.
+ * learned over the last year (those the pipeline weights with). The period slices' figures come from one
+ * grouped query each (funnelBySlice); `grouped` false computes them slice by slice.
  */
 export async function funnelData(connection: DuckDBConnection, grouped = true): Promise<FunnelData> {
   const stages = await readStages(connection);
@@ -151,9 +151,9 @@ async function periodSlice(
   {open, steps, transitions}: {open: string[]; steps: string[]; transitions: Catalogue<TransitionCell>},
   grouped?: FunnelSliceResults
 ): Promise<ComputedSlice> {
-  const funnel = await cohortFunnel(ctx);
-  const moves = await transitionMatrix(ctx);
-  const rates = await winRates(ctx);
+  const funnel = grouped?.cohort ?? (await cohortFunnel(ctx));
+  const moves = grouped?.transitions ?? (await transitionMatrix(ctx));
+  const rates = grouped?.winRates ?? (await winRates(ctx));
   const times = timeInStageQuartiles(grouped?.durations ?? (await sliceDurations(ctx)), open);
   const lost = grouped?.lost ?? (await lostReasons(ctx));
   const byStep = new Map(funnel.rows.map((r) => [r.stage, r]));
