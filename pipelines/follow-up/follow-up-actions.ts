@@ -1,8 +1,10 @@
+import type {DuckDBValue} from "@duckdb/node-api";
 import type {PipelineContext, PipelineResult} from "../lib/context.ts";
 import {filterCondition} from "../lib/filter-condition.ts";
 import {missingTables} from "../lib/missing-tables.ts";
 import {readRows} from "../lib/read-rows.ts";
 import {OPPORTUNITY_SCOPE} from "../lib/opportunity-scope.ts";
+import {sliceGridSql, type SliceGrid} from "../lib/slice-grid.ts";
 import {followUpOptions, type FollowUpOptions} from "./follow-up-options.ts";
 import type {OverdueFollowUpRow} from "./overdue-follow-ups.ts";
 
@@ -46,22 +48,57 @@ export async function followUpActions(
   ctx: PipelineContext,
   options: Partial<FollowUpOptions> = {}
 ): Promise<PipelineResult<FollowUpActionRow>> {
-  const plan = followUpOptions(options);
   const missing = await missingTables(ctx.connection, ["activities"]);
   if (missing.length) return {rows: [], missing};
   const filter = filterCondition(ctx.filters);
-  const rows = await readRows<FollowUpActionRow>(ctx.connection, FOLLOW_UP_ACTIONS_SQL(filter.sql), {
-    now: ctx.now,
+  const rows = await readRows<FollowUpActionRow>(
+    ctx.connection,
+    FOLLOW_UP_ACTIONS_SQL(filter.sql),
+    actionParams(ctx.now, options, filter.params)
+  );
+  return {rows, missing: []};
+}
+
+/**
+ * followUpActions of every choice of the grid in one query (its periods are not used): an opportunity's next
+ * step does not depend on the filter, only whether it is listed. Results per choice, equal to followUpActions'.
+ */
+export async function followUpActionsByChoice(
+  grid: SliceGrid,
+  options: Partial<FollowUpOptions> = {}
+): Promise<PipelineResult<FollowUpActionRow>[]> {
+  const missing = await missingTables(grid.connection, ["activities"]);
+  if (missing.length) return grid.choices.map(() => ({rows: [], missing}));
+  const slices = sliceGridSql(grid);
+  const rows = await readRows<FollowUpActionRow & {choice_index: number}>(
+    grid.connection,
+    `WITH ${slices.sql},
+     actions AS (${FOLLOW_UP_ACTIONS_SQL("true")})
+     SELECT m.choice_index, a.* FROM actions a JOIN slice_members m ON m.opportunity_id = a.opportunity_id
+     ORDER BY m.choice_index, ${ACTIONS_ORDER}`,
+    actionParams(grid.now, options, slices.params)
+  );
+  const byChoice = grid.choices.map((): PipelineResult<FollowUpActionRow> => ({rows: [], missing: []}));
+  for (const {choice_index, ...row} of rows) byChoice[choice_index].rows.push(row);
+  return byChoice;
+}
+
+function actionParams(now: string, options: Partial<FollowUpOptions>, params: Record<string, DuckDBValue>) {
+  const plan = followUpOptions(options);
+  return {
+    now,
     first_contact_hours: plan.firstContactHours,
     materials_max_days: plan.materialsMaxDays,
     second_contact_max_days: plan.secondContactMaxDays,
     overdue_days: plan.overdueDays,
     stale_silent_days: plan.staleSilentDays,
     stale_past_close_days: plan.stalePastCloseDays,
-    ...filter.params
-  });
-  return {rows, missing: []};
+    ...params
+  };
 }
+
+/** By due day, then larger amount; the id makes the order total. */
+const ACTIONS_ORDER = "due_on, amount DESC NULLS LAST, opportunity_id";
 
 const FOLLOW_UP_ACTIONS_SQL = (filterSql: string) => `
 WITH open_opportunities AS (
@@ -126,6 +163,5 @@ final AS (
          ELSE 'later' END AS due_status,
     stale_reason
   FROM dues
-  ORDER BY due_day, amount DESC NULLS LAST, opportunity_id
 )
-SELECT * FROM final`;
+SELECT * FROM final ORDER BY ${ACTIONS_ORDER}`;

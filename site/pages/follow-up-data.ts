@@ -3,6 +3,7 @@ import {BY_CHANNEL} from "../../pipelines/follow-up/compliance-by-channel.ts";
 import {BY_REP} from "../../pipelines/follow-up/compliance-by-rep.ts";
 import {followUpBySlice, type FollowUpSliceResults} from "../../pipelines/follow-up/follow-up-by-slice.ts";
 import {complianceCounts, type ComplianceCounts} from "../../pipelines/follow-up/compliance-counts.ts";
+import {followUpActionsByChoice, type FollowUpActionRow} from "../../pipelines/follow-up/follow-up-actions.ts";
 import {
   followUpActions,
   followUpChannelMix,
@@ -11,7 +12,7 @@ import {
   winRateByFollowUpMix,
   type FollowUpOptions
 } from "../../pipelines/follow-up.ts";
-import type {PipelineContext} from "../../pipelines/lib/context.ts";
+import type {PipelineContext, PipelineResult} from "../../pipelines/lib/context.ts";
 import {wilsonInterval} from "../../pipelines/stats/wilson-interval.ts";
 import {tablesOf, type TableOf} from "../compact-table.ts";
 import {pageSlices} from "../page-slices.ts";
@@ -119,8 +120,10 @@ export async function followUpData(
   // scored once, and only when a slice lists a follow-up
   let scored: Promise<Map<string, number>> | undefined;
   const chances = (now: string) => (scored ??= readWinProbabilities(connection, now));
-  const today = await pageSlices(connection, (ctx) => todaySlice(ctx, plan, chances), {byPeriod: false});
-  return {slices: shareEqualSlices(slices), today: shareEqualSlices(today.slices), people, plan};
+  const today = grouped
+    ? await todaySlices(connection, plan, chances)
+    : (await pageSlices(connection, (ctx) => todaySlice(ctx, plan, chances), {byPeriod: false})).slices;
+  return {slices: shareEqualSlices(slices), today: shareEqualSlices(today), people, plan};
 }
 
 /** One slice; the reps its by_rep table lists are added to `people`. */
@@ -182,12 +185,36 @@ function sliceOf(
   };
 }
 
+/** The "today" slice of every filter choice, the follow-ups of all of them read in one query (followUpActionsByChoice). */
+async function todaySlices(
+  connection: DuckDBConnection,
+  plan: Partial<FollowUpOptions>,
+  chances: (now: string) => Promise<Map<string, number>>
+): Promise<Record<string, TodaySlice>> {
+  const now = await siteNow(connection);
+  const choices = filterChoices(await readFilterOptions(connection));
+  const periods = await readSitePeriods(connection);
+  const actions = await followUpActionsByChoice({connection, now, periods, choices: choices.map(choiceFilters)}, plan);
+  const slices: Record<string, TodaySlice> = {};
+  for (const [c, choice] of choices.entries())
+    slices[sliceKey("*", choice)] = await todayOf({connection, now}, actions[c], chances);
+  return slices;
+}
+
 export async function todaySlice(
   ctx: PipelineContext,
   plan: Partial<FollowUpOptions> = {},
   chances: (now: string) => Promise<Map<string, number>> = (now) => readWinProbabilities(ctx.connection, now)
 ): Promise<TodaySlice> {
-  const {rows, missing} = await followUpActions(ctx, plan);
+  return todayOf(ctx, await followUpActions(ctx, plan), chances);
+}
+
+/** One filter choice's "today" slice from its follow-ups (followUpActions). */
+async function todayOf(
+  ctx: Pick<PipelineContext, "connection" | "now">,
+  {rows, missing}: PipelineResult<FollowUpActionRow>,
+  chances: (now: string) => Promise<Map<string, number>>
+): Promise<TodaySlice> {
   const counts = {} as TodaySlice["counts"];
   for (const status of ["overdue", "today", "week", "stale"] as const) {
     const these = rows.filter((row) => row.due_status === status);
