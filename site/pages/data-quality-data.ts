@@ -15,9 +15,11 @@ import {
 } from "../../pipelines/data-quality.ts";
 import {followUpActions, type FollowUpActionRow} from "../../pipelines/follow-up/follow-up-actions.ts";
 import type {FollowUpOptions} from "../../pipelines/follow-up/follow-up-options.ts";
-import type {PipelineContext} from "../../pipelines/lib/context.ts";
+import type {PipelineContext, PipelineResult} from "../../pipelines/lib/context.ts";
 import {filterCondition} from "../../pipelines/lib/filter-condition.ts";
 import {siteFollowUpPlan} from "../site-follow-up-plan.ts";
+import {sliceKey} from "../site-filters.ts";
+import {readActionsByChoice} from "./actions-by-choice.ts";
 import {readSitePeriods, siteNow} from "../site-now.ts";
 import {OPPORTUNITY_SCOPE} from "../../pipelines/lib/opportunity-scope.ts";
 import type {EntityName} from "../../warehouse/schema/entities.ts";
@@ -26,10 +28,7 @@ import {pageSlices, type PageSlices} from "../page-slices.ts";
 import {readOriginalAmounts, withOriginalAmount, type OriginalAmount} from "../read-original-amounts.ts";
 import type {PeriodId} from "../site-periods.ts";
 import {currencyCoverage, type CurrencyCoverage} from "../../pipelines/data-quality/currency-coverage.ts";
-import {
-  removedOpportunities,
-  type RemovedOpportunityRow
-} from "../../pipelines/data-quality/removed-opportunities.ts";
+import {removedOpportunities, type RemovedOpportunityRow} from "../../pipelines/data-quality/removed-opportunities.ts";
 
 /** Opportunities listed per check and filter; the counts and amounts cover all of them. */
 export const LISTED_OPPORTUNITIES = 20;
@@ -172,7 +171,8 @@ export interface DataQualityData extends PageSlices<DataQualitySlice> {
  */
 export async function dataQualityData(
   connection: DuckDBConnection,
-  plan: FollowUpOptions = siteFollowUpPlan()
+  plan: FollowUpOptions = siteFollowUpPlan(),
+  grouped = true
 ): Promise<DataQualityData> {
   const now = await siteNow(connection);
   const periods = await readSitePeriods(connection);
@@ -184,9 +184,13 @@ export async function dataQualityData(
   }
   const gaps = results.late_stage_gaps.rows;
   const overdue = results.past_close_dates.rows;
-  const {slices} = await pageSlices(connection, (ctx) => opportunityChecks(ctx, gaps, overdue, plan), {
-    byPeriod: false
-  });
+  // the follow-ups of every filter choice in one query; `grouped` false reads them choice by choice
+  const actions = grouped ? await readActionsByChoice(connection, plan) : new Map();
+  const {slices} = await pageSlices(
+    connection,
+    (ctx) => opportunityChecks(ctx, gaps, overdue, plan, actions.get(sliceKey("*", ctx.choice))),
+    {byPeriod: false}
+  );
   const files = (await readFiles(connection)).map((row) => ({...row, file: basename(row.file)}));
   const quarantine = await withFirstLines(connection, results.quarantine.rows);
   const ingests = await readIngests(connection);
@@ -240,7 +244,8 @@ export async function opportunityChecks(
   ctx: PipelineContext,
   gaps: LateStageGapRow[],
   overdue: PastCloseDateRow[],
-  plan: Partial<FollowUpOptions> = siteFollowUpPlan()
+  plan: Partial<FollowUpOptions> = siteFollowUpPlan(),
+  actions?: PipelineResult<FollowUpActionRow>
 ): Promise<DataQualitySlice> {
   const kept = await readKeptOpportunities(
     ctx,
@@ -272,12 +277,13 @@ export async function opportunityChecks(
           withOriginalAmount({...row, amount: row.amount === null ? null : Math.round(row.amount)}, originals)
         )
     },
-    stale: await readStale(ctx, plan)
+    stale: readStale(actions ?? (await followUpActions(ctx, plan)))
   };
 }
 
-async function readStale(ctx: PipelineContext, plan: Partial<FollowUpOptions>): Promise<DataQualitySlice["stale"]> {
-  const stale = (await followUpActions(ctx, plan)).rows
+/** The stale opportunities among a filter's follow-ups (followUpActions), the longest silent first. */
+function readStale(actions: PipelineResult<FollowUpActionRow>): DataQualitySlice["stale"] {
+  const stale = actions.rows
     .filter((row) => row.due_status === "stale")
     .sort((a, b) => b.days_since_touch - a.days_since_touch || (b.amount ?? 0) - (a.amount ?? 0));
   return {

@@ -3,7 +3,8 @@ import {BY_CHANNEL} from "../../pipelines/follow-up/compliance-by-channel.ts";
 import {BY_REP} from "../../pipelines/follow-up/compliance-by-rep.ts";
 import {followUpBySlice, type FollowUpSliceResults} from "../../pipelines/follow-up/follow-up-by-slice.ts";
 import {complianceCounts, type ComplianceCounts} from "../../pipelines/follow-up/compliance-counts.ts";
-import {followUpActionsByChoice, type FollowUpActionRow} from "../../pipelines/follow-up/follow-up-actions.ts";
+import type {FollowUpActionRow} from "../../pipelines/follow-up/follow-up-actions.ts";
+import {readActionsByChoice} from "./actions-by-choice.ts";
 import {
   followUpActions,
   followUpChannelMix,
@@ -185,19 +186,16 @@ function sliceOf(
   };
 }
 
-/** The "today" slice of every filter choice, the follow-ups of all of them read in one query (followUpActionsByChoice). */
+/** The "today" slice of every filter choice, the follow-ups of all of them read in one query (readActionsByChoice). */
 async function todaySlices(
   connection: DuckDBConnection,
   plan: Partial<FollowUpOptions>,
   chances: (now: string) => Promise<Map<string, number>>
 ): Promise<Record<string, TodaySlice>> {
   const now = await siteNow(connection);
-  const choices = filterChoices(await readFilterOptions(connection));
-  const periods = await readSitePeriods(connection);
-  const actions = await followUpActionsByChoice({connection, now, periods, choices: choices.map(choiceFilters)}, plan);
   const slices: Record<string, TodaySlice> = {};
-  for (const [c, choice] of choices.entries())
-    slices[sliceKey("*", choice)] = await todayOf({connection, now}, actions[c], chances);
+  for (const [key, actions] of await readActionsByChoice(connection, plan))
+    slices[key] = await todayOf({connection, now}, actions, chances);
   return slices;
 }
 
