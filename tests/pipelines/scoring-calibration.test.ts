@@ -106,6 +106,39 @@ describe("bootstrapIntervals(scored, options)", () => {
     expect(result.brier_score!.upper).toBeCloseTo(quantile(briers, 0.975), 12);
   });
 
+  it("gives, with ties and clusters, the AUC of each resample counted pair by pair, to the last bit", () => {
+    // 240 rows with scores on a grid of 0.05 (many ties), in clusters of 1 to 3 rows
+    const uniform = mulberry32(9);
+    const predicted = Array.from({length: 240}, () => Math.round(uniform() * 20) / 20);
+    const actual = predicted.map((p) => (uniform() < p ? 1 : 0));
+    const clusters = predicted.map((_, i) => Math.floor(i / (1 + (i % 3))));
+    const members = new Map<number, number[]>();
+    clusters.forEach((c, i) => members.set(c, [...(members.get(c) ?? []), i]));
+    const groups = [...members.values()];
+    const draws = mulberry32(5);
+    const aucs: number[] = [];
+    const briers: number[] = [];
+    for (let r = 0; r < 60; r++) {
+      const rows = groups.flatMap(() => groups[Math.floor(draws() * groups.length)]);
+      briers.push(rows.reduce((sum, i) => sum + (predicted[i] - actual[i]) ** 2, 0) / rows.length);
+      const won = rows.filter((i) => actual[i] === 1);
+      const lost = rows.filter((i) => actual[i] === 0);
+      let pairs = 0;
+      for (const w of won)
+        for (const l of lost) pairs += predicted[w] > predicted[l] ? 1 : predicted[w] === predicted[l] ? 0.5 : 0;
+      aucs.push(pairs / (won.length * lost.length));
+    }
+    const sorted = (values: number[]) => [...values].sort((a, b) => a - b);
+    const at = (values: number[], q: number) => {
+      const s = sorted(values);
+      const h = q * (s.length - 1);
+      return s[Math.floor(h)] + (h - Math.floor(h)) * (s[Math.ceil(h)] - s[Math.floor(h)]);
+    };
+    const result = bootstrapIntervals({predicted, actual}, {clusters, seed: 5, resamples: 60});
+    expect(result.auc).toEqual({lower: at(aucs, 0.025), upper: at(aucs, 0.975)});
+    expect(result.brier_score).toEqual({lower: at(briers, 0.025), upper: at(briers, 0.975)});
+  });
+
   it("draws a cluster's rows together", () => {
     // two clusters, each with one won and one lost row ranked the same way: every resample has AUC 1
     const clustered = {predicted: [0.2, 0.7, 0.1, 0.9], actual: [0, 1, 0, 1]};
