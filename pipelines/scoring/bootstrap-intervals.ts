@@ -44,70 +44,86 @@ export function bootstrapIntervals(
     if (!rows) members.set(key, (rows = []));
     rows.push(i);
   }
-  const groups = [...members.values()];
-  if (!groups.length) return {auc: null, brier_score: null};
+  if (!members.size) return {auc: null, brier_score: null};
+  const {sorted, positionOf} = byPredicted(scored);
+  // the groups' rows, flat, as positions in predicted order: a resample touches few places in memory
+  const starts = new Int32Array(members.size + 1);
+  const positions = new Int32Array(n);
+  let g = 0;
+  for (const rows of members.values()) {
+    for (const [k, i] of rows.entries()) positions[starts[g] + k] = positionOf[i];
+    starts[++g] = starts[g - 1] + rows.length;
+  }
   const random = new Random(seed);
-  const ranked = tieBlocks(scored.predicted);
-  // how often each row is in the resample: the AUC of a resample from the rows sorted once (aucOfCounts)
+  // how often each row (by position) is in the resample: its AUC from the rows sorted once (aucOfCounts)
   const times = new Int32Array(n);
   const aucs: number[] = [];
   const briers: number[] = [];
   for (let r = 0; r < resamples; r++) {
     times.fill(0);
     let sum = 0;
-    let drawn = 0;
-    for (let k = 0; k < groups.length; k++)
-      for (const i of groups[Math.floor(random.next() * groups.length)]) {
-        times[i]++;
+    for (let k = 0; k < members.size; k++) {
+      const group = Math.floor(random.next() * members.size);
+      for (let m = starts[group]; m < starts[group + 1]; m++) {
+        times[positions[m]]++;
         // summed in the order drawn, as brierScore sums the resample
-        sum += (scored.predicted[i] - scored.actual[i]) ** 2;
-        drawn++;
+        sum += sorted.squaredError[positions[m]];
       }
-    const area = aucOfCounts(ranked, scored.actual, times);
-    if (area !== null) aucs.push(area);
+    }
+    const {auc, drawn} = aucOfCounts(sorted, times);
+    if (auc !== null) aucs.push(auc);
     briers.push(sum / drawn);
   }
   return {auc: percentileInterval(aucs), brier_score: percentileInterval(briers)};
 }
 
-/** The rows by predicted value, and where each run of equal values ends in that order. */
-interface TieBlocks {
-  order: Int32Array;
-  ends: number[];
+/** The rows in order of predicted value: whether each won, its squared error, and where each run of equal values ends. */
+interface Sorted {
+  won: Uint8Array;
+  squaredError: Float64Array;
+  ends: Int32Array;
 }
 
-function tieBlocks(predicted: ArrayLike<number>): TieBlocks {
-  const order = Int32Array.from({length: predicted.length}, (_, i) => i).sort((a, b) => predicted[a] - predicted[b]);
+function byPredicted({predicted, actual}: Scored): {sorted: Sorted; positionOf: Int32Array} {
+  const n = predicted.length;
+  const order = Int32Array.from({length: n}, (_, i) => i).sort((a, b) => predicted[a] - predicted[b]);
+  const positionOf = new Int32Array(n);
+  const won = new Uint8Array(n);
+  const squaredError = new Float64Array(n);
   const ends: number[] = [];
-  for (let k = 0; k < order.length; k++)
-    if (k + 1 === order.length || predicted[order[k + 1]] !== predicted[order[k]]) ends.push(k + 1);
-  return {order, ends};
+  for (let k = 0; k < n; k++) {
+    const i = order[k];
+    positionOf[i] = k;
+    won[k] = actual[i] === 1 ? 1 : 0;
+    squaredError[k] = (predicted[i] - actual[i]) ** 2;
+    if (k + 1 === n || predicted[order[k + 1]] !== predicted[i]) ends.push(k + 1);
+  }
+  return {sorted: {won, squaredError, ends: Int32Array.from(ends)}, positionOf};
 }
 
 /**
- * The AUC of the sample holding row i `times[i]` times: the Mann–Whitney U counted by tie block — each won
- * row beats the lost rows of lower value and ties half of those of its own — over won × lost. U is a sum of
- * halves far below 2⁵³, so exact, as the rank sum auc() takes it from: the same number to the last bit.
+ * The AUC of the sample holding the row at position k `times[k]` times: the Mann–Whitney U counted by tie
+ * block — each won row beats the lost rows of lower value and ties half of those of its own — over won × lost.
+ * U is a sum of halves far below 2⁵³, so exact, as the rank sum auc() takes it from: the same number to the
+ * last bit. Also the resample's size.
  */
-function aucOfCounts({order, ends}: TieBlocks, actual: ArrayLike<number>, times: Int32Array): number | null {
+function aucOfCounts({won, ends}: Sorted, times: Int32Array): {auc: number | null; drawn: number} {
   let u = 0;
   let lostBelow = 0;
-  let won = 0;
+  let wonAll = 0;
   let start = 0;
-  for (const end of ends) {
+  for (let b = 0; b < ends.length; b++) {
     let blockWon = 0;
     let blockLost = 0;
-    for (let k = start; k < end; k++) {
-      const i = order[k];
-      if (actual[i] === 1) blockWon += times[i];
-      else blockLost += times[i];
-    }
+    for (let k = start; k < ends[b]; k++)
+      if (won[k] === 1) blockWon += times[k];
+      else blockLost += times[k];
     u += blockWon * (lostBelow + blockLost / 2);
     lostBelow += blockLost;
-    won += blockWon;
-    start = end;
+    wonAll += blockWon;
+    start = ends[b];
   }
-  return won === 0 || lostBelow === 0 ? null : u / (won * lostBelow);
+  return {auc: wonAll === 0 || lostBelow === 0 ? null : u / (wonAll * lostBelow), drawn: wonAll + lostBelow};
 }
 
 /** The 2.5th and 97.5th percentiles, interpolated linearly between order statistics (numpy's default). */
