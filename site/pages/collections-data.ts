@@ -122,6 +122,8 @@ export interface CollectionsNowSlice {
   overdue_amount: number;
   receivables_amount: number;
   n_accounts: number;
+  /** reps with receivables; ageing_by_rep lists the most overdue, at most LISTED_ROWS */
+  n_reps: number;
   ageing_by_rep: CollectionsTable<"ageing_by_rep">;
   ageing_by_team: CollectionsTable<"ageing_by_team">;
   /** the most overdue accounts first, at most LISTED_ROWS */
@@ -199,9 +201,12 @@ export async function collectionsNowSlice(ctx: PipelineContext): Promise<Collect
     overdue_amount: sum(c.overdue.rows, false),
     receivables_amount: sum(c.ageing_by_team.rows, true),
     n_accounts: c.ageing_by_account.rows.length,
+    n_reps: c.ageing_by_rep.rows.length,
     ageing_by_rep: table(
       "ageing_by_rep",
-      c.ageing_by_rep.rows.map((row) => ({...row, rep_name: row.key === null ? null : (repNames.get(row.key) ?? null)}))
+      c.ageing_by_rep.rows
+        .slice(0, LISTED_ROWS)
+        .map((row) => ({...row, rep_name: row.key === null ? null : (repNames.get(row.key) ?? null)}))
     ),
     ageing_by_team: table("ageing_by_team", c.ageing_by_team.rows),
     ageing_by_account: table(

@@ -67,6 +67,7 @@ export const collectionsText = {
     "collections.ageing.byTeam": "By team",
     "collections.ageing.byAccount": "By account",
     "collections.ageing.moreAccounts": "The {shown} most overdue of {total} accounts owing.",
+    "collections.ageing.moreReps": "The {shown} reps with the most overdue, of {total} with receivables.",
     "collections.overdue.title": "Overdue receivables this week",
     "collections.overdue.text":
       "Contracts with an instalment past its date and unpaid, largest and oldest first, with the owner who should call.",
@@ -201,6 +202,7 @@ export const collectionsText = {
     "collections.ageing.byTeam": "按团队",
     "collections.ageing.byAccount": "按客户",
     "collections.ageing.moreAccounts": "列出有欠款的 {total} 个客户中逾期最多的 {shown} 个。",
+    "collections.ageing.moreReps": "列出有应收款的 {total} 位销售中逾期最多的 {shown} 位。",
     "collections.overdue.title": "本周逾期应收款",
     "collections.overdue.text": "有分期已过计划日期且未付的合同，金额最大、逾期最久的在前，并列出应跟进的负责人。",
     "collections.overdue.none": "当前没有逾期应收款。",
