@@ -27,6 +27,8 @@ import {readSitePeriods, siteNow} from "../site-now.ts";
 
 /** Follow-ups listed per filter; the counts and amounts cover all of them. */
 export const ACTION_ROWS = 50;
+/** Reps listed per filter by follow-ups due, the most first; n_reps counts them all. */
+export const WORKLOAD_REPS = 20;
 
 const COMPLIANCE = [
   "n_evaluated",
@@ -90,6 +92,8 @@ type TodayTable = "actions" | "workload_by_rep" | "workload_by_team";
  */
 export type TodaySlice = {
   missing: string[];
+  /** reps with an open opportunity; workload_by_rep lists the WORKLOAD_REPS with the most due */
+  n_reps: number;
   counts: Record<"overdue" | "today" | "week" | "stale", {count: number; amount: number}>;
 } & {[T in TodayTable]: FollowUpTable<T>};
 
@@ -230,8 +234,10 @@ async function todayOf(
   );
   const probabilities = listed.length > 0 ? await chances(ctx.now) : new Map<string, number>();
   const owners = new Map(rows.map((row) => [row.owner_rep_id, row]));
+  const byRep = followUpWorkload(rows, "owner_rep_id");
   return {
     missing,
+    n_reps: byRep.length,
     counts,
     actions: table(
       "actions",
@@ -250,7 +256,7 @@ async function todayOf(
     ),
     workload_by_rep: table(
       "workload_by_rep",
-      followUpWorkload(rows, "owner_rep_id").map((row) => ({
+      byRep.slice(0, WORKLOAD_REPS).map((row) => ({
         ...row,
         owner_rep_id: row.key,
         rep_name: owners.get(row.key)?.rep_name ?? null,

@@ -130,6 +130,12 @@ export function followUpToday(today, {t, fmt, filter, stageLabel, currency}) {
       }
     )
   );
+  const reps = tableRows(today.workload_by_rep).length;
+  if (today.n_reps > reps) {
+    const more = root.appendChild(document.createElement("p"));
+    more.className = "muted";
+    more.textContent = t("followUp.today.moreReps", {shown: fmt.count(reps), total: fmt.count(today.n_reps)});
+  }
   return root;
 }
 

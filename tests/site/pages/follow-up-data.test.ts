@@ -155,8 +155,12 @@ describe("followUpData(connection)", () => {
     );
   });
 
-  it("counts each rep's and each team's follow-ups, adding up to the whole", () => {
+  it("counts each rep's and each team's follow-ups, adding up to the whole", async () => {
     const today = todayAt("*|all");
+    const all = (await followUpActions(sample.context(ytd))).rows;
+    expect(today.n_reps).toBe(new Set(all.map((row) => row.owner_rep_id)).size);
+    // every rep is listed on the sample, so the reps' rows add up to the whole too
+    expect(objects(today.workload_by_rep)).toHaveLength(today.n_reps);
     for (const table of [today.workload_by_rep, today.workload_by_team]) {
       const rows = objects(table);
       for (const status of ["overdue", "today", "week", "stale"] as const)
