@@ -139,6 +139,70 @@ describe("bootstrapIntervals(scored, options)", () => {
     expect(result.brier_score).toEqual({lower: at(briers, 0.025), upper: at(briers, 0.975)});
   });
 
+  describe("with many groups, the Poisson bootstrap", () => {
+    // 4,000 rows: scores uniform, each row won with probability its score (a true AUC near 0.83)
+    const uniform = mulberry32(21);
+    const predicted = Array.from({length: 4000}, () => uniform());
+    const actual = predicted.map((p) => (uniform() < p ? 1 : 0));
+    const draws = (options: Parameters<typeof bootstrapIntervals>[1]) =>
+      bootstrapIntervals({predicted, actual}, {resamples: 400, seed: 3, ...options});
+    const close = (a: {lower: number; upper: number}, b: {lower: number; upper: number}) => {
+      // 400 resamples put each percentile within about 5 % of the width of its value: allow 25 %
+      const width = b.upper - b.lower;
+      expect(Math.abs(a.lower - b.lower)).toBeLessThan(0.25 * width);
+      expect(Math.abs(a.upper - b.upper)).toBeLessThan(0.25 * width);
+    };
+
+    it("gives the drawn resamples' intervals up to Monte Carlo error, rows alone", () => {
+      const poisson = draws({poissonFrom: 0});
+      const drawn = draws({poissonFrom: Infinity});
+      close(poisson.auc!, drawn.auc!);
+      close(poisson.brier_score!, drawn.brier_score!);
+      expect(draws({poissonFrom: 0})).toEqual(poisson);
+    });
+
+    it("is as wide as the AUC's standard error says (Hanley & McNeil 1982)", () => {
+      const {auc: interval} = draws({poissonFrom: 0});
+      const won = actual.filter((y) => y === 1).length;
+      const lost = actual.length - won;
+      let pairs = 0;
+      const wonScores = predicted.filter((_, i) => actual[i] === 1).sort((a, b) => a - b);
+      for (const [i, p] of predicted.entries()) {
+        if (actual[i] === 1) continue;
+        // won rows scored above this lost one
+        let lo = 0;
+        let hi = wonScores.length;
+        while (lo < hi) {
+          const mid = (lo + hi) >> 1;
+          if (wonScores[mid] <= p) lo = mid + 1;
+          else hi = mid;
+        }
+        pairs += wonScores.length - lo;
+      }
+      const a = pairs / (won * lost);
+      const q1 = a / (2 - a);
+      const q2 = (2 * a * a) / (1 + a);
+      const se = Math.sqrt((a * (1 - a) + (won - 1) * (q1 - a * a) + (lost - 1) * (q2 - a * a)) / (won * lost));
+      const ratio = (interval!.upper - interval!.lower) / (2 * 1.959964 * se);
+      expect(ratio).toBeGreaterThan(0.8);
+      expect(ratio).toBeLessThan(1.25);
+    });
+
+    it("counts a cluster's rows together", () => {
+      // every row twice, the copies one cluster: drawn whole, the intervals are √2 wider than rows alone
+      const twice = {predicted: predicted.flatMap((p) => [p, p]), actual: actual.flatMap((y) => [y, y])};
+      const clusters = twice.predicted.map((_, i) => i >> 1);
+      const run = (options: Parameters<typeof bootstrapIntervals>[1]) =>
+        bootstrapIntervals(twice, {resamples: 400, seed: 3, clusters, ...options});
+      const poisson = run({poissonFrom: 0});
+      const drawn = run({poissonFrom: Infinity});
+      close(poisson.auc!, drawn.auc!);
+      close(poisson.brier_score!, drawn.brier_score!);
+      const alone = run({poissonFrom: 0, clusters: undefined}).auc!;
+      expect((alone.upper - alone.lower) / (poisson.auc!.upper - poisson.auc!.lower)).toBeLessThan(0.85);
+    });
+  });
+
   it("draws a cluster's rows together", () => {
     // two clusters, each with one won and one lost row ranked the same way: every resample has AUC 1
     const clustered = {predicted: [0.2, 0.7, 0.1, 0.9], actual: [0, 1, 0, 1]};
