@@ -2,8 +2,8 @@ import type {DuckDBConnection} from "@duckdb/node-api";
 import {followUpActionsByChoice, type FollowUpActionRow} from "../../pipelines/follow-up/follow-up-actions.ts";
 import type {FollowUpOptions} from "../../pipelines/follow-up/follow-up-options.ts";
 import type {PipelineResult} from "../../pipelines/lib/context.ts";
-import {choiceFilters, filterChoices, readFilterOptions, sliceKey} from "../site-filters.ts";
-import {readSitePeriods, siteNow} from "../site-now.ts";
+import {sliceKey} from "../site-filters.ts";
+import {readSiteGrid} from "../site-grid.ts";
 
 /**
  * followUpActions of every filter choice of the site, read in one query, by the key of the choice's
@@ -13,13 +13,7 @@ export async function readActionsByChoice(
   connection: DuckDBConnection,
   plan: Partial<FollowUpOptions>
 ): Promise<Map<string, PipelineResult<FollowUpActionRow>>> {
-  const choices = filterChoices(await readFilterOptions(connection));
-  const grid = {
-    connection,
-    now: await siteNow(connection),
-    periods: await readSitePeriods(connection),
-    choices: choices.map(choiceFilters)
-  };
+  const {grid, choices} = await readSiteGrid(connection);
   const actions = await followUpActionsByChoice(grid, plan);
   return new Map(choices.map((choice, c) => [sliceKey("*", choice), actions[c]]));
 }

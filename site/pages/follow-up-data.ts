@@ -22,8 +22,9 @@ import {readWinProbabilities} from "./read-win-probabilities.ts";
 import {ORIGINAL_AMOUNT_COLUMNS, readOriginalAmounts, withOriginalAmount} from "../read-original-amounts.ts";
 import {shareEqualSlices} from "../shared-slices.ts";
 import {siteFollowUpPlan} from "../site-follow-up-plan.ts";
-import {choiceFilters, filterChoices, readFilterOptions, sliceKey} from "../site-filters.ts";
-import {readSitePeriods, siteNow} from "../site-now.ts";
+import {sliceKey} from "../site-filters.ts";
+import {siteNow} from "../site-now.ts";
+import {readSiteGrid} from "../site-grid.ts";
 
 /** Follow-ups listed per filter; the counts and amounts cover all of them. */
 export const ACTION_ROWS = 50;
@@ -159,9 +160,7 @@ export async function followUpSlices(
   people: FollowUpData["people"] = {},
   plan: Partial<FollowUpOptions> = {}
 ): Promise<Record<string, FollowUpSlice>> {
-  const periods = await readSitePeriods(connection);
-  const choices = filterChoices(await readFilterOptions(connection));
-  const grid = {connection, now: await siteNow(connection), periods, choices: choices.map(choiceFilters)};
+  const {grid, periods, choices} = await readSiteGrid(connection);
   const results = await followUpBySlice<CountedRow>(grid, [BY_REP, BY_CHANNEL], plan);
   const slices: Record<string, FollowUpSlice> = {};
   for (const [p, period] of periods.entries())

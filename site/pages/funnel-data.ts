@@ -1,7 +1,8 @@
 import type {DuckDBConnection} from "@duckdb/node-api";
 import {filterCondition} from "../../pipelines/lib/filter-condition.ts";
-import {readSitePeriods, siteNow} from "../site-now.ts";
-import {choiceFilters, filterChoices, readFilterOptions, sliceKey} from "../site-filters.ts";
+import {siteNow} from "../site-now.ts";
+import {readSiteGrid} from "../site-grid.ts";
+import {sliceKey} from "../site-filters.ts";
 import {withStageEntries} from "../../pipelines/lib/stage-entries.ts";
 import {funnelBySlice, type FunnelSliceResults} from "../../pipelines/stage-conversion/funnel-by-slice.ts";
 import type {SurvivalTime} from "../../pipelines/stage-conversion/kaplan-meier.ts";
@@ -137,9 +138,7 @@ type ComputedSlice = Omit<FunnelSlice, "transitions" | "lost_reasons"> & {
 
 /** funnelBySlice's results by slice key. */
 async function groupedResults(connection: DuckDBConnection): Promise<Map<string, FunnelSliceResults>> {
-  const periods = await readSitePeriods(connection);
-  const choices = filterChoices(await readFilterOptions(connection));
-  const grid = {connection, now: await siteNow(connection), periods, choices: choices.map(choiceFilters)};
+  const {grid, periods, choices} = await readSiteGrid(connection);
   const results = await withStageEntries(connection, () => funnelBySlice(grid));
   return new Map(
     periods.flatMap((period, p) => choices.map((choice, c) => [sliceKey(period.id, choice), results[p][c]] as const))
