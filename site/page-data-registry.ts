@@ -47,7 +47,12 @@ export const PAGE_DATA: PageDataEntry[] = [
   {file: "data/channels.json", source: "pages/channels-data.ts", read: channelsData},
   {file: "data/funnel.json", source: "pages/funnel-data.ts", read: (c) => funnelData(c)},
   {file: "data/pipeline.json", source: "pages/pipeline-data.ts", read: pipelineData},
-  {file: "data/reps.json", source: "pages/reps-data.ts", read: repsData, periodFiles: "data/reps-period/[period].json"},
+  {
+    file: "data/reps.json",
+    source: "pages/reps-data.ts",
+    read: (c) => repsData(c),
+    periodFiles: "data/reps-period/[period].json"
+  },
   {file: "data/forecast.json", source: "pages/forecast-data.ts", read: forecastData},
   {file: "data/opportunities.json", source: "pages/opportunities-data.ts", read: opportunitiesData},
   {

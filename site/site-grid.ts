@@ -1,6 +1,6 @@
 import type {DuckDBConnection} from "@duckdb/node-api";
 import type {SliceGrid} from "../pipelines/lib/slice-grid.ts";
-import {choiceFilters, filterChoices, readFilterOptions, type FilterChoice} from "./site-filters.ts";
+import {choiceFilters, filterChoices, readFilterOptions, sliceKey, type FilterChoice} from "./site-filters.ts";
 import {readSitePeriods, siteNow} from "./site-now.ts";
 import type {SitePeriod} from "./site-periods.ts";
 
@@ -12,4 +12,19 @@ export async function readSiteGrid(
   const choices = filterChoices(await readFilterOptions(connection));
   const grid = {connection, now: await siteNow(connection), periods, choices: choices.map(choiceFilters)};
   return {grid, periods, choices};
+}
+
+/**
+ * A grouped computation over the site's grid (results per period, then per choice), by slice key
+ * (`ytd|all`, `qtd|team=华北` …): what a page computed slice by slice looks its slice's results up in.
+ */
+export async function readBySliceKey<T>(
+  connection: DuckDBConnection,
+  compute: (grid: SliceGrid) => Promise<T[][]>
+): Promise<Map<string, T>> {
+  const {grid, periods, choices} = await readSiteGrid(connection);
+  const results = await compute(grid);
+  return new Map(
+    periods.flatMap((period, p) => choices.map((choice, c) => [sliceKey(period.id, choice), results[p][c]] as const))
+  );
 }

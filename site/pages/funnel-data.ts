@@ -1,7 +1,7 @@
 import type {DuckDBConnection} from "@duckdb/node-api";
 import {filterCondition} from "../../pipelines/lib/filter-condition.ts";
 import {siteNow} from "../site-now.ts";
-import {readSiteGrid} from "../site-grid.ts";
+import {readBySliceKey} from "../site-grid.ts";
 import {sliceKey} from "../site-filters.ts";
 import {withStageEntries} from "../../pipelines/lib/stage-entries.ts";
 import {funnelBySlice, type FunnelSliceResults} from "../../pipelines/stage-conversion/funnel-by-slice.ts";
@@ -94,7 +94,9 @@ export async function funnelData(connection: DuckDBConnection, grouped = true): 
   const open = stages.filter((s) => s.kind === "open").map((s) => s.stage);
   const steps = stages.filter((s) => s.kind !== "lost").map((s) => s.stage);
   const transitions = new Catalogue((c: TransitionCell) => `${c.from_stage}>${c.to_stage}`);
-  const bySlice = grouped ? await groupedResults(connection) : new Map<string, FunnelSliceResults>();
+  const bySlice = grouped
+    ? await readBySliceKey(connection, (grid) => withStageEntries(connection, () => funnelBySlice(grid)))
+    : new Map<string, FunnelSliceResults>();
   const computed = await pageSlices(connection, (ctx) =>
     periodSlice(ctx, {open, steps, transitions}, bySlice.get(sliceKey(ctx.sitePeriod.id, ctx.choice)))
   );
@@ -135,15 +137,6 @@ type ComputedSlice = Omit<FunnelSlice, "transitions" | "lost_reasons"> & {
   transitionCounts: Map<number, number>;
   lost: LostReasonRow[];
 };
-
-/** funnelBySlice's results by slice key. */
-async function groupedResults(connection: DuckDBConnection): Promise<Map<string, FunnelSliceResults>> {
-  const {grid, periods, choices} = await readSiteGrid(connection);
-  const results = await withStageEntries(connection, () => funnelBySlice(grid));
-  return new Map(
-    periods.flatMap((period, p) => choices.map((choice, c) => [sliceKey(period.id, choice), results[p][c]] as const))
-  );
-}
 
 async function periodSlice(
   ctx: SliceContext,

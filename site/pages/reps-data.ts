@@ -9,6 +9,9 @@ import {
   type RepSegmentRow,
   type Segment
 } from "../../pipelines/rep-performance.ts";
+import {performanceBySlice} from "../../pipelines/rep-performance/performance-by-slice.ts";
+import {sliceKey} from "../site-filters.ts";
+import {readBySliceKey} from "../site-grid.ts";
 import {compactTable, type CompactTable} from "../compact-table.ts";
 import {pageSlices, type PageSlices} from "../page-slices.ts";
 import {repSlug} from "../read-dynamic-paths.ts";
@@ -35,6 +38,8 @@ export interface RepsRepRow extends PerformanceFigures {
   rep_id: string | null;
   median_cycle_days: number | null;
 }
+
+type RepIdentity = {rep_id: string | null; rep_name: string | null; team: string | null; region: string | null};
 
 /** Who a rep is, written once for all slices (a slice's rows name the rep by rep_id). */
 export interface RepsPerson {
@@ -96,14 +101,22 @@ const LEADERBOARD_SPECIALTIES = 3;
 /**
  * The reps-and-teams page: per period and filter, the reps ranked by their empirical-Bayes shrunk win
  * rate with the Wilson interval of their raw rate, quota attainment and open pipeline, and the teams
- * likewise; the load of each rep's open book now; each rep's best segments per period.
+ * likewise; the load of each rep's open book now; each rep's best segments per period. The reps and teams of
+ * every slice come from one grouped query each (performanceBySlice); `grouped` false computes them slice by slice.
  */
-export async function repsData(connection: DuckDBConnection): Promise<RepsData> {
+export async function repsData(connection: DuckDBConnection, grouped = true): Promise<RepsData> {
   const people: Record<string, RepsPerson> = {};
+  const bySlice = grouped
+    ? {
+        reps: await readBySliceKey(connection, (grid) => performanceBySlice<RepIdentity>(grid, "rep")),
+        teams: await readBySliceKey(connection, (grid) => performanceBySlice<{team: string | null}>(grid, "team"))
+      }
+    : undefined;
   return withStageEntries(connection, async () => ({
     ...(await pageSlices(connection, async (ctx) => {
-      const reps = await repPerformance(ctx);
-      const teams = await teamPerformance(ctx);
+      const key = sliceKey(ctx.sitePeriod.id, ctx.choice);
+      const reps = bySlice?.reps.get(key) ?? (await repPerformance(ctx));
+      const teams = bySlice?.teams.get(key) ?? (await teamPerformance(ctx));
       for (const row of reps.rows)
         if (row.rep_id !== null)
           people[row.rep_id] ??= {rep_slug: repSlug(row.rep_id), rep_name: row.rep_name, team: row.team};

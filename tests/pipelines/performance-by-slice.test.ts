@@ -1,0 +1,88 @@
+import type {DuckDBConnection} from "@duckdb/node-api";
+import {afterAll, beforeAll, describe, expect, it} from "vitest";
+import type {Filters} from "../../pipelines/lib/context.ts";
+import type {SliceGrid} from "../../pipelines/lib/slice-grid.ts";
+import {repPerformance, teamPerformance} from "../../pipelines/rep-performance.ts";
+import {performanceBySlice} from "../../pipelines/rep-performance/performance-by-slice.ts";
+import {repsData} from "../../site/pages/reps-data.ts";
+import {readSitePeriods, siteNow} from "../../site/site-now.ts";
+import {readRows} from "../../warehouse/read-rows.ts";
+import {emptySlicesWarehouse} from "../site/pages/empty-slices-warehouse.ts";
+import {emptyWarehouse, sampleWarehouse} from "./sample-warehouse.ts";
+
+// The reps and teams of every slice from one grouped query must be those repPerformance and teamPerformance
+// give one slice at a time, to the last bit and in the same order: under every kind of filter, quotas included
+// (they count under a team, region or rep, never under a channel or product).
+
+/** Every site period × all, the largest team, region, channel, rep and product of the warehouse. */
+async function grid(connection: DuckDBConnection): Promise<SliceGrid> {
+  const [top] = await readRows<Record<string, string | null>>(
+    connection,
+    `SELECT mode(r.team) AS team, mode(r.region) AS region, mode(o.source) AS channel,
+       mode(o.owner_rep_id) AS rep, mode(o.product) AS product
+     FROM opportunities o LEFT JOIN reps r ON r.rep_id = o.owner_rep_id`
+  );
+  const choices: Filters[] = [{}];
+  for (const [key, value] of Object.entries(top ?? {})) if (value !== null) choices.push({[key]: value});
+  return {connection, now: await siteNow(connection), periods: await readSitePeriods(connection), choices};
+}
+
+async function expectSamePerformance(connection: DuckDBConnection) {
+  const g = await grid(connection);
+  const reps = await performanceBySlice(g, "rep");
+  const teams = await performanceBySlice(g, "team");
+  let rows = 0;
+  for (const [p, period] of g.periods.entries())
+    for (const [c, filters] of g.choices.entries()) {
+      const ctx = {connection, now: g.now, period, filters};
+      expect(reps[p][c]).toEqual(await repPerformance(ctx));
+      expect(teams[p][c]).toEqual(await teamPerformance(ctx));
+      rows += reps[p][c].rows.length;
+    }
+  expect(await repsData(connection)).toEqual(await repsData(connection, false));
+  return {grid: g, reps, rows};
+}
+
+describe("performanceBySlice", () => {
+  let sample: Awaited<ReturnType<typeof sampleWarehouse>>;
+  let sparse: Awaited<ReturnType<typeof emptySlicesWarehouse>>;
+  beforeAll(async () => {
+    sample = await sampleWarehouse();
+    sparse = await emptySlicesWarehouse();
+  }, 300_000);
+  afterAll(() => {
+    sample.close();
+    sparse.close();
+  });
+
+  it("equals the per-slice pipelines on the sample, under every kind of filter", async () => {
+    const {grid: g, reps} = await expectSamePerformance(sample.connection);
+    expect(g.choices.map((f) => Object.keys(f)[0] ?? "all")).toEqual([
+      "all",
+      "team",
+      "region",
+      "channel",
+      "rep",
+      "product"
+    ]);
+    const year = g.periods.findIndex((p) => p.id === "ytd");
+    const withQuota = (c: number) => reps[year][c].rows.filter((r) => r.quota !== null).length;
+    // quotas count under all, a team, a region and a rep; never under a channel or a product
+    expect([0, 1, 2, 4].map(withQuota).every((n) => n > 0)).toBe(true);
+    expect([3, 5].map(withQuota)).toEqual([0, 0]);
+  }, 300_000);
+
+  it("equals them where a slice holds nothing", async () => {
+    await expectSamePerformance(sparse.connection);
+  }, 300_000);
+
+  it("equals them on a warehouse without opportunities", async () => {
+    const empty = await emptyWarehouse();
+    try {
+      const {rows} = await expectSamePerformance(empty.connection);
+      expect(rows).toBe(0);
+    } finally {
+      empty.close();
+    }
+  }, 300_000);
+});
