@@ -63,7 +63,7 @@ export const PAGE_DATA: PageDataEntry[] = [
   },
   {file: "data/customers.json", source: "pages/customers-data.ts", read: customersData},
   {file: "data/service.json", source: "pages/service-data.ts", read: serviceData},
-  {file: "data/collections.json", source: "pages/collections-data.ts", read: collectionsData},
+  {file: "data/collections.json", source: "pages/collections-data.ts", read: (c) => collectionsData(c)},
   {file: "data/data-quality.json", source: "pages/data-quality-data.ts", read: (c) => dataQualityData(c)},
   {
     file: "data/cube.json",

@@ -1,6 +1,7 @@
 import type {PipelineContext, PipelineResult} from "../lib/context.ts";
 import {missingTables} from "../lib/missing-tables.ts";
 import {readRows} from "../lib/read-rows.ts";
+import {choiceColumn, EACH_CHOICE, type ChoiceScope} from "../lib/slice-grid.ts";
 import {receivablesSql} from "./receivables-sql.ts";
 
 export interface CollectionRateRow {
@@ -35,32 +36,44 @@ export async function collectionRate(ctx: PipelineContext): Promise<PipelineResu
   const missing = await missingTables(ctx.connection, ["contracts"]);
   if (missing.length) return {rows: [], missing};
   const receivables = receivablesSql(ctx.filters);
-  const sql = `
-WITH ${receivables.sql},
-signed AS (
-  SELECT c.contract_id, c.amount::DOUBLE AS amount, r.received_amount::DOUBLE AS received_amount
-  FROM contract_scope c JOIN received_total r ON r.contract_id = c.contract_id
-  WHERE c.signed_at >= $period_start::DATE AND c.signed_at < $period_end::DATE
-),
-due AS (
-  SELECT sum(i.planned_amount) AS due_amount, sum(i.outstanding_amount) AS overdue_amount
-  FROM instalments i JOIN signed s ON s.contract_id = i.contract_id
-  WHERE i.planned_at < $as_of::DATE
-),
-final AS (
-  SELECT count(*)::INTEGER AS n_contracts, coalesce(sum(amount), 0) AS signed_amount,
-    coalesce(sum(least(received_amount, amount)), 0) AS collected_amount,
-    sum(least(received_amount, amount)) / nullif(sum(amount), 0) AS collection_rate,
-    coalesce(any_value(d.due_amount), 0) AS due_amount, coalesce(any_value(d.overdue_amount), 0) AS overdue_amount,
-    (any_value(d.due_amount) - any_value(d.overdue_amount)) / nullif(any_value(d.due_amount), 0) AS due_collection_rate
-  FROM signed, due d
-)
-SELECT * FROM final`;
-  const rows = await readRows<CollectionRateRow>(ctx.connection, sql, {
+  const rows = await readRows<CollectionRateRow>(ctx.connection, collectionRateSql(ctx.filters), {
     ...receivables.params,
     as_of: ctx.now.slice(0, 10),
     period_start: ctx.period.start,
     period_end: ctx.period.end
   });
   return {rows, missing: []};
+}
+
+/** The SQL of the row, or of one row per choice (EACH_CHOICE). Binds receivablesSql's parameters. */
+export function collectionRateSql(scope: ChoiceScope): string {
+  const byChoice = scope === EACH_CHOICE;
+  return `
+WITH ${receivablesSql(scope).sql},
+signed AS (
+  SELECT ${choiceColumn(scope, "c")}c.contract_id, c.amount::DOUBLE AS amount, r.received_amount::DOUBLE AS received_amount
+  FROM contract_scope c JOIN received_total r ON r.contract_id = c.contract_id
+  WHERE c.signed_at >= $period_start::DATE AND c.signed_at < $period_end::DATE
+),
+due AS (
+  SELECT ${choiceColumn(scope, "s")}sum(i.planned_amount) AS due_amount, sum(i.outstanding_amount) AS overdue_amount
+  FROM instalments i JOIN signed s ON s.contract_id = i.contract_id
+  WHERE i.planned_at < $as_of::DATE
+  ${byChoice ? "GROUP BY s.choice_index" : ""}
+),
+final AS (
+  SELECT ${byChoice ? "sc.choice_index, count(s.contract_id)" : "count(*)"}::INTEGER AS n_contracts, coalesce(sum(amount), 0) AS signed_amount,
+    coalesce(sum(least(received_amount, amount)), 0) AS collected_amount,
+    sum(least(received_amount, amount)) / nullif(sum(amount), 0) AS collection_rate,
+    coalesce(any_value(d.due_amount), 0) AS due_amount, coalesce(any_value(d.overdue_amount), 0) AS overdue_amount,
+    (any_value(d.due_amount) - any_value(d.overdue_amount)) / nullif(any_value(d.due_amount), 0) AS due_collection_rate
+  FROM ${
+    byChoice
+      ? `slice_choices sc LEFT JOIN signed s ON s.choice_index = sc.choice_index
+    LEFT JOIN due d ON d.choice_index = sc.choice_index
+  GROUP BY sc.choice_index`
+      : "signed, due d"
+  }
+)
+SELECT * FROM final`;
 }

@@ -1,6 +1,6 @@
 import type {DuckDBValue} from "@duckdb/node-api";
-import type {Filters} from "../lib/context.ts";
 import {filterCondition} from "../lib/filter-condition.ts";
+import {EACH_CHOICE, type ChoiceScope} from "../lib/slice-grid.ts";
 import {OPPORTUNITY_SCOPE} from "../lib/opportunity-scope.ts";
 import {inReportingCurrencySql} from "../lib/reporting-amounts.ts";
 
@@ -29,12 +29,18 @@ export const CANCELLED_STATUSES: readonly string[] = [
  *   A contract without a payment plan is one instalment: its amount, due at `due_at`, paid by `paid_amount` (which has
  *   no date, so it counts as received whatever the day). Receipts are applied to a contract's earliest instalments
  *   first, so a payment before its due date, or a receipt with no plan line, pays the next instalment due.
+ *
+ * Scoped to EACH_CHOICE, `contract_scope` holds a contract once per choice it counts in, with `choice_index` (under
+ * "all" every contract, under a filter those whose opportunity passes it); `instalments`, which do not depend on
+ * the choice, hold each contract once.
  */
-export function receivablesSql(filters: Filters | undefined): {sql: string; params: Record<string, DuckDBValue>} {
-  const filter = filterCondition(filters);
+export function receivablesSql(scope: ChoiceScope): {sql: string; params: Record<string, DuckDBValue>} {
+  const byChoice = scope === EACH_CHOICE;
+  const filter = filterCondition(byChoice ? undefined : scope);
   const cancelled = CANCELLED_STATUSES.map((s) => `'${s}'`).join(", ");
+  const base = byChoice ? "contracts_once" : "contract_scope";
   const sql = `
-contract_scope AS (
+${base} AS (
   SELECT c.contract_id, c.opportunity_id, c.account_id, c.amount, c.signed_at, c.paid_amount, c.due_at,
     coalesce(f.owner_rep_id, a.owner_rep_id) AS owner_rep_id,
     EXISTS (SELECT 1 FROM payments p WHERE p.contract_id = c.contract_id) AS has_plan
@@ -47,12 +53,23 @@ contract_scope AS (
     AND ${inReportingCurrencySql("c.currency")}
     AND ${filter.sql === "true" ? "true" : `f.opportunity_id IS NOT NULL AND ${filter.sql}`}
 ),
+${
+  byChoice
+    ? `contract_scope AS (
+  SELECT sc.choice_index, b.* FROM contracts_once b JOIN slice_choices sc ON sc.choice_key = 'all'
+  UNION ALL
+  SELECT m.choice_index, b.* FROM contracts_once b
+  JOIN slice_members m ON m.opportunity_id = b.opportunity_id
+  JOIN slice_choices sc ON sc.choice_index = m.choice_index AND sc.choice_key <> 'all'
+),`
+    : ""
+}
 plan_lines AS (
   SELECT p.contract_id, p.payment_id, p.planned_at, p.planned_amount
-  FROM payments p JOIN contract_scope c ON c.contract_id = p.contract_id
+  FROM payments p JOIN ${base} c ON c.contract_id = p.contract_id
   WHERE p.planned_amount IS NOT NULL
   UNION ALL
-  SELECT contract_id, NULL, due_at, amount FROM contract_scope WHERE NOT has_plan AND amount IS NOT NULL
+  SELECT contract_id, NULL, due_at, amount FROM ${base} WHERE NOT has_plan AND amount IS NOT NULL
 ),
 received_total AS (
   SELECT c.contract_id,
@@ -60,7 +77,7 @@ received_total AS (
       THEN (SELECT coalesce(sum(p.received_amount), 0) FROM payments p
             WHERE p.contract_id = c.contract_id AND p.received_at <= $as_of::DATE)
       ELSE coalesce(c.paid_amount, 0) END AS received_amount
-  FROM contract_scope c
+  FROM ${base} c
 ),
 cumulative AS (
   SELECT l.*, coalesce(r.received_amount, 0) AS received_total,

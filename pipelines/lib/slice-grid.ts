@@ -14,6 +14,18 @@ export interface SliceGrid {
   choices: Filters[];
 }
 
+/**
+ * A query scoped to every filter choice of a grid at once instead of to one slice's filters: its rows carry
+ * `choice_index`, and it runs after sliceGridSql's CTEs (its period is still the query's own).
+ */
+export const EACH_CHOICE = "each choice";
+export type ChoiceScope = Filters | undefined | typeof EACH_CHOICE;
+
+/** The choice_index column, then a comma, for a query scoped to EACH_CHOICE; nothing for one filter. */
+export function choiceColumn(scope: ChoiceScope, alias = ""): string {
+  return scope === EACH_CHOICE ? `${alias ? `${alias}.` : ""}choice_index, ` : "";
+}
+
 /** A grouped pipeline's results: one per period, then one per choice, in the grid's order. */
 export type SliceResults<Row> = PipelineResult<Row>[][];
 
@@ -70,4 +82,18 @@ export function splitBySlice<Row>(
   const results = grid.periods.map(() => grid.choices.map((): PipelineResult<Row> => ({rows: [], missing})));
   for (const {period_index, choice_index, ...row} of rows) results[period_index][choice_index].rows.push(row as Row);
   return results;
+}
+
+/** A query scoped to EACH_CHOICE (it starts `WITH`) with sliceGridSql's CTEs put first. */
+export function withSliceGrid(slices: string, sql: string): string {
+  const start = sql.search(/\bWITH\b/);
+  if (start < 0) throw new Error("a query scoped to each choice starts WITH");
+  return `${sql.slice(0, start)}WITH ${slices},${sql.slice(start + 4)}`;
+}
+
+/** Rows carrying choice_index, split into one list per choice of the grid (rows in their given order). */
+export function splitByChoice<Row>(grid: SliceGrid, rows: (Row & {choice_index: number})[]): Row[][] {
+  const lists = grid.choices.map((): Row[] => []);
+  for (const {choice_index, ...row} of rows) lists[choice_index].push(row as Row);
+  return lists;
 }

@@ -1,6 +1,7 @@
 import type {PipelineContext, PipelineResult} from "../lib/context.ts";
 import {missingTables} from "../lib/missing-tables.ts";
 import {readRows} from "../lib/read-rows.ts";
+import {choiceColumn, type ChoiceScope} from "../lib/slice-grid.ts";
 import {wilsonInterval, Z_95} from "../stats/wilson-interval.ts";
 import {CLOSED_IN_PERIOD, quotedSql} from "./quote-scope.ts";
 
@@ -24,7 +25,7 @@ export interface DiscountBandRow {
   won_amount_upper: number | null;
 }
 
-interface ClosedDeal {
+export interface ClosedDeal {
   discount: number;
   is_won: boolean;
   amount: number | null;
@@ -52,14 +53,25 @@ export async function discountBands(
   const missing = await missingTables(ctx.connection, ["quotes"]);
   if (missing.length) return {rows: [], missing};
   const quoted = quotedSql(ctx.filters);
-  const deals = await readRows<ClosedDeal>(
-    ctx.connection,
-    `WITH ${quoted.sql}
-     SELECT discount, outcome = 'won' AS is_won, opportunity_amount AS amount
-     FROM final_quotes WHERE discount IS NOT NULL AND ${CLOSED_IN_PERIOD}`,
-    {...quoted.params, now: ctx.now, period_start: ctx.period.start, period_end: ctx.period.end}
-  );
-  const rows = bands.map((from, i): DiscountBandRow => {
+  const deals = await readRows<ClosedDeal>(ctx.connection, closedDealsSql(ctx.filters), {
+    ...quoted.params,
+    now: ctx.now,
+    period_start: ctx.period.start,
+    period_end: ctx.period.end
+  });
+  return {rows: bandRows(deals, bands), missing: []};
+}
+
+/** The deals closed in the period with a discounted last quote (per choice: EACH_CHOICE). Binds quotedSql's parameters. */
+export function closedDealsSql(scope: ChoiceScope): string {
+  return `WITH ${quotedSql(scope).sql}
+     SELECT ${choiceColumn(scope)}discount, outcome = 'won' AS is_won, opportunity_amount AS amount
+     FROM final_quotes WHERE discount IS NOT NULL AND ${CLOSED_IN_PERIOD}`;
+}
+
+/** Every band's win rate and mean won amount, with intervals, of the closed deals. */
+export function bandRows(deals: ClosedDeal[], bands: readonly number[] = DEFAULT_DISCOUNT_BANDS): DiscountBandRow[] {
+  return bands.map((from, i): DiscountBandRow => {
     const to = i + 1 < bands.length ? bands[i + 1] : null;
     const inBand = deals.filter((d) => d.discount >= from && (to === null || d.discount < to));
     const won = inBand.filter((d) => d.is_won);
@@ -80,7 +92,6 @@ export async function discountBands(
       won_amount_upper: half === null ? null : mean! + half
     };
   });
-  return {rows, missing: []};
 }
 
 /** s/√n with the sample standard deviation (n − 1). */

@@ -1,6 +1,7 @@
 import type {PipelineContext, PipelineResult} from "../lib/context.ts";
 import {missingTables} from "../lib/missing-tables.ts";
 import {readRows} from "../lib/read-rows.ts";
+import {choiceColumn, EACH_CHOICE, type ChoiceScope} from "../lib/slice-grid.ts";
 import {wilsonInterval} from "../stats/wilson-interval.ts";
 import {quotedSql} from "./quote-scope.ts";
 
@@ -34,35 +35,43 @@ export async function quoteAcceptance(ctx: PipelineContext): Promise<PipelineRes
   const missing = await missingTables(ctx.connection, ["quotes"]);
   if (missing.length) return {rows: [], missing};
   const quoted = quotedSql(ctx.filters);
-  const sql = `
-WITH ${quoted.sql},
+  const [counts] = await readRows<QuoteCounts>(ctx.connection, quoteAcceptanceSql(ctx.filters), {
+    ...quoted.params,
+    now: ctx.now,
+    period_start: ctx.period.start,
+    period_end: ctx.period.end
+  });
+  return {rows: [acceptanceRow(counts)], missing: []};
+}
+
+/** The quotes issued in the period by decision: what acceptanceRow rates. */
+export type QuoteCounts = Omit<QuoteAcceptanceRow, `acceptance_rate${string}`>;
+
+/** The SQL of QuoteCounts: one row, or one per choice with a quote (EACH_CHOICE). Binds quotedSql's parameters. */
+export function quoteAcceptanceSql(scope: ChoiceScope): string {
+  return `
+WITH ${quotedSql(scope).sql},
 final AS (
-  SELECT count(*)::INTEGER AS n_quotes,
+  SELECT ${choiceColumn(scope)}count(*)::INTEGER AS n_quotes,
     count(*) FILTER (WHERE decision = 'accepted')::INTEGER AS n_accepted,
     count(*) FILTER (WHERE decision = 'rejected')::INTEGER AS n_rejected,
     count(*) FILTER (WHERE decision = 'expired')::INTEGER AS n_expired,
     count(*) FILTER (WHERE decision = 'pending')::INTEGER AS n_pending
   FROM quoted
   WHERE created_at >= $period_start::TIMESTAMP AND created_at < $period_end::TIMESTAMP
+  ${scope === EACH_CHOICE ? "GROUP BY choice_index" : ""}
 )
 SELECT * FROM final`;
-  const [counts] = await readRows<Omit<QuoteAcceptanceRow, `acceptance_rate${string}`>>(ctx.connection, sql, {
-    ...quoted.params,
-    now: ctx.now,
-    period_start: ctx.period.start,
-    period_end: ctx.period.end
-  });
+}
+
+/** The acceptance rate of the counts, with its Wilson interval. */
+export function acceptanceRow(counts: QuoteCounts): QuoteAcceptanceRow {
   const decided = counts.n_accepted + counts.n_rejected + counts.n_expired;
   const interval = wilsonInterval(counts.n_accepted, decided);
   return {
-    rows: [
-      {
-        ...counts,
-        acceptance_rate: decided ? counts.n_accepted / decided : null,
-        acceptance_rate_lower: interval?.lower ?? null,
-        acceptance_rate_upper: interval?.upper ?? null
-      }
-    ],
-    missing: []
+    ...counts,
+    acceptance_rate: decided ? counts.n_accepted / decided : null,
+    acceptance_rate_lower: interval?.lower ?? null,
+    acceptance_rate_upper: interval?.upper ?? null
   };
 }

@@ -1,6 +1,7 @@
 import type {PipelineContext, PipelineResult} from "../lib/context.ts";
 import {missingTables} from "../lib/missing-tables.ts";
 import {readRows} from "../lib/read-rows.ts";
+import {choiceColumn, type ChoiceScope} from "../lib/slice-grid.ts";
 import {CLOSED_IN_PERIOD, quotedSql} from "./quote-scope.ts";
 
 export interface QuoteRevisionsRow {
@@ -29,24 +30,29 @@ export async function quoteRevisions(ctx: PipelineContext): Promise<PipelineResu
   const missing = await missingTables(ctx.connection, ["quotes"]);
   if (missing.length) return {rows: [], missing};
   const quoted = quotedSql(ctx.filters);
-  const sql = `
-WITH ${quoted.sql},
-per_opportunity AS (
-  SELECT opportunity_id, count(*)::INTEGER AS n_quotes, any_value(outcome) = 'won' AS is_won
-  FROM quoted WHERE ${CLOSED_IN_PERIOD}
-  GROUP BY opportunity_id
-),
-final AS (
-  SELECT n_quotes, count(*)::INTEGER AS n_opportunities, count(*) FILTER (WHERE is_won)::INTEGER AS n_won,
-    count(*) FILTER (WHERE is_won) / count(*) AS win_rate
-  FROM per_opportunity GROUP BY n_quotes ORDER BY n_quotes
-)
-SELECT * FROM final`;
-  const rows = await readRows<QuoteRevisionsRow>(ctx.connection, sql, {
+  const rows = await readRows<QuoteRevisionsRow>(ctx.connection, quoteRevisionsSql(ctx.filters), {
     ...quoted.params,
     now: ctx.now,
     period_start: ctx.period.start,
     period_end: ctx.period.end
   });
   return {rows, missing: []};
+}
+
+/** The SQL of the rows (per choice: EACH_CHOICE), in order. Binds quotedSql's parameters. */
+export function quoteRevisionsSql(scope: ChoiceScope): string {
+  const by = choiceColumn(scope);
+  return `
+WITH ${quotedSql(scope).sql},
+per_opportunity AS (
+  SELECT ${by}opportunity_id, count(*)::INTEGER AS n_quotes, any_value(outcome) = 'won' AS is_won
+  FROM quoted WHERE ${CLOSED_IN_PERIOD}
+  GROUP BY ${by}opportunity_id
+),
+final AS (
+  SELECT ${by}n_quotes, count(*)::INTEGER AS n_opportunities, count(*) FILTER (WHERE is_won)::INTEGER AS n_won,
+    count(*) FILTER (WHERE is_won) / count(*) AS win_rate
+  FROM per_opportunity GROUP BY ${by}n_quotes ORDER BY ${by}n_quotes
+)
+SELECT * FROM final`;
 }

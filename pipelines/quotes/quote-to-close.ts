@@ -1,6 +1,7 @@
 import type {PipelineContext, PipelineResult} from "../lib/context.ts";
 import {missingTables} from "../lib/missing-tables.ts";
 import {readRows} from "../lib/read-rows.ts";
+import {choiceColumn, type ChoiceScope} from "../lib/slice-grid.ts";
 import {CLOSED_IN_PERIOD, quotedSql} from "./quote-scope.ts";
 
 export interface QuoteToCloseRow {
@@ -29,25 +30,30 @@ export async function quoteToClose(ctx: PipelineContext): Promise<PipelineResult
   const missing = await missingTables(ctx.connection, ["quotes"]);
   if (missing.length) return {rows: [], missing};
   const quoted = quotedSql(ctx.filters);
-  const sql = `
-WITH ${quoted.sql},
-per_opportunity AS (
-  SELECT opportunity_id, any_value(outcome) AS outcome,
-    date_diff('second', min(created_at), any_value(closed_at)) / 86400.0 AS days
-  FROM quoted WHERE ${CLOSED_IN_PERIOD} AND created_at <= closed_at
-  GROUP BY opportunity_id
-),
-final AS (
-  SELECT outcome, count(*)::INTEGER AS n_opportunities, quantile_cont(days, 0.5) AS days_median,
-    quantile_cont(days, 0.75) AS days_p75, avg(days) AS days_mean
-  FROM per_opportunity GROUP BY outcome ORDER BY outcome DESC
-)
-SELECT * FROM final`;
-  const rows = await readRows<QuoteToCloseRow>(ctx.connection, sql, {
+  const rows = await readRows<QuoteToCloseRow>(ctx.connection, quoteToCloseSql(ctx.filters), {
     ...quoted.params,
     now: ctx.now,
     period_start: ctx.period.start,
     period_end: ctx.period.end
   });
   return {rows, missing: []};
+}
+
+/** The SQL of the rows (per choice: EACH_CHOICE), in order. Binds quotedSql's parameters. */
+export function quoteToCloseSql(scope: ChoiceScope): string {
+  const by = choiceColumn(scope);
+  return `
+WITH ${quotedSql(scope).sql},
+per_opportunity AS (
+  SELECT ${by}opportunity_id, any_value(outcome) AS outcome,
+    date_diff('second', min(created_at), any_value(closed_at)) / 86400.0 AS days
+  FROM quoted WHERE ${CLOSED_IN_PERIOD} AND created_at <= closed_at
+  GROUP BY ${by}opportunity_id
+),
+final AS (
+  SELECT ${by}outcome, count(*)::INTEGER AS n_opportunities, quantile_cont(days, 0.5) AS days_median,
+    quantile_cont(days, 0.75) AS days_p75, avg(days) AS days_mean
+  FROM per_opportunity GROUP BY ${by}outcome ORDER BY ${by}outcome DESC
+)
+SELECT * FROM final`;
 }

@@ -3,6 +3,7 @@ import {CANCELLED_STATUSES} from "../collections/receivables-sql.ts";
 import {missingTables} from "../lib/missing-tables.ts";
 import {readRows} from "../lib/read-rows.ts";
 import {inReportingCurrencySql} from "../lib/reporting-amounts.ts";
+import {choiceColumn, EACH_CHOICE, type ChoiceScope} from "../lib/slice-grid.ts";
 import {CLOSED_IN_PERIOD, quotedSql} from "./quote-scope.ts";
 
 export interface QuotedVsContractedRow {
@@ -36,13 +37,25 @@ export async function quotedVsContracted(ctx: PipelineContext): Promise<Pipeline
   const missing = await missingTables(ctx.connection, ["contracts", "quotes"]);
   if (missing.length) return {rows: [], missing};
   const quoted = quotedSql(ctx.filters);
+  const rows = await readRows<QuotedVsContractedRow>(ctx.connection, quotedVsContractedSql(ctx.filters), {
+    ...quoted.params,
+    now: ctx.now,
+    period_start: ctx.period.start,
+    period_end: ctx.period.end
+  });
+  return {rows, missing: []};
+}
+
+/** The SQL of the row (one per choice with a deal: EACH_CHOICE). Binds quotedSql's parameters. */
+export function quotedVsContractedSql(scope: ChoiceScope): string {
+  const by = choiceColumn(scope);
   const cancelled = CANCELLED_STATUSES.map((s) => `'${s}'`).join(", ");
-  const sql = `
-WITH ${quoted.sql},
+  return `
+WITH ${quotedSql(scope).sql},
 won_quote AS (
-  SELECT opportunity_id, amount FROM quoted
+  SELECT ${by}opportunity_id, amount FROM quoted
   WHERE outcome = 'won' AND ${CLOSED_IN_PERIOD} AND amount IS NOT NULL
-  QUALIFY row_number() OVER (PARTITION BY opportunity_id
+  QUALIFY row_number() OVER (PARTITION BY ${by}opportunity_id
     ORDER BY decision = 'accepted' DESC, created_at DESC NULLS LAST, quote_id DESC) = 1
 ),
 contracted AS (
@@ -53,19 +66,13 @@ contracted AS (
   GROUP BY opportunity_id
 ),
 final AS (
-  SELECT count(*)::INTEGER AS n_opportunities, coalesce(sum(q.amount), 0) AS quoted_amount,
+  SELECT ${choiceColumn(scope, "q")}count(*)::INTEGER AS n_opportunities, coalesce(sum(q.amount), 0) AS quoted_amount,
     coalesce(sum(c.amount), 0) AS contracted_amount, sum(c.amount) / nullif(sum(q.amount), 0) AS contracted_to_quoted,
     count(*) FILTER (WHERE c.amount < q.amount)::INTEGER AS n_below,
     count(*) FILTER (WHERE c.amount = q.amount)::INTEGER AS n_equal,
     count(*) FILTER (WHERE c.amount > q.amount)::INTEGER AS n_above
   FROM won_quote q JOIN contracted c ON c.opportunity_id = q.opportunity_id
+  ${scope === EACH_CHOICE ? "GROUP BY q.choice_index" : ""}
 )
 SELECT * FROM final`;
-  const rows = await readRows<QuotedVsContractedRow>(ctx.connection, sql, {
-    ...quoted.params,
-    now: ctx.now,
-    period_start: ctx.period.start,
-    period_end: ctx.period.end
-  });
-  return {rows, missing: []};
 }

@@ -8,7 +8,11 @@ import {
   signedVsCollected
 } from "../../pipelines/collections.ts";
 import type {PipelineContext} from "../../pipelines/lib/context.ts";
-import {quotes} from "../../pipelines/quotes.ts";
+import {quotes, type QuotesResults} from "../../pipelines/quotes.ts";
+import {contractsBySlice, type ContractSliceResults} from "../../pipelines/collections/contracts-by-slice.ts";
+import {quotesBySlice} from "../../pipelines/quotes/quotes-by-slice.ts";
+import {sliceKey} from "../site-filters.ts";
+import {readBySliceKey} from "../site-grid.ts";
 import {readRows} from "../../warehouse/read-rows.ts";
 import {tablesOf, type TableOf} from "../compact-table.ts";
 import {pageSlices} from "../page-slices.ts";
@@ -142,17 +146,31 @@ export interface CollectionsData {
 /**
  * The quotes and collections page: per period and filter, quote acceptance, discounts against win rate and
  * amount won, revisions, days from quote to close, quoted vs contracted, signed vs collected by month, the
- * collection rate and DSO; per filter, receivables ageing, the overdue list and expected collections.
+ * collection rate and DSO; per filter, receivables ageing, the overdue list and expected collections. The quotes
+ * and contracts of every slice come from one query per figure and period (quotesBySlice, contractsBySlice); `grouped`
+ * false reads them slice by slice.
  */
-export async function collectionsData(connection: DuckDBConnection): Promise<CollectionsData> {
-  const {slices} = await pageSlices(connection, collectionsSlice);
+export async function collectionsData(connection: DuckDBConnection, grouped = true): Promise<CollectionsData> {
+  const bySlice = grouped
+    ? {
+        quotes: await readBySliceKey(connection, quotesBySlice),
+        contracts: await readBySliceKey(connection, contractsBySlice)
+      }
+    : undefined;
+  const {slices} = await pageSlices(connection, (ctx) => {
+    const key = sliceKey(ctx.sitePeriod.id, ctx.choice);
+    return collectionsSlice(ctx, bySlice && {...bySlice.quotes.get(key)!, ...bySlice.contracts.get(key)!});
+  });
   const now = await pageSlices(connection, collectionsNowSlice, {byPeriod: false});
   return {slices, now: now.slices};
 }
 
-export async function collectionsSlice(ctx: PipelineContext): Promise<CollectionsSlice> {
-  const q = await quotes(ctx);
-  const c = {
+export async function collectionsSlice(
+  ctx: PipelineContext,
+  grouped?: QuotesResults & ContractSliceResults
+): Promise<CollectionsSlice> {
+  const q = grouped ?? (await quotes(ctx));
+  const c = grouped ?? {
     signed_vs_collected: await signedVsCollected(ctx),
     collection_rate: await collectionRate(ctx),
     dso: await daysSalesOutstanding(ctx)

@@ -6,6 +6,7 @@ import {repPerformance, teamPerformance} from "../../pipelines/rep-performance.t
 import {performanceBySlice} from "../../pipelines/rep-performance/performance-by-slice.ts";
 import {repsData} from "../../site/pages/reps-data.ts";
 import {readSitePeriods, siteNow} from "../../site/site-now.ts";
+import type {SitePeriod} from "../../site/site-periods.ts";
 import {readRows} from "../../warehouse/read-rows.ts";
 import {emptySlicesWarehouse} from "../site/pages/empty-slices-warehouse.ts";
 import {emptyWarehouse, sampleWarehouse} from "./sample-warehouse.ts";
@@ -65,7 +66,7 @@ describe("performanceBySlice", () => {
       "rep",
       "product"
     ]);
-    const year = g.periods.findIndex((p) => p.id === "ytd");
+    const year = g.periods.findIndex((p) => (p as SitePeriod).id === "ytd");
     const withQuota = (c: number) => reps[year][c].rows.filter((r) => r.quota !== null).length;
     // quotas count under all, a team, a region and a rep; never under a channel or a product
     expect([0, 1, 2, 4].map(withQuota).every((n) => n > 0)).toBe(true);
