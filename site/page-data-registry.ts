@@ -61,7 +61,7 @@ export const PAGE_DATA: PageDataEntry[] = [
     read: (c) => followUpData(c),
     periodFiles: "data/follow-up-period/[period].json"
   },
-  {file: "data/customers.json", source: "pages/customers-data.ts", read: customersData},
+  {file: "data/customers.json", source: "pages/customers-data.ts", read: (c) => customersData(c)},
   {file: "data/service.json", source: "pages/service-data.ts", read: serviceData},
   {file: "data/collections.json", source: "pages/collections-data.ts", read: (c) => collectionsData(c)},
   {file: "data/data-quality.json", source: "pages/data-quality-data.ts", read: (c) => dataQualityData(c)},

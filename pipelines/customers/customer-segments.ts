@@ -98,18 +98,36 @@ export async function customerSegmentsByDimension(
       throw new Error(`customerSegments requires one of ${SEGMENT_DIMENSIONS.join(", ")}, got ${String(dimension)}`);
     }
   }
-  const results = {} as Record<SegmentDimension, PipelineResult<CustomerSegmentRow>>;
   const missing = await missingTables(ctx.connection, ["accounts"]);
-  const computed = dimensions.filter((d) => d === "purchase_frequency" || missing.length === 0);
+  const computed = computedDimensions(dimensions, missing);
+  if (computed.length === 0) return segmentResults(dimensions, missing, []);
+  const filter = filterCondition(ctx.filters);
+  const counts = await readRows<SegmentCounts>(ctx.connection, segmentsSql(computed, filter.sql), {
+    period_start: ctx.period.start,
+    period_end: ctx.period.end,
+    ...filter.params
+  });
+  return segmentResults(dimensions, missing, counts);
+}
+
+/** What segmentsSql counts per segment, before the rates. */
+export type SegmentCounts = Omit<CustomerSegmentRow, `win_rate${string}` | "average_deal_amount">;
+
+/** The dimensions that can be computed: all but purchase_frequency need accounts. */
+export function computedDimensions(dimensions: readonly SegmentDimension[], missing: string[]): SegmentDimension[] {
+  return dimensions.filter((d) => d === "purchase_frequency" || missing.length === 0);
+}
+
+/** The counts' rows by dimension, with rates and intervals; dimensions not computed are missing `missing`. */
+export function segmentResults(
+  dimensions: readonly SegmentDimension[],
+  missing: string[],
+  counts: SegmentCounts[]
+): Record<SegmentDimension, PipelineResult<CustomerSegmentRow>> {
+  const computed = computedDimensions(dimensions, missing);
+  const results = {} as Record<SegmentDimension, PipelineResult<CustomerSegmentRow>>;
   for (const dimension of dimensions)
     results[dimension] = {rows: [], missing: computed.includes(dimension) ? [] : missing};
-  if (computed.length === 0) return results;
-  const filter = filterCondition(ctx.filters);
-  const counts = await readRows<Omit<CustomerSegmentRow, `win_rate${string}` | "average_deal_amount">>(
-    ctx.connection,
-    segmentsSql(computed, filter.sql),
-    {period_start: ctx.period.start, period_end: ctx.period.end, ...filter.params}
-  );
   for (const row of counts) {
     const interval = wilsonInterval(row.n_won, row.n_closed);
     results[row.dimension].rows.push({
@@ -124,13 +142,18 @@ export async function customerSegmentsByDimension(
   return results;
 }
 
-function segmentsSql(dimensions: readonly SegmentDimension[], filterSql: string): string {
+/**
+ * The SQL of the segment counts, in order; with `byChoice`, for every filter choice of a grid at once, after
+ * sliceGridSql's CTEs (pass "true" as the filter), each row with its `choice_index`.
+ */
+export function segmentsSql(dimensions: readonly SegmentDimension[], filterSql: string, byChoice = false): string {
+  const by = byChoice ? "choice_index, " : "";
   const needsAccounts = dimensions.some((d) => d !== "purchase_frequency");
   const needsPriorWins = dimensions.includes("purchase_frequency");
   // dimension names come from SEGMENT_DIMENSIONS (checked above), never from input
   const groupings = dimensions.map(
     (dimension, position) => `
-  SELECT '${dimension}' AS dimension, ${position} AS position, ${dimension} AS segment,
+  SELECT ${by}'${dimension}' AS dimension, ${position} AS position, ${dimension} AS segment,
     count(DISTINCT account_id)::INTEGER AS n_accounts,
     count(*) FILTER (WHERE is_created)::INTEGER AS n_opportunities,
     count(*) FILTER (WHERE is_closed)::INTEGER AS n_closed,
@@ -138,15 +161,16 @@ function segmentsSql(dimensions: readonly SegmentDimension[], filterSql: string)
     coalesce(sum(amount) FILTER (WHERE is_closed AND outcome = 'won'), 0)::DOUBLE AS won_amount,
     count(*) FILTER (WHERE is_closed AND outcome = 'won' AND amount IS NULL)::INTEGER AS n_won_without_amount
   FROM labelled
-  GROUP BY ${dimension}`
+  GROUP BY ${by}${dimension}`
   );
   return `
 WITH scoped AS (
-  SELECT f.opportunity_id, f.account_id, f.outcome, f.amount,
+  SELECT ${byChoice ? "m.choice_index, " : ""}f.opportunity_id, f.account_id, f.outcome, f.amount,
     f.created_at >= $period_start::TIMESTAMP AND f.created_at < $period_end::TIMESTAMP AS is_created,
     f.outcome IN ('won', 'lost') AND f.closed_at >= $period_start::TIMESTAMP
       AND f.closed_at < $period_end::TIMESTAMP AS is_closed
   FROM ${OPPORTUNITY_SCOPE} f
+  ${byChoice ? "JOIN slice_members m ON m.opportunity_id = f.opportunity_id" : ""}
   WHERE ${filterSql}
 ),
 prior_wins AS (
@@ -167,9 +191,9 @@ labelled AS MATERIALIZED (
 segments AS (${groupings.join("\n  UNION ALL")}
 ),
 final AS (
-  SELECT dimension, segment, n_accounts, n_opportunities, n_closed, n_won, won_amount, n_won_without_amount
+  SELECT ${by}dimension, segment, n_accounts, n_opportunities, n_closed, n_won, won_amount, n_won_without_amount
   FROM segments
-  ORDER BY position, won_amount DESC, segment NULLS LAST
+  ORDER BY ${by}position, won_amount DESC, segment NULLS LAST
 )
 SELECT * FROM final`;
 }

@@ -29,29 +29,36 @@ export interface RepeatPurchaseRateRow {
  */
 export async function repeatPurchaseRate(ctx: PipelineContext): Promise<PipelineResult<RepeatPurchaseRateRow>> {
   const filter = filterCondition(ctx.filters);
-  const sql = `${wonAccountsSql(filter.sql)},
-final AS (
-  SELECT count(*)::INTEGER AS n_accounts_won, count(*) FILTER (WHERE frequency >= 2)::INTEGER AS n_accounts_repeat
-  FROM won_accounts
-)
-SELECT * FROM final`;
-  const [counts] = await readRows<{n_accounts_won: number; n_accounts_repeat: number}>(ctx.connection, sql, {
+  const [counts] = await readRows<RepeatCounts>(ctx.connection, repeatCountsSql(filter.sql), {
     period_start: ctx.period.start,
     period_end: ctx.period.end,
     now: ctx.now,
     ...filter.params
   });
+  return {rows: [repeatPurchaseRow(counts)], missing: []};
+}
+
+export type RepeatCounts = {n_accounts_won: number; n_accounts_repeat: number};
+
+/** The SQL of the counts: one row, or one per choice with `byChoice` (see wonAccountsSql). */
+export function repeatCountsSql(filterSql: string, byChoice = false): string {
+  return `${wonAccountsSql(filterSql, byChoice)},
+final AS (
+  SELECT ${byChoice ? "sc.choice_index, count(w.account_id)" : "count(*)"}::INTEGER AS n_accounts_won,
+    count(*) FILTER (WHERE w.frequency >= 2)::INTEGER AS n_accounts_repeat
+  FROM ${byChoice ? "slice_choices sc LEFT JOIN won_accounts w ON w.choice_index = sc.choice_index GROUP BY sc.choice_index" : "won_accounts w"}
+)
+SELECT * FROM final`;
+}
+
+/** The repeat-purchase rate of the counts, with its Wilson interval. */
+export function repeatPurchaseRow(counts: RepeatCounts): RepeatPurchaseRateRow {
   const {n_accounts_won: n, n_accounts_repeat: k} = counts;
   const interval = wilsonInterval(k, n);
   return {
-    rows: [
-      {
-        ...counts,
-        repeat_purchase_rate: n > 0 ? k / n : null,
-        repeat_purchase_rate_lower: interval?.lower ?? null,
-        repeat_purchase_rate_upper: interval?.upper ?? null
-      }
-    ],
-    missing: []
+    ...counts,
+    repeat_purchase_rate: n > 0 ? k / n : null,
+    repeat_purchase_rate_lower: interval?.lower ?? null,
+    repeat_purchase_rate_upper: interval?.upper ?? null
   };
 }

@@ -30,23 +30,28 @@ export interface RfmSegmentRow {
  */
 export async function rfmSegments(ctx: PipelineContext): Promise<PipelineResult<RfmSegmentRow>> {
   const filter = filterCondition(ctx.filters);
-  const sql = `${wonAccountsSql(filter.sql)},
-final AS (
-  SELECT rfm_segment, count(*)::INTEGER AS n_accounts,
-    count(*) / sum(count(*)) OVER () AS account_rate,
-    sum(monetary)::DOUBLE AS won_amount,
-    avg(recency_days) AS recency_days_mean,
-    avg(frequency) AS frequency_mean
-  FROM rfm
-  GROUP BY rfm_segment
-  ORDER BY won_amount DESC, rfm_segment
-)
-SELECT * FROM final`;
-  const rows = await readRows<RfmSegmentRow>(ctx.connection, sql, {
+  const rows = await readRows<RfmSegmentRow>(ctx.connection, rfmSegmentsSql(filter.sql), {
     period_start: ctx.period.start,
     period_end: ctx.period.end,
     now: ctx.now,
     ...filter.params
   });
   return {rows, missing: []};
+}
+
+/** The SQL of the rows (per choice, in order, with `byChoice`: see wonAccountsSql). */
+export function rfmSegmentsSql(filterSql: string, byChoice = false): string {
+  const by = byChoice ? "choice_index, " : "";
+  return `${wonAccountsSql(filterSql, byChoice)},
+final AS (
+  SELECT ${by}rfm_segment, count(*)::INTEGER AS n_accounts,
+    count(*) / sum(count(*)) OVER (${byChoice ? "PARTITION BY choice_index" : ""}) AS account_rate,
+    sum(monetary)::DOUBLE AS won_amount,
+    avg(recency_days) AS recency_days_mean,
+    avg(frequency) AS frequency_mean
+  FROM rfm
+  GROUP BY ${by}rfm_segment
+  ORDER BY ${by}won_amount DESC, rfm_segment
+)
+SELECT * FROM final`;
 }

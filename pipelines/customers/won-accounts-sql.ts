@@ -9,32 +9,38 @@ import {OPPORTUNITY_SCOPE} from "../lib/opportunity-scope.ts";
  * recency from the oldest purchase (score 1) to the latest (5), frequency and monetary from the least
  * (1) to the most (5). percent_rank = (rank − 1) / (n − 1), so accounts with the same value share the
  * lower score, and a lone account scores 1.
+ *
+ * `byChoice`: for every filter choice of a grid at once, after sliceGridSql's CTEs (pass "true" as the filter);
+ * every CTE then carries `choice_index`, and an account is scored among the accounts of its choice.
  */
-export function wonAccountsSql(filterSql: string): string {
+export function wonAccountsSql(filterSql: string, byChoice = false): string {
+  const by = byChoice ? "choice_index, " : "";
+  const within = byChoice ? "PARTITION BY choice_index " : "";
   return `
 WITH won AS (
-  SELECT f.account_id, f.amount, f.closed_at
+  SELECT ${byChoice ? "m.choice_index, " : ""}f.account_id, f.amount, f.closed_at
   FROM ${OPPORTUNITY_SCOPE} f
+  ${byChoice ? "JOIN slice_members m ON m.opportunity_id = f.opportunity_id" : ""}
   -- purchases: won deals closed in the period that have happened at now, of a known account
   WHERE ${filterSql} AND f.outcome = 'won' AND f.account_id IS NOT NULL
     AND f.closed_at >= $period_start::TIMESTAMP AND f.closed_at < $period_end::TIMESTAMP
     AND f.closed_at <= $now::TIMESTAMP
 ),
 won_accounts AS (
-  SELECT account_id,
+  SELECT ${by}account_id,
     count(*)::INTEGER AS frequency,
     coalesce(sum(amount), 0)::DOUBLE AS monetary,
     min(closed_at) AS first_won_at,
     max(closed_at) AS last_won_at,
     date_diff('day', max(closed_at)::DATE, $now::TIMESTAMP::DATE)::INTEGER AS recency_days
   FROM won
-  GROUP BY account_id
+  GROUP BY ${by}account_id
 ),
 ranked AS (
   SELECT *,
-    least(5, 1 + floor(5 * percent_rank() OVER (ORDER BY recency_days DESC)))::INTEGER AS r_score,
-    least(5, 1 + floor(5 * percent_rank() OVER (ORDER BY frequency)))::INTEGER AS f_score,
-    least(5, 1 + floor(5 * percent_rank() OVER (ORDER BY monetary)))::INTEGER AS m_score
+    least(5, 1 + floor(5 * percent_rank() OVER (${within}ORDER BY recency_days DESC)))::INTEGER AS r_score,
+    least(5, 1 + floor(5 * percent_rank() OVER (${within}ORDER BY frequency)))::INTEGER AS f_score,
+    least(5, 1 + floor(5 * percent_rank() OVER (${within}ORDER BY monetary)))::INTEGER AS m_score
   FROM won_accounts
 ),
 rfm AS (

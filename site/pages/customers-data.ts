@@ -9,12 +9,15 @@ import {
   type CareListRow,
   type SegmentDimension
 } from "../../pipelines/customers.ts";
+import {customersBySlice, type CustomerSliceResults} from "../../pipelines/customers/customers-by-slice.ts";
 import type {PipelineContext} from "../../pipelines/lib/context.ts";
 import {readRows} from "../../warehouse/read-rows.ts";
 import {tablesOf, type TableOf} from "../compact-table.ts";
 import {pageSlices} from "../page-slices.ts";
 import {readAccountNames} from "../read-account-names.ts";
 import {shareEqualSlices} from "../shared-slices.ts";
+import {sliceKey} from "../site-filters.ts";
+import {readBySliceKey} from "../site-grid.ts";
 
 /**
  * The segmentations the page shows: geography by province (cities split the deals too thinly to
@@ -112,10 +115,16 @@ export interface CustomersData {
 /**
  * The customers page: per period and filter, segments (geography, demographics, behaviour) with their
  * win rate and won revenue, RFM segments and the repeat-purchase rate; per filter, the care list for
- * the coming 30 days and the loyalty tiers.
+ * the coming 30 days and the loyalty tiers. The period slices come from one query per figure and period
+ * (customersBySlice); `grouped` false computes them slice by slice.
  */
-export async function customersData(connection: DuckDBConnection): Promise<CustomersData> {
-  const {slices} = await pageSlices(connection, customersSlice);
+export async function customersData(connection: DuckDBConnection, grouped = true): Promise<CustomersData> {
+  const bySlice = grouped
+    ? await readBySliceKey(connection, (grid) => customersBySlice(grid, PAGE_SEGMENTS))
+    : undefined;
+  const {slices} = await pageSlices(connection, (ctx) =>
+    customersSlice(ctx, bySlice?.get(sliceKey(ctx.sitePeriod.id, ctx.choice)))
+  );
   const now = await pageSlices(connection, customersNowSlice, {byPeriod: false});
   const reps = await readRows<{rep_id: string; name: string}>(
     connection,
@@ -134,10 +143,10 @@ export async function customersData(connection: DuckDBConnection): Promise<Custo
   };
 }
 
-export async function customersSlice(ctx: PipelineContext): Promise<CustomersSlice> {
-  const segments = await customerSegmentsByDimension(ctx, PAGE_SEGMENTS);
-  const rfm = await rfmSegments(ctx);
-  const repeat = await repeatPurchaseRate(ctx);
+export async function customersSlice(ctx: PipelineContext, grouped?: CustomerSliceResults): Promise<CustomersSlice> {
+  const segments = grouped?.segments ?? (await customerSegmentsByDimension(ctx, PAGE_SEGMENTS));
+  const rfm = grouped?.rfm ?? (await rfmSegments(ctx));
+  const repeat = grouped?.repeat ?? (await repeatPurchaseRate(ctx));
   // an export without tiers puts every account in one unknown tier: no segmentation to show
   const tierRows = segments.membership_tier.rows;
   const noTiers = tierRows.length > 0 && tierRows.every((row) => row.segment === null);

@@ -1,48 +1,20 @@
 import type {DuckDBConnection} from "@duckdb/node-api";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
-import type {Filters} from "../../pipelines/lib/context.ts";
-import type {SliceGrid} from "../../pipelines/lib/slice-grid.ts";
 import {collectionRate, daysSalesOutstanding, signedVsCollected} from "../../pipelines/collections.ts";
 import {contractsBySlice} from "../../pipelines/collections/contracts-by-slice.ts";
 import {quotes} from "../../pipelines/quotes.ts";
 import {quotesBySlice} from "../../pipelines/quotes/quotes-by-slice.ts";
 import {collectionsData} from "../../site/pages/collections-data.ts";
-import {readSitePeriods, siteNow} from "../../site/site-now.ts";
-import {readRows} from "../../warehouse/read-rows.ts";
 import {emptySlicesWarehouse} from "../site/pages/empty-slices-warehouse.ts";
+import {everyKindOfChoice, expectClose} from "./every-kind-of-choice.ts";
 import {emptyWarehouse, sampleWarehouse} from "./sample-warehouse.ts";
 
 // The quotes and contracts of every slice read by one query per figure and period, grouped by filter choice, must be those
 // the pipelines give one slice at a time: counts and medians to the last bit, sums of amounts up to the order
 // DuckDB adds them in, and the page data, rounded as the page shows it, equal.
 
-/** Every site period × all, the largest team, region, channel, rep and product of the warehouse. */
-async function grid(connection: DuckDBConnection): Promise<SliceGrid> {
-  const [top] = await readRows<Record<string, string | null>>(
-    connection,
-    `SELECT mode(r.team) AS team, mode(r.region) AS region, mode(o.source) AS channel,
-       mode(o.owner_rep_id) AS rep, mode(o.product) AS product
-     FROM opportunities o LEFT JOIN reps r ON r.rep_id = o.owner_rep_id`
-  );
-  const choices: Filters[] = [{}];
-  for (const [key, value] of Object.entries(top ?? {})) if (value !== null) choices.push({[key]: value});
-  return {connection, now: await siteNow(connection), periods: await readSitePeriods(connection), choices};
-}
-
-/** Equal, numbers up to a relative 1e-12 (floating-point sums in another order). */
-function expectClose(actual: unknown, expected: unknown, path = "$"): void {
-  if (typeof expected === "number" && typeof actual === "number") {
-    const scale = Math.max(1, Math.abs(expected));
-    if (Math.abs(actual - expected) > 1e-12 * scale) expect(`${path}: ${actual}`).toBe(`${path}: ${expected}`);
-  } else if (expected !== null && typeof expected === "object") {
-    expect(actual !== null && typeof actual === "object", path).toBe(true);
-    expect(Object.keys(actual as object), path).toEqual(Object.keys(expected));
-    for (const [key, value] of Object.entries(expected)) expectClose((actual as never)[key], value, `${path}.${key}`);
-  } else expect(actual, path).toEqual(expected);
-}
-
 async function expectSameSlices(connection: DuckDBConnection, {page = false} = {}) {
-  const g = await grid(connection);
+  const g = await everyKindOfChoice(connection);
   const grouped = await quotesBySlice(g);
   const contracts = await contractsBySlice(g);
   let quoted = 0;

@@ -1,35 +1,19 @@
 import type {DuckDBConnection} from "@duckdb/node-api";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
-import type {Filters} from "../../pipelines/lib/context.ts";
-import type {SliceGrid} from "../../pipelines/lib/slice-grid.ts";
 import {repPerformance, teamPerformance} from "../../pipelines/rep-performance.ts";
 import {performanceBySlice} from "../../pipelines/rep-performance/performance-by-slice.ts";
 import {repsData} from "../../site/pages/reps-data.ts";
-import {readSitePeriods, siteNow} from "../../site/site-now.ts";
 import type {SitePeriod} from "../../site/site-periods.ts";
-import {readRows} from "../../warehouse/read-rows.ts";
 import {emptySlicesWarehouse} from "../site/pages/empty-slices-warehouse.ts";
+import {everyKindOfChoice} from "./every-kind-of-choice.ts";
 import {emptyWarehouse, sampleWarehouse} from "./sample-warehouse.ts";
 
 // The reps and teams of every slice from one grouped query must be those repPerformance and teamPerformance
 // give one slice at a time, to the last bit and in the same order: under every kind of filter, quotas included
 // (they count under a team, region or rep, never under a channel or product).
 
-/** Every site period × all, the largest team, region, channel, rep and product of the warehouse. */
-async function grid(connection: DuckDBConnection): Promise<SliceGrid> {
-  const [top] = await readRows<Record<string, string | null>>(
-    connection,
-    `SELECT mode(r.team) AS team, mode(r.region) AS region, mode(o.source) AS channel,
-       mode(o.owner_rep_id) AS rep, mode(o.product) AS product
-     FROM opportunities o LEFT JOIN reps r ON r.rep_id = o.owner_rep_id`
-  );
-  const choices: Filters[] = [{}];
-  for (const [key, value] of Object.entries(top ?? {})) if (value !== null) choices.push({[key]: value});
-  return {connection, now: await siteNow(connection), periods: await readSitePeriods(connection), choices};
-}
-
 async function expectSamePerformance(connection: DuckDBConnection) {
-  const g = await grid(connection);
+  const g = await everyKindOfChoice(connection);
   const reps = await performanceBySlice(g, "rep");
   const teams = await performanceBySlice(g, "team");
   let rows = 0;

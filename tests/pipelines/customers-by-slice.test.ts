@@ -1,0 +1,70 @@
+import type {DuckDBConnection} from "@duckdb/node-api";
+import {afterAll, beforeAll, describe, expect, it} from "vitest";
+import {customersBySlice} from "../../pipelines/customers/customers-by-slice.ts";
+import {customerSegmentsByDimension} from "../../pipelines/customers/customer-segments.ts";
+import {repeatPurchaseRate} from "../../pipelines/customers/repeat-purchase-rate.ts";
+import {rfmSegments} from "../../pipelines/customers/rfm-segments.ts";
+import {customersData, PAGE_SEGMENTS} from "../../site/pages/customers-data.ts";
+import {emptySlicesWarehouse} from "../site/pages/empty-slices-warehouse.ts";
+import {everyKindOfChoice, expectClose} from "./every-kind-of-choice.ts";
+import {emptyWarehouse, sampleWarehouse} from "./sample-warehouse.ts";
+
+// The customer segments, RFM segments and repeat-purchase rate of every slice read by one query per figure and
+// period, grouped by filter choice, must be those the pipelines give one slice at a time (an account's RFM scores
+// ranked among its own choice's accounts), and the page data equal.
+
+async function expectSameSlices(connection: DuckDBConnection, {page = false} = {}) {
+  const g = await everyKindOfChoice(connection);
+  const grouped = await customersBySlice(g, PAGE_SEGMENTS);
+  let accounts = 0;
+  for (const [p, period] of g.periods.entries())
+    for (const [c, filters] of g.choices.entries()) {
+      const ctx = {connection, now: g.now, period, filters};
+      const expected = {
+        segments: await customerSegmentsByDimension(ctx, PAGE_SEGMENTS),
+        rfm: await rfmSegments(ctx),
+        repeat: await repeatPurchaseRate(ctx)
+      };
+      expectClose(grouped[p][c], expected, `${p}/${c}`);
+      accounts += grouped[p][c].repeat.rows[0].n_accounts_won;
+    }
+  if (page) expect(await customersData(connection)).toEqual(await customersData(connection, false));
+  return {grid: g, grouped, accounts};
+}
+
+describe("customersBySlice", () => {
+  let sample: Awaited<ReturnType<typeof sampleWarehouse>>;
+  let sparse: Awaited<ReturnType<typeof emptySlicesWarehouse>>;
+  beforeAll(async () => {
+    sample = await sampleWarehouse();
+    sparse = await emptySlicesWarehouse();
+  }, 300_000);
+  afterAll(() => {
+    sample.close();
+    sparse.close();
+  });
+
+  it("equals the per-slice pipelines on the sample, under every kind of filter", async () => {
+    const {grid: g, grouped, accounts} = await expectSameSlices(sample.connection, {page: true});
+    expect(g.choices).toHaveLength(6);
+    expect(accounts).toBeGreaterThan(0);
+    const all = g.periods.length - 1;
+    // RFM scores are ranked within each choice: every choice of all time has its champions
+    expect(grouped[all].every((slice) => slice.rfm.rows.some((row) => row.rfm_segment === "champions"))).toBe(true);
+  }, 300_000);
+
+  it("equals them where a slice holds nothing", async () => {
+    await expectSameSlices(sparse.connection);
+  }, 300_000);
+
+  it("equals them on a warehouse without opportunities or accounts", async () => {
+    const empty = await emptyWarehouse();
+    try {
+      const {grouped, accounts} = await expectSameSlices(empty.connection);
+      expect(accounts).toBe(0);
+      expect(grouped[0][0].segments.industry.missing).toEqual(["accounts"]);
+    } finally {
+      empty.close();
+    }
+  }, 300_000);
+});
