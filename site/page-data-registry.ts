@@ -62,7 +62,7 @@ export const PAGE_DATA: PageDataEntry[] = [
     periodFiles: "data/follow-up-period/[period].json"
   },
   {file: "data/customers.json", source: "pages/customers-data.ts", read: (c) => customersData(c)},
-  {file: "data/service.json", source: "pages/service-data.ts", read: serviceData},
+  {file: "data/service.json", source: "pages/service-data.ts", read: (c) => serviceData(c)},
   {file: "data/collections.json", source: "pages/collections-data.ts", read: (c) => collectionsData(c)},
   {file: "data/data-quality.json", source: "pages/data-quality-data.ts", read: (c) => dataQualityData(c)},
   {

@@ -35,18 +35,30 @@ export async function resolutionTimes(ctx: PipelineContext): Promise<PipelineRes
   const missing = await missingTables(ctx.connection, ["tickets"]);
   if (missing.length) return {rows: [], missing};
   const scope = serviceScope(ctx.filters);
-  const sql = `
+  const rows = await readRows<ResolutionTimeRow>(ctx.connection, resolutionTimesSql(scope), {
+    period_start: ctx.period.start,
+    period_end: ctx.period.end,
+    now: ctx.now,
+    ...scope.filterParams
+  });
+  return {rows, missing: []};
+}
+
+/** The SQL of the rows, in order (per choice: a scope of EACH_CHOICE). */
+export function resolutionTimesSql(scope: ReturnType<typeof serviceScope>): string {
+  const {by} = scope;
+  return `
 WITH opened AS (
-  SELECT t.category,
+  SELECT ${by}t.category,
     -- resolved by now; a resolution before the opening is an export error and is not a time
     CASE WHEN t.resolved_at <= $now::TIMESTAMP AND t.resolved_at >= t.opened_at
          THEN date_diff('second', t.opened_at, t.resolved_at) / 3600.0 END AS resolution_hours
-  FROM tickets t
+  FROM ${scope.tickets} t
   WHERE t.opened_at >= $period_start::TIMESTAMP AND t.opened_at < $period_end::TIMESTAMP
     AND t.opened_at <= $now::TIMESTAMP AND ${scope.accountCondition("t.account_id")}
 ),
 final AS (
-  SELECT category,
+  SELECT ${by}category,
     count(*)::INTEGER AS n_tickets,
     count(resolution_hours)::INTEGER AS n_resolved,
     (count(*) - count(resolution_hours))::INTEGER AS n_unresolved,
@@ -54,15 +66,8 @@ final AS (
     quantile_cont(resolution_hours, 0.9) AS resolution_hours_p90,
     avg(resolution_hours) AS resolution_hours_mean
   FROM opened
-  GROUP BY category
-  ORDER BY category NULLS LAST
+  GROUP BY ${by}category
+  ORDER BY ${by}category NULLS LAST
 )
 SELECT * FROM final`;
-  const rows = await readRows<ResolutionTimeRow>(ctx.connection, sql, {
-    period_start: ctx.period.start,
-    period_end: ctx.period.end,
-    now: ctx.now,
-    ...scope.filterParams
-  });
-  return {rows, missing: []};
 }

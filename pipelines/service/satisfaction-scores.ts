@@ -33,30 +33,35 @@ export async function satisfactionScores(ctx: PipelineContext): Promise<Pipeline
   const missing = await missingTables(ctx.connection, ["tickets"]);
   if (missing.length) return {rows: [], missing};
   const scope = serviceScope(ctx.filters);
-  const sql = `
+  const rows = await readRows<SatisfactionScoreRow>(ctx.connection, satisfactionSql(scope), {
+    period_start: ctx.period.start,
+    period_end: ctx.period.end,
+    ...scope.filterParams
+  });
+  return {rows, missing: []};
+}
+
+/** The SQL of the rows, in order (per choice: a scope of EACH_CHOICE). */
+export function satisfactionSql(scope: ReturnType<typeof serviceScope>): string {
+  const {by} = scope;
+  return `
 WITH rated AS (
-  SELECT t.category, t.satisfaction, least(5, greatest(1, round(t.satisfaction)))::INTEGER AS score
-  FROM tickets t
+  SELECT ${by}t.category, t.satisfaction, least(5, greatest(1, round(t.satisfaction)))::INTEGER AS score
+  FROM ${scope.tickets} t
   WHERE t.satisfaction IS NOT NULL
     AND t.opened_at >= $period_start::TIMESTAMP AND t.opened_at < $period_end::TIMESTAMP
     AND ${scope.accountCondition("t.account_id")}
 ),
 final AS (
-  SELECT category, count(*)::INTEGER AS n_rated, avg(satisfaction) AS satisfaction_mean,
+  SELECT ${by}category, count(*)::INTEGER AS n_rated, avg(satisfaction) AS satisfaction_mean,
     count(*) FILTER (WHERE score = 1)::INTEGER AS n_score_1,
     count(*) FILTER (WHERE score = 2)::INTEGER AS n_score_2,
     count(*) FILTER (WHERE score = 3)::INTEGER AS n_score_3,
     count(*) FILTER (WHERE score = 4)::INTEGER AS n_score_4,
     count(*) FILTER (WHERE score = 5)::INTEGER AS n_score_5
   FROM rated
-  GROUP BY category
-  ORDER BY category NULLS LAST
+  GROUP BY ${by}category
+  ORDER BY ${by}category NULLS LAST
 )
 SELECT * FROM final`;
-  const rows = await readRows<SatisfactionScoreRow>(ctx.connection, sql, {
-    period_start: ctx.period.start,
-    period_end: ctx.period.end,
-    ...scope.filterParams
-  });
-  return {rows, missing: []};
 }

@@ -1,6 +1,6 @@
 import {listValue, type DuckDBValue} from "@duckdb/node-api";
-import type {Filters} from "../lib/context.ts";
 import {filterCondition} from "../lib/filter-condition.ts";
+import {EACH_CHOICE, type ChoiceScope} from "../lib/slice-grid.ts";
 import {OPPORTUNITY_SCOPE} from "../lib/opportunity-scope.ts";
 
 /** Ticket categories that count as complaints, compared case-insensitively. */
@@ -17,13 +17,29 @@ export interface ServiceOptions {
  * matches, or always when no filter is set), and the complaint categories as `$complaint_categories`.
  * DuckDB refuses unused parameters: bind `filterParams` with a query that uses accountCondition and
  * `complaintParams` with one that uses isComplaint.
+ *
+ * Scoped to EACH_CHOICE (after sliceGridSql's CTEs), `tickets` holds a ticket once per choice it counts in with
+ * its `choice_index` — under "all" every ticket, under a filter those of the accounts with an opportunity that
+ * passes it — `by` is "choice_index, " to group by, and accountCondition is always true.
  */
-export function serviceScope(filters: Filters | undefined, options: Partial<ServiceOptions> = {}) {
-  const filter = filterCondition(filters);
+export function serviceScope(scope: ChoiceScope, options: Partial<ServiceOptions> = {}) {
+  const byChoice = scope === EACH_CHOICE;
+  const filter = filterCondition(byChoice ? undefined : scope);
   const categories = (options.complaintCategories ?? DEFAULT_COMPLAINT_CATEGORIES).map((c) => c.toLowerCase());
   if (categories.length === 0) throw new Error("service pipelines require at least one complaint category");
   return {
     filter,
+    byChoice,
+    by: byChoice ? "choice_index, " : "",
+    tickets: byChoice
+      ? `(SELECT sc.choice_index, t.* FROM tickets t JOIN slice_choices sc ON sc.choice_key = 'all'
+    UNION ALL
+    SELECT a.choice_index, t.* FROM tickets t JOIN (
+      SELECT DISTINCT m.choice_index, f.account_id FROM ${OPPORTUNITY_SCOPE} f
+      JOIN slice_members m ON m.opportunity_id = f.opportunity_id
+      JOIN slice_choices sc ON sc.choice_index = m.choice_index AND sc.choice_key <> 'all'
+    ) a ON a.account_id = t.account_id)`
+      : "tickets",
     accountCondition(column: string): string {
       if (filter.sql === "true") return "true";
       return `${column} IN (SELECT f.account_id FROM ${OPPORTUNITY_SCOPE} f WHERE ${filter.sql})`;

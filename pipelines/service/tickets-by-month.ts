@@ -36,26 +36,7 @@ export async function ticketsByMonth(
   const missing = await missingTables(ctx.connection, ["tickets"]);
   if (missing.length) return {rows: [], missing};
   const scope = serviceScope(ctx.filters, options);
-  const sql = `
-WITH opened AS (
-  SELECT t.category, date_trunc('month', t.opened_at)::DATE AS month,
-    t.resolved_at IS NOT NULL AND t.resolved_at <= $now::TIMESTAMP AS is_resolved
-  FROM tickets t
-  -- opened in the period, and already at now
-  WHERE t.opened_at >= $period_start::TIMESTAMP AND t.opened_at < $period_end::TIMESTAMP
-    AND t.opened_at <= $now::TIMESTAMP AND ${scope.accountCondition("t.account_id")}
-),
-final AS (
-  SELECT month, category, coalesce(${scope.isComplaint("category")}, false) AS is_complaint,
-    count(*)::INTEGER AS n_tickets,
-    count(*) FILTER (WHERE is_resolved)::INTEGER AS n_resolved,
-    count(*) FILTER (WHERE NOT is_resolved)::INTEGER AS n_open
-  FROM opened
-  GROUP BY month, category
-  ORDER BY month, category NULLS LAST
-)
-SELECT * FROM final`;
-  const rows = await readRows<TicketsByMonthRow>(ctx.connection, sql, {
+  const rows = await readRows<TicketsByMonthRow>(ctx.connection, ticketsByMonthSql(scope), {
     period_start: ctx.period.start,
     period_end: ctx.period.end,
     now: ctx.now,
@@ -63,4 +44,28 @@ SELECT * FROM final`;
     ...scope.complaintParams
   });
   return {rows, missing: []};
+}
+
+/** The SQL of the rows, in order (per choice: a scope of EACH_CHOICE). */
+export function ticketsByMonthSql(scope: ReturnType<typeof serviceScope>): string {
+  const {by} = scope;
+  return `
+WITH opened AS (
+  SELECT ${by}t.category, date_trunc('month', t.opened_at)::DATE AS month,
+    t.resolved_at IS NOT NULL AND t.resolved_at <= $now::TIMESTAMP AS is_resolved
+  FROM ${scope.tickets} t
+  -- opened in the period, and already at now
+  WHERE t.opened_at >= $period_start::TIMESTAMP AND t.opened_at < $period_end::TIMESTAMP
+    AND t.opened_at <= $now::TIMESTAMP AND ${scope.accountCondition("t.account_id")}
+),
+final AS (
+  SELECT ${by}month, category, coalesce(${scope.isComplaint("category")}, false) AS is_complaint,
+    count(*)::INTEGER AS n_tickets,
+    count(*) FILTER (WHERE is_resolved)::INTEGER AS n_resolved,
+    count(*) FILTER (WHERE NOT is_resolved)::INTEGER AS n_open
+  FROM opened
+  GROUP BY ${by}month, category
+  ORDER BY ${by}month, category NULLS LAST
+)
+SELECT * FROM final`;
 }

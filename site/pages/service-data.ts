@@ -13,6 +13,9 @@ import {readRows} from "../../warehouse/read-rows.ts";
 import {tablesOf, type TableOf} from "../compact-table.ts";
 import {pageSlices} from "../page-slices.ts";
 import {readAccountNames} from "../read-account-names.ts";
+import {serviceBySlice, type ServiceSliceResults} from "../../pipelines/service/service-by-slice.ts";
+import {sliceKey} from "../site-filters.ts";
+import {readBySliceKey} from "../site-grid.ts";
 
 /** Accounts listed on the risk list per filter; the count and amount cover all of them. */
 export const RISK_ROWS = 25;
@@ -107,10 +110,14 @@ export interface ServiceData {
 /**
  * The service page: per period and filter, tickets and complaints by month, the complaint rate,
  * resolution times and satisfaction; per filter, the accounts with an open complaint and an open deal
- * (the risk list) and whether customers who complained buy again.
+ * (the risk list) and whether customers who complained buy again. The period slices come from one query per
+ * figure and period (serviceBySlice); `grouped` false computes them slice by slice.
  */
-export async function serviceData(connection: DuckDBConnection): Promise<ServiceData> {
-  const {slices} = await pageSlices(connection, serviceSlice);
+export async function serviceData(connection: DuckDBConnection, grouped = true): Promise<ServiceData> {
+  const bySlice = grouped ? await readBySliceKey(connection, serviceBySlice) : undefined;
+  const {slices} = await pageSlices(connection, (ctx) =>
+    serviceSlice(ctx, bySlice?.get(sliceKey(ctx.sitePeriod.id, ctx.choice)))
+  );
   const now = await pageSlices(connection, serviceNowSlice, {byPeriod: false});
   const reps = await readRows<{rep_id: string; name: string}>(
     connection,
@@ -124,11 +131,11 @@ export async function serviceData(connection: DuckDBConnection): Promise<Service
   };
 }
 
-export async function serviceSlice(ctx: PipelineContext): Promise<ServiceSlice> {
-  const tickets = await ticketsByMonth(ctx);
-  const rate = await complaintRate(ctx);
-  const times = await resolutionTimes(ctx);
-  const satisfaction = await satisfactionScores(ctx);
+export async function serviceSlice(ctx: PipelineContext, grouped?: ServiceSliceResults): Promise<ServiceSlice> {
+  const tickets = grouped?.tickets ?? (await ticketsByMonth(ctx));
+  const rate = grouped?.rate ?? (await complaintRate(ctx));
+  const times = grouped?.times ?? (await resolutionTimes(ctx));
+  const satisfaction = grouped?.satisfaction ?? (await satisfactionScores(ctx));
   return {
     missing: [...new Set([...tickets.missing, ...rate.missing, ...times.missing, ...satisfaction.missing])],
     tickets_by_month: table(
