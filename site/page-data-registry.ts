@@ -43,10 +43,10 @@ const channelSlugs = async (connection: DuckDBConnection) => (await readChannels
 
 export const PAGE_DATA: PageDataEntry[] = [
   {file: "data/site.json", source: "read-site-meta.ts", read: readSiteMeta},
-  {file: "data/overview.json", source: "pages/overview-data.ts", read: overviewData},
+  {file: "data/overview.json", source: "pages/overview-data.ts", read: (c) => overviewData(c)},
   {file: "data/channels.json", source: "pages/channels-data.ts", read: channelsData},
   {file: "data/funnel.json", source: "pages/funnel-data.ts", read: (c) => funnelData(c)},
-  {file: "data/pipeline.json", source: "pages/pipeline-data.ts", read: pipelineData},
+  {file: "data/pipeline.json", source: "pages/pipeline-data.ts", read: (c) => pipelineData(c)},
   {
     file: "data/reps.json",
     source: "pages/reps-data.ts",

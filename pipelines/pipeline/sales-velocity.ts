@@ -46,53 +46,76 @@ export interface SalesVelocityRow {
  */
 export async function salesVelocity(ctx: PipelineContext): Promise<PipelineResult<SalesVelocityRow>> {
   await ensureStageEntries(ctx.connection);
-  const asOf = Date.parse(ctx.period.end) < Date.parse(ctx.now) ? ctx.period.end : ctx.now;
+  const asOf = velocityAsOf(ctx.period, ctx.now);
   const {sql: filter, params} = filterCondition(ctx.filters, "f");
-  const sums = await readRows<Omit<SalesVelocityRow, "win_rate" | "velocity_per_day">>(
-    ctx.connection,
-    `WITH open_then AS (${openAsOfSql(filter, {withAmounts: false})}),
-     open_counts AS (SELECT currency, count(*)::INTEGER AS count_open FROM open_then GROUP BY currency),
+  const sums = await readRows<VelocitySums>(ctx.connection, salesVelocitySql(filter), {
+    ...params,
+    as_of: asOf,
+    period_start: ctx.period.start,
+    period_end: ctx.period.end,
+    to_date_end: toDateEnd(ctx.now)
+  });
+  return {rows: sums.map(velocityRow), missing: await missingTables(ctx.connection, ["stage_history"])};
+}
+
+/** What salesVelocitySql sums per currency, before the rates. */
+export type VelocitySums = Omit<SalesVelocityRow, "win_rate" | "velocity_per_day">;
+
+/** The day the open opportunities are counted on: the period end, or now if that is earlier (bound as $as_of). */
+export function velocityAsOf(period: {end: string}, now: string): string {
+  return Date.parse(period.end) < Date.parse(now) ? period.end : now;
+}
+
+/**
+ * The SQL of the sums per currency, in order. With `byChoice`, for every filter choice of a grid at once after
+ * sliceGridSql's CTEs (pass "true" as the filter): the stage at as_of is found once per opportunity, then counted
+ * per choice, each row with its `choice_index`.
+ */
+export function salesVelocitySql(filter: string, byChoice = false): string {
+  const by = byChoice ? "choice_index, " : "";
+  const members = (alias: string) =>
+    byChoice ? `JOIN slice_members m ON m.opportunity_id = ${alias}.opportunity_id` : "";
+  return `WITH open_then AS (${openAsOfSql(filter, {withAmounts: false})}),
+     open_counts AS (
+       SELECT ${byChoice ? "m.choice_index, " : ""}o.currency, count(*)::INTEGER AS count_open
+       FROM open_then o ${members("o")} GROUP BY ALL
+     ),
      closed AS (
        -- decided in the period, as far as we know by the end of now's day
-       SELECT f.currency,
+       SELECT ${byChoice ? "m.choice_index, " : ""}f.currency,
          count(*) FILTER (WHERE f.outcome = 'won')::INTEGER AS count_won,
          count(*) FILTER (WHERE f.outcome = 'lost')::INTEGER AS count_lost,
          avg(f.amount) FILTER (WHERE f.outcome = 'won')::DOUBLE AS avg_won_amount,
          avg(f.cycle_days) FILTER (WHERE f.outcome = 'won') AS avg_cycle_days
-       FROM (${OPPORTUNITY_SCOPE_SQL}) f
+       FROM (${OPPORTUNITY_SCOPE_SQL}) f ${members("f")}
        WHERE f.outcome IN ('won', 'lost') AND f.closed_at >= CAST($period_start AS TIMESTAMP)
          AND f.closed_at < CAST($period_end AS TIMESTAMP) AND f.closed_at < CAST($to_date_end AS TIMESTAMP) AND ${filter}
-       GROUP BY f.currency
+       GROUP BY ALL
      ),
      final AS (
-       SELECT CAST($as_of AS TIMESTAMP) AS as_of, coalesce(o.currency, c.currency) AS currency,
+       SELECT ${byChoice ? "coalesce(o.choice_index, c.choice_index) AS choice_index, " : ""}
+         CAST($as_of AS TIMESTAMP) AS as_of, coalesce(o.currency, c.currency) AS currency,
          coalesce(o.count_open, 0) AS count_open, coalesce(c.count_won, 0) AS count_won,
          coalesce(c.count_lost, 0) AS count_lost, c.avg_won_amount, c.avg_cycle_days
        FROM open_counts o FULL JOIN closed c ON c.currency IS NOT DISTINCT FROM o.currency
+         ${byChoice ? "AND c.choice_index = o.choice_index" : ""}
      )
-     SELECT * FROM final ORDER BY currency NULLS LAST`,
-    {
-      ...params,
-      as_of: asOf,
-      period_start: ctx.period.start,
-      period_end: ctx.period.end,
-      to_date_end: toDateEnd(ctx.now)
-    }
-  );
-  const rows = sums.map((row): SalesVelocityRow => {
-    const decided = row.count_won + row.count_lost;
-    const winRate = decided ? row.count_won / decided : null;
-    const velocity =
-      winRate !== null && row.avg_won_amount !== null && row.avg_cycle_days
-        ? (row.count_open * row.avg_won_amount * winRate) / row.avg_cycle_days
-        : null;
-    return {
-      ...row,
-      avg_won_amount: row.avg_won_amount === null ? null : round2(row.avg_won_amount),
-      avg_cycle_days: row.avg_cycle_days === null ? null : Math.round(row.avg_cycle_days * 100) / 100,
-      win_rate: winRate,
-      velocity_per_day: velocity === null ? null : round2(velocity)
-    };
-  });
-  return {rows, missing: await missingTables(ctx.connection, ["stage_history"])};
+     SELECT * FROM final ORDER BY ${by}currency NULLS LAST`;
+}
+
+/** The win rate and velocity of one currency's sums. */
+export function velocityRow(row: VelocitySums): SalesVelocityRow {
+  const decided = row.count_won + row.count_lost;
+  const winRate = decided ? row.count_won / decided : null;
+  const velocity =
+    winRate !== null && row.avg_won_amount !== null && row.avg_cycle_days
+      ? (row.count_open * row.avg_won_amount * winRate) / row.avg_cycle_days
+      : null;
+  return {
+    ...row,
+    avg_won_amount: row.avg_won_amount === null ? null : round2(row.avg_won_amount),
+    avg_cycle_days: row.avg_cycle_days === null ? null : Math.round(row.avg_cycle_days * 100) / 100,
+    win_rate: winRate,
+    velocity_per_day: velocity === null ? null : round2(velocity)
+  };
 }

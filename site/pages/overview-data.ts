@@ -1,5 +1,7 @@
 import type {DuckDBConnection} from "@duckdb/node-api";
+import {salesVelocityBySlice} from "../../pipelines/pipeline/sales-velocity-by-slice.ts";
 import type {PageSlices} from "../page-slices.ts";
+import {readBySliceKey} from "../site-grid.ts";
 import {overviewNowSlices, type OverviewNowSlice} from "./overview-now.ts";
 import {overviewPeriodSlices, type OverviewPeriodSlice} from "./overview-period.ts";
 import {overviewQuality} from "./overview-quality.ts";
@@ -18,11 +20,13 @@ export interface OverviewData extends PageSlices<OverviewPeriodSlice> {
  * against the previous period and the same period a year earlier, the channels whose quality dropped and the
  * reps below plan; per filter, what holds now — open and weighted pipeline (against a quarter and a year
  * ago), coverage and the combined forecast of the current quarter, monthly trends, stuck opportunities,
- * overdue follow-ups and complaints on accounts with open deals.
+ * overdue follow-ups and complaints on accounts with open deals. Sales velocity comes from one query per period
+ * for every filter (salesVelocityBySlice); `grouped` false computes it slice by slice.
  */
-export async function overviewData(connection: DuckDBConnection): Promise<OverviewData> {
+export async function overviewData(connection: DuckDBConnection, grouped = true): Promise<OverviewData> {
   const scope = await readOverviewScope(connection);
   const quality = overviewQuality();
-  const periods = await overviewPeriodSlices(connection, scope, quality);
+  const velocities = grouped ? await readBySliceKey(connection, salesVelocityBySlice) : undefined;
+  const periods = await overviewPeriodSlices(connection, scope, quality, velocities);
   return {...periods, now: await overviewNowSlices(connection, scope, quality)};
 }

@@ -4,7 +4,8 @@ import {missingTables} from "../../pipelines/lib/missing-tables.ts";
 import {repPerformance, type RepPerformanceRow} from "../../pipelines/rep-performance.ts";
 import {pageSlices, type PageSlices, type SliceContext} from "../page-slices.ts";
 import {significant} from "../significant.ts";
-import {salesVelocity} from "../../pipelines/pipeline.ts";
+import {salesVelocity, type SalesVelocityRow} from "../../pipelines/pipeline.ts";
+import {sliceKey} from "../site-filters.ts";
 import {readReportingCurrency} from "./pipeline-data.ts";
 import type {ChannelTotals, OverviewQuality} from "./overview-quality.ts";
 import {resultCache, type OverviewScope} from "./overview-scope.ts";
@@ -73,7 +74,8 @@ export interface OverviewPeriodSlice {
 export async function overviewPeriodSlices(
   connection: DuckDBConnection,
   scope: OverviewScope,
-  quality: OverviewQuality
+  quality: OverviewQuality,
+  velocities?: Map<string, PipelineResult<SalesVelocityRow>>
 ): Promise<PageSlices<OverviewPeriodSlice>> {
   const performance = resultCache<PipelineResult<RepPerformanceRow>>();
   const leadsMissing = await missingTables(connection, ["leads"]);
@@ -83,7 +85,9 @@ export async function overviewPeriodSlices(
     const previous = ctx.sitePeriod.previous && (await quality.totals(ctx, ctx.sitePeriod.previous));
     const lastYear = ctx.sitePeriod.lastYear && (await quality.totals(ctx, ctx.sitePeriod.lastYear));
     // in the reporting currency, as the pipeline page's velocity
-    const velocity = (await salesVelocity(ctx)).rows.find((row) => row.currency === currency);
+    const velocity = (velocities?.get(sliceKey(ctx.sitePeriod.id, ctx.choice)) ?? (await salesVelocity(ctx))).rows.find(
+      (row) => row.currency === currency
+    );
     const reps = await performance(ctx.sitePeriod.id, () => repPerformance({...ctx, filters: {}}));
     const drops = channelDrops(current, previous ?? []).map((drop) => ({
       ...drop,

@@ -13,6 +13,10 @@ import {
 import type {LearnedStageProbability} from "../../pipelines/stage-conversion.ts";
 import type {PipelineCoverageRow} from "../../pipelines/pipeline/pipeline-coverage.ts";
 import type {SalesVelocityRow} from "../../pipelines/pipeline/sales-velocity.ts";
+import {salesVelocityBySlice} from "../../pipelines/pipeline/sales-velocity-by-slice.ts";
+import type {PipelineResult} from "../../pipelines/lib/context.ts";
+import {sliceKey} from "../site-filters.ts";
+import {readBySliceKey} from "../site-grid.ts";
 import {readStages} from "../../pipelines/stage-conversion/read-stages.ts";
 import {readRows} from "../../warehouse/read-rows.ts";
 import {compactTable, type CompactTable} from "../compact-table.ts";
@@ -84,9 +88,10 @@ export interface PipelineData extends PageSlices<PipelineSlice> {
 /**
  * The pipeline page: per period and filter the coverage of the remaining quota, sales velocity and the
  * waterfall of changes between the two latest ingests; per filter the open pipeline now by stage and
- * expected close month, and as it stood at each of the last twelve month-ends.
+ * expected close month, and as it stood at each of the last twelve month-ends. Sales velocity comes from one
+ * query per period for every filter (salesVelocityBySlice); `grouped` false computes it slice by slice.
  */
-export async function pipelineData(connection: DuckDBConnection): Promise<PipelineData> {
+export async function pipelineData(connection: DuckDBConnection, grouped = true): Promise<PipelineData> {
   const now = await siteNow(connection);
   const currency = await readReportingCurrency(connection);
   const open = (await readStages(connection)).filter((s) => s.kind === "open").map((s) => s.stage);
@@ -94,7 +99,10 @@ export async function pipelineData(connection: DuckDBConnection): Promise<Pipeli
   const thisMonth = `${now.slice(0, 7)}-01`;
   const months = ["overdue", ...Array.from({length: CLOSE_MONTHS}, (_, i) => addMonths(thisMonth, i)), "later", "none"];
   const asOfDates = Array.from({length: AS_OF_MONTHS}, (_, i) => addMonths(thisMonth, i - AS_OF_MONTHS + 1));
-  const byPeriod = await pageSlices(connection, (ctx) => pipelineSlice(ctx, currency, learned));
+  const velocities = grouped ? await readBySliceKey(connection, salesVelocityBySlice) : undefined;
+  const byPeriod = await pageSlices(connection, (ctx) =>
+    pipelineSlice(ctx, currency, learned, velocities?.get(sliceKey(ctx.sitePeriod.id, ctx.choice)))
+  );
   const past = await readPastPipelines(connection, asOfDates);
   const byFilter = await pageSlices(
     connection,
@@ -123,11 +131,12 @@ export async function pipelineData(connection: DuckDBConnection): Promise<Pipeli
 export async function pipelineSlice(
   ctx: SliceContext,
   currency: string | null,
-  learned: LearnedStageProbability[]
+  learned: LearnedStageProbability[],
+  velocities?: PipelineResult<SalesVelocityRow>
 ): Promise<PipelineSlice> {
   const covered = coveragePeriod(ctx.sitePeriod, ctx.now);
   const coverage = covered ? await pipelineCoverage({...ctx, period: covered}, {learned}) : {rows: [], missing: []};
-  const velocity = await salesVelocity(ctx);
+  const velocity = velocities ?? (await salesVelocity(ctx));
   const changes = await pipelineChanges(ctx);
   const c = coverage.rows.find((r) => r.currency === currency);
   const v = velocity.rows.find((r) => r.currency === currency);
