@@ -28,3 +28,16 @@ export async function readBySliceKey<T>(
     periods.flatMap((period, p) => choices.map((choice, c) => [sliceKey(period.id, choice), results[p][c]] as const))
   );
 }
+
+/**
+ * A grouped computation over the site's filter choices (results per choice), by the key of the choice's "as of
+ * now" slice (`*|all`, `*|team=华北` …): what a page computed once per filter looks its slice's results up in.
+ */
+export async function readByChoiceKey<T>(
+  connection: DuckDBConnection,
+  compute: (grid: SliceGrid) => Promise<T[]>
+): Promise<Map<string, T>> {
+  const {grid, choices} = await readSiteGrid(connection);
+  const results = await compute(grid);
+  return new Map(choices.map((choice, c) => [sliceKey("*", choice), results[c]]));
+}

@@ -1,6 +1,7 @@
 import type {PipelineContext, PipelineResult} from "../lib/context.ts";
 import {missingTables} from "../lib/missing-tables.ts";
 import {readRows} from "../lib/read-rows.ts";
+import {EACH_CHOICE, type ChoiceScope} from "../lib/slice-grid.ts";
 import {receivablesSql} from "./receivables-sql.ts";
 
 export interface ExpectedCollectionsRow {
@@ -33,28 +34,39 @@ export async function expectedCollections(
   const missing = await missingTables(ctx.connection, ["contracts"]);
   if (missing.length) return {rows: [], missing};
   const receivables = receivablesSql(ctx.filters);
-  const sql = `
-WITH ${receivables.sql},
-months AS (
-  SELECT unnest(generate_series(date_trunc('month', $as_of::DATE),
-    date_trunc('month', $as_of::DATE) + to_months($months::INTEGER - 1), INTERVAL 1 MONTH))::DATE AS month
-),
-planned AS (
-  SELECT date_trunc('month', planned_at)::DATE AS month, sum(outstanding_amount) AS amount, count(*)::INTEGER AS n
-  FROM instalments
-  WHERE outstanding_amount > 0 AND planned_at >= $as_of::DATE
-  GROUP BY 1
-),
-final AS (
-  SELECT m.month, coalesce(p.amount, 0) AS expected_amount, coalesce(p.n, 0) AS n_instalments
-  FROM months m LEFT JOIN planned p ON p.month = m.month
-  ORDER BY m.month
-)
-SELECT * FROM final`;
-  const rows = await readRows<ExpectedCollectionsRow>(ctx.connection, sql, {
+  const rows = await readRows<ExpectedCollectionsRow>(ctx.connection, expectedCollectionsSql(ctx.filters), {
     ...receivables.params,
     as_of: ctx.now.slice(0, 10),
     months
   });
   return {rows, missing: []};
+}
+
+/**
+ * The SQL of the rows, in order (per choice: EACH_CHOICE, where the instalments count through their contract's
+ * choices). Binds receivablesSql's parameters, $as_of and $months.
+ */
+export function expectedCollectionsSql(scope: ChoiceScope): string {
+  const byChoice = scope === EACH_CHOICE;
+  return `
+WITH ${receivablesSql(scope).sql},
+months AS (
+  SELECT unnest(generate_series(date_trunc('month', $as_of::DATE),
+    date_trunc('month', $as_of::DATE) + to_months($months::INTEGER - 1), INTERVAL 1 MONTH))::DATE AS month
+),
+planned AS (
+  SELECT ${byChoice ? "c.choice_index, " : ""}date_trunc('month', i.planned_at)::DATE AS month,
+    sum(i.outstanding_amount) AS amount, count(*)::INTEGER AS n
+  FROM instalments i ${byChoice ? "JOIN contract_scope c ON c.contract_id = i.contract_id" : ""}
+  WHERE i.outstanding_amount > 0 AND i.planned_at >= $as_of::DATE
+  GROUP BY ALL
+),
+final AS (
+  SELECT ${byChoice ? "sc.choice_index, " : ""}m.month, coalesce(p.amount, 0) AS expected_amount,
+    coalesce(p.n, 0) AS n_instalments
+  FROM months m ${byChoice ? "CROSS JOIN slice_choices sc" : ""}
+  LEFT JOIN planned p ON p.month = m.month ${byChoice ? "AND p.choice_index = sc.choice_index" : ""}
+  ORDER BY ${byChoice ? "sc.choice_index, " : ""}m.month
+)
+SELECT * FROM final`;
 }

@@ -1,6 +1,7 @@
 import type {PipelineContext, PipelineResult} from "../lib/context.ts";
 import {missingTables} from "../lib/missing-tables.ts";
 import {readRows} from "../lib/read-rows.ts";
+import {choiceColumn, type ChoiceScope} from "../lib/slice-grid.ts";
 import {receivablesSql} from "./receivables-sql.ts";
 
 export interface OverdueReceivableRow {
@@ -35,8 +36,17 @@ export async function overdueReceivables(ctx: PipelineContext): Promise<Pipeline
   const missing = await missingTables(ctx.connection, ["contracts"]);
   if (missing.length) return {rows: [], missing};
   const receivables = receivablesSql(ctx.filters);
-  const sql = `
-WITH ${receivables.sql},
+  const rows = await readRows<OverdueReceivableRow>(ctx.connection, overdueReceivablesSql(ctx.filters), {
+    ...receivables.params,
+    as_of: ctx.now.slice(0, 10)
+  });
+  return {rows, missing: []};
+}
+
+/** The SQL of the rows, in order (per choice: EACH_CHOICE). Binds receivablesSql's parameters and $as_of. */
+export function overdueReceivablesSql(scope: ChoiceScope): string {
+  return `
+WITH ${receivablesSql(scope).sql},
 overdue AS (
   SELECT contract_id, sum(outstanding_amount) AS overdue_amount, min(planned_at) AS oldest_due_at
   FROM instalments
@@ -44,16 +54,11 @@ overdue AS (
   GROUP BY contract_id
 ),
 final AS (
-  SELECT c.contract_id, c.account_id, c.owner_rep_id, r.name AS rep_name, r.team, c.amount::DOUBLE AS contract_amount,
+  SELECT ${choiceColumn(scope, "c")}c.contract_id, c.account_id, c.owner_rep_id, r.name AS rep_name, r.team, c.amount::DOUBLE AS contract_amount,
     o.overdue_amount, o.oldest_due_at, date_diff('day', o.oldest_due_at, $as_of::DATE)::INTEGER AS days_overdue
   FROM overdue o JOIN contract_scope c ON c.contract_id = o.contract_id
   LEFT JOIN reps r ON r.rep_id = c.owner_rep_id
-  ORDER BY o.overdue_amount DESC, o.oldest_due_at, c.contract_id
+  ORDER BY ${choiceColumn(scope, "c")}o.overdue_amount DESC, o.oldest_due_at, c.contract_id
 )
 SELECT * FROM final`;
-  const rows = await readRows<OverdueReceivableRow>(ctx.connection, sql, {
-    ...receivables.params,
-    as_of: ctx.now.slice(0, 10)
-  });
-  return {rows, missing: []};
 }

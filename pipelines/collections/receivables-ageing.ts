@@ -1,6 +1,7 @@
 import type {PipelineContext, PipelineResult} from "../lib/context.ts";
 import {missingTables} from "../lib/missing-tables.ts";
 import {readRows} from "../lib/read-rows.ts";
+import {choiceColumn, type ChoiceScope} from "../lib/slice-grid.ts";
 import {receivablesSql} from "./receivables-sql.ts";
 
 export type AgeingGroup = "account" | "rep" | "team";
@@ -43,17 +44,27 @@ export async function receivablesAgeing(
   const missing = await missingTables(ctx.connection, ["contracts"]);
   if (missing.length) return {rows: [], missing};
   const receivables = receivablesSql(ctx.filters);
-  const sql = `
-WITH ${receivables.sql},
+  const rows = await readRows<ReceivablesAgeingRow>(ctx.connection, receivablesAgeingSql(ctx.filters, groupBy), {
+    ...receivables.params,
+    as_of: ctx.now.slice(0, 10)
+  });
+  return {rows, missing: []};
+}
+
+/** The SQL of the rows, in order (per choice: EACH_CHOICE). Binds receivablesSql's parameters and $as_of. */
+export function receivablesAgeingSql(scope: ChoiceScope, groupBy: AgeingGroup): string {
+  const by = choiceColumn(scope);
+  return `
+WITH ${receivablesSql(scope).sql},
 aged AS (
-  SELECT ${KEYS[groupBy]} AS key, i.contract_id, i.outstanding_amount AS amount,
+  SELECT ${choiceColumn(scope, "c")}${KEYS[groupBy]} AS key, i.contract_id, i.outstanding_amount AS amount,
     CASE WHEN i.planned_at < $as_of::DATE THEN date_diff('day', i.planned_at, $as_of::DATE) END AS days_overdue
   FROM instalments i JOIN contract_scope c ON c.contract_id = i.contract_id
   LEFT JOIN reps r ON r.rep_id = c.owner_rep_id
   WHERE i.outstanding_amount > 0
 ),
 final AS (
-  SELECT key,
+  SELECT ${by}key,
     coalesce(sum(amount) FILTER (WHERE days_overdue IS NULL), 0) AS not_due_amount,
     coalesce(sum(amount) FILTER (WHERE days_overdue <= 30), 0) AS overdue_0_30,
     coalesce(sum(amount) FILTER (WHERE days_overdue BETWEEN 31 AND 60), 0) AS overdue_31_60,
@@ -62,13 +73,8 @@ final AS (
     coalesce(sum(amount) FILTER (WHERE days_overdue IS NOT NULL), 0) AS overdue_amount,
     count(DISTINCT contract_id) FILTER (WHERE days_overdue IS NOT NULL)::INTEGER AS n_contracts_overdue
   FROM aged
-  GROUP BY key
-  ORDER BY overdue_amount DESC, not_due_amount DESC, key NULLS LAST
+  GROUP BY ${by}key
+  ORDER BY ${by}overdue_amount DESC, not_due_amount DESC, key NULLS LAST
 )
 SELECT * FROM final`;
-  const rows = await readRows<ReceivablesAgeingRow>(ctx.connection, sql, {
-    ...receivables.params,
-    as_of: ctx.now.slice(0, 10)
-  });
-  return {rows, missing: []};
 }

@@ -16,6 +16,7 @@ import {
   type RepeatCounts,
   type RepeatPurchaseRateRow
 } from "./repeat-purchase-rate.ts";
+import {loyaltyTiersSql, tierResult, type LoyaltyTierRow} from "./loyalty-tiers.ts";
 import {rfmSegmentsSql, type RfmSegmentRow} from "./rfm-segments.ts";
 
 /** customerSegmentsByDimension, rfmSegments and repeatPurchaseRate of one slice. */
@@ -64,4 +65,17 @@ export async function customersBySlice(
     );
   }
   return results;
+}
+
+/** loyaltyTiers of every filter choice of the grid, in one query grouped by choice. Results per choice. */
+export async function loyaltyTiersByChoice(grid: SliceGrid): Promise<PipelineResult<LoyaltyTierRow>[]> {
+  const missing = await missingTables(grid.connection, ["accounts"]);
+  if (missing.length) return grid.choices.map(() => ({rows: [], missing}));
+  const slices = sliceGridSql(grid);
+  const rows = await readRows<LoyaltyTierRow & {choice_index: number}>(
+    grid.connection,
+    withSliceGrid(slices.sql, loyaltyTiersSql("true", true)),
+    slices.params
+  );
+  return splitByChoice(grid, rows).map(tierResult);
 }

@@ -2,6 +2,7 @@ import type {PipelineContext, PipelineResult} from "../lib/context.ts";
 import {filterCondition} from "../lib/filter-condition.ts";
 import {missingTables} from "../lib/missing-tables.ts";
 import {readRows} from "../lib/read-rows.ts";
+import {byAccountChoiceSql} from "../lib/slice-grid.ts";
 import {OPPORTUNITY_SCOPE} from "../lib/opportunity-scope.ts";
 
 export interface LoyaltyTierRow {
@@ -39,20 +40,38 @@ export async function loyaltyTiers(ctx: PipelineContext): Promise<PipelineResult
   const missing = await missingTables(ctx.connection, ["accounts"]);
   if (missing.length) return {rows: [], missing};
   const filter = filterCondition(ctx.filters);
+  const rows = await readRows<LoyaltyTierRow>(ctx.connection, loyaltyTiersSql(filter.sql), filter.params);
+  return tierResult(rows);
+}
+
+/** The rows, or none and a missing `accounts.membership_tier` when the accounts carry neither tiers nor points. */
+export function tierResult(rows: LoyaltyTierRow[]): PipelineResult<LoyaltyTierRow> {
+  if (rows.length > 0 && rows.every((row) => row.membership_tier === null && row.n_with_points === 0)) {
+    return {rows: [], missing: ["accounts.membership_tier"]};
+  }
+  return {rows, missing: []};
+}
+
+/**
+ * The SQL of the rows, in order. With `byChoice`, for every filter choice of a grid at once after sliceGridSql's
+ * CTEs (pass "true" as the filter), each row with its `choice_index`.
+ */
+export function loyaltyTiersSql(filterSql: string, byChoice = false): string {
   const scope =
-    filter.sql === "true"
+    filterSql === "true"
       ? "true"
-      : `a.account_id IN (SELECT f.account_id FROM ${OPPORTUNITY_SCOPE} f WHERE ${filter.sql})`;
-  const sql = `
+      : `a.account_id IN (SELECT f.account_id FROM ${OPPORTUNITY_SCOPE} f WHERE ${filterSql})`;
+  const by = byChoice ? "choice_index, " : "";
+  return `
 WITH scoped AS (
-  SELECT a.account_id, a.membership_tier, a.points
-  FROM accounts a
+  SELECT ${by}a.account_id, a.membership_tier, a.points
+  FROM ${byChoice ? byAccountChoiceSql("accounts") : "accounts"} a
   WHERE ${scope}
 ),
 final AS (
-  SELECT membership_tier,
+  SELECT ${by}membership_tier,
     count(*)::INTEGER AS n_accounts,
-    count(*) / sum(count(*)) OVER () AS account_rate,
+    count(*) / sum(count(*)) OVER (${byChoice ? "PARTITION BY choice_index" : ""}) AS account_rate,
     count(points)::INTEGER AS n_with_points,
     sum(points)::DOUBLE AS points_total,
     avg(points) AS points_mean,
@@ -61,13 +80,8 @@ final AS (
     quantile_cont(points, 0.75) AS points_p75,
     max(points)::DOUBLE AS points_max
   FROM scoped
-  GROUP BY membership_tier
-  ORDER BY points_mean DESC NULLS LAST, membership_tier NULLS LAST
+  GROUP BY ${by}membership_tier
+  ORDER BY ${by}points_mean DESC NULLS LAST, membership_tier NULLS LAST
 )
 SELECT * FROM final`;
-  const rows = await readRows<LoyaltyTierRow>(ctx.connection, sql, filter.params);
-  if (rows.length > 0 && rows.every((row) => row.membership_tier === null && row.n_with_points === 0)) {
-    return {rows: [], missing: ["accounts.membership_tier"]};
-  }
-  return {rows, missing: []};
 }

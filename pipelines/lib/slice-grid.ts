@@ -84,6 +84,21 @@ export function splitBySlice<Row>(
   return results;
 }
 
+/**
+ * `rows` (a table or subquery with `account_id`, alias `t`) once per choice it counts in, with `choice_index`: under
+ * "all" every row, under a filter the rows of the accounts with an opportunity that passes it. After sliceGridSql's
+ * CTEs.
+ */
+export function byAccountChoiceSql(rows: string): string {
+  return `(SELECT sc.choice_index, t.* FROM ${rows} t JOIN slice_choices sc ON sc.choice_key = 'all'
+    UNION ALL
+    SELECT a.choice_index, t.* FROM ${rows} t JOIN (
+      SELECT DISTINCT m.choice_index, f.account_id FROM ${OPPORTUNITY_SCOPE} f
+      JOIN slice_members m ON m.opportunity_id = f.opportunity_id
+      JOIN slice_choices sc ON sc.choice_index = m.choice_index AND sc.choice_key <> 'all'
+    ) a ON a.account_id = t.account_id)`;
+}
+
 /** A query scoped to EACH_CHOICE (it starts `WITH`) with sliceGridSql's CTEs put first. */
 export function withSliceGrid(slices: string, sql: string): string {
   const start = sql.search(/\bWITH\b/);

@@ -39,7 +39,18 @@ export async function complaintRiskList(
   const missing = await missingTables(ctx.connection, ["tickets"]);
   if (missing.length) return {rows: [], missing};
   const scope = serviceScope(ctx.filters, options);
-  const sql = `
+  const rows = await readRows<ComplaintRiskRow>(ctx.connection, complaintRiskSql(scope), {
+    now: ctx.now,
+    ...scope.filterParams,
+    ...scope.complaintParams
+  });
+  return {rows, missing: []};
+}
+
+/** The SQL of the rows, in order (per choice: a scope of EACH_CHOICE, the open deals counted per choice). */
+export function complaintRiskSql(scope: ReturnType<typeof serviceScope>): string {
+  const {by} = scope;
+  return `
 WITH open_complaints AS (
   SELECT t.account_id, count(*)::INTEGER AS n_open_complaints, min(t.opened_at) AS oldest_complaint_at
   FROM tickets t
@@ -49,25 +60,20 @@ WITH open_complaints AS (
   GROUP BY t.account_id
 ),
 open_opportunities AS (
-  SELECT f.account_id, count(*)::INTEGER AS n_open_opportunities, sum(f.amount)::DOUBLE AS open_amount
-  FROM ${OPPORTUNITY_SCOPE} f
+  SELECT ${scope.byChoice ? "m.choice_index, " : ""}f.account_id, count(*)::INTEGER AS n_open_opportunities,
+    sum(f.amount)::DOUBLE AS open_amount
+  FROM ${OPPORTUNITY_SCOPE} f ${scope.byChoice ? "JOIN slice_members m ON m.opportunity_id = f.opportunity_id" : ""}
   WHERE ${scope.filter.sql} AND f.outcome = 'open' AND f.created_at <= $now::TIMESTAMP
-  GROUP BY f.account_id
+  GROUP BY ALL
 ),
 final AS (
-  SELECT c.account_id, a.owner_rep_id, c.n_open_complaints, c.oldest_complaint_at,
+  SELECT ${scope.byChoice ? "o.choice_index, " : ""}c.account_id, a.owner_rep_id, c.n_open_complaints, c.oldest_complaint_at,
     round(date_diff('second', c.oldest_complaint_at, $now::TIMESTAMP) / 86400.0, 1) AS days_open,
     o.n_open_opportunities, o.open_amount
   FROM open_complaints c
   JOIN open_opportunities o ON o.account_id = c.account_id
   LEFT JOIN accounts a ON a.account_id = c.account_id
-  ORDER BY o.open_amount DESC NULLS LAST, c.account_id
+  ORDER BY ${by}o.open_amount DESC NULLS LAST, c.account_id
 )
 SELECT * FROM final`;
-  const rows = await readRows<ComplaintRiskRow>(ctx.connection, sql, {
-    now: ctx.now,
-    ...scope.filterParams,
-    ...scope.complaintParams
-  });
-  return {rows, missing: []};
 }

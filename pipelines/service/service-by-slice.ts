@@ -2,6 +2,7 @@ import type {PipelineResult} from "../lib/context.ts";
 import {missingTables} from "../lib/missing-tables.ts";
 import {readRows} from "../lib/read-rows.ts";
 import {EACH_CHOICE, sliceGridSql, splitByChoice, withSliceGrid, type SliceGrid} from "../lib/slice-grid.ts";
+import {complaintRiskSql, type ComplaintRiskRow} from "./complaint-risk-list.ts";
 import {complaintRateRow, complaintRateSql, type ComplaintCounts, type ComplaintRateRow} from "./complaint-rate.ts";
 import {resolutionTimesSql, type ResolutionTimeRow} from "./resolution-times.ts";
 import {satisfactionSql, type SatisfactionScoreRow} from "./satisfaction-scores.ts";
@@ -55,4 +56,18 @@ export async function serviceBySlice(grid: SliceGrid): Promise<ServiceSliceResul
     );
   }
   return results;
+}
+
+/** complaintRiskList (default complaint categories) of every filter choice of the grid, in one query. Per choice. */
+export async function complaintRiskByChoice(grid: SliceGrid): Promise<PipelineResult<ComplaintRiskRow>[]> {
+  const missing = await missingTables(grid.connection, ["tickets"]);
+  if (missing.length) return grid.choices.map(() => ({rows: [], missing}));
+  const slices = sliceGridSql(grid);
+  const scope = serviceScope(EACH_CHOICE);
+  const rows = await readRows<ComplaintRiskRow & {choice_index: number}>(
+    grid.connection,
+    withSliceGrid(slices.sql, complaintRiskSql(scope)),
+    {...slices.params, now: grid.now, ...scope.complaintParams}
+  );
+  return splitByChoice(grid, rows).map((listed) => ({rows: listed, missing}));
 }

@@ -1,6 +1,6 @@
 import {listValue, type DuckDBValue} from "@duckdb/node-api";
 import {filterCondition} from "../lib/filter-condition.ts";
-import {EACH_CHOICE, type ChoiceScope} from "../lib/slice-grid.ts";
+import {byAccountChoiceSql, EACH_CHOICE, type ChoiceScope} from "../lib/slice-grid.ts";
 import {OPPORTUNITY_SCOPE} from "../lib/opportunity-scope.ts";
 
 /** Ticket categories that count as complaints, compared case-insensitively. */
@@ -31,15 +31,7 @@ export function serviceScope(scope: ChoiceScope, options: Partial<ServiceOptions
     filter,
     byChoice,
     by: byChoice ? "choice_index, " : "",
-    tickets: byChoice
-      ? `(SELECT sc.choice_index, t.* FROM tickets t JOIN slice_choices sc ON sc.choice_key = 'all'
-    UNION ALL
-    SELECT a.choice_index, t.* FROM tickets t JOIN (
-      SELECT DISTINCT m.choice_index, f.account_id FROM ${OPPORTUNITY_SCOPE} f
-      JOIN slice_members m ON m.opportunity_id = f.opportunity_id
-      JOIN slice_choices sc ON sc.choice_index = m.choice_index AND sc.choice_key <> 'all'
-    ) a ON a.account_id = t.account_id)`
-      : "tickets",
+    tickets: byChoice ? byAccountChoiceSql("tickets") : "tickets",
     accountCondition(column: string): string {
       if (filter.sql === "true") return "true";
       return `${column} IN (SELECT f.account_id FROM ${OPPORTUNITY_SCOPE} f WHERE ${filter.sql})`;

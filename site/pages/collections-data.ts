@@ -9,10 +9,15 @@ import {
 } from "../../pipelines/collections.ts";
 import type {PipelineContext} from "../../pipelines/lib/context.ts";
 import {quotes, type QuotesResults} from "../../pipelines/quotes.ts";
-import {contractsBySlice, type ContractSliceResults} from "../../pipelines/collections/contracts-by-slice.ts";
+import {
+  contractsBySlice,
+  receivablesByChoice,
+  type ContractSliceResults,
+  type ReceivablesNowResults
+} from "../../pipelines/collections/contracts-by-slice.ts";
 import {quotesBySlice} from "../../pipelines/quotes/quotes-by-slice.ts";
 import {sliceKey} from "../site-filters.ts";
-import {readBySliceKey} from "../site-grid.ts";
+import {readByChoiceKey, readBySliceKey} from "../site-grid.ts";
 import {readRows} from "../../warehouse/read-rows.ts";
 import {tablesOf, type TableOf} from "../compact-table.ts";
 import {pageSlices} from "../page-slices.ts";
@@ -147,8 +152,9 @@ export interface CollectionsData {
  * The quotes and collections page: per period and filter, quote acceptance, discounts against win rate and
  * amount won, revisions, days from quote to close, quoted vs contracted, signed vs collected by month, the
  * collection rate and DSO; per filter, receivables ageing, the overdue list and expected collections. The quotes
- * and contracts of every slice come from one query per figure and period (quotesBySlice, contractsBySlice); `grouped`
- * false reads them slice by slice.
+ * and contracts of every slice come from one query per figure and period (quotesBySlice, contractsBySlice), the
+ * receivables of every filter from one query per figure (receivablesByChoice); `grouped` false reads them slice by
+ * slice.
  */
 export async function collectionsData(connection: DuckDBConnection, grouped = true): Promise<CollectionsData> {
   const bySlice = grouped
@@ -161,7 +167,12 @@ export async function collectionsData(connection: DuckDBConnection, grouped = tr
     const key = sliceKey(ctx.sitePeriod.id, ctx.choice);
     return collectionsSlice(ctx, bySlice && {...bySlice.quotes.get(key)!, ...bySlice.contracts.get(key)!});
   });
-  const now = await pageSlices(connection, collectionsNowSlice, {byPeriod: false});
+  const receivables = grouped ? await readByChoiceKey(connection, receivablesByChoice) : undefined;
+  const now = await pageSlices(
+    connection,
+    (ctx) => collectionsNowSlice(ctx, receivables?.get(sliceKey("*", ctx.choice))),
+    {byPeriod: false}
+  );
   return {slices, now: now.slices};
 }
 
@@ -192,8 +203,11 @@ export async function collectionsSlice(
   };
 }
 
-export async function collectionsNowSlice(ctx: PipelineContext): Promise<CollectionsNowSlice> {
-  const c = {
+export async function collectionsNowSlice(
+  ctx: PipelineContext,
+  grouped?: ReceivablesNowResults
+): Promise<CollectionsNowSlice> {
+  const c = grouped ?? {
     ageing_by_rep: await receivablesAgeing(ctx, "rep"),
     ageing_by_team: await receivablesAgeing(ctx, "team"),
     ageing_by_account: await receivablesAgeing(ctx, "account"),

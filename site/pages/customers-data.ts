@@ -9,15 +9,20 @@ import {
   type CareListRow,
   type SegmentDimension
 } from "../../pipelines/customers.ts";
-import {customersBySlice, type CustomerSliceResults} from "../../pipelines/customers/customers-by-slice.ts";
-import type {PipelineContext} from "../../pipelines/lib/context.ts";
+import {
+  customersBySlice,
+  loyaltyTiersByChoice,
+  type CustomerSliceResults
+} from "../../pipelines/customers/customers-by-slice.ts";
+import type {LoyaltyTierRow} from "../../pipelines/customers/loyalty-tiers.ts";
+import type {PipelineContext, PipelineResult} from "../../pipelines/lib/context.ts";
 import {readRows} from "../../warehouse/read-rows.ts";
 import {tablesOf, type TableOf} from "../compact-table.ts";
 import {pageSlices} from "../page-slices.ts";
 import {readAccountNames} from "../read-account-names.ts";
 import {shareEqualSlices} from "../shared-slices.ts";
 import {sliceKey} from "../site-filters.ts";
-import {readBySliceKey} from "../site-grid.ts";
+import {readByChoiceKey, readBySliceKey} from "../site-grid.ts";
 
 /**
  * The segmentations the page shows: geography by province (cities split the deals too thinly to
@@ -116,7 +121,8 @@ export interface CustomersData {
  * The customers page: per period and filter, segments (geography, demographics, behaviour) with their
  * win rate and won revenue, RFM segments and the repeat-purchase rate; per filter, the care list for
  * the coming 30 days and the loyalty tiers. The period slices come from one query per figure and period
- * (customersBySlice); `grouped` false computes them slice by slice.
+ * (customersBySlice), the loyalty tiers of every filter from one query (loyaltyTiersByChoice); `grouped` false
+ * computes them slice by slice.
  */
 export async function customersData(connection: DuckDBConnection, grouped = true): Promise<CustomersData> {
   const bySlice = grouped
@@ -125,7 +131,10 @@ export async function customersData(connection: DuckDBConnection, grouped = true
   const {slices} = await pageSlices(connection, (ctx) =>
     customersSlice(ctx, bySlice?.get(sliceKey(ctx.sitePeriod.id, ctx.choice)))
   );
-  const now = await pageSlices(connection, customersNowSlice, {byPeriod: false});
+  const tiers = grouped ? await readByChoiceKey(connection, loyaltyTiersByChoice) : undefined;
+  const now = await pageSlices(connection, (ctx) => customersNowSlice(ctx, tiers?.get(sliceKey("*", ctx.choice))), {
+    byPeriod: false
+  });
   const reps = await readRows<{rep_id: string; name: string}>(
     connection,
     "SELECT rep_id, name FROM reps WHERE name IS NOT NULL ORDER BY rep_id"
@@ -166,9 +175,12 @@ export async function customersSlice(ctx: PipelineContext, grouped?: CustomerSli
   };
 }
 
-export async function customersNowSlice(ctx: PipelineContext): Promise<CustomersNowSlice> {
+export async function customersNowSlice(
+  ctx: PipelineContext,
+  grouped?: PipelineResult<LoyaltyTierRow>
+): Promise<CustomersNowSlice> {
   const care = await careList(ctx);
-  const tiers = await loyaltyTiers(ctx);
+  const tiers = grouped ?? (await loyaltyTiers(ctx));
   const listed = capPerKind(care.rows, CARE_ROWS_PER_KIND);
   const names = await readAccountNames(
     ctx.connection,

@@ -1,5 +1,6 @@
 import type {DuckDBConnection} from "@duckdb/node-api";
-import type {PipelineContext} from "../../pipelines/lib/context.ts";
+import type {PipelineContext, PipelineResult} from "../../pipelines/lib/context.ts";
+import type {ComplaintRiskRow} from "../../pipelines/service/complaint-risk-list.ts";
 import {
   complaintRate,
   complaintRiskList,
@@ -13,9 +14,13 @@ import {readRows} from "../../warehouse/read-rows.ts";
 import {tablesOf, type TableOf} from "../compact-table.ts";
 import {pageSlices} from "../page-slices.ts";
 import {readAccountNames} from "../read-account-names.ts";
-import {serviceBySlice, type ServiceSliceResults} from "../../pipelines/service/service-by-slice.ts";
+import {
+  complaintRiskByChoice,
+  serviceBySlice,
+  type ServiceSliceResults
+} from "../../pipelines/service/service-by-slice.ts";
 import {sliceKey} from "../site-filters.ts";
-import {readBySliceKey} from "../site-grid.ts";
+import {readByChoiceKey, readBySliceKey} from "../site-grid.ts";
 
 /** Accounts listed on the risk list per filter; the count and amount cover all of them. */
 export const RISK_ROWS = 25;
@@ -111,14 +116,18 @@ export interface ServiceData {
  * The service page: per period and filter, tickets and complaints by month, the complaint rate,
  * resolution times and satisfaction; per filter, the accounts with an open complaint and an open deal
  * (the risk list) and whether customers who complained buy again. The period slices come from one query per
- * figure and period (serviceBySlice); `grouped` false computes them slice by slice.
+ * figure and period (serviceBySlice), the risk lists of every filter from one query (complaintRiskByChoice);
+ * `grouped` false computes them slice by slice.
  */
 export async function serviceData(connection: DuckDBConnection, grouped = true): Promise<ServiceData> {
   const bySlice = grouped ? await readBySliceKey(connection, serviceBySlice) : undefined;
   const {slices} = await pageSlices(connection, (ctx) =>
     serviceSlice(ctx, bySlice?.get(sliceKey(ctx.sitePeriod.id, ctx.choice)))
   );
-  const now = await pageSlices(connection, serviceNowSlice, {byPeriod: false});
+  const risks = grouped ? await readByChoiceKey(connection, complaintRiskByChoice) : undefined;
+  const now = await pageSlices(connection, (ctx) => serviceNowSlice(ctx, risks?.get(sliceKey("*", ctx.choice))), {
+    byPeriod: false
+  });
   const reps = await readRows<{rep_id: string; name: string}>(
     connection,
     "SELECT rep_id, name FROM reps WHERE name IS NOT NULL ORDER BY rep_id"
@@ -148,8 +157,11 @@ export async function serviceSlice(ctx: PipelineContext, grouped?: ServiceSliceR
   };
 }
 
-export async function serviceNowSlice(ctx: PipelineContext): Promise<ServiceNowSlice> {
-  const risk = await complaintRiskList(ctx);
+export async function serviceNowSlice(
+  ctx: PipelineContext,
+  grouped?: PipelineResult<ComplaintRiskRow>
+): Promise<ServiceNowSlice> {
+  const risk = grouped ?? (await complaintRiskList(ctx));
   const repurchase = await repurchaseAfterComplaint(ctx);
   const listed = risk.rows.slice(0, RISK_ROWS);
   const names = await readAccountNames(

@@ -1,7 +1,14 @@
 import type {DuckDBConnection} from "@duckdb/node-api";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
-import {collectionRate, daysSalesOutstanding, signedVsCollected} from "../../pipelines/collections.ts";
-import {contractsBySlice} from "../../pipelines/collections/contracts-by-slice.ts";
+import {
+  collectionRate,
+  daysSalesOutstanding,
+  expectedCollections,
+  overdueReceivables,
+  receivablesAgeing,
+  signedVsCollected
+} from "../../pipelines/collections.ts";
+import {contractsBySlice, receivablesByChoice} from "../../pipelines/collections/contracts-by-slice.ts";
 import {quotes} from "../../pipelines/quotes.ts";
 import {quotesBySlice} from "../../pipelines/quotes/quotes-by-slice.ts";
 import {collectionsData} from "../../site/pages/collections-data.ts";
@@ -9,7 +16,7 @@ import {emptySlicesWarehouse} from "../site/pages/empty-slices-warehouse.ts";
 import {everyKindOfChoice, expectClose} from "./every-kind-of-choice.ts";
 import {emptyWarehouse, sampleWarehouse} from "./sample-warehouse.ts";
 
-// The quotes and contracts of every slice read by one query per figure and period, grouped by filter choice, must be those
+// The quotes and contracts of every slice, and the receivables of every filter choice, read by one query per figure and period, grouped by filter choice, must be those
 // the pipelines give one slice at a time: counts and medians to the last bit, sums of amounts up to the order
 // DuckDB adds them in, and the page data, rounded as the page shows it, equal.
 
@@ -35,8 +42,22 @@ async function expectSameSlices(connection: DuckDBConnection, {page = false} = {
       quoted += grouped[p][c].acceptance.rows[0]?.n_quotes ?? 0;
       signed += contracts[p][c].collection_rate.rows[0]?.n_contracts ?? 0;
     }
+  const receivables = await receivablesByChoice(g);
+  let overdue = 0;
+  for (const [c, filters] of g.choices.entries()) {
+    const ctx = {connection, now: g.now, period: g.periods[0], filters};
+    const expected = {
+      ageing_by_rep: await receivablesAgeing(ctx, "rep"),
+      ageing_by_team: await receivablesAgeing(ctx, "team"),
+      ageing_by_account: await receivablesAgeing(ctx, "account"),
+      overdue: await overdueReceivables(ctx),
+      expected: await expectedCollections(ctx)
+    };
+    expectClose(receivables[c], expected, `now/${c}`);
+    overdue += receivables[c].overdue.rows.length;
+  }
   if (page) expect(await collectionsData(connection)).toEqual(await collectionsData(connection, false));
-  return {grid: g, grouped, contracts, quoted, signed};
+  return {grid: g, grouped, contracts, receivables, quoted, signed, overdue};
 }
 
 describe("quotesBySlice and contractsBySlice", () => {
@@ -52,7 +73,18 @@ describe("quotesBySlice and contractsBySlice", () => {
   });
 
   it("equals the per-slice pipelines on the sample, under every kind of filter", async () => {
-    const {grid: g, grouped, contracts, quoted, signed} = await expectSameSlices(sample.connection, {page: true});
+    const {
+      grid: g,
+      grouped,
+      contracts,
+      receivables,
+      quoted,
+      signed,
+      overdue
+    } = await expectSameSlices(sample.connection, {page: true});
+    expect(overdue).toBeGreaterThan(0);
+    // every choice lists its three months of expected collections, empty ones included
+    expect(receivables.every((choice) => choice.expected.rows.length === 3)).toBe(true);
     expect(g.choices).toHaveLength(6);
     expect(quoted).toBeGreaterThan(0);
     expect(signed).toBeGreaterThan(0);

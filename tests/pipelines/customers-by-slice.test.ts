@@ -1,6 +1,7 @@
 import type {DuckDBConnection} from "@duckdb/node-api";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
-import {customersBySlice} from "../../pipelines/customers/customers-by-slice.ts";
+import {customersBySlice, loyaltyTiersByChoice} from "../../pipelines/customers/customers-by-slice.ts";
+import {loyaltyTiers} from "../../pipelines/customers/loyalty-tiers.ts";
 import {customerSegmentsByDimension} from "../../pipelines/customers/customer-segments.ts";
 import {repeatPurchaseRate} from "../../pipelines/customers/repeat-purchase-rate.ts";
 import {rfmSegments} from "../../pipelines/customers/rfm-segments.ts";
@@ -9,7 +10,8 @@ import {emptySlicesWarehouse} from "../site/pages/empty-slices-warehouse.ts";
 import {everyKindOfChoice, expectClose} from "./every-kind-of-choice.ts";
 import {emptyWarehouse, sampleWarehouse} from "./sample-warehouse.ts";
 
-// The customer segments, RFM segments and repeat-purchase rate of every slice read by one query per figure and
+// The customer segments, RFM segments and repeat-purchase rate of every slice, and the loyalty tiers of every filter
+// choice, read by one query per figure and
 // period, grouped by filter choice, must be those the pipelines give one slice at a time (an account's RFM scores
 // ranked among its own choice's accounts), and the page data equal.
 
@@ -28,8 +30,11 @@ async function expectSameSlices(connection: DuckDBConnection, {page = false} = {
       expectClose(grouped[p][c], expected, `${p}/${c}`);
       accounts += grouped[p][c].repeat.rows[0].n_accounts_won;
     }
+  const tiers = await loyaltyTiersByChoice(g);
+  for (const [c, filters] of g.choices.entries())
+    expectClose(tiers[c], await loyaltyTiers({connection, now: g.now, period: g.periods[0], filters}), `now/${c}`);
   if (page) expect(await customersData(connection)).toEqual(await customersData(connection, false));
-  return {grid: g, grouped, accounts};
+  return {grid: g, grouped, tiers, accounts};
 }
 
 describe("customersBySlice", () => {
@@ -45,7 +50,11 @@ describe("customersBySlice", () => {
   });
 
   it("equals the per-slice pipelines on the sample, under every kind of filter", async () => {
-    const {grid: g, grouped, accounts} = await expectSameSlices(sample.connection, {page: true});
+    const {grid: g, grouped, tiers, accounts} = await expectSameSlices(sample.connection, {page: true});
+    // a filtered choice counts the accounts of its deals only
+    const counted = (c: number) => tiers[c].rows.reduce((sum, row) => sum + row.n_accounts, 0);
+    expect(counted(1)).toBeGreaterThan(0);
+    expect(counted(1)).toBeLessThan(counted(0));
     expect(g.choices).toHaveLength(6);
     expect(accounts).toBeGreaterThan(0);
     const all = g.periods.length - 1;
