@@ -1,6 +1,6 @@
 import type {DuckDBValue} from "@duckdb/node-api";
 import {filterCondition} from "../lib/filter-condition.ts";
-import {EACH_CHOICE, type ChoiceScope} from "../lib/slice-grid.ts";
+import {byOpportunityChoiceSql, EACH_CHOICE, type ChoiceScope} from "../lib/slice-grid.ts";
 import {OPPORTUNITY_SCOPE} from "../lib/opportunity-scope.ts";
 import {inReportingCurrencySql} from "../lib/reporting-amounts.ts";
 
@@ -56,11 +56,7 @@ ${base} AS (
 ${
   byChoice
     ? `contract_scope AS (
-  SELECT sc.choice_index, b.* FROM contracts_once b JOIN slice_choices sc ON sc.choice_key = 'all'
-  UNION ALL
-  SELECT m.choice_index, b.* FROM contracts_once b
-  JOIN slice_members m ON m.opportunity_id = b.opportunity_id
-  JOIN slice_choices sc ON sc.choice_index = m.choice_index AND sc.choice_key <> 'all'
+  SELECT * FROM ${byOpportunityChoiceSql("contracts_once")}
 ),`
     : ""
 }

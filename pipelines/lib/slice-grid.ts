@@ -85,6 +85,18 @@ export function splitBySlice<Row>(
 }
 
 /**
+ * `rows` (a table or subquery with `opportunity_id`, alias `t`) once per choice it counts in, with `choice_index`:
+ * under "all" every row, under a filter the rows of the opportunities that pass it. After sliceGridSql's CTEs.
+ */
+export function byOpportunityChoiceSql(rows: string): string {
+  return `(SELECT sc.choice_index, t.* FROM ${rows} t JOIN slice_choices sc ON sc.choice_key = 'all'
+    UNION ALL
+    SELECT m.choice_index, t.* FROM ${rows} t
+    JOIN slice_members m ON m.opportunity_id = t.opportunity_id
+    JOIN slice_choices sc ON sc.choice_index = m.choice_index AND sc.choice_key <> 'all')`;
+}
+
+/**
  * `rows` (a table or subquery with `account_id`, alias `t`) once per choice it counts in, with `choice_index`: under
  * "all" every row, under a filter the rows of the accounts with an opportunity that passes it. After sliceGridSql's
  * CTEs.

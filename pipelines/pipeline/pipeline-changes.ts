@@ -2,6 +2,7 @@ import type {DuckDBConnection} from "@duckdb/node-api";
 import type {PipelineContext, PipelineResult} from "../lib/context.ts";
 import {filterCondition} from "../lib/filter-condition.ts";
 import {readRows} from "../lib/read-rows.ts";
+import {byOpportunityChoiceSql} from "../lib/slice-grid.ts";
 import {round2} from "./weighted-pipeline.ts";
 import {OPPORTUNITY_SCOPE_SQL} from "../lib/opportunity-scope.ts";
 
@@ -79,14 +80,36 @@ export async function pipelineChanges(
   if (!from || !to || ingests.indexOf(from) >= ingests.indexOf(to))
     return {rows: [], missing: ["opportunity_snapshots: needs two ingests between the dates"]};
   const {sql: filter, params} = filterCondition(ctx.filters, "f");
-  const changes = await readRows<{
-    currency: string | null;
-    step: ChangeStep;
-    count_opportunities: number;
-    amount: number;
-  }>(
-    ctx.connection,
-    `WITH opportunity_scope AS (${OPPORTUNITY_SCOPE_SQL}),
+  const changes = await readRows<ChangeSums>(ctx.connection, pipelineChangesSql(filter), {
+    ...params,
+    ...ingestParams(from, to),
+    period_start: ctx.period.start,
+    period_end: ctx.period.end
+  });
+  return {rows: waterfall(changes, from, to), missing: []};
+}
+
+/** What pipelineChangesSql sums per currency and step. */
+export interface ChangeSums {
+  currency: string | null;
+  step: ChangeStep;
+  count_opportunities: number;
+  amount: number | null;
+}
+
+/** The two ingests compared, as pipelineChangesSql binds them. */
+export function ingestParams(from: SnapshotIngest, to: SnapshotIngest) {
+  return {from_id: from.ingest_id, from_at: from.exported_at, to_id: to.ingest_id, to_at: to.exported_at};
+}
+
+/**
+ * The SQL of the sums. With `byChoice`, for every filter choice of a grid at once after sliceGridSql's CTEs (pass
+ * "true" as the filter): the states at both ingests are read once, then each change counted in every choice its
+ * opportunity passes (under "all" every change), each row with its `choice_index`.
+ */
+export function pipelineChangesSql(filter: string, byChoice = false): string {
+  const by = byChoice ? "choice_index, " : "";
+  return `WITH opportunity_scope AS (${OPPORTUNITY_SCOPE_SQL}),
      states AS (
        -- an opportunity's state at an ingest is its latest snapshot up to it: an export that left it out changed nothing
        SELECT x.ingest_id AS at_ingest, s.opportunity_id, s.amount, s.currency, s.expected_close_at,
@@ -112,8 +135,8 @@ export async function pipelineChanges(
        FROM (SELECT * FROM tracked WHERE at_ingest = $from_id) a
        FULL JOIN (SELECT * FROM tracked WHERE at_ingest = $to_id) b ON b.opportunity_id = a.opportunity_id
      ),
-     classified AS (
-       SELECT p.currency, p.in_a, p.in_b, p.amount_a, p.amount_b,
+     ${byChoice ? "classified_once" : "classified"} AS (
+       SELECT ${byChoice ? "p.opportunity_id, " : ""}p.currency, p.in_a, p.in_b, p.amount_a, p.amount_b,
          CASE
            WHEN p.in_a AND p.in_b THEN CASE WHEN p.amount_b > p.amount_a THEN 'amount_up' WHEN p.amount_b < p.amount_a THEN 'amount_down' END
            WHEN p.in_a THEN CASE p.outcome_b WHEN 'won' THEN 'won' WHEN 'open' THEN 'pushed_out' WHEN 'removed' THEN 'removed' ELSE 'lost' END
@@ -122,40 +145,34 @@ export async function pipelineChanges(
        FROM paired p
        LEFT JOIN opportunity_scope f ON f.opportunity_id = p.opportunity_id
        WHERE (p.in_a OR p.in_b) AND ${filter}
-     ),
+     ),${
+       byChoice
+         ? `
+     classified AS (SELECT * FROM ${byOpportunityChoiceSql("classified_once")}),`
+         : ""
+     }
      final AS (
-       SELECT currency, 'start' AS step, count(*) FILTER (WHERE in_a)::INTEGER AS count_opportunities,
+       SELECT ${by}currency, 'start' AS step, count(*) FILTER (WHERE in_a)::INTEGER AS count_opportunities,
          sum(amount_a) FILTER (WHERE in_a) AS amount
-       FROM classified GROUP BY currency
+       FROM classified GROUP BY ${by}currency
        UNION ALL
-       SELECT currency, step, count(*)::INTEGER,
+       SELECT ${by}currency, step, count(*)::INTEGER,
          sum(CASE WHEN in_b THEN amount_b ELSE 0 END - CASE WHEN in_a THEN amount_a ELSE 0 END)
-       FROM classified WHERE step IS NOT NULL GROUP BY currency, step
+       FROM classified WHERE step IS NOT NULL GROUP BY ${by}currency, step
        UNION ALL
-       SELECT currency, 'end', count(*) FILTER (WHERE in_b)::INTEGER, sum(amount_b) FILTER (WHERE in_b)
-       FROM classified GROUP BY currency
+       SELECT ${by}currency, 'end', count(*) FILTER (WHERE in_b)::INTEGER, sum(amount_b) FILTER (WHERE in_b)
+       FROM classified GROUP BY ${by}currency
      )
-     SELECT * FROM final`,
-    {
-      ...params,
-      from_id: from.ingest_id,
-      from_at: from.exported_at,
-      to_id: to.ingest_id,
-      to_at: to.exported_at,
-      period_start: ctx.period.start,
-      period_end: ctx.period.end
-    }
-  );
-  return {rows: waterfall(changes, from, to), missing: []};
+     SELECT * FROM final`;
 }
 
-interface SnapshotIngest {
+export interface SnapshotIngest {
   ingest_id: number;
   exported_at: string;
 }
 
 /** Ingests that recorded opportunity snapshots, exported by now, oldest first. */
-async function readSnapshotIngests(connection: DuckDBConnection, now: string): Promise<SnapshotIngest[]> {
+export async function readSnapshotIngests(connection: DuckDBConnection, now: string): Promise<SnapshotIngest[]> {
   return readRows<SnapshotIngest>(
     connection,
     `SELECT ingest_id, exported_at FROM ingests
@@ -180,7 +197,7 @@ function resolveIngest(ingests: SnapshotIngest[], ref: IngestRef): SnapshotInges
 }
 
 /** The waterfall rows per currency in step order, zero-filled, with running totals. */
-function waterfall(
+export function waterfall(
   changes: {currency: string | null; step: ChangeStep; count_opportunities: number; amount: number | null}[],
   from: SnapshotIngest,
   to: SnapshotIngest

@@ -14,6 +14,8 @@ import type {LearnedStageProbability} from "../../pipelines/stage-conversion.ts"
 import type {PipelineCoverageRow} from "../../pipelines/pipeline/pipeline-coverage.ts";
 import type {SalesVelocityRow} from "../../pipelines/pipeline/sales-velocity.ts";
 import {salesVelocityBySlice} from "../../pipelines/pipeline/sales-velocity-by-slice.ts";
+import {pipelineChangesBySlice} from "../../pipelines/pipeline/pipeline-changes-by-slice.ts";
+import type {PipelineChangeRow} from "../../pipelines/pipeline/pipeline-changes.ts";
 import type {PipelineResult} from "../../pipelines/lib/context.ts";
 import {sliceKey} from "../site-filters.ts";
 import {readBySliceKey} from "../site-grid.ts";
@@ -88,8 +90,9 @@ export interface PipelineData extends PageSlices<PipelineSlice> {
 /**
  * The pipeline page: per period and filter the coverage of the remaining quota, sales velocity and the
  * waterfall of changes between the two latest ingests; per filter the open pipeline now by stage and
- * expected close month, and as it stood at each of the last twelve month-ends. Sales velocity comes from one
- * query per period for every filter (salesVelocityBySlice); `grouped` false computes it slice by slice.
+ * expected close month, and as it stood at each of the last twelve month-ends. Sales velocity and the waterfall
+ * come from one query per period for every filter (salesVelocityBySlice, pipelineChangesBySlice); `grouped` false
+ * computes them slice by slice.
  */
 export async function pipelineData(connection: DuckDBConnection, grouped = true): Promise<PipelineData> {
   const now = await siteNow(connection);
@@ -100,9 +103,16 @@ export async function pipelineData(connection: DuckDBConnection, grouped = true)
   const months = ["overdue", ...Array.from({length: CLOSE_MONTHS}, (_, i) => addMonths(thisMonth, i)), "later", "none"];
   const asOfDates = Array.from({length: AS_OF_MONTHS}, (_, i) => addMonths(thisMonth, i - AS_OF_MONTHS + 1));
   const velocities = grouped ? await readBySliceKey(connection, salesVelocityBySlice) : undefined;
-  const byPeriod = await pageSlices(connection, (ctx) =>
-    pipelineSlice(ctx, currency, learned, velocities?.get(sliceKey(ctx.sitePeriod.id, ctx.choice)))
-  );
+  const changes = grouped ? await readBySliceKey(connection, pipelineChangesBySlice) : undefined;
+  const byPeriod = await pageSlices(connection, (ctx) => {
+    const key = sliceKey(ctx.sitePeriod.id, ctx.choice);
+    return pipelineSlice(
+      ctx,
+      currency,
+      learned,
+      grouped ? {velocity: velocities!.get(key)!, changes: changes!.get(key)!} : undefined
+    );
+  });
   const past = await readPastPipelines(connection, asOfDates);
   const byFilter = await pageSlices(
     connection,
@@ -132,12 +142,12 @@ export async function pipelineSlice(
   ctx: SliceContext,
   currency: string | null,
   learned: LearnedStageProbability[],
-  velocities?: PipelineResult<SalesVelocityRow>
+  grouped?: {velocity: PipelineResult<SalesVelocityRow>; changes: PipelineResult<PipelineChangeRow>}
 ): Promise<PipelineSlice> {
   const covered = coveragePeriod(ctx.sitePeriod, ctx.now);
   const coverage = covered ? await pipelineCoverage({...ctx, period: covered}, {learned}) : {rows: [], missing: []};
-  const velocity = velocities ?? (await salesVelocity(ctx));
-  const changes = await pipelineChanges(ctx);
+  const velocity = grouped?.velocity ?? (await salesVelocity(ctx));
+  const changes = grouped?.changes ?? (await pipelineChanges(ctx));
   const c = coverage.rows.find((r) => r.currency === currency);
   const v = velocity.rows.find((r) => r.currency === currency);
   const steps = changes.rows.filter((r) => r.currency === currency);
