@@ -5,7 +5,7 @@ import {readRows} from "../lib/read-rows.ts";
 import {REPORTING_QUOTAS} from "../lib/reporting-amounts.ts";
 import {sliceGridSql, splitBySlice, type SliceGrid, type SliceResults} from "../lib/slice-grid.ts";
 import {byRank, performanceMetrics, type PerformanceMetrics, type RawPerformance} from "./performance-metrics.ts";
-import type {PerformanceLevel} from "./performance-sql.ts";
+import {performanceTotalsSql, type PerformanceLevel} from "./performance-sql.ts";
 
 type Indexed = {period_index: number; choice_index: number};
 
@@ -108,33 +108,5 @@ quota_sums AS (
   FROM quota_members b JOIN slice_periods sp ON b.month < sp.end_at::DATE AND b.month_end > sp.start_at::DATE
   GROUP BY ALL
 ),
-parts AS (
-  SELECT * FROM created_counts
-  UNION ALL BY NAME SELECT * FROM touches
-  UNION ALL BY NAME SELECT * FROM closed
-  UNION ALL BY NAME SELECT * FROM open_now
-  UNION ALL BY NAME SELECT * FROM quota_sums
-),
-final AS (
-  SELECT ${groups},
-    coalesce(sum(count_opportunities), 0)::INTEGER AS count_opportunities,
-    coalesce(sum(count_activities), 0)::INTEGER AS count_activities,
-    coalesce(sum(count_won), 0)::INTEGER AS count_won,
-    coalesce(sum(count_lost), 0)::INTEGER AS count_lost,
-    coalesce(sum(won_revenue), 0) AS won_revenue,
-    coalesce(sum(count_won_without_amount), 0)::INTEGER AS count_won_without_amount,
-    max(median_cycle_days) AS median_cycle_days,
-    coalesce(sum(count_open), 0)::INTEGER AS count_open,
-    coalesce(sum(open_amount), 0) AS open_amount,
-    sum(quota) AS quota
-  FROM parts
-  GROUP BY ALL
-)
-${
-  level === "rep"
-    ? `SELECT f.period_index, f.choice_index, f.owner_rep_id AS rep_id, r.name AS rep_name, r.team, r.region,
-  f.* EXCLUDE (period_index, choice_index, owner_rep_id)
-FROM final f LEFT JOIN reps r ON r.rep_id = f.owner_rep_id`
-    : `SELECT * FROM final`
-}`;
+${performanceTotalsSql(level, "period_index, choice_index, ")}`;
 }

@@ -65,7 +65,17 @@ quota_rows AS (
 quota_sums AS (
   SELECT ${key}, sum(quota) AS quota FROM quota_rows GROUP BY ALL
 ),
-parts AS (
+${performanceTotalsSql(level)}`;
+}
+
+/**
+ * The end of a performance query: its parts (CTEs created_counts, touches, closed, open_now, quota_sums, each keyed by
+ * owner_rep_id or team and by `by`, the grouping columns before the key) summed per row, with the rep's name, team and
+ * region for level "rep".
+ */
+export function performanceTotalsSql(level: PerformanceLevel, by = ""): string {
+  const key = level === "rep" ? "owner_rep_id" : "team";
+  return `parts AS (
   SELECT * FROM created_counts
   UNION ALL BY NAME SELECT * FROM touches
   UNION ALL BY NAME SELECT * FROM closed
@@ -73,7 +83,7 @@ parts AS (
   UNION ALL BY NAME SELECT * FROM quota_sums
 ),
 final AS (
-  SELECT ${key},
+  SELECT ${by}${key},
     coalesce(sum(count_opportunities), 0)::INTEGER AS count_opportunities,
     coalesce(sum(count_activities), 0)::INTEGER AS count_activities,
     coalesce(sum(count_won), 0)::INTEGER AS count_won,
@@ -89,7 +99,8 @@ final AS (
 )
 ${
   level === "rep"
-    ? `SELECT f.owner_rep_id AS rep_id, r.name AS rep_name, r.team, r.region, f.* EXCLUDE (owner_rep_id)
+    ? `SELECT ${by.replace(/\w+/g, "f.$&")}f.owner_rep_id AS rep_id, r.name AS rep_name, r.team, r.region,
+  f.* EXCLUDE (${by}owner_rep_id)
 FROM final f LEFT JOIN reps r ON r.rep_id = f.owner_rep_id`
     : `SELECT * FROM final`
 }`;
