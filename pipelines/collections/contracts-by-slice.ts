@@ -1,7 +1,6 @@
 import type {PipelineResult} from "../lib/context.ts";
 import {missingTables} from "../lib/missing-tables.ts";
-import {readRows} from "../lib/read-rows.ts";
-import {EACH_CHOICE, sliceGridSql, splitByChoice, withSliceGrid, type SliceGrid} from "../lib/slice-grid.ts";
+import {EACH_CHOICE, readEachChoice, type SliceGrid, sliceGridSql} from "../lib/slice-grid.ts";
 import {toDateEnd} from "../lib/to-date-end.ts";
 import {collectionRateSql, type CollectionRateRow} from "./collection-rate.ts";
 import {dsoDay, dsoSql, type DaysSalesOutstandingRow} from "./days-sales-outstanding.ts";
@@ -30,15 +29,7 @@ export async function contractsBySlice(grid: SliceGrid): Promise<ContractSliceRe
   const results: ContractSliceResults[][] = [];
   for (const period of grid.periods) {
     const read = async <Row>(sql: string, params: Record<string, string>) =>
-      missing.length
-        ? grid.choices.map((): Row[] => [])
-        : splitByChoice(
-            grid,
-            await readRows<Row & {choice_index: number}>(connection, withSliceGrid(slices.sql, sql), {
-              ...slices.params,
-              ...params
-            })
-          );
+      missing.length ? grid.choices.map((): Row[] => []) : await readEachChoice<Row>(grid, slices, sql, params);
     const today = {as_of: grid.now.slice(0, 10), period_start: period.start, period_end: period.end};
     const months = await read<SignedVsCollectedRow>(signedVsCollectedSql(EACH_CHOICE), {
       ...today,
@@ -77,17 +68,11 @@ export async function receivablesByChoice(grid: SliceGrid): Promise<ReceivablesN
   const {connection} = grid;
   const missing = await missingTables(connection, ["contracts"]);
   const slices = sliceGridSql(grid);
-  const today = {...slices.params, as_of: grid.now.slice(0, 10)};
+  const today = {as_of: grid.now.slice(0, 10)};
   const read = async <Row>(sql: string, params: Record<string, string | number> = {}) =>
     missing.length
       ? grid.choices.map((): Row[] => [])
-      : splitByChoice(
-          grid,
-          await readRows<Row & {choice_index: number}>(connection, withSliceGrid(slices.sql, sql), {
-            ...today,
-            ...params
-          })
-        );
+      : await readEachChoice<Row>(grid, slices, sql, {...today, ...params});
   const byRep = await read<ReceivablesAgeingRow>(receivablesAgeingSql(EACH_CHOICE, "rep"));
   const byTeam = await read<ReceivablesAgeingRow>(receivablesAgeingSql(EACH_CHOICE, "team"));
   const byAccount = await read<ReceivablesAgeingRow>(receivablesAgeingSql(EACH_CHOICE, "account"));

@@ -1,7 +1,6 @@
 import type {PipelineResult} from "../lib/context.ts";
 import {missingTables} from "../lib/missing-tables.ts";
-import {readRows} from "../lib/read-rows.ts";
-import {sliceGridSql, splitByChoice, withSliceGrid, type SliceGrid} from "../lib/slice-grid.ts";
+import {readEachChoice, type SliceGrid, sliceGridSql} from "../lib/slice-grid.ts";
 import {
   computedDimensions,
   segmentResults,
@@ -42,15 +41,9 @@ export async function customersBySlice(
   const slices = sliceGridSql(grid);
   const results: CustomerSliceResults[][] = [];
   for (const period of grid.periods) {
-    const inPeriod = {...slices.params, period_start: period.start, period_end: period.end};
-    const read = async <Row>(sql: string, params: Record<string, string> = {now: grid.now}) =>
-      splitByChoice(
-        grid,
-        await readRows<Row & {choice_index: number}>(connection, withSliceGrid(slices.sql, sql), {
-          ...inPeriod,
-          ...params
-        })
-      );
+    const inPeriod = {period_start: period.start, period_end: period.end};
+    const read = <Row>(sql: string, params: Record<string, string> = {now: grid.now}) =>
+      readEachChoice<Row>(grid, slices, sql, {...inPeriod, ...params});
     const counts = computed.length
       ? await read<SegmentCounts>(segmentsSql(computed, "true", true), {})
       : grid.choices.map((): SegmentCounts[] => []);
@@ -72,10 +65,5 @@ export async function loyaltyTiersByChoice(grid: SliceGrid): Promise<PipelineRes
   const missing = await missingTables(grid.connection, ["accounts"]);
   if (missing.length) return grid.choices.map(() => ({rows: [], missing}));
   const slices = sliceGridSql(grid);
-  const rows = await readRows<LoyaltyTierRow & {choice_index: number}>(
-    grid.connection,
-    withSliceGrid(slices.sql, loyaltyTiersSql("true", true)),
-    slices.params
-  );
-  return splitByChoice(grid, rows).map(tierResult);
+  return (await readEachChoice<LoyaltyTierRow>(grid, slices, loyaltyTiersSql("true", true))).map(tierResult);
 }

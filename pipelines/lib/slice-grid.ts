@@ -2,6 +2,7 @@ import type {DuckDBConnection, DuckDBValue} from "@duckdb/node-api";
 import type {Filters, Period, PipelineResult} from "./context.ts";
 import {FILTER_COLUMNS} from "./filter-condition.ts";
 import {OPPORTUNITY_SCOPE} from "./opportunity-scope.ts";
+import {readRows} from "./read-rows.ts";
 
 /**
  * Every period × filter choice a page shows, for pipelines that compute them all in one grouped query
@@ -116,6 +117,23 @@ export function withSliceGrid(slices: string, sql: string): string {
   const start = sql.search(/\bWITH\b/);
   if (start < 0) throw new Error("a query scoped to each choice starts WITH");
   return `${sql.slice(0, start)}WITH ${slices},${sql.slice(start + 4)}`;
+}
+
+/**
+ * A query scoped to EACH_CHOICE run after the grid's CTEs (`slices`, from sliceGridSql, bound with `params`), its
+ * rows split into one list per choice of the grid.
+ */
+export async function readEachChoice<Row>(
+  grid: SliceGrid,
+  slices: {sql: string; params: Record<string, DuckDBValue>},
+  sql: string,
+  params: Record<string, DuckDBValue> = {}
+): Promise<Row[][]> {
+  const rows = await readRows<Row & {choice_index: number}>(grid.connection, withSliceGrid(slices.sql, sql), {
+    ...slices.params,
+    ...params
+  });
+  return splitByChoice(grid, rows);
 }
 
 /** Rows carrying choice_index, split into one list per choice of the grid (rows in their given order). */

@@ -1,5 +1,4 @@
-import {readRows} from "../lib/read-rows.ts";
-import {sliceGridSql, splitByChoice, withSliceGrid, type SliceGrid, type SliceResults} from "../lib/slice-grid.ts";
+import {readEachChoice, type SliceGrid, sliceGridSql, type SliceResults} from "../lib/slice-grid.ts";
 import {
   ingestParams,
   pipelineChangesSql,
@@ -25,12 +24,12 @@ export async function pipelineChangesBySlice(grid: SliceGrid): Promise<SliceResu
   const slices = sliceGridSql(grid);
   const results: SliceResults<PipelineChangeRow> = [];
   for (const period of grid.periods) {
-    const sums = await readRows<ChangeSums & {choice_index: number}>(
-      connection,
-      withSliceGrid(slices.sql, pipelineChangesSql("true", true)),
-      {...slices.params, ...ingestParams(from, to), period_start: period.start, period_end: period.end}
-    );
-    results.push(splitByChoice(grid, sums).map((changes) => ({rows: waterfall(changes, from, to), missing: []})));
+    const sums = await readEachChoice<ChangeSums>(grid, slices, pipelineChangesSql("true", true), {
+      ...ingestParams(from, to),
+      period_start: period.start,
+      period_end: period.end
+    });
+    results.push(sums.map((changes) => ({rows: waterfall(changes, from, to), missing: []})));
   }
   return results;
 }

@@ -1,6 +1,5 @@
 import {missingTables} from "../lib/missing-tables.ts";
-import {readRows} from "../lib/read-rows.ts";
-import {sliceGridSql, splitByChoice, withSliceGrid, type SliceGrid, type SliceResults} from "../lib/slice-grid.ts";
+import {readEachChoice, type SliceGrid, sliceGridSql, type SliceResults} from "../lib/slice-grid.ts";
 import {ensureStageEntries} from "../lib/stage-entries.ts";
 import {toDateEnd} from "../lib/to-date-end.ts";
 import {
@@ -23,18 +22,13 @@ export async function salesVelocityBySlice(grid: SliceGrid): Promise<SliceResult
   const slices = sliceGridSql(grid);
   const results: SliceResults<SalesVelocityRow> = [];
   for (const period of grid.periods) {
-    const sums = await readRows<VelocitySums & {choice_index: number}>(
-      connection,
-      withSliceGrid(slices.sql, salesVelocitySql("true", true)),
-      {
-        ...slices.params,
-        as_of: velocityAsOf(period, grid.now),
-        period_start: period.start,
-        period_end: period.end,
-        to_date_end: toDateEnd(grid.now)
-      }
-    );
-    results.push(splitByChoice(grid, sums).map((rows) => ({rows: rows.map(velocityRow), missing})));
+    const sums = await readEachChoice<VelocitySums>(grid, slices, salesVelocitySql("true", true), {
+      as_of: velocityAsOf(period, grid.now),
+      period_start: period.start,
+      period_end: period.end,
+      to_date_end: toDateEnd(grid.now)
+    });
+    results.push(sums.map((rows) => ({rows: rows.map(velocityRow), missing})));
   }
   return results;
 }

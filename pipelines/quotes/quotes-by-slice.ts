@@ -1,7 +1,6 @@
 import type {QuotesResults} from "../quotes.ts";
 import {missingTables} from "../lib/missing-tables.ts";
-import {readRows} from "../lib/read-rows.ts";
-import {EACH_CHOICE, sliceGridSql, splitByChoice, withSliceGrid, type SliceGrid} from "../lib/slice-grid.ts";
+import {EACH_CHOICE, readEachChoice, type SliceGrid, sliceGridSql} from "../lib/slice-grid.ts";
 import {bandRows, closedDealsSql, type ClosedDeal} from "./discount-bands.ts";
 import {acceptanceRow, quoteAcceptanceSql, type QuoteCounts} from "./quote-acceptance.ts";
 import {quoteRevisionsSql, type QuoteRevisionsRow} from "./quote-revisions.ts";
@@ -19,8 +18,6 @@ const NO_DEALS: QuotedVsContractedRow = {
   n_above: 0
 };
 
-type ByChoice = {choice_index: number};
-
 /**
  * `quotes` of every slice of the grid, each figure read in one query per period grouped by filter choice
  * instead of one query per slice: a quote's decision and its deal's close do not depend on the choice, only
@@ -33,9 +30,8 @@ export async function quotesBySlice(grid: SliceGrid): Promise<QuotesResults[][]>
   const slices = sliceGridSql(grid);
   const results: QuotesResults[][] = [];
   for (const period of grid.periods) {
-    const params = {...slices.params, now: grid.now, period_start: period.start, period_end: period.end};
-    const read = async <Row>(sql: string) =>
-      splitByChoice(grid, await readRows<Row & ByChoice>(connection, withSliceGrid(slices.sql, sql), params));
+    const params = {now: grid.now, period_start: period.start, period_end: period.end};
+    const read = <Row>(sql: string) => readEachChoice<Row>(grid, slices, sql, params);
     const none = grid.choices.map(() => []);
     const counts = missing.length ? none : await read<QuoteCounts>(quoteAcceptanceSql(EACH_CHOICE));
     const deals = missing.length ? none : await read<ClosedDeal>(closedDealsSql(EACH_CHOICE));

@@ -1,7 +1,7 @@
+import type {DuckDBValue} from "@duckdb/node-api";
 import type {PipelineResult} from "../lib/context.ts";
 import {missingTables} from "../lib/missing-tables.ts";
-import {readRows} from "../lib/read-rows.ts";
-import {EACH_CHOICE, sliceGridSql, splitByChoice, withSliceGrid, type SliceGrid} from "../lib/slice-grid.ts";
+import {EACH_CHOICE, readEachChoice, type SliceGrid, sliceGridSql} from "../lib/slice-grid.ts";
 import {complaintRiskSql, type ComplaintRiskRow} from "./complaint-risk-list.ts";
 import {complaintRateRow, complaintRateSql, type ComplaintCounts, type ComplaintRateRow} from "./complaint-rate.ts";
 import {resolutionTimesSql, type ResolutionTimeRow} from "./resolution-times.ts";
@@ -30,17 +30,11 @@ export async function serviceBySlice(grid: SliceGrid): Promise<ServiceSliceResul
   const scope = serviceScope(EACH_CHOICE);
   const results: ServiceSliceResults[][] = [];
   for (const period of grid.periods) {
-    const inPeriod = {...slices.params, period_start: period.start, period_end: period.end};
-    const read = async <Row>(sql: string, params: Record<string, unknown>) =>
+    const inPeriod = {period_start: period.start, period_end: period.end};
+    const read = async <Row>(sql: string, params: Record<string, DuckDBValue>) =>
       missing.length
         ? grid.choices.map((): Row[] => [])
-        : splitByChoice(
-            grid,
-            await readRows<Row & {choice_index: number}>(connection, withSliceGrid(slices.sql, sql), {
-              ...inPeriod,
-              ...(params as Record<string, string>)
-            })
-          );
+        : await readEachChoice<Row>(grid, slices, sql, {...inPeriod, ...params});
     const complaints = {now: grid.now, ...scope.complaintParams};
     const tickets = await read<TicketsByMonthRow>(ticketsByMonthSql(scope), complaints);
     const rates = await read<ComplaintCounts>(complaintRateSql(scope), complaints);
@@ -64,10 +58,9 @@ export async function complaintRiskByChoice(grid: SliceGrid): Promise<PipelineRe
   if (missing.length) return grid.choices.map(() => ({rows: [], missing}));
   const slices = sliceGridSql(grid);
   const scope = serviceScope(EACH_CHOICE);
-  const rows = await readRows<ComplaintRiskRow & {choice_index: number}>(
-    grid.connection,
-    withSliceGrid(slices.sql, complaintRiskSql(scope)),
-    {...slices.params, now: grid.now, ...scope.complaintParams}
-  );
-  return splitByChoice(grid, rows).map((listed) => ({rows: listed, missing}));
+  const rows = await readEachChoice<ComplaintRiskRow>(grid, slices, complaintRiskSql(scope), {
+    now: grid.now,
+    ...scope.complaintParams
+  });
+  return rows.map((listed) => ({rows: listed, missing}));
 }
