@@ -14,16 +14,7 @@ export interface BootstrapOptions {
   resamples?: number;
   /** the seed of the mulberry32 stream the draws come from (default 1) */
   seed?: number;
-  /** from this many groups on, the Poisson bootstrap (default POISSON_FROM) */
-  poissonFrom?: number;
 }
-
-/**
- * Groups from which a resample gives each group a Poisson(1) count instead of drawing groups: a draw reads
- * memory at random (about half a microsecond a row at 800,000 rows on a 2-core machine, 1,000 resamples and
- * four metric sets making half an hour), the Poisson counts are read in order.
- */
-export const POISSON_FROM = 50_000;
 
 /**
  * 95 % percentile-bootstrap intervals of the AUC and Brier score: draw as many groups as there are, with
@@ -32,10 +23,7 @@ export const POISSON_FROM = 50_000;
  * the resampled values (linear interpolation between order statistics, numpy's default). A resample with
  * only won or only lost rows has no AUC and is left out of the AUC's percentiles.
  *
- * From `poissonFrom` groups on, each resample instead counts every group Poisson(1) times (by inverse CDF
- * from the same stream): the Poisson bootstrap (Hanley & MacGibbon 2006; Chamandy et al. 2012), whose counts
- * are independent and so need no random reads of memory; with that many groups its intervals are the
- * multinomial one's up to Monte Carlo error.
+ * Its cost grows with resamples × rows; heldOutMetrics takes normalIntervals from NORMAL_FROM groups on.
  *
  * Why it matters: a held-out part of 300 deals gives an AUC that moves by several hundredths from one
  * quarter to the next; the interval says how much of a difference between two methods is noise. Groups
@@ -49,7 +37,7 @@ export function bootstrapIntervals(
   scored: Scored,
   options: BootstrapOptions = {}
 ): {auc: Interval | null; brier_score: Interval | null} {
-  const {resamples = 1000, seed = 1, poissonFrom = POISSON_FROM} = options;
+  const {resamples = 1000, seed = 1} = options;
   const n = scored.predicted.length;
   const members = new Map<number, number[]>();
   for (let i = 0; i < n; i++) {
@@ -69,7 +57,6 @@ export function bootstrapIntervals(
     starts[++g] = starts[g - 1] + rows.length;
   }
   const random = new Random(seed);
-  if (members.size >= poissonFrom) return poissonIntervals(sorted, starts, positions, random, resamples);
   // how often each row (by position) is in the resample: its AUC from the rows sorted once (aucOfCounts)
   const times = new Int32Array(n);
   const aucs: number[] = [];
@@ -90,56 +77,6 @@ export function bootstrapIntervals(
     briers.push(sum / drawn);
   }
   return {auc: percentileInterval(aucs), brier_score: percentileInterval(briers)};
-}
-
-/** bootstrapIntervals with every group counted Poisson(1) times per resample. */
-function poissonIntervals(
-  sorted: Sorted,
-  starts: Int32Array,
-  positions: Int32Array,
-  random: Random,
-  resamples: number
-): {auc: Interval | null; brier_score: Interval | null} {
-  const groups = starts.length - 1;
-  const n = positions.length;
-  // rows alone: the counts are drawn straight in predicted order
-  const alone = groups === n;
-  const groupAt = new Int32Array(n);
-  for (let g = 0; g < groups; g++) for (let m = starts[g]; m < starts[g + 1]; m++) groupAt[positions[m]] = g;
-  const counts = new Int32Array(groups);
-  const times = alone ? counts : new Int32Array(n);
-  const aucs: number[] = [];
-  const briers: number[] = [];
-  for (let r = 0; r < resamples; r++) {
-    for (let g = 0; g < groups; g++) counts[g] = poissonOne(random.next());
-    if (!alone) for (let k = 0; k < n; k++) times[k] = counts[groupAt[k]];
-    let sum = 0;
-    for (let k = 0; k < n; k++) sum += times[k] * sorted.squaredError[k];
-    const {auc, drawn} = aucOfCounts(sorted, times);
-    if (auc !== null) aucs.push(auc);
-    if (drawn > 0) briers.push(sum / drawn);
-  }
-  return {auc: percentileInterval(aucs), brier_score: percentileInterval(briers)};
-}
-
-// P(X ≤ k) for X ~ Poisson(1), k = 0 … 19 (past 19 the tail is below 1e-18)
-const POISSON_CDF = (() => {
-  const cdf: number[] = [];
-  let term = Math.exp(-1);
-  let total = 0;
-  for (let k = 0; k < 20; k++) {
-    total += term;
-    cdf.push(total);
-    term /= k + 1;
-  }
-  return cdf;
-})();
-
-/** The Poisson(1) count whose CDF first exceeds the uniform u. */
-function poissonOne(u: number): number {
-  let k = 0;
-  while (k < POISSON_CDF.length - 1 && u >= POISSON_CDF[k]) k++;
-  return k;
 }
 
 /** The rows in order of predicted value: whether each won, its squared error, and where each run of equal values ends. */

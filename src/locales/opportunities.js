@@ -80,7 +80,7 @@ export const opportunitiesText = {
       "Scores were computed without {tables} (not exported): the features and flags that need them are left out.",
     "opportunities.accuracy.heading": "How accurate the scores are",
     "opportunities.accuracy.intro":
-      "The closed deals are cut in three: the oldest train the model and two baselines, the next (validation) choose between them and recalibrate the chosen one, and the newest (test) are scored once, after every choice is made — so the test figures are what to expect on deals the scorer has never seen. AUC is the chance that a won deal scores above a lost one (0.5 is a coin toss, 1 perfect); the Brier score is the mean squared error of the probabilities (lower is better; 0.25 is what always saying 50 % scores). The 95 % ranges come from 1,000 bootstrap resamples of the test deals. The model is used only when it beats both baselines on both, on the validation deals.",
+      "The closed deals are cut in three: the oldest train the model and two baselines, the next (validation) choose between them and recalibrate the chosen one, and the newest (test) are scored once, after every choice is made — so the test figures are what to expect on deals the scorer has never seen. AUC is the chance that a won deal scores above a lost one (0.5 is a coin toss, 1 perfect); the Brier score is the mean squared error of the probabilities (lower is better; 0.25 is what always saying 50 % scores). The 95 % ranges come from 1,000 bootstrap resamples of the test deals; from 10,000 test deals on, from the normal approximation (the AUC's variance by DeLong's method, a deal's cut-offs counted together), which at that size gives the bootstrap's range without its minutes of computing. The model is used only when it beats both baselines on both, on the validation deals.",
     "opportunities.calibration.title":
       "Calibration on the test deals, before and after recalibration: predicted win probability against the share won",
     "opportunities.calibration.description":
@@ -218,7 +218,7 @@ export const opportunitiesText = {
     "opportunities.missing.features": "评分计算时缺少 {tables}（未导出）：依赖这些数据的特征和风险提示未纳入。",
     "opportunities.accuracy.heading": "评分的准确度",
     "opportunities.accuracy.intro":
-      "已关闭的商机分为三部分：最早的用于训练模型和两个基线，随后的（验证集）用于在它们之间选择并校准选中的方法，最新的（测试集）在所有选择完成后只评分一次——因此测试集上的数字就是评分在从未见过的商机上的预期表现。AUC 是赢单商机得分高于输单商机的概率（0.5 相当于抛硬币，1 为完美）；Brier 分数是概率的均方误差（越低越好；始终预测 50% 得 0.25）。95% 区间来自对测试集商机的 1000 次自助重抽样。只有当模型在验证集上这两项都优于两个基线时才会采用。",
+      "已关闭的商机分为三部分：最早的用于训练模型和两个基线，随后的（验证集）用于在它们之间选择并校准选中的方法，最新的（测试集）在所有选择完成后只评分一次——因此测试集上的数字就是评分在从未见过的商机上的预期表现。AUC 是赢单商机得分高于输单商机的概率（0.5 相当于抛硬币，1 为完美）；Brier 分数是概率的均方误差（越低越好；始终预测 50% 得 0.25）。95% 区间来自对测试集商机的 1000 次自助重抽样；测试集达到 10000 个商机时改用正态近似（AUC 方差按 DeLong 方法计算，同一商机的各个截点合并计算），在这个规模下与自助法给出的区间一致，却省去数分钟的计算。只有当模型在验证集上这两项都优于两个基线时才会采用。",
     "opportunities.calibration.title": "测试集商机校准前后：预测赢单概率与实际赢单比例",
     "opportunities.calibration.description":
       "按预测概率将测试集商机分为 {bins} 组，分别为所选方法的原始评分和在验证集上校准后的评分；落在对角线上表示预测 40% 的商机实际有 40% 赢单。",

@@ -1,5 +1,7 @@
 import {describe, expect, it} from "vitest";
 import {bootstrapIntervals, percentileInterval} from "../../pipelines/scoring/bootstrap-intervals.ts";
+import {heldOutMetrics, NORMAL_FROM, BOOTSTRAP_SEED} from "../../pipelines/scoring/held-out-metrics.ts";
+import {normalIntervals} from "../../pipelines/scoring/normal-intervals.ts";
 import {applyIsotonic, fitIsotonic} from "../../pipelines/scoring/isotonic-calibration.ts";
 import {applyPlatt, fitPlatt} from "../../pipelines/scoring/platt-scaling.ts";
 
@@ -139,13 +141,70 @@ describe("bootstrapIntervals(scored, options)", () => {
     expect(result.brier_score).toEqual({lower: at(briers, 0.025), upper: at(briers, 0.975)});
   });
 
-  describe("with many groups, the Poisson bootstrap", () => {
-    // 4,000 rows: scores uniform, each row won with probability its score (a true AUC near 0.83)
+  it("draws a cluster's rows together", () => {
+    // two clusters, each with one won and one lost row ranked the same way: every resample has AUC 1
+    const clustered = {predicted: [0.2, 0.7, 0.1, 0.9], actual: [0, 1, 0, 1]};
+    const result = bootstrapIntervals(clustered, {clusters: [0, 0, 1, 1], seed: 3, resamples: 50});
+    expect(result.auc).toEqual({lower: 1, upper: 1});
+    // cluster Brier scores (0.04 + 0.09)/2 = 0.065 and (0.01 + 0.01)/2 = 0.01: every resample lies between
+    expect(result.brier_score!.lower).toBeGreaterThanOrEqual(0.01 - 1e-15);
+    expect(result.brier_score!.upper).toBeLessThanOrEqual(0.065 + 1e-15);
+  });
+});
+
+describe("normalIntervals(scored, clusters)", () => {
+  it("gives ±1.96 standard errors of Obuchowski's clustered AUC variance and the clustered Brier variance", () => {
+    // 240 rows on a grid of 0.05 (many ties), in clusters of 1 to 3 rows; every figure counted pair by pair
+    const uniform = mulberry32(9);
+    const predicted = Array.from({length: 240}, () => Math.round(uniform() * 20) / 20);
+    const actual = predicted.map((p) => (uniform() < p ? 1 : 0));
+    const clusters = predicted.map((_, i) => Math.floor(i / (1 + (i % 3))));
+    const rows = predicted.map((_, i) => i);
+    const won = rows.filter((i) => actual[i] === 1);
+    const lost = rows.filter((i) => actual[i] === 0);
+    const psi = (w: number, l: number) => (predicted[w] > predicted[l] ? 1 : predicted[w] === predicted[l] ? 0.5 : 0);
+    const v10 = new Map(won.map((w) => [w, lost.reduce((sum, l) => sum + psi(w, l), 0) / lost.length]));
+    const v01 = new Map(lost.map((l) => [l, won.reduce((sum, w) => sum + psi(w, l), 0) / won.length]));
+    const theta = [...v10.values()].reduce((a, b) => a + b, 0) / won.length;
+    const M = won.length;
+    const N = lost.length;
+    const ids = [...new Set(clusters)];
+    const I = ids.length;
+    const of = (id: number) => rows.filter((i) => clusters[i] === id);
+    // Obuchowski (1997), eqs. for S10, S01, S11 and var = S10/M + S01/N + 2 S11/(M N)
+    let S10 = 0;
+    let S01 = 0;
+    let S11 = 0;
+    let E = 0;
+    const brier = rows.reduce((sum, i) => sum + (predicted[i] - actual[i]) ** 2, 0) / rows.length;
+    for (const id of ids) {
+      const members = of(id);
+      const m = members.filter((i) => actual[i] === 1);
+      const n = members.filter((i) => actual[i] === 0);
+      const a = m.reduce((sum, i) => sum + v10.get(i)!, 0) - m.length * theta;
+      const b = n.reduce((sum, i) => sum + v01.get(i)!, 0) - n.length * theta;
+      S10 += a * a;
+      S01 += b * b;
+      S11 += a * b;
+      E += (members.reduce((sum, i) => sum + (predicted[i] - actual[i]) ** 2, 0) - members.length * brier) ** 2;
+    }
+    S10 *= I / ((I - 1) * M);
+    S01 *= I / ((I - 1) * N);
+    S11 *= I / (I - 1);
+    const se = Math.sqrt(S10 / M + S01 / N + (2 * S11) / (M * N));
+    const brierSe = Math.sqrt((I / (I - 1)) * E) / rows.length;
+    const result = normalIntervals({predicted, actual}, clusters);
+    expect(result.auc!.lower).toBeCloseTo(theta - 1.959964 * se, 6);
+    expect(result.auc!.upper).toBeCloseTo(theta + 1.959964 * se, 6);
+    expect(result.brier_score!.lower).toBeCloseTo(brier - 1.959964 * brierSe, 6);
+    expect(result.brier_score!.upper).toBeCloseTo(brier + 1.959964 * brierSe, 6);
+  });
+
+  describe("on 4,000 rows", () => {
+    // scores uniform, each row won with probability its score (a true AUC near 0.83)
     const uniform = mulberry32(21);
     const predicted = Array.from({length: 4000}, () => uniform());
     const actual = predicted.map((p) => (uniform() < p ? 1 : 0));
-    const draws = (options: Parameters<typeof bootstrapIntervals>[1]) =>
-      bootstrapIntervals({predicted, actual}, {resamples: 400, seed: 3, ...options});
     const close = (a: {lower: number; upper: number}, b: {lower: number; upper: number}) => {
       // 400 resamples put each percentile within about 5 % of the width of its value: allow 25 %
       const width = b.upper - b.lower;
@@ -153,16 +212,15 @@ describe("bootstrapIntervals(scored, options)", () => {
       expect(Math.abs(a.upper - b.upper)).toBeLessThan(0.25 * width);
     };
 
-    it("gives the drawn resamples' intervals up to Monte Carlo error, rows alone", () => {
-      const poisson = draws({poissonFrom: 0});
-      const drawn = draws({poissonFrom: Infinity});
-      close(poisson.auc!, drawn.auc!);
-      close(poisson.brier_score!, drawn.brier_score!);
-      expect(draws({poissonFrom: 0})).toEqual(poisson);
+    it("gives the drawn bootstrap's intervals up to its Monte Carlo error", () => {
+      const normal = normalIntervals({predicted, actual});
+      const drawn = bootstrapIntervals({predicted, actual}, {resamples: 400, seed: 3});
+      close(normal.auc!, drawn.auc!);
+      close(normal.brier_score!, drawn.brier_score!);
     });
 
     it("is as wide as the AUC's standard error says (Hanley & McNeil 1982)", () => {
-      const {auc: interval} = draws({poissonFrom: 0});
+      const {auc: interval} = normalIntervals({predicted, actual});
       const won = actual.filter((y) => y === 1).length;
       const lost = actual.length - won;
       let pairs = 0;
@@ -183,33 +241,56 @@ describe("bootstrapIntervals(scored, options)", () => {
       const q1 = a / (2 - a);
       const q2 = (2 * a * a) / (1 + a);
       const se = Math.sqrt((a * (1 - a) + (won - 1) * (q1 - a * a) + (lost - 1) * (q2 - a * a)) / (won * lost));
+      expect((interval!.lower + interval!.upper) / 2).toBeCloseTo(a, 12);
       const ratio = (interval!.upper - interval!.lower) / (2 * 1.959964 * se);
-      expect(ratio).toBeGreaterThan(0.8);
-      expect(ratio).toBeLessThan(1.25);
+      expect(ratio).toBeGreaterThan(0.9);
+      expect(ratio).toBeLessThan(1.1);
     });
 
     it("counts a cluster's rows together", () => {
-      // every row twice, the copies one cluster: drawn whole, the intervals are √2 wider than rows alone
+      // every row twice, the copies one cluster: as wide as the rows once, √2 wider than the copies alone
       const twice = {predicted: predicted.flatMap((p) => [p, p]), actual: actual.flatMap((y) => [y, y])};
       const clusters = twice.predicted.map((_, i) => i >> 1);
-      const run = (options: Parameters<typeof bootstrapIntervals>[1]) =>
-        bootstrapIntervals(twice, {resamples: 400, seed: 3, clusters, ...options});
-      const poisson = run({poissonFrom: 0});
-      const drawn = run({poissonFrom: Infinity});
-      close(poisson.auc!, drawn.auc!);
-      close(poisson.brier_score!, drawn.brier_score!);
-      const alone = run({poissonFrom: 0, clusters: undefined}).auc!;
-      expect((alone.upper - alone.lower) / (poisson.auc!.upper - poisson.auc!.lower)).toBeLessThan(0.85);
+      const together = normalIntervals(twice, clusters);
+      const once = normalIntervals({predicted, actual});
+      const alone = normalIntervals(twice);
+      const width = (interval: {lower: number; upper: number} | null) => interval!.upper - interval!.lower;
+      expect(width(together.auc)).toBeCloseTo(width(once.auc), 6);
+      expect(width(together.brier_score)).toBeCloseTo(width(once.brier_score), 6);
+      expect(width(together.auc) / width(alone.auc)).toBeCloseTo(Math.SQRT2, 2);
+      const drawn = bootstrapIntervals(twice, {resamples: 400, seed: 3, clusters});
+      close(together.auc!, drawn.auc!);
+      close(together.brier_score!, drawn.brier_score!);
     });
   });
 
-  it("draws a cluster's rows together", () => {
-    // two clusters, each with one won and one lost row ranked the same way: every resample has AUC 1
-    const clustered = {predicted: [0.2, 0.7, 0.1, 0.9], actual: [0, 1, 0, 1]};
-    const result = bootstrapIntervals(clustered, {clusters: [0, 0, 1, 1], seed: 3, resamples: 50});
-    expect(result.auc).toEqual({lower: 1, upper: 1});
-    // cluster Brier scores (0.04 + 0.09)/2 = 0.065 and (0.01 + 0.01)/2 = 0.01: every resample lies between
-    expect(result.brier_score!.lower).toBeGreaterThanOrEqual(0.01 - 1e-15);
-    expect(result.brier_score!.upper).toBeLessThanOrEqual(0.065 + 1e-15);
+  it("has no AUC interval with one class, and none at all without rows", () => {
+    expect(normalIntervals({predicted: [0.2, 0.4, 0.9], actual: [1, 1, 1]}).auc).toBeNull();
+    expect(normalIntervals({predicted: [0.2, 0.4, 0.9], actual: [1, 1, 1]}).brier_score).not.toBeNull();
+    expect(normalIntervals({predicted: [], actual: []})).toEqual({auc: null, brier_score: null});
+  });
+});
+
+describe("heldOutMetrics(predicted, actual, clusters)", () => {
+  const parts = (n: number) => {
+    const uniform = mulberry32(77);
+    const predicted = Array.from({length: n}, () => uniform());
+    const actual = predicted.map((p) => (uniform() < p ? 1 : 0));
+    return {predicted, actual, clusters: predicted.map((_, i) => i)};
+  };
+
+  it("takes the normal approximation's intervals from NORMAL_FROM groups on, the bootstrap's below", () => {
+    const large = parts(NORMAL_FROM);
+    const normal = normalIntervals(large, large.clusters);
+    expect(heldOutMetrics(large.predicted, large.actual, large.clusters)).toMatchObject({
+      auc_lower: normal.auc!.lower,
+      brier_score_upper: normal.brier_score!.upper
+    });
+    const small = parts(2_000);
+    const drawn = bootstrapIntervals(small, {clusters: small.clusters, seed: BOOTSTRAP_SEED, resamples: 1000});
+    expect(heldOutMetrics(small.predicted, small.actual, small.clusters)).toMatchObject({
+      auc_lower: drawn.auc!.lower,
+      brier_score_upper: drawn.brier_score!.upper
+    });
   });
 });
