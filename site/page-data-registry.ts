@@ -17,6 +17,7 @@ import {readRepPages, repData, type RepPages} from "./pages/rep-data.ts";
 import {repsData} from "./pages/reps-data.ts";
 import {serviceData} from "./pages/service-data.ts";
 import {readSiteMeta} from "./read-site-meta.ts";
+import type {ScoringResults} from "../pipelines/scoring.ts";
 
 /**
  * The site's own page data, by file under src/: what each data loader in src/data/ computes. A site build
@@ -33,9 +34,18 @@ export interface PageDataEntry {
   periodFiles?: string;
   /** the files of an entry whose one computation is written as several: each file with its data */
   files?: (data: unknown) => [string, unknown][];
-  read: (connection: DuckDBConnection, param?: string, prepared?: unknown) => Promise<unknown>;
+  read: (connection: DuckDBConnection, param?: string, prepared?: unknown, shared?: SharedInputs) => Promise<unknown>;
   params?: (connection: DuckDBConnection) => Promise<string[]>;
   prepare?: (connection: DuckDBConnection) => Promise<unknown>;
+}
+
+/**
+ * What several pages' data read: a build computes each at most once, on first use, and counts what it read
+ * as read by every page that asked for it (precompute-page-data.ts). Without a build, each page computes its own.
+ */
+export interface SharedInputs {
+  /** the open opportunities scored as of now (scoredNow) */
+  scored: () => Promise<ScoringResults>;
 }
 
 const ownerSlugs = async (connection: DuckDBConnection) => (await readOwnerIds(connection)).map(repSlug);
@@ -54,11 +64,15 @@ export const PAGE_DATA: PageDataEntry[] = [
     periodFiles: "data/reps-period/[period].json"
   },
   {file: "data/forecast.json", source: "pages/forecast-data.ts", read: forecastData},
-  {file: "data/opportunities.json", source: "pages/opportunities-data.ts", read: opportunitiesData},
+  {
+    file: "data/opportunities.json",
+    source: "pages/opportunities-data.ts",
+    read: (c, _, __, shared) => opportunitiesData(c, shared?.scored)
+  },
   {
     file: "data/follow-up.json",
     source: "pages/follow-up-data.ts",
-    read: (c) => followUpData(c),
+    read: (c, _, __, shared) => followUpData(c, undefined, true, shared?.scored),
     periodFiles: "data/follow-up-period/[period].json"
   },
   {file: "data/customers.json", source: "pages/customers-data.ts", read: (c) => customersData(c)},

@@ -12,7 +12,8 @@ import {readRows} from "../warehouse/read-rows.ts";
 import {codeFingerprint} from "./code-fingerprint.ts";
 import {hiddenDimensions, withoutHiddenNames} from "./hidden-names.ts";
 import {fingerprint, PageDataCache} from "./page-data-cache.ts";
-import {PAGE_DATA, type PageDataEntry} from "./page-data-registry.ts";
+import {PAGE_DATA, type PageDataEntry, type SharedInputs} from "./page-data-registry.ts";
+import {scoredNow} from "./pages/read-win-probabilities.ts";
 import {periodHead, periodPart, slicePeriods} from "./period-files.ts";
 import {PROJECT_ROOT} from "./project-root.ts";
 import {recordingConnection} from "./recording-connection.ts";
@@ -52,12 +53,14 @@ const SHARED_CODE = [
  * `reuse` is false. Runs `workers` queues on as many connections of one read-only DuckDB instance so both
  * cores work; each connection computes the stage entries and the duplicate leads once, if it computes
  * anything. Language and hidden names come from SHANGJI_LOCALE and SHANGJI_HIDE, as for the loaders.
+ * `entries` are the registry's (PAGE_DATA) but in tests.
  */
 export async function precomputePageData(
   warehousePath: string,
   root: string,
   workers = 2,
-  reuse = true
+  reuse = true,
+  entries: PageDataEntry[] = PAGE_DATA
 ): Promise<PrecomputedFile[]> {
   const warehouse = await openWarehouse(warehousePath, {readOnly: true});
   const hidden = hiddenDimensions();
@@ -67,7 +70,7 @@ export async function precomputePageData(
     const cache = new PageDataCache(resolve(warehousePath), settings);
     const done: PrecomputedFile[] = [];
     const queue: Job[] = [];
-    for (const job of await listJobs(warehouse.connection)) {
+    for (const job of await listJobs(warehouse.connection, entries)) {
       const files = reuse ? cache.reuse(job.file, job.key, tables, root) : null;
       if (files) done.push(...files.map((file) => ({file, bytes: fileBytes(root, file), seconds: 0, reused: true})));
       else queue.push(job);
@@ -81,9 +84,10 @@ export async function precomputePageData(
       return Buffer.byteLength(text);
     };
     if (queue.length > 0) {
+      const shared = new Map<keyof SharedInputs, Promise<Computed>>();
       await Promise.all(
         connections.map((connection) =>
-          computeJobs(connection, queue, tables, (job, data, read, seconds) => {
+          computeJobs(connection, queue, tables, shared, (job, data, read, seconds) => {
             const files = filesOf(job, data);
             for (const [i, [file, content]] of files.entries()) {
               done.push({file, bytes: write(file, content), seconds: i === 0 ? seconds : 0, reused: false});
@@ -107,9 +111,9 @@ export async function precomputePageData(
 }
 
 /** Every page data job of the warehouse: one per entry, or one per parameter value, with its cache key. */
-async function listJobs(connection: DuckDBConnection): Promise<Job[]> {
+async function listJobs(connection: DuckDBConnection, entries: PageDataEntry[]): Promise<Job[]> {
   const jobs: Job[] = [];
-  for (const entry of PAGE_DATA) {
+  for (const entry of entries) {
     const code = codeFingerprint([join(PROJECT_ROOT, "site", entry.source)]);
     if (!entry.params) jobs.push({file: entry.file, entry, key: fingerprint(entry.file, code)});
     else
@@ -121,15 +125,23 @@ async function listJobs(connection: DuckDBConnection): Promise<Job[]> {
   return jobs;
 }
 
+/** A value computed for some page data and the statements computing it ran. */
+interface Computed {
+  value: unknown;
+  statements: string[];
+}
+
 /**
  * Runs jobs from the shared queue on one connection and hands each job's data to `done` with the tables
  * it read: those its statements named, and for a temporary table of the preparation (stage entries,
- * duplicate leads, an entry's `prepare`) the tables that preparation named.
+ * duplicate leads, an entry's `prepare`) the tables that preparation named. A shared input (SharedInputs) is
+ * computed by the first job to ask, on its connection, and its statements count for every job that asks.
  */
 async function computeJobs(
   raw: DuckDBConnection,
   queue: Job[],
   tables: Map<string, string>,
+  shared: Map<keyof SharedInputs, Promise<Computed>>,
   done: (job: Job, data: unknown, read: Map<string, string>, seconds: number) => void
 ): Promise<void> {
   const recorder = recordingConnection(raw);
@@ -144,7 +156,7 @@ async function computeJobs(
     await notePrepared();
     return withDuplicateLeadFlags(connection, async () => {
       await notePrepared();
-      const prepared = new Map<PageDataEntry, {value: unknown; statements: string[]}>();
+      const prepared = new Map<PageDataEntry, Computed>();
       for (let job = queue.shift(); job; job = queue.shift()) {
         const started = performance.now();
         if (job.entry.prepare && !prepared.has(job.entry)) {
@@ -153,10 +165,26 @@ async function computeJobs(
           prepared.set(job.entry, {value, statements: recorder.take()});
         }
         const preparation = prepared.get(job.entry);
+        const statements: string[] = [];
+        const use = async (name: keyof SharedInputs, compute: () => Promise<unknown>) => {
+          if (!shared.has(name)) {
+            statements.push(...recorder.take());
+            shared.set(
+              name,
+              compute().then((value) => ({value, statements: recorder.take()}))
+            );
+          }
+          const computed = await shared.get(name)!;
+          statements.push(...computed.statements);
+          return computed.value;
+        };
+        const inputs: SharedInputs = {
+          scored: () => use("scored", () => scoredNow(connection)) as ReturnType<SharedInputs["scored"]>
+        };
         recorder.take();
-        const data = await job.entry.read(connection, job.param, preparation?.value);
+        const data = await job.entry.read(connection, job.param, preparation?.value, inputs);
         const seconds = (performance.now() - started) / 1000;
-        const statements = [...recorder.take(), ...(preparation?.statements ?? [])];
+        statements.push(...recorder.take(), ...(preparation?.statements ?? []));
         const named = tablesNamedIn(statements, [...base, ...temporary.keys()]);
         for (const [name, sources] of temporary) if (named.has(name)) for (const source of sources) named.add(source);
         const read = new Map(

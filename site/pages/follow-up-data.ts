@@ -18,7 +18,8 @@ import {wilsonInterval} from "../../pipelines/stats/wilson-interval.ts";
 import {tablesOf, type TableOf} from "../compact-table.ts";
 import {pageSlices} from "../page-slices.ts";
 import {readAccountNames} from "../read-account-names.ts";
-import {readWinProbabilities} from "./read-win-probabilities.ts";
+import {scoredNow, winProbabilities} from "./read-win-probabilities.ts";
+import type {ScoringResults} from "../../pipelines/scoring.ts";
 import {ORIGINAL_AMOUNT_COLUMNS, readOriginalAmounts, withOriginalAmount} from "../read-original-amounts.ts";
 import {shareEqualSlices} from "../shared-slices.ts";
 import {siteFollowUpPlan} from "../site-follow-up-plan.ts";
@@ -113,19 +114,21 @@ export interface FollowUpData {
  * The follow-up page: per period and filter, plan compliance (overall, by rep, by channel), the win
  * rate of compliant against not-compliant opportunities, the mix of follow-up channels and the win rate
  * by mix; per filter, the opportunities overdue today. `grouped` false computes the slices one by one.
+ * `scored` gives the open opportunities' scores (scoredNow) when a build has them already.
  */
 export async function followUpData(
   connection: DuckDBConnection,
   plan: FollowUpOptions = siteFollowUpPlan(),
-  grouped = true
+  grouped = true,
+  scored: () => Promise<ScoringResults> = () => scoredNow(connection)
 ): Promise<FollowUpData> {
   const people: FollowUpData["people"] = {};
   const slices = grouped
     ? await followUpSlices(connection, people, plan)
     : (await pageSlices(connection, (ctx) => followUpSlice(ctx, people, plan))).slices;
   // scored once, and only when a slice lists a follow-up
-  let scored: Promise<Map<string, number>> | undefined;
-  const chances = (now: string) => (scored ??= readWinProbabilities(connection, now));
+  let chance: Promise<Map<string, number>> | undefined;
+  const chances = () => (chance ??= scored().then(winProbabilities));
   const today = grouped
     ? await todaySlices(connection, plan, chances)
     : (await pageSlices(connection, (ctx) => todaySlice(ctx, plan, chances), {byPeriod: false})).slices;
@@ -193,7 +196,7 @@ function sliceOf(
 async function todaySlices(
   connection: DuckDBConnection,
   plan: Partial<FollowUpOptions>,
-  chances: (now: string) => Promise<Map<string, number>>
+  chances: () => Promise<Map<string, number>>
 ): Promise<Record<string, TodaySlice>> {
   const now = await siteNow(connection);
   const slices: Record<string, TodaySlice> = {};
@@ -205,7 +208,7 @@ async function todaySlices(
 export async function todaySlice(
   ctx: PipelineContext,
   plan: Partial<FollowUpOptions> = {},
-  chances: (now: string) => Promise<Map<string, number>> = (now) => readWinProbabilities(ctx.connection, now)
+  chances: () => Promise<Map<string, number>> = async () => winProbabilities(await scoredNow(ctx.connection))
 ): Promise<TodaySlice> {
   return todayOf(ctx, await followUpActions(ctx, plan), chances);
 }
@@ -214,7 +217,7 @@ export async function todaySlice(
 async function todayOf(
   ctx: Pick<PipelineContext, "connection" | "now">,
   {rows, missing}: PipelineResult<FollowUpActionRow>,
-  chances: (now: string) => Promise<Map<string, number>>
+  chances: () => Promise<Map<string, number>>
 ): Promise<TodaySlice> {
   const counts = {} as TodaySlice["counts"];
   for (const status of ["overdue", "today", "week", "stale"] as const) {
@@ -231,7 +234,7 @@ async function todayOf(
     ctx.connection,
     listed.map((row) => row.opportunity_id)
   );
-  const probabilities = listed.length > 0 ? await chances(ctx.now) : new Map<string, number>();
+  const probabilities = listed.length > 0 ? await chances() : new Map<string, number>();
   const owners = new Map(rows.map((row) => [row.owner_rep_id, row]));
   const byRep = followUpWorkload(rows, "owner_rep_id");
   return {

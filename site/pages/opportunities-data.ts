@@ -9,12 +9,7 @@ import {
 import {discovery} from "../../pipelines/discovery.ts";
 import type {PipelineContext} from "../../pipelines/lib/context.ts";
 import {OPPORTUNITY_SCOPE} from "../../pipelines/lib/opportunity-scope.ts";
-import {
-  scoring,
-  type OpportunityScoreRow,
-  type ScoringEvaluationRow,
-  type ScoringResults
-} from "../../pipelines/scoring.ts";
+import {type OpportunityScoreRow, type ScoringEvaluationRow, type ScoringResults} from "../../pipelines/scoring.ts";
 import {scoreLeads, type LeadScoring} from "../../pipelines/scoring/score-leads.ts";
 import {readRows} from "../../warehouse/read-rows.ts";
 import {compactTable, type CompactTable} from "../compact-table.ts";
@@ -25,6 +20,7 @@ import {significant} from "../significant.ts";
 import type {FilterChoice} from "../site-filters.ts";
 import {siteLocale, type SiteLocale} from "../site-locale.ts";
 import {historyUntil} from "./forecast-data.ts";
+import {scoredNow} from "./read-win-probabilities.ts";
 import {leadScoresData, type LeadScoresData} from "./lead-scores-data.ts";
 import {roundedTestMetrics} from "./rounded-test-metrics.ts";
 import {reliabilityBins, type ReliabilityBin} from "./reliability-bins.ts";
@@ -220,14 +216,18 @@ interface SliceWithAccounts {
  * scores all open ones; each filter choice then lists its own deals from those scores, so the model and its
  * measured accuracy are the same on every slice. Reassignments are suggested once for the whole company
  * (a rep's load is their whole book) and listed per slice; discovery runs per slice; the budget split per
- * period. Deals, moves and accounts are written once and referred to by id from the slices.
+ * period. Deals, moves and accounts are written once and referred to by id from the slices. `scored` gives
+ * the scores (scoredNow) when a build has them already.
  */
-export async function opportunitiesData(connection: DuckDBConnection): Promise<OpportunitiesData> {
+export async function opportunitiesData(
+  connection: DuckDBConnection,
+  scored: () => Promise<ScoringResults> = () => scoredNow(connection)
+): Promise<OpportunitiesData> {
   let shared: Promise<SharedLists> | undefined;
   const computed = await pageSlices(
     connection,
     async (ctx) => {
-      shared ??= readSharedLists({...ctx, filters: {}});
+      shared ??= readSharedLists({...ctx, filters: {}}, await scored());
       return opportunitiesSlice(ctx, await shared);
     },
     {byPeriod: false}
@@ -264,12 +264,11 @@ export async function opportunitiesData(connection: DuckDBConnection): Promise<O
 }
 
 /**
- * The scores of every open opportunity (scoring trained on all closed ones up to now) and the reassignments
- * they suggest, with each opportunity's team, region and source, in the context's language.
+ * The scores of every open opportunity (`results`: scoredNow) and the reassignments they suggest, with each
+ * opportunity's team, region and source, in the context's language; and the open leads' scores.
  */
-export async function readSharedLists(ctx: SliceContext): Promise<SharedLists> {
+async function readSharedLists(ctx: SliceContext, results: ScoringResults): Promise<SharedLists> {
   const now: PipelineContext = {connection: ctx.connection, now: ctx.now, period: historyUntil(ctx.now), filters: {}};
-  const results = await scoring(now);
   const leads = await scoreLeads(now);
   const reassigned = await suggestedReassignments(now, {scores: results.scores.rows});
   const attributes = await readOpenAttributes(ctx.connection);

@@ -4,6 +4,7 @@ import {join} from "node:path";
 import {afterEach, describe, expect, it} from "vitest";
 import {codeFingerprint, moduleGraph} from "../../site/code-fingerprint.ts";
 import {precomputePageData, type PrecomputedFile} from "../../site/precompute-page-data.ts";
+import type {PageDataEntry} from "../../site/page-data-registry.ts";
 import {PROJECT_ROOT} from "../../site/project-root.ts";
 import {openWarehouse} from "../../warehouse/open-warehouse.ts";
 import {makeSmallWarehouse} from "./small-warehouse.ts";
@@ -58,8 +59,11 @@ describe("precomputePageData reuses the page data of an earlier build", () => {
 
     // service tickets are read by the service page, the overview's complaint alert, the data-quality page's
     // row counts and the site's table list; by no funnel, pipeline, rep or channel page
-    await run(path, `INSERT INTO tickets (ticket_id, opened_at, category, _ingest_id, _file, _line)
-                     VALUES ('t1', '2024-03-01', 'complaint', 2, 'exports-2/tickets.csv', 2)`);
+    await run(
+      path,
+      `INSERT INTO tickets (ticket_id, opened_at, category, _ingest_id, _file, _line)
+                     VALUES ('t1', '2024-03-01', 'complaint', 2, 'exports-2/tickets.csv', 2)`
+    );
     const ticketsRoot = tempDir();
     const tickets = await precomputePageData(path, ticketsRoot, 1);
     expect(computed(tickets)).toEqual([
@@ -83,6 +87,44 @@ describe("precomputePageData reuses the page data of an earlier build", () => {
     const configured = await precomputePageData(path, tempDir(), 1);
     expect(configured.every((f) => !f.reused)).toBe(true);
   }, 900_000);
+});
+
+describe("precomputePageData with a shared input", () => {
+  // two pages read the scores (the first computes them, the second is handed them) and a third only the reps
+  const entries: PageDataEntry[] = [
+    {
+      file: "data/first.json",
+      source: "pages/opportunities-data.ts",
+      read: async (_, __, ___, shared) => (await shared!.scored()).scores.rows.map((row) => row.opportunity_id)
+    },
+    {
+      file: "data/second.json",
+      source: "pages/follow-up-data.ts",
+      read: async (_, __, ___, shared) => (await shared!.scored()).scores.rows.length
+    },
+    {
+      file: "data/reps.json",
+      source: "pages/reps-data.ts",
+      read: async (c) => (await c.runAndReadAll("SELECT count(*)::INTEGER FROM reps")).getRowsJS()[0][0]
+    }
+  ];
+
+  it("counts what the scores read as read by every page that asked for them", async () => {
+    const path = await makeSmallWarehouse();
+    const first = await precomputePageData(path, tempDir(), 1, true, entries);
+    expect(computed(first)).toEqual(["data/first.json", "data/reps.json", "data/second.json"]);
+    const root = tempDir();
+    // the scorer reads each deal's activities; the reps page does not
+    await run(
+      path,
+      `INSERT INTO activities (activity_id, opportunity_id, rep_id, occurred_at, _ingest_id, _file, _line)
+                     VALUES ('a1', 'o3', 'r2', '2024-03-20', 2, 'exports-2/activities.csv', 2)`
+    );
+    const changed = await precomputePageData(path, root, 1, true, entries);
+    expect(computed(changed)).toEqual(["data/first.json", "data/second.json"]);
+    // the scores are the two open deals'
+    expect(JSON.parse(readFileSync(join(root, "data/first.json"), "utf8")).sort()).toEqual(["o3", "o4"]);
+  }, 300_000);
 });
 
 describe("codeFingerprint", () => {
