@@ -3,7 +3,7 @@ import type {ChannelQualityRow} from "../../pipelines/channel-quality.ts";
 import {addMonths, quarterStart} from "../../pipelines/forecast/add-months.ts";
 import {combinedQuarter} from "../../pipelines/forecast/combined-quarter.ts";
 import {followUpActions, type FollowUpActionRow, type NextStep} from "../../pipelines/follow-up.ts";
-import type {PipelineContext, PipelineResult} from "../../pipelines/lib/context.ts";
+import type {PipelineResult} from "../../pipelines/lib/context.ts";
 import {
   pipelineAsOf,
   pipelineCoverage,
@@ -16,13 +16,25 @@ import {
   stageProbabilityOf,
   type LearnedStageProbability
 } from "../../pipelines/stage-conversion/stage-probabilities.ts";
-import {pageSlices, type PageSlices} from "../page-slices.ts";
+import {pageSlices, type PageSlices, type SliceContext} from "../page-slices.ts";
+import {sliceKey} from "../site-filters.ts";
+import {readByChoiceKey} from "../site-grid.ts";
+import {siteNow} from "../site-now.ts";
+import {complaintRiskByChoice} from "../../pipelines/service/service-by-slice.ts";
+import type {ComplaintRiskRow} from "../../pipelines/service.ts";
+import {pastPipelineKey, readPastPipelines, type PastPipelines} from "./pipeline-past.ts";
 import {readAccountNames} from "../read-account-names.ts";
 import {significant} from "../significant.ts";
 import {siteFollowUpPlan} from "../site-follow-up-plan.ts";
 import {coveragePeriod} from "../coverage-period.ts";
 import {shift} from "../site-periods.ts";
-import {deepDiscountsAlert, overdueReceivablesAlert, type DiscountAlert, type MoneyAlert} from "./overview-money.ts";
+import {
+  deepDiscountsAlert,
+  moneyAlertsByChoice,
+  overdueReceivablesAlert,
+  type DiscountAlert,
+  type MoneyAlert
+} from "./overview-money.ts";
 import {ALERT_ROWS} from "./overview-period.ts";
 import {TREND_MONTHS, type OverviewQuality} from "./overview-quality.ts";
 import {resultCache, type OverviewScope} from "./overview-scope.ts";
@@ -114,16 +126,35 @@ export interface OverviewNowSlice {
   missing: string[];
 }
 
+/** What the "as of now" slices read for every filter choice at once, by the choice's slice key (`*|team=华北`). */
+interface GroupedNow {
+  money: Map<string, {receivables: MoneyAlert; discounts: DiscountAlert}>;
+  complaints: Map<string, PipelineResult<ComplaintRiskRow>>;
+  past: PastPipelines;
+}
+
 /**
  * The part of the overview that does not depend on the period, one slice per filter. The stuck and overdue
  * lists are company-wide lists each filter picks its rows from (their thresholds are company-wide too), so
- * they run once; the monthly series is the one the period slices read (overviewQuality).
+ * they run once; the monthly series is the one the period slices read (overviewQuality). The money and
+ * complaint alerts and the pipeline a quarter and a year ago come from one query each for every filter
+ * (moneyAlertsByChoice, complaintRiskByChoice, readPastPipelines); `grouped` false computes them slice by slice.
  */
 export async function overviewNowSlices(
   connection: DuckDBConnection,
   scope: OverviewScope,
-  quality: OverviewQuality
+  quality: OverviewQuality,
+  grouped = true
 ): Promise<PageSlices<OverviewNowSlice>> {
+  const now = await siteNow(connection);
+  const pastDates = [-3, -12].map((months) => shift({start: now.slice(0, 10), end: now.slice(0, 10)}, months).start);
+  const byChoice: GroupedNow | undefined = grouped
+    ? {
+        money: await readByChoiceKey(connection, moneyAlertsByChoice),
+        complaints: await readByChoiceKey(connection, complaintRiskByChoice),
+        past: await readPastPipelines(connection, pastDates)
+      }
+    : undefined;
   const learned = resultCache<LearnedStageProbability[]>();
   const probabilitiesAt = (at: string) => learned(at, () => pipelineStageProbabilities(connection, at));
   const stuck = resultCache<PipelineResult<StuckOpportunityRow>>();
@@ -148,7 +179,8 @@ export async function overviewNowSlices(
       const months = monthlySeries(series.first, series.rows);
       const stuckAll = await stuck("all", () => stuckOpportunities({...ctx, filters: {}}));
       const actionsAll = await actions("all", () => followUpActions({...ctx, filters: {}}, plan));
-      const complaints = await complaintRiskList(ctx);
+      const key = sliceKey("*", ctx.choice);
+      const complaints = byChoice?.complaints.get(key) ?? (await complaintRiskList(ctx));
       const actionRows = actionsAll.rows.filter(matches);
       // a stale opportunity is a record to clean up (data-quality page), not one to act on
       const stale = new Set(actionRows.filter((row) => row.due_status === "stale").map((row) => row.opportunity_id));
@@ -175,8 +207,18 @@ export async function overviewNowSlices(
           open_amount: Math.round(sum(weighted.rows, (row) => row.amount)),
           weighted_amount: Math.round(sum(weighted.rows, (row) => row.weighted_amount))
         },
-        pipeline_quarter_ago: await pipelineThen(ctx, shift({start: today, end: today}, -3).start, probabilitiesAt),
-        pipeline_year_ago: await pipelineThen(ctx, shift({start: today, end: today}, -12).start, probabilitiesAt),
+        pipeline_quarter_ago: await pipelineThen(
+          ctx,
+          shift({start: today, end: today}, -3).start,
+          probabilitiesAt,
+          byChoice
+        ),
+        pipeline_year_ago: await pipelineThen(
+          ctx,
+          shift({start: today, end: today}, -12).start,
+          probabilitiesAt,
+          byChoice
+        ),
         coverage: {
           quarter_start: q.period_start,
           quarter_end: q.period_end,
@@ -233,8 +275,8 @@ export async function overviewNowSlices(
           })),
           missing: complaints.missing
         },
-        receivables: await overdueReceivablesAlert(ctx),
-        discounts: await deepDiscountsAlert(ctx),
+        receivables: byChoice?.money.get(key)?.receivables ?? (await overdueReceivablesAlert(ctx)),
+        discounts: byChoice?.money.get(key)?.discounts ?? (await deepDiscountsAlert(ctx)),
         missing: [
           ...new Set([...weighted.missing, ...stuckAll.missing, ...actionsAll.missing, ...complaints.missing])
         ].sort()
@@ -246,11 +288,14 @@ export async function overviewNowSlices(
 
 /** The open pipeline as it stood at the start of `date`, weighted by the stage probabilities learned by then. */
 async function pipelineThen(
-  ctx: PipelineContext,
+  ctx: SliceContext,
   date: string,
-  probabilitiesAt: (at: string) => Promise<LearnedStageProbability[]>
+  probabilitiesAt: (at: string) => Promise<LearnedStageProbability[]>,
+  byChoice: GroupedNow | undefined
 ): Promise<PipelineTotals> {
-  const {rows} = await pipelineAsOf(ctx, {date});
+  const rows = byChoice
+    ? (byChoice.past.rows.get(date)?.get(pastPipelineKey(ctx.choice)) ?? [])
+    : (await pipelineAsOf(ctx, {date})).rows;
   const probability = stageProbabilityOf(await probabilitiesAt(`${date}T00:00:00Z`));
   return {
     as_of: `${date}T00:00:00Z`,
