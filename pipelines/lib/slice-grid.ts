@@ -1,4 +1,5 @@
 import type {DuckDBConnection, DuckDBValue} from "@duckdb/node-api";
+import {createHash} from "node:crypto";
 import type {Filters, Period, PipelineResult} from "./context.ts";
 import {FILTER_COLUMNS} from "./filter-condition.ts";
 import {OPPORTUNITY_SCOPE} from "./opportunity-scope.ts";
@@ -13,6 +14,8 @@ export interface SliceGrid {
   now: string;
   periods: Period[];
   choices: Filters[];
+  /** a temporary table holding the grid's slice_members, made by withMembersTable; derived in each query without */
+  members?: string;
 }
 
 /**
@@ -65,13 +68,39 @@ export function sliceGridSql(grid: SliceGrid): {sql: string; params: Record<stri
 slice_choices AS (
   SELECT * FROM (VALUES ${choices.join(", ")}) AS t(choice_index, choice_key)
 ),
-slice_members AS (
+slice_members AS (${
+    grid.members
+      ? `
+  SELECT opportunity_id, choice_index FROM ${grid.members}`
+      : `
   -- an opportunity's keys, one per dimension chosen on: joined on equality, not on a disjunction
   SELECT m.opportunity_id, c.choice_index
   FROM (SELECT f.opportunity_id, unnest([${keys.join(", ")}]) AS choice_key FROM ${OPPORTUNITY_SCOPE} f) m
-  JOIN slice_choices c ON c.choice_key = m.choice_key
+  JOIN slice_choices c ON c.choice_key = m.choice_key`
+  }
 )`;
   return {sql, params};
+}
+
+/**
+ * The grid with its slice_members computed once into a temporary table of its connection, for a page that runs
+ * many grouped queries on it: each would otherwise derive the members again (about 50 ms at 100,000
+ * opportunities). The table is named after the grid's choices and replaced by the next grid with the same
+ * choices on the connection, so it is current as long as the warehouse does not change within one page's data.
+ */
+export async function withMembersTable(grid: SliceGrid): Promise<SliceGrid> {
+  const {members: _members, ...derived} = grid;
+  const slices = sliceGridSql(derived);
+  const table = `slice_members_${createHash("sha1").update(JSON.stringify(grid.choices)).digest("hex").slice(0, 12)}`;
+  await grid.connection.run(
+    withSliceGrid(
+      slices.sql,
+      `CREATE OR REPLACE TEMP TABLE ${table} AS WITH members AS (SELECT 1)
+       SELECT opportunity_id, choice_index FROM slice_members`
+    ),
+    slices.params
+  );
+  return {...grid, members: table};
 }
 
 /** Rows carrying period_index and choice_index, split into the grid's results (rows in their given order). */
