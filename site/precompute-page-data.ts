@@ -13,7 +13,7 @@ import {codeFingerprint} from "./code-fingerprint.ts";
 import {hiddenDimensions, withoutHiddenNames} from "./hidden-names.ts";
 import {fingerprint, PageDataCache} from "./page-data-cache.ts";
 import {PAGE_DATA, type PageDataEntry, type SharedInputs} from "./page-data-registry.ts";
-import {scoredNow} from "./pages/read-win-probabilities.ts";
+import {scoredNow} from "./pages/scored-now.ts";
 import {periodHead, periodPart, slicePeriods} from "./period-files.ts";
 import {PROJECT_ROOT} from "./project-root.ts";
 import {recordingConnection} from "./recording-connection.ts";

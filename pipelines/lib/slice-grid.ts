@@ -93,11 +93,7 @@ export async function withMembersTable(grid: SliceGrid): Promise<SliceGrid> {
   const slices = sliceGridSql(derived);
   const table = `slice_members_${createHash("sha1").update(JSON.stringify(grid.choices)).digest("hex").slice(0, 12)}`;
   await grid.connection.run(
-    withSliceGrid(
-      slices.sql,
-      `CREATE OR REPLACE TEMP TABLE ${table} AS WITH members AS (SELECT 1)
-       SELECT opportunity_id, choice_index FROM slice_members`
-    ),
+    `CREATE OR REPLACE TEMP TABLE ${table} AS WITH ${slices.sql} SELECT opportunity_id, choice_index FROM slice_members`,
     slices.params
   );
   return {...grid, members: table};

@@ -18,7 +18,7 @@ import {wilsonInterval} from "../../pipelines/stats/wilson-interval.ts";
 import {tablesOf, type TableOf} from "../compact-table.ts";
 import {pageSlices} from "../page-slices.ts";
 import {readAccountNames} from "../read-account-names.ts";
-import {scoredNow, winProbabilities} from "./read-win-probabilities.ts";
+import {scoredNow, winProbabilities} from "./scored-now.ts";
 import type {ScoringResults} from "../../pipelines/scoring.ts";
 import {ORIGINAL_AMOUNT_COLUMNS, readOriginalAmounts, withOriginalAmount} from "../read-original-amounts.ts";
 import {shareEqualSlices} from "../shared-slices.ts";

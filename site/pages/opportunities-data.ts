@@ -20,7 +20,7 @@ import {significant} from "../significant.ts";
 import type {FilterChoice} from "../site-filters.ts";
 import {siteLocale, type SiteLocale} from "../site-locale.ts";
 import {historyUntil} from "./forecast-data.ts";
-import {scoredNow} from "./read-win-probabilities.ts";
+import {scoredNow} from "./scored-now.ts";
 import {leadScoresData, type LeadScoresData} from "./lead-scores-data.ts";
 import {roundedTestMetrics} from "./rounded-test-metrics.ts";
 import {reliabilityBins, type ReliabilityBin} from "./reliability-bins.ts";

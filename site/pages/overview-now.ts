@@ -147,12 +147,14 @@ export async function overviewNowSlices(
   grouped = true
 ): Promise<PageSlices<OverviewNowSlice>> {
   const now = await siteNow(connection);
-  const pastDates = [-3, -12].map((months) => shift({start: now.slice(0, 10), end: now.slice(0, 10)}, months).start);
+  // the days a quarter and a year before now, whose pipeline each slice compares with now's
+  const today = now.slice(0, 10);
+  const [quarterAgo, yearAgo] = [-3, -12].map((months) => shift({start: today, end: today}, months).start);
   const byChoice: GroupedNow | undefined = grouped
     ? {
         money: await readByChoiceKey(connection, moneyAlertsByChoice),
         complaints: await readByChoiceKey(connection, complaintRiskByChoice),
-        past: await readPastPipelines(connection, pastDates)
+        past: await readPastPipelines(connection, [quarterAgo, yearAgo])
       }
     : undefined;
   const learned = resultCache<LearnedStageProbability[]>();
@@ -166,7 +168,6 @@ export async function overviewNowSlices(
       const matches = scope.matches(ctx.choice);
       const probabilities = await probabilitiesAt(ctx.now);
       const weighted = await weightedPipeline(ctx, {learned: probabilities});
-      const today = ctx.now.slice(0, 10);
       const quarter = quarterStart(ctx.now);
       // the pipeline page's coverage for quarter to date, which the tile links to
       const coverage = await pipelineCoverage(
@@ -207,18 +208,8 @@ export async function overviewNowSlices(
           open_amount: Math.round(sum(weighted.rows, (row) => row.amount)),
           weighted_amount: Math.round(sum(weighted.rows, (row) => row.weighted_amount))
         },
-        pipeline_quarter_ago: await pipelineThen(
-          ctx,
-          shift({start: today, end: today}, -3).start,
-          probabilitiesAt,
-          byChoice
-        ),
-        pipeline_year_ago: await pipelineThen(
-          ctx,
-          shift({start: today, end: today}, -12).start,
-          probabilitiesAt,
-          byChoice
-        ),
+        pipeline_quarter_ago: await pipelineThen(ctx, quarterAgo, probabilitiesAt, byChoice),
+        pipeline_year_ago: await pipelineThen(ctx, yearAgo, probabilitiesAt, byChoice),
         coverage: {
           quarter_start: q.period_start,
           quarter_end: q.period_end,
