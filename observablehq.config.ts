@@ -15,7 +15,7 @@ export default {
   output: process.env.SHANGJI_SITE_OUT ?? "dist",
   title: locale === "en" ? "Shangji 商机" : "商机 Shangji",
   pages: PAGES.map((page) => ({name: t(`nav.${page}`), path: `/${page}`})),
-  // one page per rep and per channel, reached from the reps and channels pages
+  // one page per channel, reached from the channels page (reps share rep.html)
   async *dynamicPaths() {
     yield* await readDynamicPaths();
   },

@@ -1,5 +1,5 @@
 import type {DuckDBConnection} from "@duckdb/node-api";
-import {channelSlug, readChannels, readOwnerIds, repSlug} from "./read-dynamic-paths.ts";
+import {channelSlug, readChannels} from "./read-dynamic-paths.ts";
 import {channelData} from "./pages/channel-data.ts";
 import {channelsData} from "./pages/channels-data.ts";
 import {collectionsData} from "./pages/collections-data.ts";
@@ -13,7 +13,7 @@ import {funnelData} from "./pages/funnel-data.ts";
 import {opportunitiesData} from "./pages/opportunities-data.ts";
 import {overviewData} from "./pages/overview-data.ts";
 import {pipelineData} from "./pages/pipeline-data.ts";
-import {readRepPages, repData, type RepPages} from "./pages/rep-data.ts";
+import {repPageFiles} from "./pages/rep-page-files.ts";
 import {repsData} from "./pages/reps-data.ts";
 import {serviceData} from "./pages/service-data.ts";
 import {readSiteMeta} from "./read-site-meta.ts";
@@ -23,8 +23,7 @@ import type {ScoringResults} from "../pipelines/scoring.ts";
  * The site's own page data, by file under src/: what each data loader in src/data/ computes. A site build
  * computes them all in one process (one warehouse connection per core, stage entries once per
  * connection) and hands Framework the files; `observable preview` runs the loaders one by one instead.
- * A parameterized file ([rep]) lists its parameter values, and may `prepare` what all its files read: a build
- * prepares it once per connection and hands it to every `read`. An entry with `periodFiles` is written as
+ * A parameterized file ([channel]) lists its parameter values. An entry with `periodFiles` is written as
  * a head at `file` and one part per period at `periodFiles` (period-files.ts).
  */
 export interface PageDataEntry {
@@ -34,9 +33,8 @@ export interface PageDataEntry {
   periodFiles?: string;
   /** the files of an entry whose one computation is written as several: each file with its data */
   files?: (data: unknown) => [string, unknown][];
-  read: (connection: DuckDBConnection, param?: string, prepared?: unknown, shared?: SharedInputs) => Promise<unknown>;
+  read: (connection: DuckDBConnection, param?: string, shared?: SharedInputs) => Promise<unknown>;
   params?: (connection: DuckDBConnection) => Promise<string[]>;
-  prepare?: (connection: DuckDBConnection) => Promise<unknown>;
 }
 
 /**
@@ -48,7 +46,6 @@ export interface SharedInputs {
   scored: () => Promise<ScoringResults>;
 }
 
-const ownerSlugs = async (connection: DuckDBConnection) => (await readOwnerIds(connection)).map(repSlug);
 const channelSlugs = async (connection: DuckDBConnection) => (await readChannels(connection)).map(channelSlug);
 
 export const PAGE_DATA: PageDataEntry[] = [
@@ -67,12 +64,12 @@ export const PAGE_DATA: PageDataEntry[] = [
   {
     file: "data/opportunities.json",
     source: "pages/opportunities-data.ts",
-    read: (c, _, __, shared) => opportunitiesData(c, shared?.scored)
+    read: (c, _, shared) => opportunitiesData(c, shared?.scored)
   },
   {
     file: "data/follow-up.json",
     source: "pages/follow-up-data.ts",
-    read: (c, _, __, shared) => followUpData(c, undefined, true, shared?.scored),
+    read: (c, _, shared) => followUpData(c, undefined, true, shared?.scored),
     periodFiles: "data/follow-up-period/[period].json"
   },
   {file: "data/customers.json", source: "pages/customers-data.ts", read: (c) => customersData(c)},
@@ -95,11 +92,10 @@ export const PAGE_DATA: PageDataEntry[] = [
     files: (data) => Object.entries(data as Record<string, unknown>)
   },
   {
-    file: "data/reps/[rep].json",
-    source: "pages/rep-data.ts",
-    read: (c, rep, pages) => repData(c, rep ?? "", pages as RepPages | undefined),
-    params: ownerSlugs,
-    prepare: readRepPages
+    file: "data/rep-pages/[shard].json",
+    source: "pages/rep-page-files.ts",
+    read: (c) => repPageFiles(c),
+    files: (data) => Object.entries(data as Record<string, unknown>)
   },
   {
     file: "data/channels/[channel].json",
@@ -109,7 +105,7 @@ export const PAGE_DATA: PageDataEntry[] = [
   }
 ];
 
-/** The registry entry of a data file: "data/reps/[rep].json" for "data/reps/R001.json" too. */
+/** The registry entry of a data file: "data/channels/[channel].json" for "data/channels/referral.json" too. */
 export function pageDataEntry(file: string): PageDataEntry | undefined {
   return PAGE_DATA.find((entry) => entry.file === file);
 }

@@ -6,7 +6,8 @@ export interface PageDataSize {
   page: string;
   /**
    * bytes of the data files (FileAttachments) the page loads for one view: all it registers, except that
-   * of its per-period files (in a `…-period/` folder, period-files.ts) only the largest counts, and the cube's
+   * of its per-period files (in a `…-period/` folder, period-files.ts) and of the rep pages' shards
+   * (rep-pages/, one per view) only the largest counts, and the cube's
    * files (data/cube.json, data/cube-reps…) none: a page loads those for a combined filter only, and only as
    * many as keep the whole view within its budget (src/components/cube-filter.js)
    */
@@ -16,7 +17,7 @@ export interface PageDataSize {
 }
 
 const REGISTER_FILE = /registerFile\("[^"]*", (\{[^{}]*\})\)/g;
-const ALTERNATIVE = /-period\/[^/]+$/;
+const ALTERNATIVE = /(-period|\/rep-pages)\/[^/]+$/;
 const ON_DEMAND = /_file\/data\/(cube\.[^/]+\.json$|cube-reps(-period)?\/)/;
 
 /** Per built page (.html under `folder`), the size of the data files it loads for one view, largest first. */

@@ -134,7 +134,7 @@ interface Computed {
 /**
  * Runs jobs from the shared queue on one connection and hands each job's data to `done` with the tables
  * it read: those its statements named, and for a temporary table of the preparation (stage entries,
- * duplicate leads, an entry's `prepare`) the tables that preparation named. A shared input (SharedInputs) is
+ * duplicate leads) the tables that preparation named. A shared input (SharedInputs) is
  * computed by the first job to ask, on its connection, and its statements count for every job that asks.
  */
 async function computeJobs(
@@ -156,15 +156,8 @@ async function computeJobs(
     await notePrepared();
     return withDuplicateLeadFlags(connection, async () => {
       await notePrepared();
-      const prepared = new Map<PageDataEntry, Computed>();
       for (let job = queue.shift(); job; job = queue.shift()) {
         const started = performance.now();
-        if (job.entry.prepare && !prepared.has(job.entry)) {
-          recorder.take();
-          const value = await job.entry.prepare(connection);
-          prepared.set(job.entry, {value, statements: recorder.take()});
-        }
-        const preparation = prepared.get(job.entry);
         const statements: string[] = [];
         const use = async (name: keyof SharedInputs, compute: () => Promise<unknown>) => {
           if (!shared.has(name)) {
@@ -182,9 +175,9 @@ async function computeJobs(
           scored: () => use("scored", () => scoredNow(connection)) as ReturnType<SharedInputs["scored"]>
         };
         recorder.take();
-        const data = await job.entry.read(connection, job.param, preparation?.value, inputs);
+        const data = await job.entry.read(connection, job.param, inputs);
         const seconds = (performance.now() - started) / 1000;
-        statements.push(...recorder.take(), ...(preparation?.statements ?? []));
+        statements.push(...recorder.take());
         const named = tablesNamedIn(statements, [...base, ...temporary.keys()]);
         for (const [name, sources] of temporary) if (named.has(name)) for (const source of sources) named.add(source);
         const read = new Map(

@@ -40,26 +40,16 @@ export async function readChannels(connection: DuckDBConnection): Promise<string
   return rows.map((row) => row.source);
 }
 
-/** The reps owning opportunities, by id, in order. */
-export async function readOwnerIds(connection: DuckDBConnection): Promise<string[]> {
-  const rows = await readRows<{id: string}>(
-    connection,
-    `SELECT DISTINCT owner_rep_id AS id FROM opportunities WHERE owner_rep_id IS NOT NULL ORDER BY 1`
-  );
-  return rows.map((row) => row.id);
-}
-
 /**
- * The parameterized pages to build: one per rep owning opportunities (/reps/<id>) and one per channel
- * (/channels/<slug>). None when there is no warehouse yet.
+ * The parameterized pages to build: one per channel (/channels/<slug>). None when there is no warehouse yet.
+ * Reps, who may be hundreds, share one page (rep.html?id=<slug>, site/pages/rep-page-files.ts).
  */
 export async function readDynamicPaths(path = warehousePath()): Promise<string[]> {
   if (!existsSync(path)) return [];
   const warehouse = await openWarehouse(path, {readOnly: true});
   try {
-    const reps = await readOwnerIds(warehouse.connection);
     const channels = await readChannels(warehouse.connection);
-    return [...reps.map((id) => `/reps/${repSlug(id)}`), ...channels.map((c) => `/channels/${channelSlug(c)}`)];
+    return channels.map((c) => `/channels/${channelSlug(c)}`);
   } finally {
     warehouse.close();
   }

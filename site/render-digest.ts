@@ -9,7 +9,7 @@ import {serveStatic} from "./serve-static.ts";
 export interface DigestOptions {
   /** the built site */
   site: string;
-  /** page path without .html: index (the overview), channels, reps/R001 … */
+  /** page path without .html, with the page's own query if any: index (the overview), channels, rep?id=R001 … */
   page: string;
   pdf: string;
   /** query string of the filter, e.g. "?period=qtd&team=华北" */
@@ -29,7 +29,9 @@ export async function renderDigest({
   filter = "",
   passphrase
 }: DigestOptions): Promise<{pages: number}> {
-  const file = join(site, `${page}.html`);
+  const [name, own = ""] = page.split("?", 2);
+  const file = join(site, `${name}.html`);
+  const query = [own, filter.replace(/^\?/, "")].filter((part) => part !== "").join("&");
   if (!existsSync(file)) {
     throw new CliError(`no page ${page} in ${site}; build the site first (shangji build) or pick a built page`, {
       exitCode: EXIT.missing
@@ -47,7 +49,7 @@ export async function renderDigest({
     const tab = await browser.newPage({viewport: {width: 1100, height: 1400}});
     const errors: string[] = [];
     tab.on("pageerror", (error) => errors.push(error.message));
-    await tab.goto(`${server.origin}/${page}.html${filter}`, {waitUntil: "networkidle"});
+    await tab.goto(`${server.origin}/${name}.html${query ? `?${query}` : ""}`, {waitUntil: "networkidle"});
     if (sealed) await enterPassphrase(tab, passphrase!, site);
     await tab.waitForFunction(() => document.querySelectorAll("observablehq-loading").length === 0, null, {
       timeout: 30_000

@@ -31,7 +31,7 @@ export interface OverviewKpis {
 
 export interface ChannelDrop {
   source: string | null;
-  /** the channel's page relative to the site root ("channels/referral"), null when the site has none */
+  /** the channel's page relative to the site root ("channels/referral.html"), null when the site has none */
   channel_path: string | null;
   metric: "win_rate" | "lead_to_opportunity_rate";
   rate: number;
@@ -44,7 +44,7 @@ export interface RepBelowPlan {
   rep_id: string;
   rep_name: string | null;
   team: string | null;
-  /** the rep's page relative to the site root ("reps/R001"), null when the site has none */
+  /** the rep's page relative to the site root ("rep.html?id=R001"), null when the site has none */
   rep_path: string | null;
   won_revenue: number;
   quota: number;

@@ -13,9 +13,9 @@ export interface OwnedRow {
 export interface OverviewScope {
   /** keeps the rows a filter choice selects, the way filterCondition narrows opportunities */
   matches(choice: FilterChoice): (row: OwnedRow) => boolean;
-  /** the rep's page, relative to the site root ("reps/R001"); null when the site builds none for the rep */
+  /** the rep's page, relative to the site root ("rep.html?id=R001"); null when the site has none for the rep */
   repPath(repId: string): string | null;
-  /** the channel's page ("channels/referral"); null when the site builds none for it */
+  /** the channel's page ("channels/referral.html"); null when the site builds none for it */
   channelPath(source: string | null): string | null;
 }
 
@@ -50,8 +50,9 @@ export async function readOverviewScope(connection: DuckDBConnection): Promise<O
         const rep = row.owner_rep_id === null ? undefined : byId.get(row.owner_rep_id);
         return rep !== undefined && rep[dimension] === value;
       },
-    repPath: (repId) => (withPage.has(repId) ? `reps/${repSlug(repId)}` : null),
-    channelPath: (source) => (source !== null && withChannelPage.has(source) ? `channels/${channelSlug(source)}` : null)
+    repPath: (repId) => (withPage.has(repId) ? `rep.html?id=${encodeURIComponent(repSlug(repId))}` : null),
+    channelPath: (source) =>
+      source !== null && withChannelPage.has(source) ? `channels/${channelSlug(source)}.html` : null
   };
 }
 

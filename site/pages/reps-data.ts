@@ -43,7 +43,7 @@ type RepIdentity = {rep_id: string | null; rep_name: string | null; team: string
 
 /** Who a rep is, written once for all slices (a slice's rows name the rep by rep_id). */
 export interface RepsPerson {
-  /** the path segment of the rep's page, reps/<rep_slug>.html */
+  /** the name of the rep's page, rep.html?id=<rep_slug> */
   rep_slug: string;
   rep_name: string | null;
   team: string | null;

@@ -82,7 +82,7 @@ export function filterBar(site, t, {values = {}, names = {}} = {}) {
   const changed = () => {
     form.value = read();
     show(form.value);
-    history.replaceState(null, "", filterSearch(form.value) + location.hash);
+    history.replaceState(null, "", filterSearch(form.value) + ownSearch() + location.hash);
     store(form.value);
     form.dispatchEvent(new Event("input", {bubbles: true}));
   };
@@ -115,10 +115,22 @@ function storedFilter() {
   }
 }
 
-/** A link to another page of the site that keeps the current filter: pageHref("./reps/R001.html", filter). */
+/**
+ * A link to another page of the site that keeps the current filter: pageHref("./rep.html?id=R001", filter) is
+ * "./rep.html?id=R001&period=ytd&channel=referral". The query goes before an anchor:
+ * "./data-quality.html?period=ytd#stale".
+ */
 export function pageHref(path, filter) {
-  // the query goes before an anchor: "./data-quality.html?period=ytd#stale"
   const hash = path.indexOf("#");
-  if (hash < 0) return `${path}${filterSearch(filter)}`;
-  return `${path.slice(0, hash)}${filterSearch(filter)}${path.slice(hash)}`;
+  const page = hash < 0 ? path : path.slice(0, hash);
+  const search = filterSearch(filter);
+  return `${page}${page.includes("?") ? `&${search.slice(1)}` : search}${hash < 0 ? "" : path.slice(hash)}`;
+}
+
+/** The address's query without the filter's parameters, as "&id=R001" (a page's own, e.g. rep.html's id). */
+function ownSearch() {
+  const params = new URLSearchParams(location.search);
+  for (const name of ["period", ...FILTER_DIMENSIONS]) params.delete(name);
+  const own = params.toString();
+  return own ? `&${own}` : "";
 }

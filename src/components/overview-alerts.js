@@ -78,7 +78,7 @@ export function overviewAlerts(slice, now, site, filter, t, fmt) {
           rate: fmt.percent(row.rate),
           previous: fmt.percent(row.previous_rate)
         }),
-        href: row.channel_path ? pageHref(`./${row.channel_path}.html`, filter) : null
+        href: row.channel_path ? pageHref(`./${row.channel_path}`, filter) : null
       }))
     }),
     alertCard({
@@ -98,7 +98,7 @@ export function overviewAlerts(slice, now, site, filter, t, fmt) {
           won: amountOf(row.won_revenue),
           quota: amountOf(row.quota)
         }),
-        href: row.rep_path ? pageHref(`./${row.rep_path}.html`, filter) : null
+        href: row.rep_path ? pageHref(`./${row.rep_path}`, filter) : null
       }))
     }),
     alertCard({

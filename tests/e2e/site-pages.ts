@@ -1,19 +1,24 @@
-import {existsSync, readdirSync} from "node:fs";
+import {existsSync, readdirSync, readFileSync} from "node:fs";
 import {join} from "node:path";
 import {PAGES} from "../../src/locales/common.js";
 
 /**
- * The pages of a built site as paths without ".html": the sidebar's pages, then one per rep and per
- * channel (reps/R001, channels/referral) as the build found them in the warehouse.
+ * The pages of a built site as paths without ".html": the sidebar's pages, then one per rep (reps/R001, shown
+ * by rep.html?id=R001: pageUrl) and per channel (channels/referral), as the build found them in the warehouse.
  */
 export function sitePages(dist: string): string[] {
-  const dynamic = ["reps", "channels"].flatMap((folder) =>
-    existsSync(join(dist, folder))
-      ? readdirSync(join(dist, folder))
-          .filter((name) => name.endsWith(".html"))
-          .sort()
-          .map((name) => `${folder}/${name.slice(0, -".html".length)}`)
-      : []
-  );
-  return [...PAGES, ...dynamic];
+  const shards = join(dist, "_file", "data", "rep-pages");
+  const reps = existsSync(shards)
+    ? readdirSync(shards)
+        .flatMap((file) => Object.keys(JSON.parse(readFileSync(join(shards, file), "utf8"))))
+        .sort()
+        .map((slug) => `reps/${slug}`)
+    : [];
+  const channels = existsSync(join(dist, "channels"))
+    ? readdirSync(join(dist, "channels"))
+        .filter((name) => name.endsWith(".html"))
+        .sort()
+        .map((name) => `channels/${name.slice(0, -".html".length)}`)
+    : [];
+  return [...PAGES, ...reps, ...channels];
 }

@@ -231,9 +231,9 @@ describe.each(LOCALES)("the %s site in a browser", (locale) => {
       for (const start of ["index", "reps"]) {
         const visit = await visitPage(chromium(), pageUrl(site(), start), {
           act: async (page) => {
-            const link = page.locator('main a[href*="reps/"]:visible').first();
+            const link = page.locator('main a[href*="rep.html?id="]:visible').first();
             if ((await link.count()) === 0) return;
-            await Promise.all([page.waitForURL(/\/reps\/[^/]+\.html/), link.click()]);
+            await Promise.all([page.waitForURL(/\/rep\.html\?id=[^&]+/), link.click()]);
             await waitForRender(page);
             landed = page.url();
           }
@@ -248,7 +248,7 @@ describe.each(LOCALES)("the %s site in a browser", (locale) => {
       if (!landed) context.skip("neither the overview nor reps.html links to a rep page yet");
       if (from !== "index")
         await context.annotate("the overview has no link to a rep page yet: drilled down from reps.html");
-      expect(landed).toMatch(/\/reps\/[^/]+\.html/);
+      expect(landed).toMatch(/\/rep\.html\?id=[^&]+/);
     },
     PAGE_TIMEOUT
   );

@@ -48,8 +48,10 @@ async function visitAll(browser: Browser, site: BuiltSite, width: number): Promi
   return new Map(site.pages.map((page) => [page, result.get(page)!]));
 }
 
+/** A page's address; a rep's (reps/R001) is the one rep page's with the rep's id, rep.html?id=R001. */
 export function pageUrl(site: BuiltSite, page: string): string {
-  return `${site.origin}/${page}.html`;
+  const rep = /^reps\/(.+)$/.exec(page);
+  return rep ? `${site.origin}/rep.html?id=${encodeURIComponent(rep[1])}` : `${site.origin}/${page}.html`;
 }
 
 /** "page: problem" lines for every page, from a check of one visit. */

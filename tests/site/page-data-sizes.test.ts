@@ -8,7 +8,7 @@ const register = (name: string, path: string, size: number) =>
   `registerFile("${name}", {"name":"${name}","mimeType":"application/json","path":"${path}","lastModified":1,"size":${size}});`;
 
 describe("pageDataSizes(folder)", () => {
-  it("counts the files a page loads for one view: all but the largest per-period file only, and no cube file", () => {
+  it("counts the files a page loads for one view: of the per-period files and the rep pages' shards the largest only, and no cube file", () => {
     const folder = mkdtempSync(join(tmpdir(), "shangji-sizes-"));
     writeFileSync(
       join(folder, "reps.html"),
@@ -24,6 +24,15 @@ ${register("./data/cube-reps-period/ytd-closed.json", "./_file/data/cube-reps-pe
 </script>`
     );
     writeFileSync(
+      join(folder, "rep.html"),
+      `<script type="module">
+${register("./data/site.json", "./_file/data/site.1a2b.json", 1000)}
+${register("./data/rep-pages/00.json", "./_file/data/rep-pages/00.3d3d.json", 150000)}
+${register("./data/rep-pages/01.json", "./_file/data/rep-pages/01.4e4e.json", 170000)}
+${register("./data/rep-pages/02.json", "./_file/data/rep-pages/02.5f5f.json", 2)}
+</script>`
+    );
+    writeFileSync(
       join(folder, "index.html"),
       `<script>${register("./data/site.json", "./_file/data/site.1a2b.json", 1000)}</script>`
     );
@@ -35,6 +44,8 @@ ${register("./data/cube-reps-period/ytd-closed.json", "./_file/data/cube-reps-pe
         largestFile: "_file/data/reps-period/ytd.7a8b.json",
         largestBytes: 450000
       },
+      // one rep's shard per view: the largest
+      {page: "rep.html", dataBytes: 171000, largestFile: "_file/data/rep-pages/01.4e4e.json", largestBytes: 170000},
       {page: "index.html", dataBytes: 1000, largestFile: "_file/data/site.1a2b.json", largestBytes: 1000}
     ]);
   });

@@ -5,7 +5,12 @@ describe("pageHref(path, filter)", () => {
   const filter = {period: "ytd", team: [], region: [], channel: ["referral"], product: [], rep: []};
 
   it("adds the filter's query to a page", () => {
-    expect(pageHref("./reps/R001.html", filter)).toBe("./reps/R001.html?period=ytd&channel=referral");
+    expect(pageHref("./channels/referral.html", filter)).toBe("./channels/referral.html?period=ytd&channel=referral");
+  });
+
+  it("keeps a page's own query ahead of the filter's", () => {
+    expect(pageHref("./rep.html?id=R001", filter)).toBe("./rep.html?id=R001&period=ytd&channel=referral");
+    expect(pageHref("./rep.html?id=R001#deals", filter)).toBe("./rep.html?id=R001&period=ytd&channel=referral#deals");
   });
 
   it("puts the query before an anchor, so the anchor still names a section", () => {

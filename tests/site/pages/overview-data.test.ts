@@ -149,7 +149,7 @@ describe("overviewData(connection)", () => {
     expect(count).toBe(below.length);
     for (const row of rows) {
       expect(row.team).toBe(team);
-      expect(row.rep_path).toBe(`reps/${row.rep_id}`);
+      expect(row.rep_path).toBe(`rep.html?id=${row.rep_id}`);
       const rep = below.find((r) => r.rep_id === row.rep_id)!;
       expect(row.quota_attainment_rate).toBeCloseTo(rep.quota_attainment_rate!, 4);
     }
