@@ -1,6 +1,6 @@
 import type {PipelineContext, PipelineResult} from "../lib/context.ts";
 import {missingTables} from "../lib/missing-tables.ts";
-import {readRows} from "../lib/read-rows.ts";
+import {readColumns} from "./read-columns.ts";
 import type {CalibrationMethod} from "./calibrator.ts";
 import {chooseAndCalibrate, type MethodCalibrationBin, type ValidationMetrics} from "./choose-and-calibrate.ts";
 import {checkShares, randomSplit, timeOrderedSplit, type SplitKind} from "./held-out-split.ts";
@@ -73,15 +73,6 @@ export interface LeadScoringOptions {
   lambda?: number;
 }
 
-interface LeadRow extends Record<LeadFeature, string | null> {
-  lead_id: string;
-  is_converted: number | null;
-  created_epoch: number | null;
-  created_at: string | null;
-  /** declared_0 …: the declared features (declaredValuesSql) */
-  [declared: `declared_${number}`]: number | string | null;
-}
-
 /**
  * Lead scores (docs/method.md §2, screening leads): the chance each open lead — captured within the
  * conversion window and not converted yet — converts, from the same machinery as the opportunity scores.
@@ -106,39 +97,33 @@ export async function scoreLeads(ctx: PipelineContext, options: LeadScoringOptio
   if (missing.length) return empty;
   const features = await readDeclaredFeatures(ctx.connection, "leads");
   const declaredSql = declaredValuesSql("leads", features);
-  const rows = await readRows<LeadRow>(
+  // the labelled leads first, then the open ones (is_converted null), each by capture time: read column by column
+  const read = await readColumns(
     ctx.connection,
-    features.length
-      ? `SELECT l.*, ${declaredSql.columns.map((c) => `d.${c}`).join(", ")}
-         FROM (${LEAD_FEATURES_SQL}) l LEFT JOIN (${declaredSql.sql}) d ON d.id = l.lead_id
-         ORDER BY l.created_epoch NULLS FIRST, l.lead_id`
-      : LEAD_FEATURES_SQL,
+    `SELECT l.lead_id, l.is_converted, l.created_epoch, l.created_at, ${LEAD_FEATURES.map((f) => `l.${f}`).join(", ")}
+       ${features.map(({kind}, k) => `, d.declared_${k}::${kind === "numeric" ? "DOUBLE" : "VARCHAR"} AS declared_${k}`).join("")}
+     FROM (${LEAD_FEATURES_SQL}) l ${features.length ? `LEFT JOIN (${declaredSql.sql}) d ON d.id = l.lead_id` : ""}
+     ORDER BY l.is_converted IS NULL, l.created_epoch NULLS FIRST, l.lead_id`,
     {now: ctx.now, window_days: options.windowDays ?? DEFAULT_CONVERSION_WINDOW_DAYS, ...declaredSql.params}
   );
-  const labelled = rows.filter((row) => row.is_converted !== null);
-  const open = rows.filter((row) => row.is_converted === null);
-  const all = [...labelled, ...open];
-  const columns = Object.fromEntries(
-    LEAD_FEATURES.map((f) => [f, all.map((row) => row[f])])
-  ) as LeadColumns<LeadFeature>;
+  const converted = read.numbers.is_converted;
+  const epochs = read.numbers.created_epoch;
+  let labelledCount = 0;
+  while (labelledCount < read.length && !Number.isNaN(converted[labelledCount])) labelledCount++;
+  const columns = Object.fromEntries(LEAD_FEATURES.map((f) => [f, read.strings[f]])) as LeadColumns<LeadFeature>;
   const declared = features.map(({name, kind}, k): DeclaredColumn => {
-    const values = all.map((row) => row[`declared_${k}`]);
-    return kind === "numeric"
-      ? {name, kind, values: Float64Array.from(values, (v) => (v === null ? NaN : Number(v)))}
-      : {name, kind, values: values.map((v) => (v === null ? null : String(v)))};
+    const column = `declared_${k}`;
+    return kind === "numeric" ? {name, kind, values: read.numbers[column]} : {name, kind, values: read.strings[column]};
   });
-  const y = Float64Array.from(labelled, (row) => row.is_converted!);
-  const starts = labelled.map((_, i) => i);
-  const dated = labelled.every((row) => row.created_epoch !== null);
+  const y = converted.subarray(0, labelledCount);
+  const starts = Array.from({length: labelledCount}, (_, i) => i);
+  const labelledEpochs = epochs.subarray(0, labelledCount);
+  const dated = labelledEpochs.every((epoch) => !Number.isNaN(epoch));
   const shares = {testShare, validationShare};
   const split =
-    dated && new Set(labelled.map((row) => row.created_epoch)).size > 1
-      ? timeOrderedSplit(
-          Float64Array.from(labelled, (row) => row.created_epoch!),
-          starts,
-          shares
-        )
-      : randomSplit(labelled.length, starts, shares, seed);
+    dated && new Set(labelledEpochs).size > 1
+      ? timeOrderedSplit(labelledEpochs, starts, shares)
+      : randomSplit(labelledCount, starts, shares, seed);
   const count = (part: number[]) => part.reduce((sum, i) => sum + y[i], 0);
   const trainConverted = count(split.train);
   const bothClasses = (part: number[]) => count(part) > 0 && count(part) < part.length;
@@ -199,7 +184,7 @@ export async function scoreLeads(ctx: PipelineContext, options: LeadScoringOptio
     chooseLeadMethod,
     options.calibration ?? "platt"
   );
-  const openRows = open.map((_, k) => labelled.length + k);
+  const openRows = Array.from({length: read.length - labelledCount}, (_, k) => labelledCount + k);
   const openDesign = encode(openRows);
   const contributionsAt = contributionsOf(model, openDesign);
   // the declared features' columns follow the built-in categories
@@ -212,7 +197,9 @@ export async function scoreLeads(ctx: PipelineContext, options: LeadScoringOptio
       ...declaredContributions(declaredEncoder, openDesign.groups, declared, contributions, offset, openRows[k])
     ];
   };
-  const scores = open.map((row, k): LeadScoreRow => {
+  const text = (column: string, i: number) => read.strings[column][i];
+  const scores = openRows.map((i, k): LeadScoreRow => {
+    const row = Object.fromEntries(LEAD_FEATURES.map((f) => [f, columns[f][i]])) as Record<LeadFeature, string | null>;
     const reasons = leadReasons(chosen.method, {
       contributions: chosen.method === "logistic_regression" ? reasonInputs(k) : null,
       slope: chosen.calibrator.slope,
@@ -220,8 +207,8 @@ export async function scoreLeads(ctx: PipelineContext, options: LeadScoringOptio
       rate: chosen.method === "source_rate" ? sourceRate(openRows[k]) : overall
     });
     return {
-      lead_id: row.lead_id,
-      created_at: row.created_at,
+      lead_id: text("lead_id", i)!,
+      created_at: text("created_at", i),
       source: row.source,
       campaign: row.campaign,
       rating: row.rating,
