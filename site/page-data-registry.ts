@@ -21,8 +21,8 @@ import type {ScoringResults} from "../pipelines/scoring.ts";
 
 /**
  * The site's own page data, by file under src/: what each data loader in src/data/ computes. A site build
- * computes them all in one process (one warehouse connection per core, stage entries once per
- * connection) and hands Framework the files; `observable preview` runs the loaders one by one instead.
+ * computes them all in two worker processes (page-data-workers.ts: stage entries once per worker) and hands
+ * Framework the files; `observable preview` runs the loaders one by one instead.
  * A parameterized file ([channel]) lists its parameter values. An entry with `periodFiles` is written as
  * a head at `file` and one part per period at `periodFiles` (period-files.ts).
  */
@@ -35,6 +35,8 @@ export interface PageDataEntry {
   files?: (data: unknown) => [string, unknown][];
   read: (connection: DuckDBConnection, param?: string, shared?: SharedInputs) => Promise<unknown>;
   params?: (connection: DuckDBConnection) => Promise<string[]>;
+  /** the shared inputs `read` asks for: a build computes the entries asking for one in the same process */
+  shares?: (keyof SharedInputs)[];
 }
 
 /**
@@ -48,34 +50,54 @@ export interface SharedInputs {
 
 const channelSlugs = async (connection: DuckDBConnection) => (await readChannels(connection)).map(channelSlug);
 
+// the longest first (`npm run bench:pages`), so that two build workers finish together
 export const PAGE_DATA: PageDataEntry[] = [
-  {file: "data/site.json", source: "read-site-meta.ts", read: readSiteMeta},
+  {
+    file: "data/rep-pages/[shard].json",
+    source: "pages/rep-page-files.ts",
+    read: (c) => repPageFiles(c),
+    files: (data) => Object.entries(data as Record<string, unknown>)
+  },
+  {
+    file: "data/opportunities.json",
+    source: "pages/opportunities-data.ts",
+    read: (c, _, shared) => opportunitiesData(c, shared?.scored),
+    shares: ["scored"]
+  },
   {file: "data/overview.json", source: "pages/overview-data.ts", read: (c) => overviewData(c)},
+  {file: "data/collections.json", source: "pages/collections-data.ts", read: (c) => collectionsData(c)},
+  {file: "data/forecast.json", source: "pages/forecast-data.ts", read: forecastData},
   {file: "data/channels.json", source: "pages/channels-data.ts", read: channelsData},
-  {file: "data/funnel.json", source: "pages/funnel-data.ts", read: (c) => funnelData(c)},
+  {file: "data/customers.json", source: "pages/customers-data.ts", read: (c) => customersData(c)},
   {file: "data/pipeline.json", source: "pages/pipeline-data.ts", read: (c) => pipelineData(c)},
+  {file: "data/data-quality.json", source: "pages/data-quality-data.ts", read: (c) => dataQualityData(c)},
+  {
+    file: "data/follow-up.json",
+    source: "pages/follow-up-data.ts",
+    read: (c, _, shared) => followUpData(c, undefined, true, shared?.scored),
+    shares: ["scored"],
+    periodFiles: "data/follow-up-period/[period].json"
+  },
   {
     file: "data/reps.json",
     source: "pages/reps-data.ts",
     read: (c) => repsData(c),
     periodFiles: "data/reps-period/[period].json"
   },
-  {file: "data/forecast.json", source: "pages/forecast-data.ts", read: forecastData},
-  {
-    file: "data/opportunities.json",
-    source: "pages/opportunities-data.ts",
-    read: (c, _, shared) => opportunitiesData(c, shared?.scored)
-  },
-  {
-    file: "data/follow-up.json",
-    source: "pages/follow-up-data.ts",
-    read: (c, _, shared) => followUpData(c, undefined, true, shared?.scored),
-    periodFiles: "data/follow-up-period/[period].json"
-  },
-  {file: "data/customers.json", source: "pages/customers-data.ts", read: (c) => customersData(c)},
+  {file: "data/funnel.json", source: "pages/funnel-data.ts", read: (c) => funnelData(c)},
   {file: "data/service.json", source: "pages/service-data.ts", read: (c) => serviceData(c)},
-  {file: "data/collections.json", source: "pages/collections-data.ts", read: (c) => collectionsData(c)},
-  {file: "data/data-quality.json", source: "pages/data-quality-data.ts", read: (c) => dataQualityData(c)},
+  {
+    file: "data/cube-reps/[shard].json",
+    source: "pages/cube-rep-files.ts",
+    read: cubeRepFiles,
+    files: (data) => Object.entries(data as Record<string, unknown>)
+  },
+  {
+    file: "data/channels/[channel].json",
+    source: "pages/channel-data.ts",
+    read: (c, slug) => channelData(c, slug ?? ""),
+    params: channelSlugs
+  },
   {
     file: "data/cube.json",
     source: "pages/cube-data.ts",
@@ -85,24 +107,7 @@ export const PAGE_DATA: PageDataEntry[] = [
       ["data/cube-keys.json", cubeKeys(data as CubeData)]
     ]
   },
-  {
-    file: "data/cube-reps/[shard].json",
-    source: "pages/cube-rep-files.ts",
-    read: cubeRepFiles,
-    files: (data) => Object.entries(data as Record<string, unknown>)
-  },
-  {
-    file: "data/rep-pages/[shard].json",
-    source: "pages/rep-page-files.ts",
-    read: (c) => repPageFiles(c),
-    files: (data) => Object.entries(data as Record<string, unknown>)
-  },
-  {
-    file: "data/channels/[channel].json",
-    source: "pages/channel-data.ts",
-    read: (c, slug) => channelData(c, slug ?? ""),
-    params: channelSlugs
-  }
+  {file: "data/site.json", source: "read-site-meta.ts", read: readSiteMeta}
 ];
 
 /** The registry entry of a data file: "data/channels/[channel].json" for "data/channels/referral.json" too. */

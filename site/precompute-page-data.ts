@@ -10,7 +10,8 @@ import {PROJECT_CONFIG_FILE} from "../config/project-config.ts";
 import {openWarehouse} from "../warehouse/open-warehouse.ts";
 import {readRows} from "../warehouse/read-rows.ts";
 import {codeFingerprint} from "./code-fingerprint.ts";
-import {hiddenDimensions, withoutHiddenNames} from "./hidden-names.ts";
+import {hiddenDimensions, withoutHiddenNames, type HiddenDimension} from "./hidden-names.ts";
+import {computeInWorkers} from "./page-data-workers.ts";
 import {fingerprint, PageDataCache} from "./page-data-cache.ts";
 import {PAGE_DATA, type PageDataEntry, type SharedInputs} from "./page-data-registry.ts";
 import {scoredNow} from "./pages/scored-now.ts";
@@ -28,7 +29,7 @@ export interface PrecomputedFile {
   reused: boolean;
 }
 
-interface Job {
+export interface Job {
   file: string;
   entry: PageDataEntry;
   key: string;
@@ -50,9 +51,10 @@ const SHARED_CODE = [
  * Computes every registered page data file from the warehouse into `root` (the site's source folder),
  * where Framework takes a file that exists over its loader. A file whose code, settings and tables are the
  * same as at an earlier build of this warehouse is copied from that build (page-data-cache.ts) unless
- * `reuse` is false. Runs `workers` queues on as many connections of one read-only DuckDB instance so both
- * cores work; each connection computes the stage entries and the duplicate leads once, if it computes
- * anything. Language and hidden names come from SHANGJI_LOCALE and SHANGJI_HIDE, as for the loaders.
+ * `reuse` is false. With `workers` above 1 the registry's files are computed in as many child processes
+ * (page-data-workers.ts), each on a read-only connection of its own, so that both cores work on the
+ * JavaScript as well as in DuckDB; with 1, in this process. Each connection computes the stage entries and the
+ * duplicate leads once, if it computes anything. Language and hidden names come from SHANGJI_LOCALE and SHANGJI_HIDE, as for the loaders.
  * `entries` are the registry's (PAGE_DATA) but in tests.
  */
 export async function precomputePageData(
@@ -75,34 +77,26 @@ export async function precomputePageData(
       if (files) done.push(...files.map((file) => ({file, bytes: fileBytes(root, file), seconds: 0, reused: true})));
       else queue.push(job);
     }
-    const connections: DuckDBConnection[] = [warehouse.connection];
-    for (let i = 1; i < Math.min(workers, queue.length); i++) connections.push(await warehouse.connect());
-    const write = (file: string, content: unknown) => {
-      const text = JSON.stringify(withoutHiddenNames(content, hidden));
-      mkdirSync(dirname(join(root, file)), {recursive: true});
-      writeFileSync(join(root, file), text);
-      return Buffer.byteLength(text);
-    };
-    if (queue.length > 0) {
-      const shared = new Map<keyof SharedInputs, Promise<Computed>>();
-      await Promise.all(
-        connections.map((connection) =>
-          computeJobs(connection, queue, tables, shared, (job, data, read, seconds) => {
-            const files = filesOf(job, data);
-            for (const [i, [file, content]] of files.entries()) {
-              done.push({file, bytes: write(file, content), seconds: i === 0 ? seconds : 0, reused: false});
-            }
-            cache.store(
-              job.file,
-              job.key,
-              read,
-              files.map(([file]) => file),
-              root
-            );
-          })
-        )
+    const written = (job: Job, files: {file: string; bytes: number}[], read: Map<string, string>, seconds: number) => {
+      done.push(...files.map(({file, bytes}, i) => ({file, bytes, seconds: i === 0 ? seconds : 0, reused: false})));
+      cache.store(
+        job.file,
+        job.key,
+        read,
+        files.map(({file}) => file),
+        root
       );
-    }
+    };
+    if (queue.length > 0 && workers > 1 && entries === PAGE_DATA)
+      await computeInWorkers({warehouse: warehousePath, root, tables}, queue, Math.min(workers, queue.length), written);
+    else if (queue.length > 0)
+      await computeJobs(
+        warehouse.connection,
+        async () => queue.shift(),
+        tables,
+        new Map(),
+        (job, data, read, seconds) => written(job, writeJobFiles(root, hidden, job, data), read, seconds)
+      );
     cache.save();
     return done.sort((a, b) => b.seconds - a.seconds);
   } finally {
@@ -126,20 +120,20 @@ async function listJobs(connection: DuckDBConnection, entries: PageDataEntry[]):
 }
 
 /** A value computed for some page data and the statements computing it ran. */
-interface Computed {
+export interface Computed {
   value: unknown;
   statements: string[];
 }
 
 /**
- * Runs jobs from the shared queue on one connection and hands each job's data to `done` with the tables
+ * Runs the jobs `next` hands out, until it has none, on one connection and hands each job's data to `done` with the tables
  * it read: those its statements named, and for a temporary table of the preparation (stage entries,
  * duplicate leads) the tables that preparation named. A shared input (SharedInputs) is
  * computed by the first job to ask, on its connection, and its statements count for every job that asks.
  */
-async function computeJobs(
+export async function computeJobs(
   raw: DuckDBConnection,
-  queue: Job[],
+  next: () => Promise<Job | undefined>,
   tables: Map<string, string>,
   shared: Map<keyof SharedInputs, Promise<Computed>>,
   done: (job: Job, data: unknown, read: Map<string, string>, seconds: number) => void
@@ -156,7 +150,7 @@ async function computeJobs(
     await notePrepared();
     return withDuplicateLeadFlags(connection, async () => {
       await notePrepared();
-      for (let job = queue.shift(); job; job = queue.shift()) {
+      for (let job = await next(); job; job = await next()) {
         const started = performance.now();
         const statements: string[] = [];
         const use = async (name: keyof SharedInputs, compute: () => Promise<unknown>) => {
@@ -224,6 +218,21 @@ async function buildSettings(connection: DuckDBConnection): Promise<string> {
 
 function fileBytes(root: string, file: string): number {
   return readFileSync(join(root, file)).byteLength;
+}
+
+/** Writes a job's data to its files under `root`, without the names of the `hidden` dimensions; their sizes. */
+export function writeJobFiles(
+  root: string,
+  hidden: HiddenDimension[],
+  job: Job,
+  data: unknown
+): {file: string; bytes: number}[] {
+  return filesOf(job, data).map(([file, content]) => {
+    const text = JSON.stringify(withoutHiddenNames(content, hidden));
+    mkdirSync(dirname(join(root, file)), {recursive: true});
+    writeFileSync(join(root, file), text);
+    return {file, bytes: Buffer.byteLength(text)};
+  });
 }
 
 /** The files a job's data is written to: its file, a head and one part per period (period-files.ts), or its `files`. */

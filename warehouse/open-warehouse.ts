@@ -46,9 +46,13 @@ const SANDBOX = {
  * Opens the warehouse file. Read-write opens create the schema and hold the warehouse's lock file until
  * closed: a second writer, or a site build, waits for it (SHANGJI_LOCK_TIMEOUT seconds, then exit 4)
  * instead of failing at once. Read-only opens never write, let several readers (site loaders,
- * `shangji query`) share the file, and are sandboxed (SANDBOX).
+ * `shangji query`) share the file, and are sandboxed (SANDBOX). `threads` and `memoryLimit` bound one of several
+ * processes reading at once (DuckDB's defaults: every core; SHANGJI_MEMORY_LIMIT or DEFAULT_MEMORY_LIMIT).
  */
-export async function openWarehouse(path: string, {readOnly = false} = {}): Promise<Warehouse> {
+export async function openWarehouse(
+  path: string,
+  {readOnly = false, threads, memoryLimit}: {readOnly?: boolean; threads?: number; memoryLimit?: string} = {}
+): Promise<Warehouse> {
   if (!readOnly) mkdirSync(dirname(path), {recursive: true});
   const release = readOnly ? () => {} : await acquireFileLock(warehouseLockPath(path), {what: `warehouse ${path}`});
   let instance: DuckDBInstance;
@@ -57,7 +61,8 @@ export async function openWarehouse(path: string, {readOnly = false} = {}): Prom
       ...(readOnly ? {access_mode: "READ_ONLY", ...SANDBOX} : {}),
       // DuckDB would take 80% of the machine's memory; beyond this it spills to <warehouse>.tmp/. 3 GB keeps
       // the whole process, Node.js and DuckDB's own overhead included, within 4 GiB on a million opportunities
-      memory_limit: process.env.SHANGJI_MEMORY_LIMIT ?? DEFAULT_MEMORY_LIMIT
+      memory_limit: memoryLimit ?? process.env.SHANGJI_MEMORY_LIMIT ?? DEFAULT_MEMORY_LIMIT,
+      ...(threads ? {threads: String(threads)} : {})
     });
   } catch (error) {
     release();

@@ -25,6 +25,17 @@ function contents(root: string, files: PrecomputedFile[]): Map<string, string> {
   return new Map(files.map((f) => [f.file, readFileSync(join(root, f.file), "utf8")]));
 }
 
+// service tickets are read by the service page, the overview's complaint alert, the data-quality page's
+// row counts and the site's table list; by no funnel, pipeline, rep or channel page
+const READ_TICKETS = ["data/data-quality.json", "data/overview.json", "data/service.json", "data/site.json"];
+
+const addComplaint = (path: string) =>
+  run(
+    path,
+    `INSERT INTO tickets (ticket_id, opened_at, category, _ingest_id, _file, _line)
+                   VALUES ('t1', '2024-03-01', 'complaint', 2, 'exports-2/tickets.csv', 2)`
+  );
+
 const computed = (files: PrecomputedFile[]) =>
   files
     .filter((f) => !f.reused)
@@ -57,21 +68,10 @@ describe("precomputePageData reuses the page data of an earlier build", () => {
     expect(computed(unchanged)).toEqual([]);
     await expectSameAsFullBuild(path, again, unchanged);
 
-    // service tickets are read by the service page, the overview's complaint alert, the data-quality page's
-    // row counts and the site's table list; by no funnel, pipeline, rep or channel page
-    await run(
-      path,
-      `INSERT INTO tickets (ticket_id, opened_at, category, _ingest_id, _file, _line)
-                     VALUES ('t1', '2024-03-01', 'complaint', 2, 'exports-2/tickets.csv', 2)`
-    );
+    await addComplaint(path);
     const ticketsRoot = tempDir();
     const tickets = await precomputePageData(path, ticketsRoot, 1);
-    expect(computed(tickets)).toEqual([
-      "data/data-quality.json",
-      "data/overview.json",
-      "data/service.json",
-      "data/site.json"
-    ]);
+    expect(computed(tickets)).toEqual(READ_TICKETS);
     await expectSameAsFullBuild(path, ticketsRoot, tickets);
 
     // every page reads the opportunities
@@ -86,6 +86,23 @@ describe("precomputePageData reuses the page data of an earlier build", () => {
     process.env.SHANGJI_CONFIG = changedConfig;
     const configured = await precomputePageData(path, tempDir(), 1);
     expect(configured.every((f) => !f.reused)).toBe(true);
+  }, 900_000);
+});
+
+describe("precomputePageData in two worker processes", () => {
+  it("writes what one process writes, byte for byte, and records the same tables as read", async () => {
+    const path = await makeSmallWarehouse();
+    const workersRoot = tempDir();
+    const workers = await precomputePageData(path, workersRoot, 2);
+    expect(workers.every((f) => !f.reused)).toBe(true);
+    await expectSameAsFullBuild(path, workersRoot, workers);
+
+    // the tables each worker recorded decide what the next build reuses: as in one process
+    await addComplaint(path);
+    const ticketsRoot = tempDir();
+    const tickets = await precomputePageData(path, ticketsRoot, 2);
+    expect(computed(tickets)).toEqual(READ_TICKETS);
+    await expectSameAsFullBuild(path, ticketsRoot, tickets);
   }, 900_000);
 });
 
