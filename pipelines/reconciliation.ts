@@ -4,7 +4,12 @@ import type {GlossaryEntry} from "./lib/glossary-entry.ts";
 import {monthlyWonRevenue} from "./reconciliation/monthly-won-revenue.ts";
 import {repPerformance, teamPerformance} from "./rep-performance.ts";
 
-export {monthlyWonRevenue, type MonthlyWonRevenueRow} from "./reconciliation/monthly-won-revenue.ts";
+export {
+  monthlyWonRevenue,
+  monthlyWonRevenueByRep,
+  type MonthlyWonRevenueByRepRow,
+  type MonthlyWonRevenueRow
+} from "./reconciliation/monthly-won-revenue.ts";
 
 /** One row per breakdown of the period's won revenue. */
 export interface ReconciliationRow {

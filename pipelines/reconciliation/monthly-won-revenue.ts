@@ -1,3 +1,4 @@
+import type {DuckDBValue} from "@duckdb/node-api";
 import type {PipelineContext, PipelineResult} from "../lib/context.ts";
 import {filterCondition} from "../lib/filter-condition.ts";
 import {readRows} from "../lib/read-rows.ts";
@@ -24,25 +25,47 @@ export interface MonthlyWonRevenueRow {
  * // on the sample: [{month: "2026-04-01", count_won: 14, won_revenue: 3169000}, …]
  */
 export async function monthlyWonRevenue(ctx: PipelineContext): Promise<PipelineResult<MonthlyWonRevenueRow>> {
+  const {sql, params} = wonByMonth(ctx, []);
+  const rows = await readRows<MonthlyWonRevenueRow>(ctx.connection, sql, params);
+  return {rows, missing: []};
+}
+
+/** monthlyWonRevenue of each rep owning a won deal (the rep filter's rows, every rep in one query). */
+export interface MonthlyWonRevenueByRepRow extends MonthlyWonRevenueRow {
+  rep_id: string;
+}
+
+/**
+ * monthlyWonRevenue with the filter `{rep: id}` for every rep at once: one row per rep and month with a
+ * won deal, by rep then month. Deals without an owner are left out, as the rep filter leaves them out.
+ */
+export async function monthlyWonRevenueByRep(ctx: PipelineContext): Promise<PipelineResult<MonthlyWonRevenueByRepRow>> {
+  const {sql, params} = wonByMonth(ctx, ["owner_rep_id AS rep_id"], "owner_rep_id IS NOT NULL");
+  const rows = await readRows<MonthlyWonRevenueByRepRow>(ctx.connection, sql, params);
+  return {rows, missing: []};
+}
+
+/** The won deals' months, by `keys` too, within the period and the filters (and `where`). */
+function wonByMonth(
+  ctx: PipelineContext,
+  keys: string[],
+  where = "true"
+): {sql: string; params: Record<string, DuckDBValue>} {
   const filter = filterCondition(ctx.filters, "x");
-  const rows = await readRows<MonthlyWonRevenueRow>(
-    ctx.connection,
-    `
+  const sql = `
 WITH won AS (
   SELECT x.* FROM (
     SELECT o.closed_at, o.amount, o.source, o.owner_rep_id, o.product, r.team, r.region
     FROM ${REPORTING_OPPORTUNITIES} o LEFT JOIN reps r ON r.rep_id = o.owner_rep_id
     WHERE o.outcome = 'won' AND o.closed_at >= $start::TIMESTAMP AND o.closed_at < $end::TIMESTAMP
   ) x
-  WHERE ${filter.sql}
+  WHERE ${filter.sql} AND ${where}
 ),
 final AS (
-  SELECT date_trunc('month', closed_at)::DATE AS month, count(*)::INTEGER AS count_won,
-    coalesce(sum(amount), 0) AS won_revenue
+  SELECT ${keys.map((key) => `${key}, `).join("")}date_trunc('month', closed_at)::DATE AS month,
+    count(*)::INTEGER AS count_won, coalesce(sum(amount), 0) AS won_revenue
   FROM won GROUP BY ALL
 )
-SELECT * FROM final ORDER BY month`,
-    {...filter.params, start: ctx.period.start, end: ctx.period.end}
-  );
-  return {rows, missing: []};
+SELECT * FROM final ORDER BY ALL`;
+  return {sql, params: {...filter.params, start: ctx.period.start, end: ctx.period.end}};
 }

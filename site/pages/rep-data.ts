@@ -5,7 +5,7 @@ import type {ComplianceCounts} from "../../pipelines/follow-up/compliance-counts
 import {readSitePeriods, siteNow} from "../site-now.ts";
 import {missingTables} from "../../pipelines/lib/missing-tables.ts";
 import {withStageEntries} from "../../pipelines/lib/stage-entries.ts";
-import {monthlyWonRevenue} from "../../pipelines/reconciliation.ts";
+import {monthlyWonRevenueByRep} from "../../pipelines/reconciliation.ts";
 import {repPerformance, repSegmentWinRates, type RepPerformanceRow} from "../../pipelines/rep-performance.ts";
 import {stuckOpportunities, type StuckOpportunityRow} from "../../pipelines/stage-conversion.ts";
 import {readRows} from "../../warehouse/read-rows.ts";
@@ -122,6 +122,10 @@ export interface RepPages {
   load: Map<string, RepLoadRow>;
   stuck: Map<string | null, StuckOpportunityRow[]>;
   openDeals: Map<string, OpenDeal[]>;
+  /** per rep, won revenue and quota per month from the start of last year to now */
+  trends: Map<string, RepMonth[]>;
+  /** the amounts before conversion of every deal a rep's page lists */
+  originals: Map<string, OriginalAmount>;
   missing: string[];
 }
 
@@ -150,16 +154,30 @@ export async function readRepPages(connection: DuckDBConnection): Promise<RepPag
     const periods = await readSitePeriods(connection);
     const ctx = {connection, now, period: periods[0], filters: {}};
     const load = (await repLoad(ctx)).rows;
-    const stuck = await stuckOpportunities(ctx);
+    const stuckResult = await stuckOpportunities(ctx);
+    const stuck = groupBy(stuckResult.rows, (r) => r.owner_rep_id);
+    const deals = groupBy(await readOpenDeals(connection, now), (r) => r.owner_rep_id);
+    const listed = owners.flatMap((o) => openDeals(deals.get(o.rep_id) ?? [], stuck.get(o.rep_id) ?? []));
+    const since = periods.find((p) => p.id === "ly")!.start;
     return {
       owners,
       now,
       periods,
       slices,
       load: new Map(load.map((r) => [r.rep_id, r])),
-      stuck: groupBy(stuck.rows, (r) => r.owner_rep_id),
-      openDeals: groupBy(await readOpenDeals(connection, now), (r) => r.owner_rep_id),
-      missing: union(stuck.missing, await missingTables(connection, ["quotas", "accounts"]))
+      stuck,
+      openDeals: deals,
+      trends: await readTrends(
+        connection,
+        owners.map((o) => o.rep_id),
+        {start: since, end: periods[0].end},
+        now
+      ),
+      originals: await readOriginalAmounts(
+        connection,
+        listed.map((deal) => deal.opportunity_id)
+      ),
+      missing: union(stuckResult.missing, await missingTables(connection, ["quotas", "accounts"]))
     };
   });
 }
@@ -188,16 +206,10 @@ export async function repData(connection: DuckDBConnection, slug: string, pages?
   const rep: RepIdentity = {...owner, rep_slug: slug};
   const slices: Record<string, RepSlice> = {};
   for (const [key, all] of Object.entries(shared.slices)) slices[key] = repSlice(rep, all);
-  const periods = shared.periods;
-  const since = periods.find((p) => p.id === "ly")!.start;
-  const trend = await readTrend(connection, rep.rep_id, {start: since, end: periods[0].end}, shared.now);
+  const trend = shared.trends.get(rep.rep_id) ?? [];
   const load = shared.load.get(rep.rep_id);
   const deals = shared.openDeals.get(rep.rep_id) ?? [];
   const listed = openDeals(deals, shared.stuck.get(rep.rep_id) ?? []);
-  const originals = await readOriginalAmounts(
-    connection,
-    listed.map((deal) => deal.opportunity_id)
-  );
   return {
     rep,
     slices,
@@ -210,7 +222,7 @@ export async function repData(connection: DuckDBConnection, slug: string, pages?
         }
       : null,
     trend,
-    deals: listed.map((deal) => withOriginalAmount(deal, originals)),
+    deals: listed.map((deal) => withOriginalAmount(deal, shared.originals)),
     count_open_deals: deals.length,
     min_specialty_deals: MIN_SPECIALTY_DEALS,
     missing: shared.missing
@@ -302,35 +314,39 @@ function repCompliance(rows: Awaited<ReturnType<typeof complianceByRep>>["rows"]
   };
 }
 
-/** Won revenue per month (monthlyWonRevenue) with the rep's quota, every month of the span. */
-async function readTrend(
+/** Per rep of `reps`, won revenue per month (monthlyWonRevenue, by rep) with the rep's quota, every month of the span. */
+async function readTrends(
   connection: DuckDBConnection,
-  repId: string,
+  reps: string[],
   period: {start: string; end: string},
   now: string
-): Promise<RepMonth[]> {
-  const won = await monthlyWonRevenue({connection, period, now, filters: {rep: repId}});
-  const quotas = await readRows<{month: string; quota: number}>(
+): Promise<Map<string, RepMonth[]>> {
+  const won = await monthlyWonRevenueByRep({connection, period, now, filters: {}});
+  const quotas = await readRows<{rep_id: string; month: string; quota: number}>(
     connection,
-    `SELECT strftime(month, '%Y-%m-%d') AS month, sum(quota)::DOUBLE AS quota FROM ${REPORTING_QUOTAS}
-     WHERE rep_id = $rep AND month >= $start::DATE AND month < $end::DATE GROUP BY ALL`,
-    {rep: repId, start: period.start, end: period.end}
+    `SELECT rep_id, strftime(month, '%Y-%m-%d') AS month, sum(quota)::DOUBLE AS quota FROM ${REPORTING_QUOTAS}
+     WHERE rep_id IS NOT NULL AND month >= $start::DATE AND month < $end::DATE GROUP BY ALL`,
+    {start: period.start, end: period.end}
   );
-  const byMonth = new Map(won.rows.map((r) => [String(r.month).slice(0, 10), r]));
-  const quotaByMonth = new Map(quotas.map((q) => [q.month, q.quota]));
-  const months: RepMonth[] = [];
-  for (let month = period.start.slice(0, 7); `${month}-01` < period.end; month = nextMonth(month)) {
-    const day = `${month}-01`;
-    const row = byMonth.get(day);
-    const quota = quotaByMonth.get(day);
-    months.push({
-      month: day,
-      count_won: row?.count_won ?? 0,
-      won_revenue: Math.round(row?.won_revenue ?? 0),
-      quota: quota === undefined ? null : Math.round(quota)
-    });
+  const wonByMonth = new Map(won.rows.map((r) => [`${r.rep_id}|${String(r.month).slice(0, 10)}`, r]));
+  const quotaByMonth = new Map(quotas.map((q) => [`${q.rep_id}|${q.month}`, q.quota]));
+  const trends = new Map<string, RepMonth[]>();
+  for (const rep of reps) {
+    const months: RepMonth[] = [];
+    for (let month = period.start.slice(0, 7); `${month}-01` < period.end; month = nextMonth(month)) {
+      const day = `${month}-01`;
+      const row = wonByMonth.get(`${rep}|${day}`);
+      const quota = quotaByMonth.get(`${rep}|${day}`);
+      months.push({
+        month: day,
+        count_won: row?.count_won ?? 0,
+        won_revenue: Math.round(row?.won_revenue ?? 0),
+        quota: quota === undefined ? null : Math.round(quota)
+      });
+    }
+    trends.set(rep, months);
   }
-  return months;
+  return trends;
 }
 
 function nextMonth(month: string): string {

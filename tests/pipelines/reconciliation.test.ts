@@ -1,7 +1,7 @@
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import {channelQuality} from "../../pipelines/channel-quality.ts";
 import type {PipelineContext} from "../../pipelines/lib/context.ts";
-import {monthlyWonRevenue, reconcileWonRevenue} from "../../pipelines/reconciliation.ts";
+import {monthlyWonRevenue, monthlyWonRevenueByRep, reconcileWonRevenue} from "../../pipelines/reconciliation.ts";
 import {repPerformance, teamPerformance} from "../../pipelines/rep-performance.ts";
 import {emptyWarehouse, sampleWarehouse} from "./sample-warehouse.ts";
 
@@ -38,6 +38,15 @@ describe("reconcileWonRevenue(ctx)", () => {
         {month: "2026-02-01", count_won: 1, won_revenue: 2000.2},
         {month: "2026-03-01", count_won: 1, won_revenue: 3000.3}
       ]);
+      // by rep, as the rep filter gives each: O1 for R1 in January, O3 for R2 in March; O2 has no owner
+      expect((await monthlyWonRevenueByRep(ctx)).rows).toEqual([
+        {rep_id: "R1", month: "2026-01-01", count_won: 1, won_revenue: 1000.1},
+        {rep_id: "R2", month: "2026-03-01", count_won: 1, won_revenue: 3000.3}
+      ]);
+      for (const rep of ["R1", "R2", "R9"])
+        expect((await monthlyWonRevenue({...ctx, filters: {rep}})).rows).toEqual(
+          (await monthlyWonRevenueByRep(ctx)).rows.filter((r) => r.rep_id === rep).map(({rep_id: _, ...r}) => r)
+        );
     } finally {
       warehouse.close();
     }
