@@ -1,6 +1,5 @@
 import type {DuckDBConnection} from "@duckdb/node-api";
-import {channelSlug, readChannels} from "./read-dynamic-paths.ts";
-import {channelData} from "./pages/channel-data.ts";
+import {channelPageFiles} from "./pages/channel-data.ts";
 import {channelsData} from "./pages/channels-data.ts";
 import {collectionsData} from "./pages/collections-data.ts";
 import {cubeData, cubeKeys, type CubeData} from "./pages/cube-data.ts";
@@ -23,7 +22,7 @@ import type {ScoringResults} from "../pipelines/scoring.ts";
  * The site's own page data, by file under src/: what each data loader in src/data/ computes. A site build
  * computes them all in two worker processes (page-data-workers.ts: stage entries once per worker) and hands
  * Framework the files; `observable preview` runs the loaders one by one instead.
- * A parameterized file ([channel]) lists its parameter values. An entry with `periodFiles` is written as
+ * An entry with `periodFiles` is written as
  * a head at `file` and one part per period at `periodFiles` (period-files.ts).
  */
 export interface PageDataEntry {
@@ -33,8 +32,7 @@ export interface PageDataEntry {
   periodFiles?: string;
   /** the files of an entry whose one computation is written as several: each file with its data */
   files?: (data: unknown) => [string, unknown][];
-  read: (connection: DuckDBConnection, param?: string, shared?: SharedInputs) => Promise<unknown>;
-  params?: (connection: DuckDBConnection) => Promise<string[]>;
+  read: (connection: DuckDBConnection, shared?: SharedInputs) => Promise<unknown>;
   /** the shared inputs `read` asks for: a build computes the entries asking for one in the same process */
   shares?: (keyof SharedInputs)[];
 }
@@ -48,8 +46,6 @@ export interface SharedInputs {
   scored: () => Promise<ScoringResults>;
 }
 
-const channelSlugs = async (connection: DuckDBConnection) => (await readChannels(connection)).map(channelSlug);
-
 // the longest first (`npm run bench:pages`), so that two build workers finish together
 export const PAGE_DATA: PageDataEntry[] = [
   {
@@ -61,7 +57,7 @@ export const PAGE_DATA: PageDataEntry[] = [
   {
     file: "data/opportunities.json",
     source: "pages/opportunities-data.ts",
-    read: (c, _, shared) => opportunitiesData(c, shared?.scored),
+    read: (c, shared) => opportunitiesData(c, shared?.scored),
     shares: ["scored"]
   },
   {file: "data/overview.json", source: "pages/overview-data.ts", read: (c) => overviewData(c)},
@@ -74,7 +70,7 @@ export const PAGE_DATA: PageDataEntry[] = [
   {
     file: "data/follow-up.json",
     source: "pages/follow-up-data.ts",
-    read: (c, _, shared) => followUpData(c, undefined, true, shared?.scored),
+    read: (c, shared) => followUpData(c, undefined, true, shared?.scored),
     shares: ["scored"],
     periodFiles: "data/follow-up-period/[period].json"
   },
@@ -95,8 +91,8 @@ export const PAGE_DATA: PageDataEntry[] = [
   {
     file: "data/channels/[channel].json",
     source: "pages/channel-data.ts",
-    read: (c, slug) => channelData(c, slug ?? ""),
-    params: channelSlugs
+    read: channelPageFiles,
+    files: (data) => Object.entries(data as Record<string, unknown>)
   },
   {
     file: "data/cube.json",

@@ -17,7 +17,6 @@ export interface WorkerStart {
 export interface WorkerJob {
   file: string;
   key: string;
-  param?: string;
   entry: string;
 }
 
@@ -69,7 +68,7 @@ export async function computeInWorkers(
           const job = pick(worker);
           if (!job) return send({type: "end"});
           running.set(job.file, job);
-          send({type: "job", job: {file: job.file, key: job.key, param: job.param, entry: job.entry.file}});
+          send({type: "job", job: {file: job.file, key: job.key, entry: job.entry.file}});
         } else if (message.type === "done") {
           const job = running.get(message.file)!;
           running.delete(message.file);
@@ -100,5 +99,5 @@ export async function computeInWorkers(
 export function workerEntry(job: WorkerJob): Job {
   const entry = PAGE_DATA.find((e) => e.file === job.entry);
   if (!entry) throw new Error(`no page data entry ${job.entry}`);
-  return {file: job.file, key: job.key, param: job.param, entry};
+  return {file: job.file, key: job.key, entry};
 }

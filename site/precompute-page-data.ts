@@ -33,7 +33,6 @@ export interface Job {
   file: string;
   entry: PageDataEntry;
   key: string;
-  param?: string;
 }
 
 // the code every page's data passes through besides its own module (precompute itself imports every page)
@@ -72,7 +71,7 @@ export async function precomputePageData(
     const cache = new PageDataCache(resolve(warehousePath), settings);
     const done: PrecomputedFile[] = [];
     const queue: Job[] = [];
-    for (const job of await listJobs(warehouse.connection, entries)) {
+    for (const job of listJobs(entries)) {
       const files = reuse ? cache.reuse(job.file, job.key, tables, root) : null;
       if (files) done.push(...files.map((file) => ({file, bytes: fileBytes(root, file), seconds: 0, reused: true})));
       else queue.push(job);
@@ -104,19 +103,12 @@ export async function precomputePageData(
   }
 }
 
-/** Every page data job of the warehouse: one per entry, or one per parameter value, with its cache key. */
-async function listJobs(connection: DuckDBConnection, entries: PageDataEntry[]): Promise<Job[]> {
-  const jobs: Job[] = [];
-  for (const entry of entries) {
+/** Every page data job: one per entry, with its cache key. */
+function listJobs(entries: PageDataEntry[]): Job[] {
+  return entries.map((entry) => {
     const code = codeFingerprint([join(PROJECT_ROOT, "site", entry.source)]);
-    if (!entry.params) jobs.push({file: entry.file, entry, key: fingerprint(entry.file, code)});
-    else
-      for (const param of await entry.params(connection)) {
-        const file = entry.file.replace(/\[\w+\]/, param);
-        jobs.push({file, entry, param, key: fingerprint(file, code, param)});
-      }
-  }
-  return jobs;
+    return {file: entry.file, entry, key: fingerprint(entry.file, code)};
+  });
 }
 
 /** A value computed for some page data and the statements computing it ran. */
@@ -169,7 +161,7 @@ export async function computeJobs(
           scored: () => use("scored", () => scoredNow(connection)) as ReturnType<SharedInputs["scored"]>
         };
         recorder.take();
-        const data = await job.entry.read(connection, job.param, inputs);
+        const data = await job.entry.read(connection, inputs);
         const seconds = (performance.now() - started) / 1000;
         statements.push(...recorder.take());
         const named = tablesNamedIn(statements, [...base, ...temporary.keys()]);

@@ -1,8 +1,8 @@
 import type {DuckDBConnection} from "@duckdb/node-api";
 import {CliError} from "../../config/cli-error.ts";
-import {channelQuality} from "../../pipelines/channel-quality.ts";
+import {channelQuality, type ChannelQualityRow} from "../../pipelines/channel-quality.ts";
 import {addMonths} from "../../pipelines/forecast/add-months.ts";
-import type {PipelineContext} from "../../pipelines/lib/context.ts";
+import type {Period, PipelineContext, PipelineResult} from "../../pipelines/lib/context.ts";
 import {pageSlices} from "../page-slices.ts";
 import {channelSlug, readChannels} from "../read-dynamic-paths.ts";
 import {significant} from "../significant.ts";
@@ -71,24 +71,36 @@ export async function channelData(connection: DuckDBConnection, slug: string): P
 
 export async function channelSlice(ctx: PipelineContext, source: string): Promise<ChannelSlice> {
   const own = {...ctx, filters: {channel: source}};
-  const {rows, missing} = await channelQuality(own, {interval: "period"});
-  const summary = rows.length ? channelSummary(rows[0]) : null;
-  const all = await channelQuality({...ctx, filters: {}}, {interval: "period", duplicates: false});
+  return sliceOf(
+    await channelQuality(own, {interval: "period"}),
+    await channelQuality({...ctx, filters: {}}, {interval: "period", duplicates: false}),
+    await campaignRows(own)
+  );
+}
+
+function sliceOf(
+  {rows, missing}: PipelineResult<ChannelQualityRow>,
+  all: PipelineResult<ChannelQualityRow>,
+  campaigns: CampaignRow[]
+): ChannelSlice {
   return {
     missing,
     spend: channelSpend(
       missing,
       rows.some((row) => row.cost !== null)
     ),
-    summary,
+    summary: rows.length ? channelSummary(rows[0]) : null,
     all_channels: channelTotal(all.rows, {leads: !missing.includes("leads"), duplicates: false}),
-    campaigns: await campaignRows(own)
+    campaigns
   };
 }
 
 export async function channelTrend(ctx: PipelineContext, source: string): Promise<ChannelData["trend"]> {
   const period = trendPeriod(ctx.now);
-  const {rows, missing} = await channelQuality({...ctx, period, filters: {channel: source}}, {duplicates: false});
+  return trendOf(await channelQuality({...ctx, period, filters: {channel: source}}, {duplicates: false}), period);
+}
+
+function trendOf({rows, missing}: PipelineResult<ChannelQualityRow>, period: Period): ChannelData["trend"] {
   const spend = channelSpend(
     missing,
     rows.some((row) => row.cost !== null)
@@ -114,6 +126,54 @@ export async function channelTrend(ctx: PipelineContext, source: string): Promis
   });
   const total = channelTotal(rows, {leads: !missing.includes("leads"), duplicates: false});
   return {missing, spend, months, total};
+}
+
+/**
+ * Every channel's page data (channelData), by file, from channelQuality run once per period and once by month
+ * for all channels together: a channel's rows are its rows of the unfiltered result, as its filter gives them.
+ */
+export async function channelPageFiles(connection: DuckDBConnection): Promise<Record<string, ChannelData>> {
+  const sources = await readChannels(connection);
+  const of = (result: PipelineResult<ChannelQualityRow>, source: string) => ({
+    rows: result.rows.filter((row) => row.source === source),
+    missing: result.missing
+  });
+  const periods = await pageSlices(
+    connection,
+    async (ctx) => {
+      const own = await channelQuality({...ctx, filters: {}}, {interval: "period"});
+      const all = await channelQuality({...ctx, filters: {}}, {interval: "period", duplicates: false});
+      const campaigns = await campaignRows({...ctx, filters: {}});
+      return sources.map((source) =>
+        sliceOf(
+          of(own, source),
+          all,
+          campaigns.filter((row) => row.source === source)
+        )
+      );
+    },
+    {byFilter: false}
+  );
+  const trends = await pageSlices(
+    connection,
+    async (ctx) => {
+      const period = trendPeriod(ctx.now);
+      const rows = await channelQuality({...ctx, period, filters: {}}, {duplicates: false});
+      return sources.map((source) => trendOf(of(rows, source), period));
+    },
+    {byPeriod: false, byFilter: false}
+  );
+  const trend = Object.values(trends.slices)[0];
+  return Object.fromEntries(
+    sources.map((source, i) => [
+      `data/channels/${channelSlug(source)}.json`,
+      {
+        channel: {source, slug: channelSlug(source)},
+        slices: Object.fromEntries(Object.entries(periods.slices).map(([key, slices]) => [key, slices[i]])),
+        trend: trend[i]
+      }
+    ])
+  );
 }
 
 function channelSpend(missing: string[], hasCost: boolean): ChannelSpend {

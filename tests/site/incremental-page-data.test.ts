@@ -112,12 +112,12 @@ describe("precomputePageData with a shared input", () => {
     {
       file: "data/first.json",
       source: "pages/opportunities-data.ts",
-      read: async (_, __, shared) => (await shared!.scored()).scores.rows.map((row) => row.opportunity_id)
+      read: async (_, shared) => (await shared!.scored()).scores.rows.map((row) => row.opportunity_id)
     },
     {
       file: "data/second.json",
       source: "pages/follow-up-data.ts",
-      read: async (_, __, shared) => (await shared!.scored()).scores.rows.length
+      read: async (_, shared) => (await shared!.scored()).scores.rows.length
     },
     {
       file: "data/reps.json",

@@ -1,9 +1,9 @@
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import {channelQuality, type ChannelQualityRow} from "../../../pipelines/channel-quality.ts";
 import {readRows} from "../../../warehouse/read-rows.ts";
-import {channelSlug} from "../../../site/read-dynamic-paths.ts";
+import {channelSlug, readChannels} from "../../../site/read-dynamic-paths.ts";
 import {sitePeriods} from "../../../site/site-periods.ts";
-import {channelData, findChannel} from "../../../site/pages/channel-data.ts";
+import {channelData, channelPageFiles, findChannel} from "../../../site/pages/channel-data.ts";
 import {
   channelsData,
   trendPeriod,
@@ -202,6 +202,19 @@ describe("channelData(connection, slug)", () => {
 
   it("rejects a slug no channel has", async () => {
     await expect(channelData(warehouse.connection, "nope")).rejects.toThrow(/no channel has the page slug "nope"/);
+  });
+});
+
+describe("channelPageFiles(connection)", () => {
+  it("writes for every channel what channelData computes for its page alone, from one run for all channels", async () => {
+    const files = await channelPageFiles(warehouse.connection);
+    const channels = await readChannels(warehouse.connection);
+    expect(channels.length).toBeGreaterThan(3);
+    expect(Object.keys(files).sort()).toEqual(channels.map((c) => `data/channels/${channelSlug(c)}.json`).sort());
+    for (const channel of channels)
+      expect(files[`data/channels/${channelSlug(channel)}.json`]).toEqual(
+        await channelData(warehouse.connection, channelSlug(channel))
+      );
   });
 });
 
