@@ -7,11 +7,13 @@ const ROOT = join(import.meta.dirname, "../..");
 // the stages of the data's life, from the ground up (README, "Project layout")
 const STAGES = ["config", "warehouse", "loaders", "pipelines", "generate", "site", "cli", "src", "bin", "bench"];
 
-// the build writes the site's texts in the site's own words, and the cube's files in the groups the browser
-// reads them by: plain tables the browser reads too, which import nothing
+// the build writes the site's texts in the site's own words, the cube's files in the groups the browser reads
+// them by, and each rep's page data in the shard the rep page looks for it in: plain tables and functions the
+// browser uses too, which import nothing
 const SHARED_WITH_THE_BUILD = [
   "src/components/cube-measure-groups.js",
   "src/components/display-names.js",
+  "src/components/rep-shard.js",
   "src/locales/common.js"
 ];
 
