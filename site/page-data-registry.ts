@@ -21,9 +21,8 @@ import type {ScoringResults} from "../pipelines/scoring.ts";
 /**
  * The site's own page data, by file under src/: what each data loader in src/data/ computes. A site build
  * computes them all in two worker processes (page-data-workers.ts: stage entries once per worker) and hands
- * Framework the files; `observable preview` runs the loaders one by one instead.
- * An entry with `periodFiles` is written as
- * a head at `file` and one part per period at `periodFiles` (period-files.ts).
+ * Framework the files; `observable preview` runs the loaders one by one instead. An entry with `periodFiles` is
+ * written as a head at `file` and one part per period at `periodFiles` (period-files.ts).
  */
 export interface PageDataEntry {
   file: string;
@@ -106,7 +105,7 @@ export const PAGE_DATA: PageDataEntry[] = [
   {file: "data/site.json", source: "read-site-meta.ts", read: readSiteMeta}
 ];
 
-/** The registry entry of a data file: "data/channels/[channel].json" for "data/channels/referral.json" too. */
+/** The registry entry whose `file` is `file` ("data/channels/[channel].json" for all the channel pages' files). */
 export function pageDataEntry(file: string): PageDataEntry | undefined {
   return PAGE_DATA.find((entry) => entry.file === file);
 }

@@ -2,7 +2,7 @@ import {fork, type ChildProcess} from "node:child_process";
 import {createRequire} from "node:module";
 import {fileURLToPath, pathToFileURL} from "node:url";
 import {CliError} from "../config/cli-error.ts";
-import {PAGE_DATA} from "./page-data-registry.ts";
+import {pageDataEntry} from "./page-data-registry.ts";
 import type {Job} from "./precompute-page-data.ts";
 
 /** What a worker is started with. */
@@ -97,7 +97,7 @@ export async function computeInWorkers(
 
 /** The registry entry a worker job names. */
 export function workerEntry(job: WorkerJob): Job {
-  const entry = PAGE_DATA.find((e) => e.file === job.entry);
+  const entry = pageDataEntry(job.entry);
   if (!entry) throw new Error(`no page data entry ${job.entry}`);
   return {file: job.file, key: job.key, entry};
 }
