@@ -41,7 +41,7 @@ async function work({warehouse: path, root, tables}: Extract<ToWorker, {type: "s
     const hidden = hiddenDimensions();
     const pending: Promise<void>[] = [];
     try {
-      await computeJobs(warehouse.connection, next, new Map(tables), new Map(), (job, data, read, seconds) => {
+      await computeJobs(warehouse.connection, next, new Map(tables), (job, data, read, seconds) => {
         const written = writeJobFiles(root, hidden, job, data);
         pending.push(send({type: "done", file: job.file, written, read: [...read], seconds}));
       });

@@ -52,8 +52,9 @@ const SHARED_CODE = [
  * same as at an earlier build of this warehouse is copied from that build (page-data-cache.ts) unless
  * `reuse` is false. With `workers` above 1 the registry's files are computed in as many child processes
  * (page-data-workers.ts), each on a read-only connection of its own, so that both cores work on the
- * JavaScript as well as in DuckDB; with 1, in this process. Each connection computes the stage entries and the
- * duplicate leads once, if it computes anything. Language and hidden names come from SHANGJI_LOCALE and SHANGJI_HIDE, as for the loaders.
+ * JavaScript as well as in DuckDB; with 1, in this process. Each connection computes the stage entries and
+ * the duplicate leads once, if it computes anything. Language and hidden names come from SHANGJI_LOCALE and
+ * SHANGJI_HIDE, as for the loaders.
  * `entries` are the registry's (PAGE_DATA) but in tests.
  */
 export async function precomputePageData(
@@ -93,7 +94,6 @@ export async function precomputePageData(
         warehouse.connection,
         async () => queue.shift(),
         tables,
-        new Map(),
         (job, data, read, seconds) => written(job, writeJobFiles(root, hidden, job, data), read, seconds)
       );
     cache.save();
@@ -112,26 +112,26 @@ function listJobs(entries: PageDataEntry[]): Job[] {
 }
 
 /** A value computed for some page data and the statements computing it ran. */
-export interface Computed {
+interface Computed {
   value: unknown;
   statements: string[];
 }
 
 /**
- * Runs the jobs `next` hands out, until it has none, on one connection and hands each job's data to `done` with the tables
- * it read: those its statements named, and for a temporary table of the preparation (stage entries,
- * duplicate leads) the tables that preparation named. A shared input (SharedInputs) is
- * computed by the first job to ask, on its connection, and its statements count for every job that asks.
+ * Runs the jobs `next` hands out, until it has none, on one connection and hands each job's data to `done`
+ * with the tables it read: those its statements named, and for a temporary table of the preparation (stage
+ * entries, duplicate leads) the tables that preparation named. A shared input (SharedInputs) is computed by
+ * the first job to ask, and its statements count for every job that asks.
  */
 export async function computeJobs(
   raw: DuckDBConnection,
   next: () => Promise<Job | undefined>,
   tables: Map<string, string>,
-  shared: Map<keyof SharedInputs, Promise<Computed>>,
   done: (job: Job, data: unknown, read: Map<string, string>, seconds: number) => void
 ): Promise<void> {
   const recorder = recordingConnection(raw);
   const connection = recorder.connection;
+  const shared = new Map<keyof SharedInputs, Promise<Computed>>();
   const base = [...tables.keys()];
   const temporary = new Map<string, Set<string>>();
   const notePrepared = async () => {
