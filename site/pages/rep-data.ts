@@ -7,7 +7,7 @@ import {missingTables} from "../../pipelines/lib/missing-tables.ts";
 import {withStageEntries} from "../../pipelines/lib/stage-entries.ts";
 import {monthlyWonRevenueByRep} from "../../pipelines/reconciliation.ts";
 import {repPerformance, repSegmentWinRates, type RepPerformanceRow} from "../../pipelines/rep-performance.ts";
-import {stuckOpportunities, type StuckOpportunityRow} from "../../pipelines/stage-conversion.ts";
+import {stuckOpportunities} from "../../pipelines/stage-conversion.ts";
 import {readRows} from "../../warehouse/read-rows.ts";
 import {pageSlices, type PageSlices} from "../page-slices.ts";
 import {repSlug} from "../read-dynamic-paths.ts";
@@ -120,8 +120,9 @@ export interface RepPages {
   periods: SitePeriod[];
   slices: Record<string, AllRepsSlice>;
   load: Map<string, RepLoadRow>;
-  stuck: Map<string | null, StuckOpportunityRow[]>;
   openDeals: Map<string, OpenDeal[]>;
+  /** per rep, the open deals its page lists (openDeals: stuck ones first) */
+  listed: Map<string, RepDeal[]>;
   /** per rep, won revenue and quota per month from the start of last year to now */
   trends: Map<string, RepMonth[]>;
   /** the amounts before conversion of every deal a rep's page lists */
@@ -157,7 +158,9 @@ export async function readRepPages(connection: DuckDBConnection): Promise<RepPag
     const stuckResult = await stuckOpportunities(ctx);
     const stuck = groupBy(stuckResult.rows, (r) => r.owner_rep_id);
     const deals = groupBy(await readOpenDeals(connection, now), (r) => r.owner_rep_id);
-    const listed = owners.flatMap((o) => openDeals(deals.get(o.rep_id) ?? [], stuck.get(o.rep_id) ?? []));
+    const listed = new Map(
+      owners.map((o) => [o.rep_id, openDeals(deals.get(o.rep_id) ?? [], stuck.get(o.rep_id) ?? [])])
+    );
     const since = periods.find((p) => p.id === "ly")!.start;
     return {
       owners,
@@ -165,8 +168,8 @@ export async function readRepPages(connection: DuckDBConnection): Promise<RepPag
       periods,
       slices,
       load: new Map(load.map((r) => [r.rep_id, r])),
-      stuck,
       openDeals: deals,
+      listed,
       trends: await readTrends(
         connection,
         owners.map((o) => o.rep_id),
@@ -175,7 +178,7 @@ export async function readRepPages(connection: DuckDBConnection): Promise<RepPag
       ),
       originals: await readOriginalAmounts(
         connection,
-        listed.map((deal) => deal.opportunity_id)
+        [...listed.values()].flat().map((deal) => deal.opportunity_id)
       ),
       missing: union(stuckResult.missing, await missingTables(connection, ["quotas", "accounts"]))
     };
@@ -209,7 +212,7 @@ export async function repData(connection: DuckDBConnection, slug: string, pages?
   const trend = shared.trends.get(rep.rep_id) ?? [];
   const load = shared.load.get(rep.rep_id);
   const deals = shared.openDeals.get(rep.rep_id) ?? [];
-  const listed = openDeals(deals, shared.stuck.get(rep.rep_id) ?? []);
+  const listed = shared.listed.get(rep.rep_id) ?? [];
   return {
     rep,
     slices,
