@@ -1,4 +1,4 @@
-import {bucketEnd, monthsCovered, type BucketInterval} from "./channel-quality/bucket.ts";
+import type {BucketInterval} from "./channel-quality/bucket.ts";
 import {channelQualitySql, type ChannelLevel} from "./channel-quality/channel-quality-sql.ts";
 import {hasDuplicateLeadFlags} from "./channel-quality/duplicate-lead-flags.ts";
 import {checkWindowDays, DEFAULT_DUPLICATE_WINDOW_DAYS} from "./channel-quality/duplicate-leads.ts";
@@ -6,7 +6,7 @@ import type {PipelineContext, PipelineResult} from "./lib/context.ts";
 import {missingTables} from "./lib/missing-tables.ts";
 import {filterCondition} from "./lib/filter-condition.ts";
 import {readRows} from "./lib/read-rows.ts";
-import {wilsonInterval} from "./stats/wilson-interval.ts";
+import {shapeRow, sliceFigures, type RawRow} from "./channel-quality/shape-row.ts";
 
 export {channelQualityGlossary as glossary} from "./channel-quality/channel-quality-glossary.ts";
 export {duplicateLeads, type DuplicateLeadRow} from "./channel-quality/duplicate-leads.ts";
@@ -75,25 +75,6 @@ export interface ChannelQualityOptions {
   duplicates?: boolean;
 }
 
-interface RawRow {
-  bucket_start: string;
-  source: string | null;
-  campaign: string | null;
-  count_leads: number | null;
-  count_converted_leads: number | null;
-  count_duplicate_leads: number | null;
-  count_opportunities: number;
-  count_won: number;
-  count_lost: number;
-  won_revenue: number;
-  won_gross_margin: number | null;
-  count_margin_imputed: number;
-  count_won_without_amount: number;
-  median_cycle_days: number | null;
-  cost: number | null;
-  has_spend: boolean;
-}
-
 /**
  * Channel quality: how good the leads and deals of each source (and campaign) are, and what they cost.
  * Per time bucket (month, quarter or the whole period) and source (or source × campaign):
@@ -139,9 +120,8 @@ export async function channelQuality(
   const windowDays = checkWindowDays(options.duplicateWindowDays ?? DEFAULT_DUPLICATE_WINDOW_DAYS);
   const filters = ctx.filters ?? {};
   const missing = await missingTables(ctx.connection, ["leads", "marketing_spend"]);
-  const leadsApply = !missing.includes("leads") && filters.product === undefined;
-  const narrowed = [filters.team, filters.region, filters.rep, filters.product].some((f) => f !== undefined);
-  const spendApplies = !missing.includes("marketing_spend") && level === "source" && !narrowed;
+  const figures = sliceFigures(filters, missing, level, duplicates);
+  const {leadsApply, spendApplies} = figures;
   const filter = filterCondition(filters, "x");
   const flagged = windowDays === DEFAULT_DUPLICATE_WINDOW_DAYS && (await hasDuplicateLeadFlags(ctx.connection));
   const raw = await readRows<RawRow>(
@@ -159,62 +139,6 @@ export async function channelQuality(
       channel: filters.channel ?? null
     }
   );
-  const rows = raw.map((row) => shapeRow(row, interval, ctx, leadsApply, spendApplies, duplicates));
+  const rows = raw.map((row) => shapeRow(row, interval, ctx.period, figures));
   return {rows, missing};
-}
-
-function shapeRow(
-  row: RawRow,
-  interval: BucketInterval,
-  ctx: PipelineContext,
-  leadsApply: boolean,
-  spendApplies: boolean,
-  duplicates: boolean
-): ChannelQualityRow {
-  const end = bucketEnd(row.bucket_start, interval, ctx.period);
-  const leads = leadsApply ? (row.count_leads ?? 0) : null;
-  const converted = leadsApply ? (row.count_converted_leads ?? 0) : null;
-  const conversion = leads === null ? null : wilsonInterval(converted!, leads);
-  const closed = row.count_won + row.count_lost;
-  const win = wilsonInterval(row.count_won, closed);
-  // no won deal: no margin; won deals but no margin anywhere in the period: unknown
-  const grossMargin = row.count_won === 0 ? 0 : row.won_gross_margin;
-  const cost = spendApplies && row.has_spend ? (row.cost ?? 0) : null;
-  const months = monthsCovered(row.bucket_start, end);
-  return {
-    bucket_start: row.bucket_start,
-    bucket_end: end,
-    source: row.source,
-    campaign: row.campaign,
-    count_leads: leads,
-    count_converted_leads: converted,
-    lead_to_opportunity_rate: ratio(converted, leads),
-    lead_to_opportunity_rate_lower: conversion?.lower ?? null,
-    lead_to_opportunity_rate_upper: conversion?.upper ?? null,
-    count_duplicate_leads: leadsApply && duplicates ? (row.count_duplicate_leads ?? 0) : null,
-    count_opportunities: row.count_opportunities,
-    count_won: row.count_won,
-    count_lost: row.count_lost,
-    win_rate: ratio(row.count_won, closed),
-    win_rate_lower: win?.lower ?? null,
-    win_rate_upper: win?.upper ?? null,
-    won_revenue: row.won_revenue,
-    count_won_without_amount: row.count_won_without_amount,
-    revenue_per_lead: ratio(row.won_revenue, leads),
-    average_won_deal: ratio(row.won_revenue, row.count_won - row.count_won_without_amount),
-    median_cycle_days: row.median_cycle_days,
-    won_gross_margin: grossMargin,
-    count_margin_imputed: row.count_margin_imputed,
-    cost,
-    cost_per_lead: ratio(cost, leads),
-    cost_per_won_deal: ratio(cost, row.count_won),
-    roi: cost === null || grossMargin === null ? null : ratio(grossMargin - cost, cost),
-    payback_months: cost === null || grossMargin === null || grossMargin <= 0 ? null : (cost * months) / grossMargin
-  };
-}
-
-/** numerator / denominator, null when either is unknown or the denominator is 0 */
-function ratio(numerator: number | null, denominator: number | null): number | null {
-  if (numerator === null || denominator === null || denominator === 0) return null;
-  return numerator / denominator;
 }

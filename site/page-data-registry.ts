@@ -62,7 +62,7 @@ export const PAGE_DATA: PageDataEntry[] = [
   {file: "data/overview.json", source: "pages/overview-data.ts", read: (c) => overviewData(c)},
   {file: "data/collections.json", source: "pages/collections-data.ts", read: (c) => collectionsData(c)},
   {file: "data/forecast.json", source: "pages/forecast-data.ts", read: forecastData},
-  {file: "data/channels.json", source: "pages/channels-data.ts", read: channelsData},
+  {file: "data/channels.json", source: "pages/channels-data.ts", read: (c) => channelsData(c)},
   {file: "data/customers.json", source: "pages/customers-data.ts", read: (c) => customersData(c)},
   {file: "data/pipeline.json", source: "pages/pipeline-data.ts", read: (c) => pipelineData(c)},
   {file: "data/data-quality.json", source: "pages/data-quality-data.ts", read: (c) => dataQualityData(c)},

@@ -1,13 +1,16 @@
 import type {DuckDBConnection} from "@duckdb/node-api";
 import {channelQuality, withDuplicateLeadFlags, type ChannelQualityRow} from "../../pipelines/channel-quality.ts";
+import {channelQualityBySlice} from "../../pipelines/channel-quality/channel-quality-by-slice.ts";
 import {addMonths} from "../../pipelines/forecast/add-months.ts";
-import type {Period, PipelineContext} from "../../pipelines/lib/context.ts";
+import type {Filters, Period, PipelineContext, PipelineResult} from "../../pipelines/lib/context.ts";
 import {toDateEnd} from "../../pipelines/lib/to-date-end.ts";
 import {wilsonInterval} from "../../pipelines/stats/wilson-interval.ts";
 import {compactTable, type CompactTable} from "../compact-table.ts";
 import {pageSlices, type SliceContext} from "../page-slices.ts";
 import {channelSlug, readChannels} from "../read-dynamic-paths.ts";
 import {significant} from "../significant.ts";
+import {readByChoiceKey, readBySliceKey} from "../site-grid.ts";
+import {sliceKey} from "../site-filters.ts";
 
 /** Months in the channel trends, the current (partial) month included. */
 export const TREND_MONTHS = 24;
@@ -82,9 +85,10 @@ export interface ChannelsData {
 /**
  * The channels page's data: per period and filter, channel quality per source (with duplicate leads,
  * cost and ROI where spend applies), all channels together and the largest campaigns; per filter, the
- * monthly trend of every channel over the last TREND_MONTHS months.
+ * monthly trend of every channel over the last TREND_MONTHS months. Channel quality comes from one query per
+ * period for every filter (channelQualityBySlice); `grouped` false computes it slice by slice.
  */
-export async function channelsData(connection: DuckDBConnection): Promise<ChannelsData> {
+export async function channelsData(connection: DuckDBConnection, grouped = true): Promise<ChannelsData> {
   // a channel's campaigns are the rows of all campaigns with its source (no campaign row holds a
   // margin, the one figure a channel filter changes): one query per period serves every channel
   const campaigns = new Map<string, Promise<CampaignRow[]>>();
@@ -92,22 +96,40 @@ export async function channelsData(connection: DuckDBConnection): Promise<Channe
     if (!campaigns.has(ctx.sitePeriod.id)) campaigns.set(ctx.sitePeriod.id, campaignRows({...ctx, filters: {}}));
     return campaigns.get(ctx.sitePeriod.id)!;
   };
-  const {slices} = await withDuplicateLeadFlags(connection, () =>
-    pageSlices(connection, (ctx) => channelsSlice(ctx, periodCampaigns))
-  );
-  const trend = await pageSlices(connection, channelsTrend, {byPeriod: false});
+  const {slices} = await withDuplicateLeadFlags(connection, async () => {
+    const sources = grouped
+      ? await readBySliceKey(connection, (grid) =>
+          channelQualityBySlice(grid, {interval: "period", duplicates: (filters) => !narrowed(filters)})
+        )
+      : undefined;
+    return pageSlices(connection, (ctx) =>
+      channelsSlice(ctx, periodCampaigns, sources?.get(sliceKey(ctx.sitePeriod.id, ctx.choice)))
+    );
+  });
+  const trends = grouped
+    ? await readByChoiceKey(
+        connection,
+        async (grid) =>
+          (await channelQualityBySlice({...grid, periods: [trendPeriod(grid.now)]}, {duplicates: false}))[0]
+      )
+    : undefined;
+  const trend = await pageSlices(connection, (ctx) => channelsTrend(ctx, trends?.get(sliceKey("*", ctx.choice))), {
+    byPeriod: false
+  });
   return {slices, trend: trend.slices, slugs: await readChannelSlugs(connection)};
 }
 
-/** One slice; `periodCampaigns` gives all campaigns of the slice's period, most leads first. */
+/**
+ * One slice; `periodCampaigns` gives all campaigns of the slice's period, most leads first; `grouped` is the
+ * slice's channel quality by period when it was computed for every slice at once.
+ */
 export async function channelsSlice(
   ctx: SliceContext,
-  periodCampaigns: (ctx: SliceContext) => Promise<CampaignRow[]>
+  periodCampaigns: (ctx: SliceContext) => Promise<CampaignRow[]>,
+  grouped?: PipelineResult<ChannelQualityRow>
 ): Promise<ChannelsSlice> {
-  // spend, campaigns and duplicate leads are marketing's figures: shown for all teams together or per
-  // channel (spend cannot be split by team; counting duplicates costs a third of the loader's time)
-  const marketing = ctx.choice.dimension === null || ctx.choice.dimension === "channel";
-  const sources = await channelQuality(ctx, {interval: "period", duplicates: marketing});
+  const marketing = !narrowed(ctx.filters ?? {});
+  const sources = grouped ?? (await channelQuality(ctx, {interval: "period", duplicates: marketing}));
   const campaigns = marketing
     ? (await periodCampaigns(ctx)).filter((row) => ctx.choice.dimension === null || row.source === ctx.choice.value)
     : null;
@@ -129,9 +151,21 @@ export async function campaignRows(ctx: PipelineContext): Promise<CampaignRow[]>
     .sort((a, b) => (b.count_leads ?? 0) - (a.count_leads ?? 0) || b.count_opportunities - a.count_opportunities);
 }
 
-export async function channelsTrend(ctx: PipelineContext): Promise<ChannelTrend> {
+/**
+ * Spend, campaigns and duplicate leads are marketing's figures: shown for all teams together or per channel (spend
+ * cannot be split by team; counting duplicates costs a third of the loader's time).
+ */
+function narrowed(filters: Filters): boolean {
+  return [filters.team, filters.region, filters.rep, filters.product].some((f) => f !== undefined);
+}
+
+/** `grouped`: the monthly channel quality over trendPeriod, when it was computed for every filter at once. */
+export async function channelsTrend(
+  ctx: PipelineContext,
+  grouped?: PipelineResult<ChannelQualityRow>
+): Promise<ChannelTrend> {
   const period = trendPeriod(ctx.now);
-  const {rows, missing} = await channelQuality({...ctx, period}, {duplicates: false});
+  const {rows, missing} = grouped ?? (await channelQuality({...ctx, period}, {duplicates: false}));
   const noLeads = missing.includes("leads") ? null : 0;
   const months = Array.from({length: TREND_MONTHS}, (_, i) => addMonths(period.start, i));
   const sources = [...new Set(rows.map((row) => row.source))];

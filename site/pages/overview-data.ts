@@ -4,7 +4,7 @@ import type {PageSlices} from "../page-slices.ts";
 import {readBySliceKey} from "../site-grid.ts";
 import {overviewNowSlices, type OverviewNowSlice} from "./overview-now.ts";
 import {overviewPeriodSlices, type OverviewPeriodSlice} from "./overview-period.ts";
-import {overviewQuality} from "./overview-quality.ts";
+import {groupedOverviewQuality, overviewQuality} from "./overview-quality.ts";
 import {readOverviewScope} from "./overview-scope.ts";
 
 export type {OverviewKpis, OverviewPeriodSlice} from "./overview-period.ts";
@@ -21,12 +21,13 @@ export interface OverviewData extends PageSlices<OverviewPeriodSlice> {
  * reps below plan; per filter, what holds now — open and weighted pipeline (against a quarter and a year
  * ago), coverage and the combined forecast of the current quarter, monthly trends, stuck opportunities,
  * overdue follow-ups and complaints on accounts with open deals. Sales velocity comes from one query per period
- * for every filter (salesVelocityBySlice), and several "as of now" figures from one query for every filter
- * (overviewNowSlices); `grouped` false computes them slice by slice.
+ * for every filter (salesVelocityBySlice), channel quality from one query per period for every filter
+ * (groupedOverviewQuality), and several "as of now" figures from one query for every filter (overviewNowSlices);
+ * `grouped` false computes them slice by slice.
  */
 export async function overviewData(connection: DuckDBConnection, grouped = true): Promise<OverviewData> {
   const scope = await readOverviewScope(connection);
-  const quality = overviewQuality();
+  const quality = grouped ? await groupedOverviewQuality(connection) : overviewQuality();
   const velocities = grouped ? await readBySliceKey(connection, salesVelocityBySlice) : undefined;
   const periods = await overviewPeriodSlices(connection, scope, quality, velocities);
   return {...periods, now: await overviewNowSlices(connection, scope, quality, grouped)};

@@ -1,5 +1,5 @@
 import type {DuckDBConnection} from "@duckdb/node-api";
-import {afterAll, beforeAll, describe, expect, it} from "vitest";
+import {describe, expect, it} from "vitest";
 import {
   collectionRate,
   daysSalesOutstanding,
@@ -12,9 +12,9 @@ import {contractsBySlice, receivablesByChoice} from "../../pipelines/collections
 import {quotes} from "../../pipelines/quotes.ts";
 import {quotesBySlice} from "../../pipelines/quotes/quotes-by-slice.ts";
 import {collectionsData} from "../../site/pages/collections-data.ts";
-import {emptySlicesWarehouse} from "../site/pages/empty-slices-warehouse.ts";
+import {sampleAndSparse} from "../site/pages/empty-slices-warehouse.ts";
 import {everyKindOfChoice, expectClose} from "./every-kind-of-choice.ts";
-import {emptyWarehouse, sampleWarehouse} from "./sample-warehouse.ts";
+import {emptyWarehouse} from "./sample-warehouse.ts";
 
 // The quotes and contracts of every slice, and the receivables of every filter choice, read by one query per figure and period, grouped by filter choice, must be those
 // the pipelines give one slice at a time: counts and medians to the last bit, sums of amounts up to the order
@@ -61,16 +61,7 @@ async function expectSameSlices(connection: DuckDBConnection, {page = false} = {
 }
 
 describe("quotesBySlice and contractsBySlice", () => {
-  let sample: Awaited<ReturnType<typeof sampleWarehouse>>;
-  let sparse: Awaited<ReturnType<typeof emptySlicesWarehouse>>;
-  beforeAll(async () => {
-    sample = await sampleWarehouse();
-    sparse = await emptySlicesWarehouse();
-  }, 300_000);
-  afterAll(() => {
-    sample.close();
-    sparse.close();
-  });
+  const warehouses = sampleAndSparse();
 
   it("equals the per-slice pipelines on the sample, under every kind of filter", async () => {
     const {
@@ -81,7 +72,7 @@ describe("quotesBySlice and contractsBySlice", () => {
       quoted,
       signed,
       overdue
-    } = await expectSameSlices(sample.connection, {page: true});
+    } = await expectSameSlices(warehouses.sample.connection, {page: true});
     expect(overdue).toBeGreaterThan(0);
     // every choice lists its three months of expected collections, empty ones included
     expect(receivables.every((choice) => choice.expected.rows.length === 3)).toBe(true);
@@ -95,7 +86,7 @@ describe("quotesBySlice and contractsBySlice", () => {
   }, 300_000);
 
   it("equals them where a slice holds nothing", async () => {
-    await expectSameSlices(sparse.connection);
+    await expectSameSlices(warehouses.sparse.connection);
   }, 300_000);
 
   it("equals them without quotes or contracts", async () => {

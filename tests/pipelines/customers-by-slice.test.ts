@@ -1,14 +1,14 @@
 import type {DuckDBConnection} from "@duckdb/node-api";
-import {afterAll, beforeAll, describe, expect, it} from "vitest";
+import {describe, expect, it} from "vitest";
 import {customersBySlice, loyaltyTiersByChoice} from "../../pipelines/customers/customers-by-slice.ts";
 import {loyaltyTiers} from "../../pipelines/customers/loyalty-tiers.ts";
 import {customerSegmentsByDimension} from "../../pipelines/customers/customer-segments.ts";
 import {repeatPurchaseRate} from "../../pipelines/customers/repeat-purchase-rate.ts";
 import {rfmSegments} from "../../pipelines/customers/rfm-segments.ts";
 import {customersData, PAGE_SEGMENTS} from "../../site/pages/customers-data.ts";
-import {emptySlicesWarehouse} from "../site/pages/empty-slices-warehouse.ts";
+import {sampleAndSparse} from "../site/pages/empty-slices-warehouse.ts";
 import {everyKindOfChoice, expectClose} from "./every-kind-of-choice.ts";
-import {emptyWarehouse, sampleWarehouse} from "./sample-warehouse.ts";
+import {emptyWarehouse} from "./sample-warehouse.ts";
 
 // The customer segments, RFM segments and repeat-purchase rate of every slice, and the loyalty tiers of every filter
 // choice, read by one query per figure and
@@ -38,19 +38,10 @@ async function expectSameSlices(connection: DuckDBConnection, {page = false} = {
 }
 
 describe("customersBySlice", () => {
-  let sample: Awaited<ReturnType<typeof sampleWarehouse>>;
-  let sparse: Awaited<ReturnType<typeof emptySlicesWarehouse>>;
-  beforeAll(async () => {
-    sample = await sampleWarehouse();
-    sparse = await emptySlicesWarehouse();
-  }, 300_000);
-  afterAll(() => {
-    sample.close();
-    sparse.close();
-  });
+  const warehouses = sampleAndSparse();
 
   it("equals the per-slice pipelines on the sample, under every kind of filter", async () => {
-    const {grid: g, grouped, tiers, accounts} = await expectSameSlices(sample.connection, {page: true});
+    const {grid: g, grouped, tiers, accounts} = await expectSameSlices(warehouses.sample.connection, {page: true});
     // a filtered choice counts the accounts of its deals only
     const counted = (c: number) => tiers[c].rows.reduce((sum, row) => sum + row.n_accounts, 0);
     expect(counted(1)).toBeGreaterThan(0);
@@ -63,7 +54,7 @@ describe("customersBySlice", () => {
   }, 300_000);
 
   it("equals them where a slice holds nothing", async () => {
-    await expectSameSlices(sparse.connection);
+    await expectSameSlices(warehouses.sparse.connection);
   }, 300_000);
 
   it("equals them on a warehouse without opportunities or accounts", async () => {

@@ -1,12 +1,12 @@
 import type {DuckDBConnection} from "@duckdb/node-api";
-import {afterAll, beforeAll, describe, expect, it} from "vitest";
+import {describe, expect, it} from "vitest";
 import {repPerformance, teamPerformance} from "../../pipelines/rep-performance.ts";
 import {performanceBySlice} from "../../pipelines/rep-performance/performance-by-slice.ts";
 import {repsData} from "../../site/pages/reps-data.ts";
 import type {SitePeriod} from "../../site/site-periods.ts";
-import {emptySlicesWarehouse} from "../site/pages/empty-slices-warehouse.ts";
+import {sampleAndSparse} from "../site/pages/empty-slices-warehouse.ts";
 import {everyKindOfChoice} from "./every-kind-of-choice.ts";
-import {emptyWarehouse, sampleWarehouse} from "./sample-warehouse.ts";
+import {emptyWarehouse} from "./sample-warehouse.ts";
 
 // The reps and teams of every slice from one grouped query must be those repPerformance and teamPerformance
 // give one slice at a time, to the last bit and in the same order: under every kind of filter, quotas included
@@ -29,19 +29,10 @@ async function expectSamePerformance(connection: DuckDBConnection) {
 }
 
 describe("performanceBySlice", () => {
-  let sample: Awaited<ReturnType<typeof sampleWarehouse>>;
-  let sparse: Awaited<ReturnType<typeof emptySlicesWarehouse>>;
-  beforeAll(async () => {
-    sample = await sampleWarehouse();
-    sparse = await emptySlicesWarehouse();
-  }, 300_000);
-  afterAll(() => {
-    sample.close();
-    sparse.close();
-  });
+  const warehouses = sampleAndSparse();
 
   it("equals the per-slice pipelines on the sample, under every kind of filter", async () => {
-    const {grid: g, reps} = await expectSamePerformance(sample.connection);
+    const {grid: g, reps} = await expectSamePerformance(warehouses.sample.connection);
     expect(g.choices.map((f) => Object.keys(f)[0] ?? "all")).toEqual([
       "all",
       "team",
@@ -58,7 +49,7 @@ describe("performanceBySlice", () => {
   }, 300_000);
 
   it("equals them where a slice holds nothing", async () => {
-    await expectSamePerformance(sparse.connection);
+    await expectSamePerformance(warehouses.sparse.connection);
   }, 300_000);
 
   it("equals them on a warehouse without opportunities", async () => {

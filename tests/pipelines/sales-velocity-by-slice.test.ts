@@ -1,13 +1,13 @@
 import type {DuckDBConnection} from "@duckdb/node-api";
-import {afterAll, beforeAll, describe, expect, it} from "vitest";
+import {describe, expect, it} from "vitest";
 import {withStageEntries} from "../../pipelines/lib/stage-entries.ts";
 import {salesVelocity} from "../../pipelines/pipeline.ts";
 import {salesVelocityBySlice} from "../../pipelines/pipeline/sales-velocity-by-slice.ts";
 import {overviewData} from "../../site/pages/overview-data.ts";
 import {pipelineData} from "../../site/pages/pipeline-data.ts";
-import {emptySlicesWarehouse} from "../site/pages/empty-slices-warehouse.ts";
+import {sampleAndSparse} from "../site/pages/empty-slices-warehouse.ts";
 import {everyKindOfChoice, expectClose} from "./every-kind-of-choice.ts";
-import {emptyWarehouse, sampleWarehouse} from "./sample-warehouse.ts";
+import {emptyWarehouse} from "./sample-warehouse.ts";
 
 // Sales velocity of every slice read by one query per period, grouped by filter choice, must be what the pipeline
 // gives one slice at a time (the stage at the period's end found once per opportunity), and the overview's and the
@@ -32,19 +32,10 @@ async function expectSameSlices(connection: DuckDBConnection, {page = false} = {
 }
 
 describe("salesVelocityBySlice", () => {
-  let sample: Awaited<ReturnType<typeof sampleWarehouse>>;
-  let sparse: Awaited<ReturnType<typeof emptySlicesWarehouse>>;
-  beforeAll(async () => {
-    sample = await sampleWarehouse();
-    sparse = await emptySlicesWarehouse();
-  }, 300_000);
-  afterAll(() => {
-    sample.close();
-    sparse.close();
-  });
+  const warehouses = sampleAndSparse();
 
   it("equals the per-slice pipeline on the sample, under every kind of filter", async () => {
-    const {grid: g, grouped, open} = await expectSameSlices(sample.connection, {page: true});
+    const {grid: g, grouped, open} = await expectSameSlices(warehouses.sample.connection, {page: true});
     expect(g.choices).toHaveLength(6);
     expect(open).toBeGreaterThan(0);
     // a period ended before now counts what was open at its end: last year's count differs from this quarter's
@@ -53,7 +44,7 @@ describe("salesVelocityBySlice", () => {
   }, 300_000);
 
   it("equals it where a slice holds nothing", async () => {
-    await expectSameSlices(sparse.connection);
+    await expectSameSlices(warehouses.sparse.connection);
   }, 300_000);
 
   it("equals it on a warehouse without opportunities", async () => {

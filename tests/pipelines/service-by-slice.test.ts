@@ -1,5 +1,5 @@
 import type {DuckDBConnection} from "@duckdb/node-api";
-import {afterAll, beforeAll, describe, expect, it} from "vitest";
+import {describe, expect, it} from "vitest";
 import {
   complaintRate,
   complaintRiskList,
@@ -9,10 +9,10 @@ import {
 } from "../../pipelines/service.ts";
 import {complaintRiskByChoice, serviceBySlice} from "../../pipelines/service/service-by-slice.ts";
 import {serviceData} from "../../site/pages/service-data.ts";
-import {emptySlicesWarehouse} from "../site/pages/empty-slices-warehouse.ts";
+import {sampleAndSparse} from "../site/pages/empty-slices-warehouse.ts";
 import {everyKindOfChoice, expectClose} from "./every-kind-of-choice.ts";
 import {insert} from "./insert-rows.ts";
-import {emptyWarehouse, sampleWarehouse} from "./sample-warehouse.ts";
+import {emptyWarehouse} from "./sample-warehouse.ts";
 
 // The tickets, complaint rate, resolution times and satisfaction of every slice, and the complaint risk list of every
 // filter choice, read by one query per figure and
@@ -43,19 +43,10 @@ async function expectSameSlices(connection: DuckDBConnection, {page = false} = {
 }
 
 describe("serviceBySlice", () => {
-  let sample: Awaited<ReturnType<typeof sampleWarehouse>>;
-  let sparse: Awaited<ReturnType<typeof emptySlicesWarehouse>>;
-  beforeAll(async () => {
-    sample = await sampleWarehouse();
-    sparse = await emptySlicesWarehouse();
-  }, 300_000);
-  afterAll(() => {
-    sample.close();
-    sparse.close();
-  });
+  const warehouses = sampleAndSparse();
 
   it("equals the per-slice pipelines on the sample, under every kind of filter", async () => {
-    const {grid: g, grouped, tickets} = await expectSameSlices(sample.connection, {page: true});
+    const {grid: g, grouped, tickets} = await expectSameSlices(warehouses.sample.connection, {page: true});
     expect(g.choices).toHaveLength(6);
     expect(tickets).toBeGreaterThan(0);
     const all = g.periods.length - 1;
@@ -66,7 +57,7 @@ describe("serviceBySlice", () => {
   }, 300_000);
 
   it("equals them where a slice holds nothing", async () => {
-    await expectSameSlices(sparse.connection);
+    await expectSameSlices(warehouses.sparse.connection);
   }, 300_000);
 
   it("lists an account at risk under the choices its open deals are in", async () => {

@@ -1,3 +1,5 @@
+import {afterAll, beforeAll} from "vitest";
+import {sampleWarehouse} from "../../pipelines/sample-warehouse.ts";
 import {mkdtempSync, rmSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
@@ -45,4 +47,24 @@ export async function emptySlicesWarehouse(): Promise<{
       rmSync(folder, {recursive: true, force: true});
     }
   };
+}
+
+/**
+ * The sample and emptySlicesWarehouse, for a describe block comparing grouped and per-slice results: opened before
+ * its tests, closed after them. Read `.sample` and `.sparse` inside the tests.
+ */
+export function sampleAndSparse(): {
+  sample: Awaited<ReturnType<typeof sampleWarehouse>>;
+  sparse: Awaited<ReturnType<typeof emptySlicesWarehouse>>;
+} {
+  const warehouses = {} as ReturnType<typeof sampleAndSparse>;
+  beforeAll(async () => {
+    warehouses.sample = await sampleWarehouse();
+    warehouses.sparse = await emptySlicesWarehouse();
+  }, 300_000);
+  afterAll(() => {
+    warehouses.sample?.close();
+    warehouses.sparse?.close();
+  });
+  return warehouses;
 }
