@@ -1,7 +1,7 @@
 import {displayNameMessages, humanize} from "../../src/components/display-names.js";
 import {common} from "../../src/locales/common.js";
 import {hiddenDimensions} from "../hidden-names.ts";
-import {siteDisplayNames} from "../site-display-names.ts";
+import {DISPLAY_NAMES_VARIABLE, siteDisplayNames} from "../site-display-names.ts";
 
 /** What a score's reason may be about: the scored deal's or lead's source, stage and owner. */
 export interface ReasonSubjects {
@@ -21,7 +21,7 @@ export interface ReasonSubjects {
  */
 export function nameReason(reason: string, subjects: ReasonSubjects, zh: boolean): string {
   const locale = zh ? "zh-CN" : "en";
-  const codes = displayNameMessages(siteDisplayNames())[locale] as Record<string, string>;
+  const codes = codeNames()[locale] as Record<string, string>;
   const stages = common[locale] as Record<string, string>;
   const repName = hiddenDimensions().includes("reps") ? null : subjects.rep_name;
   const named: [label: string, code: string | null | undefined, name: string | null][] = [
@@ -40,4 +40,14 @@ export function nameReason(reason: string, subjects: ReasonSubjects, zh: boolean
       return `${label}${name}${reason.slice(prefix.length)}`;
   }
   return reason;
+}
+
+// a page names thousands of reasons: the messages are built once per configuration, not once per reason
+let built: {configured: string | undefined; messages: ReturnType<typeof displayNameMessages>} | undefined;
+
+function codeNames(): ReturnType<typeof displayNameMessages> {
+  const configured = process.env[DISPLAY_NAMES_VARIABLE];
+  if (!built || built.configured !== configured)
+    built = {configured, messages: displayNameMessages(siteDisplayNames(configured))};
+  return built.messages;
 }
