@@ -33,7 +33,8 @@ export function parseExpression(column: Column, settings: ValueSettings): string
   const decimal = settings.decimal ? sqlString(settings.decimal) : "NULL";
   switch (column.type) {
     case "id":
-      return `trim(translate(${v}, '${INVISIBLE}', ''))`;
+      // an ASCII value (as many bytes as characters) holds none of them, and is trimmed already
+      return `CASE WHEN strlen(${v}) = length(${v}) THEN ${v} ELSE trim(translate(${v}, '${INVISIBLE}', '')) END`;
     case "text":
       return `trim(${v})`;
     case "integer":

@@ -69,7 +69,9 @@ export async function repeatPurchaseDue(
          AND f.closed_at >= $start::TIMESTAMP AND f.closed_at < $end::TIMESTAMP AND f.closed_at <= $now::TIMESTAMP
      ),
      busy AS (
-       SELECT DISTINCT f.account_id FROM ${OPPORTUNITY_SCOPE} f WHERE ${filter.sql} AND f.outcome = 'open'
+       -- without NULL: NOT IN over a list holding NULL is never true
+       SELECT DISTINCT f.account_id FROM ${OPPORTUNITY_SCOPE} f
+       WHERE ${filter.sql} AND f.outcome = 'open' AND f.account_id IS NOT NULL
      ),
      purchase_days AS (
        -- several deals won the same day are one purchase

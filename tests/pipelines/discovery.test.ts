@@ -118,6 +118,21 @@ describe("discovery on a literal fixture", () => {
     ]);
   });
 
+  it("repeatPurchaseDue(ctx) still lists customers when an open deal names no account", async () => {
+    // SQL's NOT IN over a list holding NULL is never true: a deal without an account once emptied the list
+    const other = await emptyWarehouse();
+    try {
+      await other.connection.run(FIXTURE);
+      await other.connection.run(`INSERT INTO opportunities (opportunity_id, account_id, owner_rep_id, stage, outcome,
+        amount, currency, created_at, closed_at, _ingest_id, _file, _line)
+        VALUES ('o14', NULL, 'R1', 'intent', 'open', 100, 'CNY', '2026-06-01', NULL, 1, 'o', 14)`);
+      const {rows} = await repeatPurchaseDue({...ctx, connection: other.connection});
+      expect(rows.map((r) => r.account_id)).toEqual(["A1", "D1"]);
+    } finally {
+      other.close();
+    }
+  });
+
   it("discovery(ctx) returns both lists", async () => {
     const results = await discovery(ctx);
     expect(results.lookalikes).toEqual(await lookalikeAccounts(ctx));
