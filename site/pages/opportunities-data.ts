@@ -6,7 +6,8 @@ import {
   suggestedReassignments,
   type ReassignmentRow
 } from "../../pipelines/allocation/suggested-reassignments.ts";
-import {discovery} from "../../pipelines/discovery.ts";
+import {discovery, type DiscoveryResults} from "../../pipelines/discovery.ts";
+import {discoveryByChoice} from "../../pipelines/discovery/discovery-by-choice.ts";
 import type {PipelineContext} from "../../pipelines/lib/context.ts";
 import {OPPORTUNITY_SCOPE} from "../../pipelines/lib/opportunity-scope.ts";
 import {type OpportunityScoreRow, type ScoringEvaluationRow, type ScoringResults} from "../../pipelines/scoring.ts";
@@ -17,7 +18,8 @@ import {pageSlices, type PageSlices, type SliceContext} from "../page-slices.ts"
 import {readAccountNames} from "../read-account-names.ts";
 import {readOriginalAmounts, withOriginalAmount, type OriginalAmount} from "../read-original-amounts.ts";
 import {significant} from "../significant.ts";
-import type {FilterChoice} from "../site-filters.ts";
+import {sliceKey, type FilterChoice} from "../site-filters.ts";
+import {readByChoiceKey} from "../site-grid.ts";
 import {siteLocale, type SiteLocale} from "../site-locale.ts";
 import {historyUntil} from "./forecast-data.ts";
 import {scoredNow} from "./scored-now.ts";
@@ -215,20 +217,27 @@ interface SliceWithAccounts {
  * The opportunities page's data. The scorer is trained once, on every closed opportunity up to now, and
  * scores all open ones; each filter choice then lists its own deals from those scores, so the model and its
  * measured accuracy are the same on every slice. Reassignments are suggested once for the whole company
- * (a rep's load is their whole book) and listed per slice; discovery runs per slice; the budget split per
- * period. Deals, moves and accounts are written once and referred to by id from the slices. `scored` gives
- * the scores (scoredNow) when a build has them already.
+ * (a rep's load is their whole book) and listed per slice; discovery runs for every filter in queries grouped
+ * by choice (discoveryByChoice; `grouped` false runs it per slice); the budget split per period. Deals, moves and
+ * accounts are written once and referred to by id from the slices. `scored` gives the scores (scoredNow) when a
+ * build has them already.
  */
 export async function opportunitiesData(
   connection: DuckDBConnection,
-  scored: () => Promise<ScoringResults> = () => scoredNow(connection)
+  scored: () => Promise<ScoringResults> = () => scoredNow(connection),
+  grouped = true
 ): Promise<OpportunitiesData> {
   let shared: Promise<SharedLists> | undefined;
+  const discovered = grouped
+    ? await readByChoiceKey(connection, (grid) =>
+        discoveryByChoice(grid, historyUntil(grid.now), {limit: DISCOVERY_ROWS})
+      )
+    : undefined;
   const computed = await pageSlices(
     connection,
     async (ctx) => {
       shared ??= readSharedLists({...ctx, filters: {}}, await scored());
-      return opportunitiesSlice(ctx, await shared);
+      return opportunitiesSlice(ctx, await shared, discovered?.get(sliceKey("*", ctx.choice)));
     },
     {byPeriod: false}
   );
@@ -305,11 +314,18 @@ async function readSharedLists(ctx: SliceContext, results: ScoringResults): Prom
   };
 }
 
-/** One filter choice: the shared scores and reassignments of its deals, and its own discovery lists. */
-async function opportunitiesSlice(ctx: SliceContext, shared: SharedLists): Promise<SliceWithAccounts> {
+/**
+ * One filter choice: the shared scores and reassignments of its deals, and its own discovery lists (`discovered`
+ * when they were read for every choice at once).
+ */
+async function opportunitiesSlice(
+  ctx: SliceContext,
+  shared: SharedLists,
+  discovered?: DiscoveryResults
+): Promise<SliceWithAccounts> {
   const deals = shared.deals.filter((d) => inChoice(d.attributes, ctx.choice)).map(({deal}) => deal);
   const moves = shared.reassignments.filter((r) => inChoice(r.attributes, ctx.choice)).map(({move}) => move);
-  const found = await discovery({...ctx, period: historyUntil(ctx.now)}, {limit: DISCOVERY_ROWS});
+  const found = discovered ?? (await discovery({...ctx, period: historyUntil(ctx.now)}, {limit: DISCOVERY_ROWS}));
   const repeatDue = found.repeat_due.rows.slice(0, DISCOVERY_ROWS);
   const names = await readAccountNames(ctx.connection, [
     ...found.lookalikes.rows.map((row) => row.account_id),
