@@ -1,24 +1,37 @@
 import {OPPORTUNITY_SCOPE} from "../lib/opportunity-scope.ts";
+import {
+  byAccountChoiceSql,
+  byOpportunityChoiceSql,
+  choiceColumn,
+  EACH_CHOICE,
+  type ChoiceScope
+} from "../lib/slice-grid.ts";
 
 /**
  * SQL of the care list's contact and account parts, as one query sorted like the list (date, then
  * visits before birthdays, then account and contact); holidays are added in TypeScript. Timestamps
  * are formatted in SQL (ISO, UTC), which spares converting hundreds of thousands of values in
- * JavaScript. Parameters: now, days, visit_days (with visits) and the filter's.
+ * JavaScript. Parameters: now, days, visit_days (with visits) and the filter's. Scoped to EACH_CHOICE (`filterSql`
+ * "true"), its rows carry choice_index — a choice's contacts those of the accounts with a deal that passes it, its
+ * customers those who bought in such a deal — and it runs after sliceGridSql's CTEs.
  */
-export function careListSql(parts: {birthdays?: {contactScope: string}; visits?: {filterSql: string}}): string {
+export function careListSql(
+  parts: {birthdays?: {contactScope: string}; visits?: {filterSql: string}},
+  scope?: ChoiceScope
+): string {
   if (!parts.birthdays && !parts.visits) throw new Error("careListSql requires birthdays, visits or both");
   const ctes = ["today AS (\n  SELECT $now::TIMESTAMP::DATE AS d\n)"];
   const selects: string[] = [];
+  const choice = choiceColumn(scope);
   if (parts.birthdays) {
-    ctes.push(birthdaysCtes(parts.birthdays.contactScope));
-    selects.push(`SELECT 'birthday' AS kind, 2 AS kind_order, date, days_until, contact_id, account_id,
+    ctes.push(birthdaysCtes(parts.birthdays.contactScope, scope));
+    selects.push(`SELECT ${choice}'birthday' AS kind, 2 AS kind_order, date, days_until, contact_id, account_id,
     NULL::TIMESTAMP AS last_visit_at, NULL::INTEGER AS days_since_visit FROM birthdays`);
   }
   if (parts.visits) {
-    ctes.push(visitsCtes(parts.visits.filterSql));
-    selects.push(`SELECT 'visit' AS kind, 1 AS kind_order, date, days_until, NULL::VARCHAR AS contact_id, account_id,
-    last_visit_at, days_since_visit FROM visits_due`);
+    ctes.push(visitsCtes(parts.visits.filterSql, scope));
+    selects.push(`SELECT ${choice}'visit' AS kind, 1 AS kind_order, date, days_until, NULL::VARCHAR AS contact_id,
+    account_id, last_visit_at, days_since_visit FROM visits_due`);
   }
   return `
 WITH ${ctes.join(",\n")},
@@ -26,11 +39,11 @@ occasions AS (
   ${selects.join("\n  UNION ALL\n  ")}
 ),
 final AS (
-  SELECT o.kind, strftime(o.date, '%Y-%m-%d') AS date, o.days_until::INTEGER AS days_until, NULL AS holiday,
+  SELECT ${choiceColumn(scope, "o")}o.kind, strftime(o.date, '%Y-%m-%d') AS date, o.days_until::INTEGER AS days_until, NULL AS holiday,
     o.contact_id, o.account_id, a.owner_rep_id, strftime(o.last_visit_at, '%Y-%m-%dT%H:%M:%SZ') AS last_visit_at,
     o.days_since_visit::INTEGER AS days_since_visit
   FROM occasions o LEFT JOIN accounts a ON a.account_id = o.account_id
-  ORDER BY o.date, o.kind_order, o.account_id, o.contact_id
+  ORDER BY ${choiceColumn(scope, "o")}o.date, o.kind_order, o.account_id, o.contact_id
 )
 SELECT * FROM final`;
 }
@@ -41,13 +54,15 @@ SELECT * FROM final`;
  * 02-28 in other years. Malformed birthdays are skipped. `contactScope` is a condition on the contact
  * `c` ("true", or its account has an opportunity matching the filters). Grain: one row per contact.
  */
-function birthdaysCtes(contactScope: string): string {
+function birthdaysCtes(contactScope: string, scope?: ChoiceScope): string {
+  const each = scope === EACH_CHOICE;
   return `contact_days AS (
-  SELECT c.contact_id, c.account_id,
+  SELECT ${choiceColumn(scope, "c")}c.contact_id, c.account_id,
     CAST(split_part(c.birthday, '-', 1) AS INTEGER) AS m, CAST(split_part(c.birthday, '-', 2) AS INTEGER) AS dd
-  FROM contacts c
+  FROM ${each ? byAccountChoiceSql("contacts") : "contacts"} c
   -- a real month-day (2000 is a leap year, so 02-29 passes)
-  WHERE length(c.birthday) = 5 AND try_strptime('2000-' || c.birthday, '%Y-%m-%d') IS NOT NULL AND ${contactScope}
+  WHERE length(c.birthday) = 5 AND try_strptime('2000-' || c.birthday, '%Y-%m-%d') IS NOT NULL
+    AND ${each ? "true" : contactScope}
 ),
 this_and_next AS (
   SELECT cd.*, t.d AS today,
@@ -56,11 +71,11 @@ this_and_next AS (
   FROM contact_days cd, today t
 ),
 occurrences AS (
-  SELECT contact_id, account_id, today, CASE WHEN this_year >= today THEN this_year ELSE next_year END AS date
+  SELECT ${choiceColumn(scope)}contact_id, account_id, today, CASE WHEN this_year >= today THEN this_year ELSE next_year END AS date
   FROM this_and_next
 ),
 birthdays AS (
-  SELECT contact_id, account_id, date, date_diff('day', today, date) AS days_until
+  SELECT ${choiceColumn(scope)}contact_id, account_id, date, date_diff('day', today, date) AS days_until
   FROM occurrences
   WHERE date_diff('day', today, date) < $days
 )`;
@@ -72,13 +87,15 @@ birthdays AS (
  * visited, the first won deal's close — is `visit_days` or more days old by today + days. The date is
  * when the visit falls due, or today when it is already overdue. Grain: one row per account.
  */
-function visitsCtes(filterSql: string): string {
+function visitsCtes(filterSql: string, scope?: ChoiceScope): string {
+  const each = scope === EACH_CHOICE;
+  const choice = choiceColumn(scope);
   return `customers AS (
-  SELECT f.account_id, min(f.closed_at) AS first_won_at
-  FROM ${OPPORTUNITY_SCOPE} f
+  SELECT ${choiceColumn(scope, "f")}f.account_id, min(f.closed_at) AS first_won_at
+  FROM ${each ? byOpportunityChoiceSql(OPPORTUNITY_SCOPE) : OPPORTUNITY_SCOPE} f
   -- customers: accounts that have bought, from a deal matching the filters
   WHERE ${filterSql} AND f.outcome = 'won' AND f.account_id IS NOT NULL AND f.closed_at <= $now::TIMESTAMP
-  GROUP BY f.account_id
+  GROUP BY ${choiceColumn(scope, "f")}f.account_id
 ),
 visits AS (
   SELECT account_id, max(occurred_at) AS last_visit_at
@@ -95,12 +112,12 @@ visits AS (
   GROUP BY account_id
 ),
 due AS (
-  SELECT c.account_id, v.last_visit_at, t.d AS today,
+  SELECT ${choiceColumn(scope, "c")}c.account_id, v.last_visit_at, t.d AS today,
     CAST(coalesce(v.last_visit_at, c.first_won_at) AS DATE) + CAST($visit_days AS INTEGER) AS due_on
   FROM customers c CROSS JOIN today t LEFT JOIN visits v ON v.account_id = c.account_id
 ),
 visits_due AS (
-  SELECT account_id, greatest(due_on, today) AS date, greatest(date_diff('day', today, due_on), 0) AS days_until,
+  SELECT ${choice}account_id, greatest(due_on, today) AS date, greatest(date_diff('day', today, due_on), 0) AS days_until,
     last_visit_at, date_diff('day', CAST(last_visit_at AS DATE), today) AS days_since_visit
   FROM due
   WHERE date_diff('day', today, due_on) < $days

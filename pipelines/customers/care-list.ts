@@ -1,3 +1,4 @@
+import type {DuckDBConnection} from "@duckdb/node-api";
 import type {PipelineContext, PipelineResult} from "../lib/context.ts";
 import {filterCondition} from "../lib/filter-condition.ts";
 import {missingTables} from "../lib/missing-tables.ts";
@@ -5,6 +6,7 @@ import {readRows} from "../lib/read-rows.ts";
 import {DEFAULT_HOLIDAYS, upcomingHolidays, type Holiday} from "./care-holidays.ts";
 import {careListSql} from "./care-list-sql.ts";
 import {OPPORTUNITY_SCOPE} from "../lib/opportunity-scope.ts";
+import {EACH_CHOICE, readEachChoice, sliceGridSql, type SliceGrid} from "../lib/slice-grid.ts";
 
 export interface CareListOptions {
   /** the window: today and the following days − 1 days (30) */
@@ -60,13 +62,55 @@ export async function careList(
   ctx: PipelineContext,
   options: Partial<CareListOptions> = {}
 ): Promise<PipelineResult<CareListRow>> {
+  const plan = await carePlan(ctx.connection, ctx.now, options);
+  if (!plan.withBirthdays && !plan.withVisits) return {rows: plan.holidays, missing: plan.missing};
+  const filter = filterCondition(ctx.filters);
+  const contactScope =
+    filter.sql === "true"
+      ? "true"
+      : `c.account_id IN (SELECT f.account_id FROM ${OPPORTUNITY_SCOPE} f WHERE ${filter.sql})`;
+  const sql = careListSql({
+    birthdays: plan.withBirthdays ? {contactScope} : undefined,
+    visits: plan.withVisits ? {filterSql: filter.sql} : undefined
+  });
+  const usesFilter = plan.withVisits || (plan.withBirthdays && filter.sql !== "true");
+  const occasions = await readRows<CareListRow>(ctx.connection, sql, {
+    ...plan.params,
+    ...(usesFilter ? filter.params : {})
+  });
+  return {rows: mergeByDate(plan.holidays, occasions), missing: plan.missing};
+}
+
+/**
+ * careList of every filter choice of the grid, in one query grouped by choice instead of one per choice. Results per
+ * choice, equal to the per-choice pipeline's.
+ */
+export async function careListByChoice(
+  grid: SliceGrid,
+  options: Partial<CareListOptions> = {}
+): Promise<PipelineResult<CareListRow>[]> {
+  const plan = await carePlan(grid.connection, grid.now, options);
+  if (!plan.withBirthdays && !plan.withVisits)
+    return grid.choices.map(() => ({rows: plan.holidays, missing: plan.missing}));
+  const sql = careListSql(
+    {
+      birthdays: plan.withBirthdays ? {contactScope: "true"} : undefined,
+      visits: plan.withVisits ? {filterSql: "true"} : undefined
+    },
+    EACH_CHOICE
+  );
+  const occasions = await readEachChoice<CareListRow>(grid, sliceGridSql(grid), sql, plan.params);
+  return occasions.map((rows) => ({rows: mergeByDate(plan.holidays, rows), missing: plan.missing}));
+}
+
+/** What a care list holds whatever its filter: the options checked, the holidays, which parts the exports allow. */
+async function carePlan(connection: DuckDBConnection, now: string, options: Partial<CareListOptions>) {
   const {days, visitDays, holidays} = {...DEFAULT_CARE_LIST_OPTIONS, ...options};
   for (const [key, value] of Object.entries({days, visitDays})) {
     if (!Number.isInteger(value) || value < 0) throw new Error(`careList option ${key} must be a whole number ≥ 0`);
   }
-  const missing = await missingTables(ctx.connection, ["contacts", "activities"]);
-  const filter = filterCondition(ctx.filters);
-  const today = new Date(Date.parse(ctx.now)).toISOString().slice(0, 10);
+  const missing = await missingTables(connection, ["contacts", "activities"]);
+  const today = new Date(Date.parse(now)).toISOString().slice(0, 10);
   const holidayRows = upcomingHolidays(holidays, today, days).map(
     ({name, date, days_until}): CareListRow => ({
       kind: "holiday",
@@ -80,25 +124,14 @@ export async function careList(
       days_since_visit: null
     })
   );
-  const withBirthdays = !missing.includes("contacts");
   const withVisits = !missing.includes("activities");
-  if (!withBirthdays && !withVisits) return {rows: sortHolidays(holidayRows), missing};
-  const contactScope =
-    filter.sql === "true"
-      ? "true"
-      : `c.account_id IN (SELECT f.account_id FROM ${OPPORTUNITY_SCOPE} f WHERE ${filter.sql})`;
-  const sql = careListSql({
-    birthdays: withBirthdays ? {contactScope} : undefined,
-    visits: withVisits ? {filterSql: filter.sql} : undefined
-  });
-  const usesFilter = withVisits || (withBirthdays && filter.sql !== "true");
-  const occasions = await readRows<CareListRow>(ctx.connection, sql, {
-    now: ctx.now,
-    days,
-    ...(withVisits ? {visit_days: visitDays} : {}),
-    ...(usesFilter ? filter.params : {})
-  });
-  return {rows: mergeByDate(sortHolidays(holidayRows), occasions), missing};
+  return {
+    missing,
+    holidays: sortHolidays(holidayRows),
+    withBirthdays: !missing.includes("contacts"),
+    withVisits,
+    params: {now, days, ...(withVisits ? {visit_days: visitDays} : {})}
+  };
 }
 
 function sortHolidays(rows: CareListRow[]): CareListRow[] {

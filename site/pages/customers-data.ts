@@ -14,6 +14,7 @@ import {
   loyaltyTiersByChoice,
   type CustomerSliceResults
 } from "../../pipelines/customers/customers-by-slice.ts";
+import {careListByChoice} from "../../pipelines/customers/care-list.ts";
 import type {LoyaltyTierRow} from "../../pipelines/customers/loyalty-tiers.ts";
 import type {PipelineContext, PipelineResult} from "../../pipelines/lib/context.ts";
 import {readRows} from "../../warehouse/read-rows.ts";
@@ -121,8 +122,8 @@ export interface CustomersData {
  * The customers page: per period and filter, segments (geography, demographics, behaviour) with their
  * win rate and won revenue, RFM segments and the repeat-purchase rate; per filter, the care list for
  * the coming 30 days and the loyalty tiers. The period slices come from one query per figure and period
- * (customersBySlice), the loyalty tiers of every filter from one query (loyaltyTiersByChoice); `grouped` false
- * computes them slice by slice.
+ * (customersBySlice), the loyalty tiers and the care lists of every filter from one query each (loyaltyTiersByChoice,
+ * careListByChoice); `grouped` false computes them slice by slice.
  */
 export async function customersData(connection: DuckDBConnection, grouped = true): Promise<CustomersData> {
   const bySlice = grouped
@@ -132,9 +133,15 @@ export async function customersData(connection: DuckDBConnection, grouped = true
     customersSlice(ctx, bySlice?.get(sliceKey(ctx.sitePeriod.id, ctx.choice)))
   );
   const tiers = grouped ? await readByChoiceKey(connection, loyaltyTiersByChoice) : undefined;
-  const now = await pageSlices(connection, (ctx) => customersNowSlice(ctx, tiers?.get(sliceKey("*", ctx.choice))), {
-    byPeriod: false
-  });
+  const care = grouped ? await readByChoiceKey(connection, (grid) => careListByChoice(grid)) : undefined;
+  const now = await pageSlices(
+    connection,
+    (ctx) => {
+      const key = sliceKey("*", ctx.choice);
+      return customersNowSlice(ctx, tiers && care && {tiers: tiers.get(key)!, care: care.get(key)!});
+    },
+    {byPeriod: false}
+  );
   const reps = await readRows<{rep_id: string; name: string}>(
     connection,
     "SELECT rep_id, name FROM reps WHERE name IS NOT NULL ORDER BY rep_id"
@@ -175,12 +182,13 @@ export async function customersSlice(ctx: PipelineContext, grouped?: CustomerSli
   };
 }
 
+/** `grouped`: the filter's loyalty tiers and care list, when they were read for every filter at once. */
 export async function customersNowSlice(
   ctx: PipelineContext,
-  grouped?: PipelineResult<LoyaltyTierRow>
+  grouped?: {tiers: PipelineResult<LoyaltyTierRow>; care: PipelineResult<CareListRow>}
 ): Promise<CustomersNowSlice> {
-  const care = await careList(ctx);
-  const tiers = grouped ?? (await loyaltyTiers(ctx));
+  const care = grouped?.care ?? (await careList(ctx));
+  const tiers = grouped?.tiers ?? (await loyaltyTiers(ctx));
   const listed = capPerKind(care.rows, CARE_ROWS_PER_KIND);
   const names = await readAccountNames(
     ctx.connection,
