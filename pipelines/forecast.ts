@@ -7,6 +7,7 @@
 import type {PipelineContext, PipelineResult} from "./lib/context.ts";
 import {withStageEntries} from "./lib/stage-entries.ts";
 import {pipelineStageProbabilities} from "./pipeline/weighted-pipeline.ts";
+import type {LearnedStageProbability} from "./stage-conversion/stage-probabilities.ts";
 import {combinedQuarter, type CombinedQuarterRow} from "./forecast/combined-quarter.ts";
 import {forecastAccuracy, type ForecastAccuracyRow} from "./forecast/forecast-accuracy.ts";
 import {
@@ -104,18 +105,22 @@ export interface ForecastResults {
  * month (12) and quarter (4) with its backtest — the series read and the models fitted once for all three —,
  * the pipeline forecast by month and quarter, the combined current quarter and past forecasts' accuracy
  * (target months in the period). The stage events and the stage probabilities learned from them are
- * computed once.
+ * computed once (`stageProbabilities`: learned already, as of ctx.now).
  *
  * @example
  * const {forecast_quarterly, backtest} = await forecast(ctx);
  * forecast_quarterly.rows[0].note; // "procedure shown (seasonal_naive, … for 1–3 months ahead): backtest WAPE …"
  */
-export async function forecast(ctx: PipelineContext): Promise<ForecastResults> {
+export async function forecast(
+  ctx: PipelineContext,
+  options: {stageProbabilities?: LearnedStageProbability[]} = {}
+): Promise<ForecastResults> {
   return withStageEntries(
     ctx.connection,
     async () => {
       const inputs = await forecastRevenueSeries(ctx.connection, ctx.filters, ctx.now);
-      const stageProbabilities = await pipelineStageProbabilities(ctx.connection, ctx.now);
+      const stageProbabilities =
+        options.stageProbabilities ?? (await pipelineStageProbabilities(ctx.connection, ctx.now));
       return {
         monthly_revenue: await monthlyRevenue(ctx),
         forecast_monthly: {rows: regressionForecastRows(inputs, {grain: "month"}), missing: []},

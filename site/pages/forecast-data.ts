@@ -13,6 +13,10 @@ import {
 } from "../../pipelines/forecast.ts";
 import type {PipelineContext, Period} from "../../pipelines/lib/context.ts";
 import {toDateEnd} from "../../pipelines/lib/to-date-end.ts";
+import {withStageEntries} from "../../pipelines/lib/stage-entries.ts";
+import {pipelineStageProbabilities} from "../../pipelines/pipeline/weighted-pipeline.ts";
+import type {LearnedStageProbability} from "../../pipelines/stage-conversion/stage-probabilities.ts";
+import {siteNow} from "../site-now.ts";
 import {pageSlices, type PageSlices} from "../page-slices.ts";
 import {significant} from "../significant.ts";
 
@@ -114,18 +118,32 @@ export const HISTORY_MONTHS = 60;
 
 /**
  * The forecast page's data: one slice per filter choice (byPeriod false) — forecasts are made as of the
- * latest export and do not depend on the site's period, which only highlights months on the page.
+ * latest export and do not depend on the site's period, which only highlights months on the page. The stage
+ * probabilities are learned from every deal, whatever the filter: once for all slices.
  */
 export async function forecastData(
   connection: DuckDBConnection
 ): Promise<PageSlices<ForecastSlice & {quarter: QuarterAgainstQuota}>> {
-  return pageSlices(connection, forecastSlice, {byPeriod: false});
+  const learned = withStageEntries(
+    connection,
+    async () => pipelineStageProbabilities(connection, await siteNow(connection)),
+    {eventsOnly: true}
+  );
+  return pageSlices(connection, async (ctx) => forecastSlice(ctx, await learned), {byPeriod: false});
 }
 
-/** One slice: forecast(ctx) over the whole history up to now, shaped for the page. */
-export async function forecastSlice(ctx: PipelineContext): Promise<ForecastSlice & {quarter: QuarterAgainstQuota}> {
-  const payload = forecastPayload(await forecast({...ctx, period: historyUntil(ctx.now)}));
-  return {...payload, quarter: await quarterAgainstQuota(ctx, payload.currency)};
+/**
+ * One slice: forecast(ctx) over the whole history up to now, shaped for the page; `learned`, the stage probabilities
+ * as of now when they were learned already.
+ */
+export async function forecastSlice(
+  ctx: PipelineContext,
+  learned?: LearnedStageProbability[]
+): Promise<ForecastSlice & {quarter: QuarterAgainstQuota}> {
+  const payload = forecastPayload(
+    await forecast({...ctx, period: historyUntil(ctx.now)}, {stageProbabilities: learned})
+  );
+  return {...payload, quarter: await quarterAgainstQuota(ctx, payload.currency, learned)};
 }
 
 /** Every day from the first export on up to and including the day of now. */

@@ -1,6 +1,7 @@
 import {forecastCategories, type ForecastCategory} from "../../pipelines/forecast/forecast-categories.ts";
 import type {PipelineContext} from "../../pipelines/lib/context.ts";
 import {pipelineCoverage, pipelineStageProbabilities} from "../../pipelines/pipeline.ts";
+import type {LearnedStageProbability} from "../../pipelines/stage-conversion/stage-probabilities.ts";
 import {readProjectConfig} from "../../config/project-config.ts";
 import {coveragePeriod} from "../coverage-period.ts";
 
@@ -19,11 +20,16 @@ export interface QuarterAgainstQuota {
 /**
  * The forecast page's quarter against quota, in the reporting currency: quota and won so far as pipeline
  * coverage counts them for the quarter under way (the overview's and the pipeline page's figures), and the
- * forecast categories with the thresholds of shangji.config.json (forecastCategories).
+ * forecast categories with the thresholds of shangji.config.json (forecastCategories). `given`: the stage
+ * probabilities as of now, when they were learned already.
  */
-export async function quarterAgainstQuota(ctx: PipelineContext, currency: string | null): Promise<QuarterAgainstQuota> {
+export async function quarterAgainstQuota(
+  ctx: PipelineContext,
+  currency: string | null,
+  given?: LearnedStageProbability[]
+): Promise<QuarterAgainstQuota> {
   const quarter = coveragePeriod({id: "qtd"}, ctx.now)!;
-  const learned = await pipelineStageProbabilities(ctx.connection, ctx.now);
+  const learned = given ?? (await pipelineStageProbabilities(ctx.connection, ctx.now));
   const {commit, bestCase} = readProjectConfig().forecastCategories;
   const inQuarter = {...ctx, period: quarter};
   const coverage = (await pipelineCoverage(inQuarter, {learned})).rows.find((r) => r.currency === currency);

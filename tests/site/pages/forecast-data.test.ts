@@ -1,7 +1,7 @@
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import {forecast, type ForecastResults} from "../../../pipelines/forecast.ts";
-import {forecastData, historyUntil, type ForecastSlice} from "../../../site/pages/forecast-data.ts";
-import type {PageSlices} from "../../../site/page-slices.ts";
+import {forecastData, forecastSlice, historyUntil, type ForecastSlice} from "../../../site/pages/forecast-data.ts";
+import {pageSlices, type PageSlices} from "../../../site/page-slices.ts";
 import {readRows} from "../../../warehouse/read-rows.ts";
 import {emptyWarehouse, sampleWarehouse} from "../../pipelines/sample-warehouse.ts";
 
@@ -28,6 +28,10 @@ describe("forecastData(connection)", () => {
     expect(keys).toContain("*|channel=referral");
     expect(keys.every((key) => key.startsWith("*|"))).toBe(true);
   });
+
+  it("equals the slices computed one by one, each learning its own stage probabilities", async () => {
+    expect(data).toEqual(await pageSlices(warehouse.connection, (ctx) => forecastSlice(ctx), {byPeriod: false}));
+  }, 120_000);
 
   it("carries a team slice's forecast as forecast(ctx) computes it for that team", () => {
     const slice = data.slices["*|team=华东"];
