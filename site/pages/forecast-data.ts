@@ -13,10 +13,8 @@ import {
 } from "../../pipelines/forecast.ts";
 import type {PipelineContext, Period} from "../../pipelines/lib/context.ts";
 import {toDateEnd} from "../../pipelines/lib/to-date-end.ts";
-import {withStageEntries} from "../../pipelines/lib/stage-entries.ts";
 import {pipelineStageProbabilities} from "../../pipelines/pipeline/weighted-pipeline.ts";
 import type {LearnedStageProbability} from "../../pipelines/stage-conversion/stage-probabilities.ts";
-import {siteNow} from "../site-now.ts";
 import {pageSlices, type PageSlices} from "../page-slices.ts";
 import {significant} from "../significant.ts";
 
@@ -124,12 +122,13 @@ export const HISTORY_MONTHS = 60;
 export async function forecastData(
   connection: DuckDBConnection
 ): Promise<PageSlices<ForecastSlice & {quarter: QuarterAgainstQuota}>> {
-  const learned = withStageEntries(
+  // learned by the first slice, inside pageSlices' stage entries (every slice has the same now)
+  let learned: Promise<LearnedStageProbability[]> | undefined;
+  return pageSlices(
     connection,
-    async () => pipelineStageProbabilities(connection, await siteNow(connection)),
-    {eventsOnly: true}
+    async (ctx) => forecastSlice(ctx, await (learned ??= pipelineStageProbabilities(connection, ctx.now))),
+    {byPeriod: false}
   );
-  return pageSlices(connection, async (ctx) => forecastSlice(ctx, await learned), {byPeriod: false});
 }
 
 /**
