@@ -40,12 +40,16 @@ export function sliceFigures(
   duplicates: boolean
 ): SliceFigures {
   const leadsApply = !missing.includes("leads") && filters.product === undefined;
-  const narrowed = [filters.team, filters.region, filters.rep, filters.product].some((f) => f !== undefined);
   return {
     leadsApply,
-    spendApplies: !missing.includes("marketing_spend") && level === "source" && !narrowed,
+    spendApplies: !missing.includes("marketing_spend") && level === "source" && !narrowsDeals(filters),
     duplicates
   };
+}
+
+/** A filter other than the channel narrows the deals: a team's deals did not consume the whole channel budget. */
+export function narrowsDeals(filters: Filters): boolean {
+  return [filters.team, filters.region, filters.rep, filters.product].some((f) => f !== undefined);
 }
 
 /**

@@ -1,8 +1,9 @@
 import type {DuckDBConnection} from "@duckdb/node-api";
 import {channelQuality, withDuplicateLeadFlags, type ChannelQualityRow} from "../../pipelines/channel-quality.ts";
 import {channelQualityBySlice} from "../../pipelines/channel-quality/channel-quality-by-slice.ts";
+import {narrowsDeals} from "../../pipelines/channel-quality/shape-row.ts";
 import {addMonths} from "../../pipelines/forecast/add-months.ts";
-import type {Filters, Period, PipelineContext, PipelineResult} from "../../pipelines/lib/context.ts";
+import type {Period, PipelineContext, PipelineResult} from "../../pipelines/lib/context.ts";
 import {toDateEnd} from "../../pipelines/lib/to-date-end.ts";
 import {wilsonInterval} from "../../pipelines/stats/wilson-interval.ts";
 import {compactTable, type CompactTable} from "../compact-table.ts";
@@ -99,7 +100,7 @@ export async function channelsData(connection: DuckDBConnection, grouped = true)
   const {slices} = await withDuplicateLeadFlags(connection, async () => {
     const sources = grouped
       ? await readBySliceKey(connection, (grid) =>
-          channelQualityBySlice(grid, {interval: "period", duplicates: (filters) => !narrowed(filters)})
+          channelQualityBySlice(grid, {interval: "period", duplicates: (filters) => !narrowsDeals(filters)})
         )
       : undefined;
     return pageSlices(connection, (ctx) =>
@@ -128,7 +129,9 @@ export async function channelsSlice(
   periodCampaigns: (ctx: SliceContext) => Promise<CampaignRow[]>,
   grouped?: PipelineResult<ChannelQualityRow>
 ): Promise<ChannelsSlice> {
-  const marketing = !narrowed(ctx.filters ?? {});
+  // spend, campaigns and duplicate leads are marketing's figures: shown for all teams together or per channel
+  // (spend cannot be split by team; counting duplicates costs a third of the loader's time)
+  const marketing = !narrowsDeals(ctx.filters ?? {});
   const sources = grouped ?? (await channelQuality(ctx, {interval: "period", duplicates: marketing}));
   const campaigns = marketing
     ? (await periodCampaigns(ctx)).filter((row) => ctx.choice.dimension === null || row.source === ctx.choice.value)
@@ -149,14 +152,6 @@ export async function campaignRows(ctx: PipelineContext): Promise<CampaignRow[]>
   return rows
     .map(campaignRow)
     .sort((a, b) => (b.count_leads ?? 0) - (a.count_leads ?? 0) || b.count_opportunities - a.count_opportunities);
-}
-
-/**
- * Spend, campaigns and duplicate leads are marketing's figures: shown for all teams together or per channel (spend
- * cannot be split by team; counting duplicates costs a third of the loader's time).
- */
-function narrowed(filters: Filters): boolean {
-  return [filters.team, filters.region, filters.rep, filters.product].some((f) => f !== undefined);
 }
 
 /** `grouped`: the monthly channel quality over trendPeriod, when it was computed for every filter at once. */
@@ -195,10 +190,7 @@ async function readChannelSlugs(connection: DuckDBConnection): Promise<Record<st
 
 export function spendState(missing: string[], ctx: PipelineContext): SpendState {
   if (missing.includes("marketing_spend")) return "missing";
-  const filters = ctx.filters ?? {};
-  return [filters.team, filters.region, filters.rep, filters.product].some((f) => f !== undefined)
-    ? "not_by_filter"
-    : "available";
+  return narrowsDeals(ctx.filters ?? {}) ? "not_by_filter" : "available";
 }
 
 export function channelSummary(row: ChannelQualityRow): ChannelSummary {

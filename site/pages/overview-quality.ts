@@ -48,7 +48,6 @@ export function overviewQuality(grouped?: GroupedQuality): OverviewQuality {
   };
   const months = async (ctx: SliceContext): Promise<{first: string; rows: ChannelQualityRow[]}> => {
     const {key, filters, keep} = unfiltered(ctx);
-    const first = addMonths(ctx.now, 1 - TREND_MONTHS);
     const period = monthsPeriod(ctx.now);
     const rows = await monthly(
       key,
@@ -56,7 +55,7 @@ export function overviewQuality(grouped?: GroupedQuality): OverviewQuality {
         grouped?.monthly.get(key) ??
         (await channelQuality({...ctx, period, filters}, {interval: "month", duplicates: false})).rows
     );
-    return {first, rows: keep(rows)};
+    return {first: period.start, rows: keep(rows)};
   };
   return {
     months,
